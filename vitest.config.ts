@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC, not esbuild: NestJS dependency injection and class-validator need emitDecoratorMetadata.
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: [
+      { find: /^@app\/common$/, replacement: resolve(__dirname, 'libs/common/src') },
+      { find: /^@app\/event-store$/, replacement: resolve(__dirname, 'libs/event-store/src') },
+      { find: /^@app\/event-store\/(.*)$/, replacement: resolve(__dirname, 'libs/event-store/src/$1') },
+    ],
+  },
+  test: {
+    include: ['{apps,libs,processes,test,bench,scripts}/**/*.spec.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
