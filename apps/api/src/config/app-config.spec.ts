@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config';
+
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration from the environment', () => {
+  it('given nothing, then it runs on the embedded store under ./data on port 3000', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      dataDir: './data',
+      eventStore: { kind: 'sqlite', filename: './data/events.sqlite' },
+      logLevels: ['fatal', 'error', 'warn', 'log'],
+    });
+  });
+
+  it('given empty values, then the defaults apply', () => {
+    expect(loadConfig({ PORT: '', EVENT_STORE: '' }).port).toBe(3000);
+  });
+
+  it('given valid values, then they are used', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/var/lib/arende/',
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTOREDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      eventStore: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
+      logLevels: ['fatal', 'error', 'warn'],
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer between 1 and 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be an integer between 1 and 65535 (got "70000")'],
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE must be one of: sqlite, eventstoredb (got "postgres")'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of: fatal, error, warn, log, debug, verbose (got "loud")'],
+  ])('given %j, then start-up fails naming the variable and the rule', (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('given EventStoreDB without a connection string, then it says what is missing', () => {
+    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })[0]).toMatch(/^EVENTSTOREDB_CONNECTION_STRING must be an EventStoreDB connection string/);
+  });
+
+  it('given a malformed connection string, then the error does not echo it (it may hold a password)', () => {
+    const [problem] = problemsOf({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_CONNECTION_STRING: 'http://admin:secret@x' });
+    expect(problem).not.toContain('secret');
+  });
+
+  it('given several bad values, then all are reported at once', () => {
+    expect(problemsOf({ PORT: '0', EVENT_STORE: 'x' })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,15 @@
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+
+export function jsonLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ json: true, colors: false, logLevels: config.logLevels });
+}
+
+/** Shared by main.ts and the e2e tests, so tests boot the app exactly as production does. */
+export async function createApp(config: AppConfig, logger = jsonLogger(config)): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forConfig(config), { logger, abortOnError: false });
+  app.enableShutdownHooks();
+  return app;
+}

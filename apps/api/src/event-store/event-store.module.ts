@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@app/event-store';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ReadinessRegistry } from '../health/readiness.registry';
+
+function openEventStore(config: AppConfig): EventStore {
+  if (config.eventStore.kind === 'eventstoredb') {
+    return new EventStoreDbEventStore(config.eventStore.connectionString);
+  }
+  mkdirSync(dirname(config.eventStore.filename), { recursive: true });
+  return new SqliteEventStore({ filename: config.eventStore.filename });
+}
+
+@Global()
+@Module({
+  providers: [{ provide: EVENT_STORE, useFactory: openEventStore, inject: [APP_CONFIG] }],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    readiness: ReadinessRegistry,
+  ) {
+    readiness.register('eventStore', async () => {
+      await store.headPosition();
+      return {};
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
