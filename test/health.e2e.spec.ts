@@ -36,7 +36,9 @@ describe('the api on the embedded store', () => {
   it('given events were appended, when the app restarts on the same directory, then they are still there', async () => {
     const first = await startApp(data.dir);
     const event = newEvent('CaseOpened', { ref: 'man född -71' });
-    await first.get<EventStore>(EVENT_STORE).appendToStream('case-1', [event], { expectedRevision: NO_STREAM });
+    await first
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream('case-1', [event], { expectedRevision: NO_STREAM });
     await first.close();
 
     const second = await startApp(data.dir);

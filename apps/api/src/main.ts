@@ -14,7 +14,10 @@ async function bootstrap(): Promise<void> {
   const logger = jsonLogger(config);
   const app = await createApp(config, logger);
   await app.listen(config.port);
-  logger.log({ message: 'Ärendemotorn is serving', port: config.port, eventStore: config.eventStore.kind }, 'bootstrap');
+  logger.log(
+    { message: 'Ärendemotorn is serving', port: config.port, eventStore: config.eventStore.kind },
+    'bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -9,10 +9,11 @@ export class ConcurrencyError extends AppError {
     readonly expectedRevision: ExpectedRevision,
     readonly actualRevision: CurrentRevision,
   ) {
-    super(
-      `Stream '${streamName}' is at revision ${actualRevision}, expected ${expectedRevision}`,
-      { streamName, expectedRevision, actualRevision },
-    );
+    super(`Stream '${streamName}' is at revision ${actualRevision}, expected ${expectedRevision}`, {
+      streamName,
+      expectedRevision,
+      actualRevision,
+    });
   }
 }
 

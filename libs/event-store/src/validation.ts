@@ -114,7 +114,11 @@ export function prepareEvents(events: readonly NewEvent[]): PreparedEvent[] {
 }
 
 export function assertReadStreamOptions(options: ReadStreamOptions): void {
-  if (options.direction !== undefined && options.direction !== 'forwards' && options.direction !== 'backwards') {
+  if (
+    options.direction !== undefined &&
+    options.direction !== 'forwards' &&
+    options.direction !== 'backwards'
+  ) {
     throw new InvalidEventStoreInputError('direction', "must be 'forwards' or 'backwards'");
   }
   if (options.fromRevision !== undefined) assertRevision('fromRevision', options.fromRevision);

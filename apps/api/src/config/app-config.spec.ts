@@ -50,11 +50,16 @@ describe('configuration from the environment', () => {
   });
 
   it('given EventStoreDB without a connection string, then it says what is missing', () => {
-    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })[0]).toMatch(/^EVENTSTOREDB_CONNECTION_STRING must be an EventStoreDB connection string/);
+    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })[0]).toMatch(
+      /^EVENTSTOREDB_CONNECTION_STRING must be an EventStoreDB connection string/,
+    );
   });
 
   it('given a malformed connection string, then the error does not echo it (it may hold a password)', () => {
-    const [problem] = problemsOf({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_CONNECTION_STRING: 'http://admin:secret@x' });
+    const [problem] = problemsOf({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTOREDB_CONNECTION_STRING: 'http://admin:secret@x',
+    });
     expect(problem).not.toContain('secret');
   });
 

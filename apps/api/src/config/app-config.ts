@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import type { LogLevel } from '@nestjs/common';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
@@ -23,7 +33,8 @@ class EnvironmentVariables {
 
   @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'eventstoredb')
   @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, {
-    message: 'must be an EventStoreDB connection string (esdb://host:2113?tls=false) when EVENT_STORE=eventstoredb',
+    message:
+      'must be an EventStoreDB connection string (esdb://host:2113?tls=false) when EVENT_STORE=eventstoredb',
   })
   EVENTSTOREDB_CONNECTION_STRING?: string;
 
@@ -52,7 +63,9 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   // An empty variable (PORT=) means "use the default", as most people expect.
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = plainToInstance(EnvironmentVariables, given, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -33,7 +33,10 @@ export class ReadinessRegistry {
         }
       }),
     );
-    return { ready: entries.every(([, result]) => result.status === 'up'), checks: Object.fromEntries(entries) };
+    return {
+      ready: entries.every(([, result]) => result.status === 'up'),
+      checks: Object.fromEntries(entries),
+    };
   }
 
   private withTimeout<T>(promise: Promise<T>): Promise<T> {

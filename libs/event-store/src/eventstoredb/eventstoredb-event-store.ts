@@ -69,7 +69,8 @@ export class EventStoreDbEventStore implements EventStore {
       );
       return {
         nextExpectedRevision: Number(result.nextExpectedRevision),
-        position: result.position?.commit ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision)),
+        position:
+          result.position?.commit ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision)),
       };
     } catch (error) {
       throw translateError(error, streamName, options.expectedRevision);
@@ -78,7 +79,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Idempotent retries come back from the server without a position; look it up. */
   private async positionOfRevision(streamName: string, revision: bigint): Promise<bigint> {
-    for await (const resolved of this.client.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
+    for await (const resolved of this.client.readStream(streamName, {
+      fromRevision: revision,
+      maxCount: 1,
+    })) {
       if (resolved.event?.position) return resolved.event.position.commit;
     }
     return -1n;

@@ -14,9 +14,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the writer until it has acknowledged `acks` events, then SIGKILLs it mid-loop. */
 function runWriterAndKill(filename: string, acks: number): Promise<Array<[string, string]>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'testing/crash-writer.ts'), filename], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'testing/crash-writer.ts'), filename],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     let killed = false;

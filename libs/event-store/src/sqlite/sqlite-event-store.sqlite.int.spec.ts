@@ -23,7 +23,9 @@ describe('SQLite adapter, beyond the contract', () => {
     raw.close();
     // synchronous is per connection; check the adapter's own connection setting through a second store.
     const again = new SqliteEventStore({ filename });
-    expect((again as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    expect((again as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(
+      2,
+    );
     await again.close();
   });
 

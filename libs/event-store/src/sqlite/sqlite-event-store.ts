@@ -156,7 +156,10 @@ export class SqliteEventStore implements EventStore {
         position = Number(lastInsertRowid);
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new InvalidEventStoreInputError(`events[${i}].id`, 'is already used by another event in this stream');
+          throw new InvalidEventStoreInputError(
+            `events[${i}].id`,
+            'is already used by another event in this stream',
+          );
         }
         throw error;
       }
@@ -192,8 +195,7 @@ export class SqliteEventStore implements EventStore {
           : expected + 1;
     if (firstRevision === undefined) return undefined;
     const stored = this.stmt.idsFrom.all(streamName, firstRevision, events.length);
-    const same =
-      stored.length === events.length && stored.every((row, i) => row.event_id === events[i].id);
+    const same = stored.length === events.length && stored.every((row, i) => row.event_id === events[i].id);
     if (!same) return undefined;
     const last = stored[stored.length - 1];
     return { nextExpectedRevision: last.revision, position: BigInt(last.position) };
@@ -206,13 +208,17 @@ export class SqliteEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     let next = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    return this.pages(limit, (size) => {
-      const rows = backwards
-        ? this.stmt.readBackwards.all(streamName, next, size)
-        : this.stmt.readForwards.all(streamName, next, size);
-      if (rows.length > 0) next = rows[rows.length - 1].revision + (backwards ? -1 : 1);
-      return rows;
-    }, () => backwards && next < 0);
+    return this.pages(
+      limit,
+      (size) => {
+        const rows = backwards
+          ? this.stmt.readBackwards.all(streamName, next, size)
+          : this.stmt.readForwards.all(streamName, next, size);
+        if (rows.length > 0) next = rows[rows.length - 1].revision + (backwards ? -1 : 1);
+        return rows;
+      },
+      () => backwards && next < 0,
+    );
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

@@ -2,15 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, EventStoreClosedError, InvalidEventStoreInputError } from '../errors';
 import { ANY, NO_STREAM, type EventStore, type NewEvent } from '../event-store.port';
 import { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from '../validation';
-import {
-  collect,
-  eventsOf,
-  newEvent,
-  newEvents,
-  readStreamIds,
-  receiveUntil,
-  uniqueStream,
-} from './helpers';
+import { collect, eventsOf, newEvent, newEvents, readStreamIds, receiveUntil, uniqueStream } from './helpers';
 
 /** Opens a connection to one log; calling it again opens a second connection, as another writer would. */
 export type Connect = () => Promise<EventStore>;
@@ -102,7 +94,11 @@ export function eventStoreContract(target: ContractTarget): void {
           .appendToStream(stream, [newEvent()], { expectedRevision: NO_STREAM })
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ConcurrencyError);
-        expect(error).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', expectedRevision: NO_STREAM, actualRevision: 1 });
+        expect(error).toMatchObject({
+          code: 'EVENT_STORE.CONCURRENCY',
+          expectedRevision: NO_STREAM,
+          actualRevision: 1,
+        });
         expect(await readStreamIds(store, stream)).toEqual(first.map((e) => e.id));
       });
 
@@ -157,7 +153,9 @@ export function eventStoreContract(target: ContractTarget): void {
         for (let round = 0; round < 10; round++) {
           for (const stream of streams) {
             const event = newEvent('Noted', { round });
-            await store.appendToStream(stream, [event], { expectedRevision: round === 0 ? NO_STREAM : round - 1 });
+            await store.appendToStream(stream, [event], {
+              expectedRevision: round === 0 ? NO_STREAM : round - 1,
+            });
             written.push(event.id);
           }
         }
@@ -257,7 +255,8 @@ export function eventStoreContract(target: ContractTarget): void {
         const messages = await receiveUntil(subscription, (m) => m.some((x) => x.kind === 'caughtUp'));
         await subscription.close();
         expect(eventsOf(messages, new Set([stream])).map((e) => e.revision)).toEqual([3, 4, 5]);
-        for (const m of messages) if (m.kind === 'event') expect(m.event.position).toBeGreaterThan(third.position);
+        for (const m of messages)
+          if (m.kind === 'event') expect(m.event.position).toBeGreaterThan(third.position);
       });
 
       it('when events are appended after it caught up, then they arrive live', async () => {
@@ -281,18 +280,16 @@ export function eventStoreContract(target: ContractTarget): void {
           const stream = streams[i % streams.length];
           const event = newEvent('Noted', { i });
           const before = revisions.get(stream);
-          const result = await store.appendToStream(stream, [event], { expectedRevision: before ?? NO_STREAM });
+          const result = await store.appendToStream(stream, [event], {
+            expectedRevision: before ?? NO_STREAM,
+          });
           revisions.set(stream, result.nextExpectedRevision);
           written.push(event.id);
         };
         for (let i = 0; i < total / 2; i++) await writeOne(i);
 
         const subscription = store.subscribeToAll();
-        const received = receiveUntil(
-          subscription,
-          (m) => eventsOf(m, mine).length >= total,
-          60_000,
-        );
+        const received = receiveUntil(subscription, (m) => eventsOf(m, mine).length >= total, 60_000);
         for (let i = total / 2; i < total; i++) {
           await writeOne(i);
           if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -354,8 +351,10 @@ export function eventStoreContract(target: ContractTarget): void {
         expect((error as Error).message.length).toBeGreaterThan(actual.length + 5);
         expect(await readStreamIds(store, stream)).toEqual([]);
       };
-      const append = (events: unknown, expectedRevision: unknown = ANY) => (stream: string) =>
-        store.appendToStream(stream, events as NewEvent[], { expectedRevision } as never);
+      const append =
+        (events: unknown, expectedRevision: unknown = ANY) =>
+        (stream: string) =>
+          store.appendToStream(stream, events as NewEvent[], { expectedRevision } as never);
 
       it.each([
         ['empty', ''],
@@ -444,9 +443,9 @@ export function eventStoreContract(target: ContractTarget): void {
         const other = await connect();
         await other.close();
         await other.close();
-        await expect(other.appendToStream(uniqueStream(), [newEvent()], { expectedRevision: ANY })).rejects.toBeInstanceOf(
-          EventStoreClosedError,
-        );
+        await expect(
+          other.appendToStream(uniqueStream(), [newEvent()], { expectedRevision: ANY }),
+        ).rejects.toBeInstanceOf(EventStoreClosedError);
         expect(() => other.readStream(uniqueStream())).toThrow(EventStoreClosedError);
       });
 

@@ -12,7 +12,11 @@ export function uniqueStream(prefix = 'case'): string {
   return `${prefix}-${randomUUID()}`;
 }
 
-export function newEvent(type = 'Noted', data: NewEvent['data'] = {}, metadata?: NewEvent['metadata']): NewEvent {
+export function newEvent(
+  type = 'Noted',
+  data: NewEvent['data'] = {},
+  metadata?: NewEvent['metadata'],
+): NewEvent {
   return { id: randomUUID(), type, data, ...(metadata ? { metadata } : {}) };
 }
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Starts the built app as `npm start` would, on a throwaway data directory, waits for
+# /health/ready, restarts it on the same directory and checks the store file survived.
+set -euo pipefail
+port=${SMOKE_PORT:-3917}
+data=$(mktemp -d)
+trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+start() {
+  DATA_DIR="$data" PORT="$port" LOG_LEVEL=warn node dist/apps/api/apps/api/src/main.js &
+  pid=$!
+  for _ in $(seq 1 100); do
+    if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { echo "the app exited during start-up"; return 1; }
+    sleep 0.2
+  done
+  echo "/health/ready did not answer 200 within 20 s"; return 1
+}
+
+start
+kill "$pid"; wait "$pid" 2>/dev/null || true
+test -s "$data/events.sqlite" || { echo "no store file under DATA_DIR"; exit 1; }
+start
+echo "smoke: /health/ready = 200 on the embedded store, before and after a restart"

@@ -1,0 +1,43 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleViolations(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('architecture boundaries, enforced by lint', () => {
+  it.each([
+    ["import { Injectable } from '@nestjs/common';", 'no-restricted-imports'],
+    ["import { EventStoreDBClient } from '@eventstore/db-client';", 'no-restricted-imports'],
+    ["import Database from 'better-sqlite3';", 'no-restricted-imports'],
+    ["import { readFileSync } from 'node:fs';", 'no-restricted-imports'],
+    ["import { readFileSync } from 'fs';", 'no-restricted-imports'],
+    ['export const at = new Date();', 'no-restricted-syntax'],
+    ['export const at = Date.now();', 'no-restricted-syntax'],
+    ['export const r = Math.random();', 'no-restricted-syntax'],
+  ])('given processes/ code doing `%s`, then lint refuses it', async (code, rule) => {
+    expect(await ruleViolations(`${code}\n`, 'processes/example/example.machine.ts')).toContain(rule);
+    expect(await ruleViolations(`${code}\n`, 'libs/engine/src/domain/example.ts')).toContain(rule);
+  });
+
+  it('given the same import in an adapter, then lint allows it', async () => {
+    expect(
+      await ruleViolations(
+        "import Database from 'better-sqlite3';\nexport { Database };\n",
+        'libs/event-store/src/sqlite/x.ts',
+      ),
+    ).toEqual([]);
+  });
+
+  it('given pure process code, then lint is silent', async () => {
+    expect(
+      await ruleViolations(
+        'export const title = { sv: "Impuls" };\n',
+        'processes/example/example.machine.ts',
+      ),
+    ).toEqual([]);
+  });
+});
