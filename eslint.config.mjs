@@ -18,7 +18,7 @@ export default tseslint.config(
   {
     // Benchmarks and CI scripts report on stdout by design.
     files: ['bench/**', 'scripts/**'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
   {
