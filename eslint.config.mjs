@@ -39,7 +39,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "NewExpression[callee.name='Date']",
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'Time comes from the command metadata (now), not the clock.',
         },
         {

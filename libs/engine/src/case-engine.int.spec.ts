@@ -1,0 +1,151 @@
+import { setup } from 'xstate';
+import { ConcurrencyError } from '@app/event-store';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { foldCase } from './domain/case-state';
+import { intentActions, type ProcessDefinition, type ProcessEvent } from './domain/process-definition';
+import { EngineHarness } from './testing/engine-harness';
+
+/** A two-step process, in two versions: v2 inserts a review step. Registered only here. */
+function pingDefinition(version: 1 | 2): ProcessDefinition {
+  const machine = setup({ types: { events: {} as ProcessEvent }, actions: intentActions }).createMachine({
+    id: 'ping',
+    initial: 'open',
+    states: {
+      open: { on: { Pinged: version === 1 ? 'done' : 'review', Noted: 'open' } },
+      review: { on: { Reviewed: 'done' } },
+      done: { type: 'final' },
+    },
+  });
+  return {
+    id: 'ping',
+    version,
+    title: 'Ping',
+    description: 'Testprocess',
+    machine,
+    startLanes: ['socialsekreterare'],
+    events: {
+      Pinged: { label: 'Pinga', lanes: ['socialsekreterare'] },
+      Noted: { label: 'Notera', lanes: ['socialsekreterare'] },
+      Reviewed: { label: 'Granska', lanes: ['rehabansvarig'] },
+    },
+    deadlines: {},
+  };
+}
+
+describe('case engine', () => {
+  let h: EngineHarness;
+  let caseId: string;
+  beforeEach(async () => {
+    h = new EngineHarness([pingDefinition(1)]);
+    caseId = await h.openCase();
+  });
+  const start = (instanceId: string) =>
+    h.run('socialsekreterare', { type: 'StartProcess', caseId, instanceId, definitionId: 'ping' });
+
+  it('given version 2 is registered while a v1 instance runs, then v1 keeps folding with v1 and new instances start on v2', async () => {
+    await start('old');
+    h.registry.register(pingDefinition(2));
+    await start('new');
+    await h.send('socialsekreterare', caseId, 'old', 'Pinged');
+    await h.send('socialsekreterare', caseId, 'new', 'Pinged');
+    const state = await h.engine.load(caseId);
+    expect([state.instances.get('old')?.version, state.instances.get('old')?.snapshot.value]).toEqual([
+      1,
+      'done',
+    ]);
+    expect([state.instances.get('new')?.version, state.instances.get('new')?.snapshot.value]).toEqual([
+      2,
+      'review',
+    ]);
+  });
+
+  it('given two commands race on one case, then the loser is retried on fresh state and both land', async () => {
+    await start('p');
+    const results = await Promise.all([
+      h.send('socialsekreterare', caseId, 'p', 'Noted'),
+      h.send('socialsekreterare', caseId, 'p', 'Noted'),
+    ]);
+    expect(results.map((r) => r.revision).sort()).toEqual([2, 3]);
+    expect((await h.eventTypes(caseId)).filter((t) => t === 'Noted')).toHaveLength(2);
+  });
+
+  it('given retries are turned off, then the loser of a race gets the ConcurrencyError', async () => {
+    h = new EngineHarness([pingDefinition(1)], { maxRetries: 0 });
+    caseId = await h.openCase();
+    await start('p');
+    const outcomes = await Promise.allSettled([
+      h.send('socialsekreterare', caseId, 'p', 'Noted'),
+      h.send('socialsekreterare', caseId, 'p', 'Noted'),
+    ]);
+    expect(
+      outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason),
+    ).toEqual([expect.any(ConcurrencyError)]);
+  });
+
+  it('given an expected revision that is stale, then the command is refused with the current revision and not retried', async () => {
+    await start('p');
+    const error = await h.rejects(caseId, () =>
+      h.run(
+        'socialsekreterare',
+        { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Noted' },
+        { expectedRevision: 0 },
+      ),
+    );
+    expect(error).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', expectedRevision: 0, actualRevision: 1 });
+  });
+
+  it('given an unknown case, instance or process, then each has its own not-found error', async () => {
+    await expect(h.send('socialsekreterare', 'no-such-case', 'p', 'Noted')).rejects.toMatchObject({
+      code: 'CASE.NOT_FOUND',
+    });
+    await expect(h.send('socialsekreterare', caseId, 'nope', 'Noted')).rejects.toMatchObject({
+      code: 'PROCESS_INSTANCE.NOT_FOUND',
+    });
+    await expect(
+      h.run('socialsekreterare', { type: 'StartProcess', caseId, instanceId: 'x', definitionId: 'nope' }),
+    ).rejects.toMatchObject({ code: 'PROCESS.NOT_FOUND' });
+    await expect(h.openCase(caseId)).rejects.toMatchObject({ code: 'CASE.ALREADY_EXISTS' });
+  });
+
+  it('given random valid command sequences, then replaying the stored events reproduces the state the engine held', async () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 20; run++) {
+      const id = await h.openCase();
+      const held = [];
+      for (let i = 0; i < 3; i++) {
+        await h.run('socialsekreterare', {
+          type: 'StartProcess',
+          caseId: id,
+          instanceId: `i${i}`,
+          definitionId: 'ping',
+        });
+      }
+      for (let step = 0; step < 15; step++) {
+        const instanceId = `i${Math.floor(random() * 3)}`;
+        const event = random() < 0.7 ? 'Noted' : 'Pinged';
+        await h.send('socialsekreterare', id, instanceId, event).catch((e: { code?: string }) => {
+          if (e.code !== 'STEP.NOT_ALLOWED') throw e;
+        });
+        held.push(await h.engine.load(id));
+      }
+      const events = await h.events(id);
+      const replayed = foldCase(h.registry, id, events);
+      const final = held.at(-1);
+      expect(replayed.revision).toBe(final?.revision);
+      for (const [instanceId, instance] of replayed.instances) {
+        expect(instance.snapshot.value).toEqual(final?.instances.get(instanceId)?.snapshot.value);
+      }
+      for (const state of held) {
+        const prefix = foldCase(
+          h.registry,
+          id,
+          events.filter((e) => e.revision <= (state.revision as number)),
+        );
+        expect([...prefix.instances].map(([k, v]) => [k, v.snapshot.value])).toEqual(
+          [...state.instances].map(([k, v]) => [k, v.snapshot.value]),
+        );
+      }
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
+import { foldCase, type CaseState } from './domain/case-state';
+import type { CaseCommand, CommandMetadata } from './domain/commands';
+import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
+import type { ProcessRegistry } from './domain/process-registry';
+
+export interface CommandResult {
+  readonly caseId: string;
+  /** The case stream's revision after the command: the next If-Match. */
+  readonly revision: number;
+  /** Types of the events appended, in order; empty when an earlier identical command was replayed. */
+  readonly events: readonly string[];
+  readonly replayed: boolean;
+}
+
+export interface CaseEngineOptions {
+  /** How often a command that lost an optimistic-concurrency race is retried on fresh state. */
+  readonly maxRetries?: number;
+  readonly deadlineOverrides?: DeadlineOverrides;
+}
+
+export const caseStream = (caseId: string) => `case-${caseId}`;
+
+/** Same command id, same event ids: a retried append is recognised by the store too. */
+function eventId(commandId: string, index: number): string {
+  const hex = createHash('sha256').update(`${commandId}/${index}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Load → fold → decide → append. Thin on purpose: every rule lives in `decide` and the definitions. */
+export class CaseEngine {
+  private readonly maxRetries: number;
+  private readonly overrides: DeadlineOverrides;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly registry: ProcessRegistry,
+    options: CaseEngineOptions = {},
+  ) {
+    this.maxRetries = options.maxRetries ?? 3;
+    this.overrides = options.deadlineOverrides ?? {};
+  }
+
+  async load(caseId: string): Promise<CaseState> {
+    const events = [];
+    for await (const event of this.store.readStream(caseStream(caseId))) events.push(event);
+    return foldCase(this.registry, caseId, events);
+  }
+
+  async execute(command: CaseCommand, metadata: CommandMetadata): Promise<CommandResult> {
+    const meta = { ...metadata, now: new Date(metadata.now).toISOString() };
+    for (let attempt = 0; ; attempt++) {
+      const state = await this.load(command.caseId);
+      const earlier = state.applied.get(meta.commandId);
+      if (earlier !== undefined)
+        return { caseId: command.caseId, revision: earlier, events: [], replayed: true };
+      if (meta.expectedRevision !== undefined && meta.expectedRevision !== state.revision) {
+        throw new ConcurrencyError(caseStream(command.caseId), meta.expectedRevision, state.revision);
+      }
+      const pending = decide({ registry: this.registry, overrides: this.overrides }, state, command, meta);
+      try {
+        const result = await this.store.appendToStream(
+          caseStream(command.caseId),
+          pending.map((event, index) => this.toNewEvent(event, index, command, meta)),
+          { expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision },
+        );
+        return {
+          caseId: command.caseId,
+          revision: result.nextExpectedRevision,
+          events: pending.map((e) => e.type),
+          replayed: false,
+        };
+      } catch (error) {
+        const retry =
+          error instanceof ConcurrencyError &&
+          meta.expectedRevision === undefined &&
+          attempt < this.maxRetries;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private toNewEvent(event: PendingEvent, index: number, command: CaseCommand, meta: CommandMetadata) {
+    return {
+      id: eventId(meta.commandId, index),
+      type: event.type,
+      data: event.data as never,
+      metadata: {
+        caseId: command.caseId,
+        ...event.metadata,
+        actorId: meta.actorId,
+        role: meta.role,
+        occurredAt: meta.now,
+        correlationId: meta.correlationId,
+        causationId: meta.commandId,
+        commandId: meta.commandId,
+      } as never,
+    };
+  }
+}

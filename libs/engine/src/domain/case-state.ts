@@ -1,0 +1,183 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { ProcessEvent, Role } from './process-definition';
+import type { ProcessRegistry } from './process-registry';
+
+/** Stored event types of the case stream that are not process steps. */
+export const CASE_EVENTS = {
+  opened: 'CaseOpened',
+  processStarted: 'ProcessStarted',
+  processCompleted: 'ProcessCompleted',
+  deadlineScheduled: 'DeadlineScheduled',
+  deadlineCancelled: 'DeadlineCancelled',
+  deadlineReached: 'DeadlineReached',
+  followUpOwnerChanged: 'FollowUpOwnerChanged',
+  caseworkerChanged: 'CaseworkerChanged',
+  progressionsplanRecorded: 'ProgressionsplanRecorded',
+} as const;
+
+export interface InstanceState {
+  readonly instanceId: string;
+  readonly definitionId: string;
+  readonly version: number;
+  readonly snapshot: AnyMachineSnapshot;
+}
+
+export interface OpenDeadline {
+  readonly deadlineId: string;
+  readonly instanceId: string;
+  readonly name: string;
+  readonly dueAt: string;
+  /** The delayed machine event (`xstate.after.<name>.<state path>`) that firing sends. */
+  readonly machineEvent: string;
+}
+
+export interface CaseState {
+  readonly caseId: string;
+  readonly revision: number | 'no_stream';
+  readonly unit?: string;
+  readonly reference?: string;
+  readonly socialWorkerId?: string;
+  readonly caseworkerChanges: number;
+  readonly followUpOwner?: { readonly role: Role; readonly since: string; readonly reason?: string };
+  readonly hasProgressionsplan: boolean;
+  readonly instances: ReadonlyMap<string, InstanceState>;
+  readonly deadlines: ReadonlyMap<string, OpenDeadline>;
+  /** Command id → revision after its last event, so a repeated command returns its first result. */
+  readonly applied: ReadonlyMap<string, number>;
+}
+
+/** The slice of a stored event the fold needs; RecordedEvent and pending events both fit. */
+export interface FoldableEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Record<string, unknown>;
+  readonly revision: number;
+}
+
+export function initialCaseState(caseId: string): CaseState {
+  return {
+    caseId,
+    revision: 'no_stream',
+    caseworkerChanges: 0,
+    hasProgressionsplan: false,
+    instances: new Map(),
+    deadlines: new Map(),
+    applied: new Map(),
+  };
+}
+
+export function startSnapshot(registry: ProcessRegistry, definitionId: string, version: number) {
+  return initialTransition(registry.get(definitionId, version).machine, {});
+}
+
+function advance(registry: ProcessRegistry, instance: InstanceState, event: ProcessEvent): InstanceState {
+  const machine = registry.get(instance.definitionId, instance.version).machine;
+  const [snapshot] = transition(machine, instance.snapshot, event);
+  return { ...instance, snapshot };
+}
+
+/**
+ * Applies one stored event. Pure: the same events always give the same state,
+ * and each instance folds with the definition version it started on.
+ */
+export function evolve(registry: ProcessRegistry, state: CaseState, event: FoldableEvent): CaseState {
+  const next = { ...state, revision: event.revision };
+  const commandId = event.metadata.commandId;
+  const applied =
+    typeof commandId === 'string' ? new Map(state.applied).set(commandId, event.revision) : state.applied;
+  const data = event.data;
+  const instanceId = data.instanceId as string | undefined;
+  const withInstance = (instance: InstanceState) =>
+    new Map(state.instances).set(instance.instanceId, instance);
+
+  switch (event.type) {
+    case CASE_EVENTS.opened:
+      return {
+        ...next,
+        applied,
+        unit: data.unit as string,
+        reference: data.reference as string,
+        socialWorkerId: data.socialWorkerId as string,
+      };
+    case CASE_EVENTS.caseworkerChanged:
+      return {
+        ...next,
+        applied,
+        socialWorkerId: data.to as string,
+        caseworkerChanges: state.caseworkerChanges + 1,
+      };
+    case CASE_EVENTS.progressionsplanRecorded:
+      return { ...next, applied, hasProgressionsplan: true };
+    case CASE_EVENTS.followUpOwnerChanged:
+      return {
+        ...next,
+        applied,
+        followUpOwner: {
+          role: data.owner as Role,
+          since: event.metadata.occurredAt as string,
+          reason: data.reason as string | undefined,
+        },
+      };
+    case CASE_EVENTS.processStarted: {
+      const [snapshot] = startSnapshot(registry, data.definitionId as string, data.version as number);
+      const instance: InstanceState = {
+        instanceId: instanceId as string,
+        definitionId: data.definitionId as string,
+        version: data.version as number,
+        snapshot,
+      };
+      return { ...next, applied, instances: withInstance(instance) };
+    }
+    case CASE_EVENTS.processCompleted:
+      return { ...next, applied };
+    case CASE_EVENTS.deadlineScheduled: {
+      const deadline: OpenDeadline = {
+        deadlineId: data.deadlineId as string,
+        instanceId: instanceId as string,
+        name: data.name as string,
+        dueAt: data.dueAt as string,
+        machineEvent: data.machineEvent as string,
+      };
+      return { ...next, applied, deadlines: new Map(state.deadlines).set(deadline.deadlineId, deadline) };
+    }
+    case CASE_EVENTS.deadlineCancelled: {
+      const deadlines = new Map(state.deadlines);
+      deadlines.delete(data.deadlineId as string);
+      return { ...next, applied, deadlines };
+    }
+    case CASE_EVENTS.deadlineReached: {
+      const deadline = state.deadlines.get(data.deadlineId as string);
+      const deadlines = new Map(state.deadlines);
+      deadlines.delete(data.deadlineId as string);
+      const instance = deadline && state.instances.get(deadline.instanceId);
+      if (!deadline || !instance) return { ...next, applied, deadlines };
+      return {
+        ...next,
+        applied,
+        deadlines,
+        instances: withInstance(advance(registry, instance, { type: deadline.machineEvent })),
+      };
+    }
+    default: {
+      // Every other type is a process step, named after what happened.
+      const instance = instanceId ? state.instances.get(instanceId) : undefined;
+      if (!instance) return { ...next, applied };
+      const payload = (data.payload ?? {}) as Record<string, unknown>;
+      return {
+        ...next,
+        applied,
+        instances: withInstance(advance(registry, instance, { type: event.type, payload })),
+      };
+    }
+  }
+}
+
+export function foldCase(
+  registry: ProcessRegistry,
+  caseId: string,
+  events: Iterable<FoldableEvent>,
+): CaseState {
+  let state = initialCaseState(caseId);
+  for (const event of events) state = evolve(registry, state, event);
+  return state;
+}

@@ -1,0 +1,45 @@
+import type { Role } from './process-definition';
+
+/** Who, when and why: arrives from the edge with every command; the engine never invents it. */
+export interface CommandMetadata {
+  readonly actorId: string;
+  readonly role: Role;
+  /** ISO-8601 UTC timestamp, normalised by the engine before `decide` sees it. */
+  readonly now: string;
+  readonly correlationId: string;
+  /** UUID; also the idempotency key: a command id already applied returns its first result. */
+  readonly commandId: string;
+  /** If given, the case must be exactly at this revision (HTTP If-Match); no retry on mismatch. */
+  readonly expectedRevision?: number;
+}
+
+export type CaseCommand =
+  | {
+      readonly type: 'OpenCase';
+      readonly caseId: string;
+      /** Pseudonym as the unit uses it (initials + birth year and month), never a name. */
+      readonly reference: string;
+      readonly journalRef?: string;
+      readonly unit: string;
+      readonly socialWorkerId: string;
+    }
+  | { readonly type: 'ChangeCaseworker'; readonly caseId: string; readonly socialWorkerId: string }
+  | {
+      readonly type: 'RecordProgressionsplan';
+      readonly caseId: string;
+      readonly plan: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'StartProcess';
+      readonly caseId: string;
+      readonly instanceId: string;
+      readonly definitionId: string;
+    }
+  | {
+      readonly type: 'SendProcessEvent';
+      readonly caseId: string;
+      readonly instanceId: string;
+      readonly event: string;
+      readonly payload?: unknown;
+    }
+  | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string };

@@ -1,0 +1,327 @@
+import { transition, type AnyMachineSnapshot } from 'xstate';
+import { CASE_EVENTS, startSnapshot, type CaseState, type InstanceState } from './case-state';
+import type { CaseCommand, CommandMetadata } from './commands';
+import {
+  BusinessRuleError,
+  CaseAlreadyExistsError,
+  CaseNotFoundError,
+  DeadlineNotDueError,
+  DeadlineNotFoundError,
+  InstanceAlreadyExistsError,
+  InstanceNotFoundError,
+  StepNotAllowedError,
+  UnknownEventError,
+  WrongRoleError,
+} from './errors';
+import { addIsoDuration } from './iso-duration';
+import { validatePayload } from './validate-payload';
+import { INTENT_TYPES, type Intent, type ProcessDefinition } from './process-definition';
+import type { ProcessRegistry } from './process-registry';
+
+export interface PendingEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  /** Instance-specific metadata; the engine adds actor, time, correlation and causation. */
+  readonly metadata: Record<string, unknown>;
+}
+
+/** Per-unit deadline durations: unit → definition id → delay name → ISO duration. */
+export type DeadlineOverrides = Readonly<
+  Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>
+>;
+
+export interface DecideContext {
+  readonly registry: ProcessRegistry;
+  readonly overrides: DeadlineOverrides;
+}
+
+interface Outputs {
+  events: PendingEvent[];
+  counter: number;
+}
+
+/** Events the current state accepts, from its active state nodes (guards not evaluated). */
+export function acceptedEventTypes(snapshot: AnyMachineSnapshot): string[] {
+  if (snapshot.status !== 'active') return [];
+  const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
+  return [...new Set(nodes.flatMap((node) => node.ownEvents))].filter((type) => !type.startsWith('xstate.'));
+}
+
+function instanceMetadata(instance: InstanceState, before: unknown, after: unknown): Record<string, unknown> {
+  return {
+    processInstanceId: instance.instanceId,
+    definitionId: instance.definitionId,
+    definitionVersion: instance.version,
+    stateBefore: before,
+    stateAfter: after,
+  };
+}
+
+/**
+ * Turns what `transition()` returned into explicit events: delayed raises
+ * become DeadlineScheduled with an absolute due time, cancels of open
+ * deadlines become DeadlineCancelled, intents become case events, and a
+ * final state becomes ProcessCompleted. Nothing is executed.
+ */
+function collectOutputs(
+  ctx: DecideContext,
+  state: CaseState,
+  meta: CommandMetadata,
+  instance: InstanceState,
+  actions: readonly { type: string; params?: unknown }[],
+  snapshot: AnyMachineSnapshot,
+  out: Outputs,
+): void {
+  const definition = ctx.registry.get(instance.definitionId, instance.version);
+  const base = instanceMetadata(instance, snapshot.value, snapshot.value);
+  for (const action of actions) {
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    if (action.type === 'xstate.raise' && typeof params.delay === 'number') {
+      const machineEvent = String(params.id);
+      const name = machineEvent.split('.')[2];
+      const duration =
+        ctx.overrides[state.unit ?? '']?.[definition.id]?.[name] ?? definition.deadlines[name]?.duration;
+      if (!duration) throw new Error(`${definition.id} has no deadline spec for delay '${name}'`);
+      out.events.push({
+        type: CASE_EVENTS.deadlineScheduled,
+        data: {
+          instanceId: instance.instanceId,
+          deadlineId: `${meta.commandId}.d${out.counter++}`,
+          name,
+          title: definition.deadlines[name]?.title ?? name,
+          duration,
+          dueAt: addIsoDuration(meta.now, duration),
+          machineEvent,
+        },
+        metadata: base,
+      });
+    } else if (action.type === 'xstate.cancel') {
+      for (const deadline of state.deadlines.values()) {
+        if (deadline.instanceId === instance.instanceId && deadline.machineEvent === params.sendId) {
+          out.events.push({
+            type: CASE_EVENTS.deadlineCancelled,
+            data: { instanceId: instance.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
+            metadata: base,
+          });
+        }
+      }
+    } else if (INTENT_TYPES.has(action.type)) {
+      applyIntent(ctx, state, meta, instance, action as Intent, out);
+    }
+  }
+  if (snapshot.status === 'done') {
+    out.events.push({
+      type: CASE_EVENTS.processCompleted,
+      data: { instanceId: instance.instanceId, finalState: snapshot.value },
+      metadata: base,
+    });
+  }
+}
+
+function applyIntent(
+  ctx: DecideContext,
+  state: CaseState,
+  meta: CommandMetadata,
+  instance: InstanceState,
+  intent: Intent,
+  out: Outputs,
+): void {
+  const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
+  switch (intent.type) {
+    case 'escalateFollowUp':
+      out.events.push({
+        type: CASE_EVENTS.followUpOwnerChanged,
+        data: {
+          instanceId: instance.instanceId,
+          owner: 'bitradande_enhetschef',
+          escalated: true,
+          reason: intent.params.reason,
+        },
+        metadata: base,
+      });
+      return;
+    case 'setFollowUpOwner':
+      out.events.push({
+        type: CASE_EVENTS.followUpOwnerChanged,
+        data: { instanceId: instance.instanceId, owner: intent.params.owner, escalated: false },
+        metadata: base,
+      });
+      return;
+    case 'startProcess':
+      startInstance(
+        ctx,
+        state,
+        meta,
+        ctx.registry.latest(intent.params.definitionId),
+        `${meta.commandId}.p${out.counter++}`,
+        out,
+      );
+      return;
+  }
+}
+
+function startInstance(
+  ctx: DecideContext,
+  state: CaseState,
+  meta: CommandMetadata,
+  definition: ProcessDefinition,
+  instanceId: string,
+  out: Outputs,
+): void {
+  const [snapshot, actions] = startSnapshot(ctx.registry, definition.id, definition.version);
+  const instance: InstanceState = {
+    instanceId,
+    definitionId: definition.id,
+    version: definition.version,
+    snapshot,
+  };
+  out.events.push({
+    type: CASE_EVENTS.processStarted,
+    data: { instanceId, definitionId: definition.id, version: definition.version },
+    metadata: instanceMetadata(instance, null, snapshot.value),
+  });
+  collectOutputs(ctx, state, meta, instance, actions, snapshot, out);
+}
+
+function requireCase(state: CaseState): void {
+  if (state.revision === 'no_stream') throw new CaseNotFoundError(state.caseId);
+}
+
+function requireInstance(state: CaseState, instanceId: string): InstanceState {
+  const instance = state.instances.get(instanceId);
+  if (!instance) throw new InstanceNotFoundError(state.caseId, instanceId);
+  return instance;
+}
+
+function sendToInstance(
+  ctx: DecideContext,
+  state: CaseState,
+  meta: CommandMetadata,
+  instance: InstanceState,
+  event: { type: string; payload?: Record<string, unknown> },
+  stored: { type: string; data: Record<string, unknown> },
+): PendingEvent[] {
+  const machine = ctx.registry.get(instance.definitionId, instance.version).machine;
+  if (!instance.snapshot.can(event)) {
+    throw new StepNotAllowedError(event.type, instance.snapshot.value, acceptedEventTypes(instance.snapshot));
+  }
+  const [snapshot, actions] = transition(machine, instance.snapshot, event);
+  const out: Outputs = { events: [], counter: 0 };
+  out.events.push({
+    ...stored,
+    metadata: instanceMetadata(instance, instance.snapshot.value, snapshot.value),
+  });
+  collectOutputs(ctx, state, meta, { ...instance, snapshot }, actions, snapshot, out);
+  return out.events;
+}
+
+export function decide(
+  ctx: DecideContext,
+  state: CaseState,
+  command: CaseCommand,
+  meta: CommandMetadata,
+): PendingEvent[] {
+  switch (command.type) {
+    case 'OpenCase': {
+      if (state.revision !== 'no_stream') throw new CaseAlreadyExistsError(state.caseId);
+      return [
+        {
+          type: CASE_EVENTS.opened,
+          data: {
+            caseId: state.caseId,
+            reference: command.reference,
+            ...(command.journalRef !== undefined ? { journalRef: command.journalRef } : {}),
+            unit: command.unit,
+            socialWorkerId: command.socialWorkerId,
+          },
+          metadata: {},
+        },
+      ];
+    }
+    case 'ChangeCaseworker': {
+      requireCase(state);
+      return [
+        {
+          type: CASE_EVENTS.caseworkerChanged,
+          data: { from: state.socialWorkerId, to: command.socialWorkerId },
+          metadata: {},
+        },
+      ];
+    }
+    case 'RecordProgressionsplan': {
+      requireCase(state);
+      return [{ type: CASE_EVENTS.progressionsplanRecorded, data: { ...command.plan }, metadata: {} }];
+    }
+    case 'StartProcess': {
+      requireCase(state);
+      if (state.instances.has(command.instanceId)) throw new InstanceAlreadyExistsError(command.instanceId);
+      const definition = ctx.registry.latest(command.definitionId);
+      if (!definition.startLanes.includes(meta.role)) {
+        throw new WrongRoleError(`start ${definition.id}`, meta.role, definition.startLanes);
+      }
+      const failed = (definition.startRules ?? []).filter(
+        (rule) => !rule.holds({ hasProgressionsplan: state.hasProgressionsplan }),
+      );
+      if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
+      const out: Outputs = { events: [], counter: 0 };
+      startInstance(ctx, state, meta, definition, command.instanceId, out);
+      return out.events;
+    }
+    case 'SendProcessEvent': {
+      requireCase(state);
+      const instance = requireInstance(state, command.instanceId);
+      const definition = ctx.registry.get(instance.definitionId, instance.version);
+      const step = definition.events[command.event];
+      if (!step) throw new UnknownEventError(definition.id, command.event, Object.keys(definition.events));
+      if (!acceptedEventTypes(instance.snapshot).includes(command.event)) {
+        throw new StepNotAllowedError(
+          command.event,
+          instance.snapshot.value,
+          acceptedEventTypes(instance.snapshot),
+        );
+      }
+      if (!step.lanes.includes(meta.role)) throw new WrongRoleError(command.event, meta.role, step.lanes);
+      const payload = validatePayload(step.payload, command.payload);
+      const failed = (step.rules ?? []).filter((rule) => !rule.holds(payload as never));
+      if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
+      return sendToInstance(
+        ctx,
+        state,
+        meta,
+        instance,
+        { type: command.event, payload },
+        {
+          type: command.event,
+          data: { instanceId: instance.instanceId, payload },
+        },
+      );
+    }
+    case 'FireDeadline': {
+      requireCase(state);
+      const deadline = state.deadlines.get(command.deadlineId);
+      if (!deadline) throw new DeadlineNotFoundError(command.deadlineId);
+      if (meta.now < deadline.dueAt)
+        throw new DeadlineNotDueError(deadline.deadlineId, deadline.dueAt, meta.now);
+      const instance = requireInstance(state, deadline.instanceId);
+      // The deadline leaves the open set before the transition's own cancel of it is looked at.
+      const remaining = new Map(state.deadlines);
+      remaining.delete(deadline.deadlineId);
+      return sendToInstance(
+        ctx,
+        { ...state, deadlines: remaining },
+        meta,
+        instance,
+        { type: deadline.machineEvent },
+        {
+          type: CASE_EVENTS.deadlineReached,
+          data: {
+            instanceId: instance.instanceId,
+            deadlineId: deadline.deadlineId,
+            name: deadline.name,
+            dueAt: deadline.dueAt,
+          },
+        },
+      );
+    }
+  }
+}

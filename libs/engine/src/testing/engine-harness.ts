@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
+import { collect } from '@app/event-store/testing';
+import { CaseEngine, caseStream, type CaseEngineOptions, type CommandResult } from '../case-engine';
+import type { CaseCommand } from '../domain/commands';
+import type { ProcessDefinition, Role } from '../domain/process-definition';
+import { ProcessRegistry } from '../domain/process-registry';
+
+/**
+ * A real engine on a real (in-memory) SQLite store with a clock the test
+ * sets. Every call is a command as the API will send it.
+ */
+export class EngineHarness {
+  readonly store: EventStore;
+  readonly registry: ProcessRegistry;
+  readonly engine: CaseEngine;
+  now = '2026-01-31T09:00:00.000Z';
+
+  constructor(definitions: ProcessDefinition[], options: CaseEngineOptions = {}, store?: EventStore) {
+    this.store = store ?? new SqliteEventStore({ filename: ':memory:' });
+    this.registry = new ProcessRegistry(definitions);
+    this.engine = new CaseEngine(this.store, this.registry, options);
+  }
+
+  run(
+    role: Role,
+    command: CaseCommand,
+    extra: { commandId?: string; expectedRevision?: number } = {},
+  ): Promise<CommandResult> {
+    return this.engine.execute(command, {
+      actorId: `user-${role}`,
+      role,
+      now: this.now,
+      correlationId: randomUUID(),
+      commandId: extra.commandId ?? randomUUID(),
+      ...(extra.expectedRevision !== undefined ? { expectedRevision: extra.expectedRevision } : {}),
+    });
+  }
+
+  async openCase(caseId = randomUUID(), unit = 'järva-1'): Promise<string> {
+    await this.run('socialsekreterare', {
+      type: 'OpenCase',
+      caseId,
+      reference: 'AB 6303',
+      unit,
+      socialWorkerId: 'user-socialsekreterare',
+    });
+    return caseId;
+  }
+
+  send(role: Role, caseId: string, instanceId: string, event: string, payload?: unknown) {
+    return this.run(role, { type: 'SendProcessEvent', caseId, instanceId, event, payload });
+  }
+
+  events(caseId: string): Promise<RecordedEvent[]> {
+    return collect(this.store.readStream(caseStream(caseId)));
+  }
+
+  async eventTypes(caseId: string): Promise<string[]> {
+    return (await this.events(caseId)).map((e) => e.type);
+  }
+
+  async openDeadlines(caseId: string) {
+    return [...(await this.engine.load(caseId)).deadlines.values()];
+  }
+
+  async stateOf(caseId: string, instanceId: string): Promise<unknown> {
+    return (await this.engine.load(caseId)).instances.get(instanceId)?.snapshot.value;
+  }
+
+  /** Runs `act`, expects it to throw, and proves the case stream did not change. */
+  async rejects(caseId: string, act: () => Promise<unknown>): Promise<unknown> {
+    const before = await this.events(caseId);
+    const error = await act().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (error === undefined) throw new Error('expected the command to be rejected');
+    const after = await this.events(caseId);
+    if (after.length !== before.length)
+      throw new Error(`a rejected command appended ${after.length - before.length} events`);
+    return error;
+  }
+}
