@@ -37,7 +37,7 @@ export class EngineHarness {
     });
   }
 
-  async openCase(caseId = randomUUID(), unit = 'järva-1'): Promise<string> {
+  async openCase(caseId: string = randomUUID(), unit = 'järva-1'): Promise<string> {
     await this.run('socialsekreterare', {
       type: 'OpenCase',
       caseId,
