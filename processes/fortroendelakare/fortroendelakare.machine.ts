@@ -1,8 +1,6 @@
 import { setup } from 'xstate';
-import { intentActions, type ProcessDefinition, type ProcessEvent, type StateMeta } from '@app/engine';
+import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './fortroendelakare.events';
-
-const meta = (m: StateMeta) => m;
 
 /**
  * Process 3, förtroendeläkare (toolbox.md; seed 003). After the written

@@ -147,6 +147,13 @@ function applyIntent(
         metadata: base,
       });
       return;
+    case 'recordProgressionsplan':
+      out.events.push({
+        type: CASE_EVENTS.progressionsplanRecorded,
+        data: { instanceId: instance.instanceId, ...intent.params },
+        metadata: base,
+      });
+      return;
     case 'startProcess':
       startInstance(
         ctx,

@@ -60,13 +60,18 @@ export interface ProcessEvent {
 export type Intent =
   | { readonly type: 'escalateFollowUp'; readonly params: { readonly reason: string } }
   | { readonly type: 'setFollowUpOwner'; readonly params: { readonly owner: Role } }
-  | { readonly type: 'startProcess'; readonly params: { readonly definitionId: string } };
+  | { readonly type: 'startProcess'; readonly params: { readonly definitionId: string } }
+  | { readonly type: 'recordProgressionsplan'; readonly params: Readonly<Record<string, unknown>> };
 
 export const INTENT_TYPES: ReadonlySet<string> = new Set([
   'escalateFollowUp',
   'setFollowUpOwner',
   'startProcess',
+  'recordProgressionsplan',
 ]);
+
+/** Typed identity for state `meta`, so a misspelt kind or lane fails the type check. */
+export const stateMeta = (meta: StateMeta): StateMeta => meta;
 
 export interface ProcessDefinition {
   readonly id: string;
@@ -98,4 +103,5 @@ export const intentActions = {
   escalateFollowUp: () => undefined,
   setFollowUpOwner: () => undefined,
   startProcess: () => undefined,
+  recordProgressionsplan: () => undefined,
 } as const;

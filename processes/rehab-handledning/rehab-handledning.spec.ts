@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EngineHarness } from '@app/engine/testing/engine-harness';
+import { PROCESS_DEFINITIONS } from '../index';
+
+const RH = 'rh-1';
+const PLAN = {
+  items: [
+    {
+      vad: 'Kontakt med vårdcentral',
+      vem: 'Socialsekreterare',
+      nar: '2026-02-15',
+      varfor: 'Samordna insatser',
+      gjort: false,
+    },
+  ],
+};
+
+async function givenAtBedomning(h: EngineHarness): Promise<string> {
+  const caseId = await h.openCase();
+  await h.run('socialsekreterare', {
+    type: 'StartProcess',
+    caseId,
+    instanceId: RH,
+    definitionId: 'rehab-handledning',
+  });
+  await h.send('socialsekreterare', caseId, RH, 'ImpulsRegistered', {
+    grounds: ['sjukskriven-utan-samordnade-insatser'],
+  });
+  await h.send('socialsekreterare', caseId, RH, 'RehabansvarigContacted');
+  await h.send('rehabansvarig', caseId, RH, 'DocumentationReviewed', {
+    findings: 'Sjukskriven sedan 2024, inga parallella insatser',
+  });
+  await h.send('rehabansvarig', caseId, RH, 'SupervisionHeld', {
+    heldOn: '2026-01-30',
+    progressionsplanNeeded: true,
+  });
+  return caseId;
+}
+
+describe('rehab-handledning', () => {
+  let h: EngineHarness;
+  beforeEach(() => {
+    h = new EngineHarness(PROCESS_DEFINITIONS);
+  });
+
+  it('given an impuls without grounds from the list, then the payload is refused naming grounds', async () => {
+    const caseId = await h.openCase();
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: RH,
+      definitionId: 'rehab-handledning',
+    });
+    const error = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, RH, 'ImpulsRegistered', { grounds: ['for-att-jag-vill'] }),
+    );
+    expect(error).toMatchObject({
+      code: 'PAYLOAD.INVALID',
+      violations: [{ field: 'grounds', rule: 'isIn' }],
+    });
+  });
+
+  it('given a plan item without "vem", then the nested field is named', async () => {
+    const caseId = await givenAtBedomning(h);
+    await h.send('rehabansvarig', caseId, RH, 'CategoryDecided', {
+      category: 4,
+      motivation: 'Otydligt intyg',
+    });
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', {
+        items: [{ ...PLAN.items[0], vem: '' }],
+      }),
+    );
+    expect(error).toMatchObject({ violations: [{ field: 'items.0.vem', rule: 'isNotEmpty' }] });
+  });
+
+  describe('given bedömning decides category 4 and the plan is shared', () => {
+    let caseId: string;
+    let types: readonly string[];
+    beforeEach(async () => {
+      caseId = await givenAtBedomning(h);
+      await h.send('rehabansvarig', caseId, RH, 'CategoryDecided', {
+        category: 4,
+        motivation: 'Otydligt intyg',
+      });
+      types = (await h.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', PLAN)).events;
+    });
+
+    it('then one append records the plan, gives Rehabansvarig follow-up, ends this process and starts förtroendeläkare', async () => {
+      expect(types).toEqual([
+        'ProgressionsplanShared',
+        'ProgressionsplanRecorded',
+        'FollowUpOwnerChanged',
+        'ProcessStarted',
+        'ProcessCompleted',
+      ]);
+      const state = await h.engine.load(caseId);
+      expect(state.hasProgressionsplan).toBe(true);
+      expect(state.followUpOwner?.role).toBe('rehabansvarig');
+      const started = [...state.instances.values()].find((i) => i.definitionId === 'fortroendelakare');
+      expect(started?.snapshot.value).toBe('impuls');
+      expect(state.instances.get(RH)?.snapshot.value).toBe('overlamnad');
+    });
+
+    it('then the started förtroendeläkare instance takes its first step', async () => {
+      const state = await h.engine.load(caseId);
+      const fl = [...state.instances.values()].find((i) => i.definitionId === 'fortroendelakare');
+      const result = await h.send('socialsekreterare', caseId, fl?.instanceId ?? '', 'ImpulsRegistered', {
+        reason: 'Enligt plan',
+      });
+      expect(result.events).toEqual(['ImpulsRegistered']);
+    });
+  });
+
+  describe('given bedömning decides category 2', () => {
+    let caseId: string;
+    beforeEach(async () => {
+      caseId = await givenAtBedomning(h);
+      await h.send('rehabansvarig', caseId, RH, 'CategoryDecided', {
+        category: 2,
+        motivation: 'Enklare insatser',
+      });
+      await h.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', PLAN);
+    });
+
+    it('then the social worker executes, the biträdande enhetschef follows up, and a 2-month deadline runs', async () => {
+      const state = await h.engine.load(caseId);
+      expect(state.followUpOwner?.role).toBe('bitradande_enhetschef');
+      expect(state.instances.size).toBe(1);
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['executionDeadline', '2026-03-31T09:00:00.000Z'],
+      ]);
+    });
+
+    it('when the deadline passes, then the plan is flagged overdue for the biträdande enhetschef', async () => {
+      const [deadline] = await h.openDeadlines(caseId);
+      h.now = deadline.dueAt;
+      await h.run('bitradande_enhetschef', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+      expect(await h.stateOf(caseId, RH)).toEqual({ genomforande: 'overdue' });
+    });
+
+    it('when the plan is executed in time, then the deadline is cancelled and the process ends', async () => {
+      const result = await h.send('socialsekreterare', caseId, RH, 'PlanExecuted', { summary: 'Klart' });
+      expect(result.events).toEqual(['PlanExecuted', 'DeadlineCancelled', 'ProcessCompleted']);
+      expect(await h.stateOf(caseId, RH)).toBe('genomford');
+    });
+  });
+
+  it.each([
+    [0, 'min'],
+    [6, 'max'],
+  ])('given category %i, then it is refused by the %s rule', async (category, rule) => {
+    const caseId = await givenAtBedomning(h);
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, RH, 'CategoryDecided', { category, motivation: 'x' }),
+    );
+    expect(error).toMatchObject({ violations: [{ field: 'category', rule }] });
+  });
+});
