@@ -147,6 +147,26 @@ describe('rehab-handledning', () => {
   });
 
   it.each([
+    [3, 'samverkan-varden'],
+    [4, 'fortroendelakare'],
+    [5, 'afu'],
+  ])(
+    'given category %i, then sharing the plan starts %s in the same case',
+    async (category, definitionId) => {
+      const caseId = await givenAtBedomning(h);
+      await h.send('rehabansvarig', caseId, RH, 'CategoryDecided', {
+        category,
+        motivation: 'Enligt bedömning',
+      });
+      await h.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', PLAN);
+      const started = [...(await h.engine.load(caseId)).instances.values()].filter(
+        (i) => i.instanceId !== RH,
+      );
+      expect(started.map((i) => [i.definitionId, i.snapshot.value])).toEqual([[definitionId, 'impuls']]);
+    },
+  );
+
+  it.each([
     [0, 'min'],
     [6, 'max'],
   ])('given category %i, then it is refused by the %s rule', async (category, rule) => {

@@ -1,0 +1,133 @@
+import { setup } from 'xstate';
+import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
+import * as dto from './afu.events';
+
+/**
+ * Process 4, aktivitetsförmågeutredning (AFU). The supplier must offer the
+ * client times within 2 weeks of the order; if not, the step is flagged
+ * overdue for Rehabansvarig.
+ */
+export const afuMachine = setup({
+  types: { events: {} as ProcessEvent },
+  actions: intentActions,
+  delays: { supplierOffersTimes: 0 },
+}).createMachine({
+  id: 'afu',
+  initial: 'impuls',
+  states: {
+    impuls: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Impuls' }),
+      on: { ImpulsRegistered: 'bedomning' },
+    },
+    bedomning: {
+      meta: meta({ kind: 'exclusiveGateway', lane: 'rehabansvarig', title: 'Bedömning' }),
+      on: { AfuApproved: 'samtycke', AfuRejected: 'notRelevant' },
+    },
+    samtycke: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Samtycke och information' }),
+      on: { ConsentRecorded: 'bestallning' },
+    },
+    bestallning: {
+      meta: meta({ kind: 'userTask', lane: 'rehabansvarig', title: 'Underlag och beställning' }),
+      on: { OrderSent: 'tider' },
+    },
+    tider: {
+      meta: meta({ kind: 'userTask', lane: 'rehabansvarig', title: 'Tider från leverantören' }),
+      initial: 'inTime',
+      on: { TimesOffered: 'forberedelse' },
+      states: {
+        inTime: {
+          meta: meta({ kind: 'timer', lane: 'rehabansvarig', title: 'Tider erbjudna inom 2 veckor' }),
+          after: { supplierOffersTimes: 'overdue' },
+        },
+        overdue: {
+          meta: meta({
+            kind: 'userTask',
+            lane: 'rehabansvarig',
+            title: 'Försenat: leverantören har inte erbjudit tider',
+          }),
+        },
+      },
+    },
+    forberedelse: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Telefontolk och inför utredningen' }),
+      on: { InterpreterBooked: 'forberedelse', ClientPrepared: 'utredning' },
+    },
+    utredning: {
+      meta: meta({ kind: 'userTask', lane: 'rehabansvarig', title: 'Utredningen och dess slutförande' }),
+      on: { InvestigationCompleted: 'completed' },
+    },
+    notRelevant: { type: 'final', meta: meta({ kind: 'end', title: 'AFU ej aktuell' }) },
+    completed: { type: 'final', meta: meta({ kind: 'end', title: 'Utredningen slutförd' }) },
+  },
+});
+
+const allTrue = <T>(id: string, message: string, field: keyof T) => ({
+  id,
+  message,
+  holds: (payload: T) => payload[field] === true,
+});
+
+export const afuV1: ProcessDefinition = {
+  id: 'afu',
+  version: 1,
+  title: 'Aktivitetsförmågeutredning (AFU)',
+  description: 'Utredning av aktivitetsförmåga och försäkringsmedicinska frågor hos extern leverantör.',
+  machine: afuMachine,
+  startLanes: ['socialsekreterare', 'rehabansvarig'],
+  startRules: [
+    {
+      id: 'progressionsplan-required',
+      message: 'En progressionsplan måste finnas innan en AFU kan beställas.',
+      holds: (facts) => facts.hasProgressionsplan,
+    },
+  ],
+  events: {
+    ImpulsRegistered: {
+      label: 'Registrera impuls',
+      lanes: ['socialsekreterare', 'rehabansvarig'],
+      payload: dto.ImpulsRegistered,
+    },
+    AfuApproved: { label: 'AFU är aktuell', lanes: ['rehabansvarig'], payload: dto.AfuApproved },
+    AfuRejected: { label: 'AFU är inte aktuell', lanes: ['rehabansvarig'], payload: dto.AfuRejected },
+    ConsentRecorded: {
+      label: 'Registrera samtycke',
+      lanes: ['socialsekreterare'],
+      payload: dto.ConsentRecorded,
+      rules: [
+        allTrue<dto.ConsentRecorded>('oral-consent', 'Muntligt samtycke krävs.', 'oral'),
+        allTrue<dto.ConsentRecorded>('written-consent', 'Skriftligt samtycke krävs.', 'written'),
+        allTrue<dto.ConsentRecorded>('consent-scanned', 'Samtycket ska vara inskannat.', 'scanned'),
+      ],
+    },
+    OrderSent: {
+      label: 'Skicka beställning',
+      lanes: ['rehabansvarig'],
+      payload: dto.OrderSent,
+      rules: [
+        allTrue<dto.OrderSent>('order-form', 'Beställningsblanketten saknas.', 'orderForm'),
+        allTrue<dto.OrderSent>('power-of-attorney', 'Fullmakt för journalkopior saknas.', 'powerOfAttorney'),
+        allTrue<dto.OrderSent>('consent-form', 'Samtyckesblanketten saknas.', 'consentForm'),
+      ],
+    },
+    TimesOffered: { label: 'Registrera erbjudna tider', lanes: ['rehabansvarig'], payload: dto.TimesOffered },
+    InterpreterBooked: {
+      label: 'Boka telefontolk',
+      lanes: ['socialsekreterare'],
+      payload: dto.InterpreterBooked,
+    },
+    ClientPrepared: {
+      label: 'Klienten är förberedd',
+      lanes: ['socialsekreterare'],
+      payload: dto.ClientPrepared,
+    },
+    InvestigationCompleted: {
+      label: 'Registrera utredningens svar',
+      lanes: ['rehabansvarig'],
+      payload: dto.InvestigationCompleted,
+    },
+  },
+  deadlines: {
+    supplierOffersTimes: { duration: 'P2W', title: 'Leverantören erbjuder tider inom 2 veckor' },
+  },
+};

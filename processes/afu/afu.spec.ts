@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EngineHarness } from '@app/engine/testing/engine-harness';
+import { PROCESS_DEFINITIONS } from '../index';
+
+const AFU = 'afu-1';
+const CONSENT = { oral: true, written: true, scanned: true, clientUnderstandsProcess: true };
+const ORDER = {
+  sentOn: '2026-01-31',
+  orderForm: true,
+  powerOfAttorney: true,
+  forsakringskassanRequest: false,
+  consentForm: true,
+};
+
+async function givenApproved(h: EngineHarness): Promise<string> {
+  const caseId = await h.openCase();
+  await h.run('rehabansvarig', { type: 'RecordProgressionsplan', caseId, plan: { category: 5 } });
+  await h.run('rehabansvarig', { type: 'StartProcess', caseId, instanceId: AFU, definitionId: 'afu' });
+  await h.send('rehabansvarig', caseId, AFU, 'ImpulsRegistered', { reason: 'Utreda sjukersättning' });
+  await h.send('rehabansvarig', caseId, AFU, 'AfuApproved', { order: 'samtycke-forst' });
+  return caseId;
+}
+
+describe('aktivitetsförmågeutredning (AFU)', () => {
+  let h: EngineHarness;
+  let caseId: string;
+  beforeEach(async () => {
+    h = new EngineHarness(PROCESS_DEFINITIONS);
+    caseId = await givenApproved(h);
+  });
+
+  it('given consent without the scanned copy, then the rule is named and nothing is appended', async () => {
+    const error = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', { ...CONSENT, scanned: false }),
+    );
+    expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'consent-scanned' }] });
+  });
+
+  it('given an order missing two documents, then both are named', async () => {
+    await h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', CONSENT);
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, AFU, 'OrderSent', { ...ORDER, orderForm: false, consentForm: false }),
+    );
+    expect((error as { failed: { id: string }[] }).failed.map((f) => f.id)).toEqual([
+      'order-form',
+      'consent-form',
+    ]);
+  });
+
+  describe('given the order is sent on 31 January', () => {
+    beforeEach(async () => {
+      await h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', CONSENT);
+      await h.send('rehabansvarig', caseId, AFU, 'OrderSent', ORDER);
+    });
+
+    it('when no times are offered in 2 weeks, then the step is flagged overdue', async () => {
+      const [deadline] = await h.openDeadlines(caseId);
+      expect(deadline.dueAt).toBe('2026-02-14T09:00:00.000Z');
+      h.now = deadline.dueAt;
+      await h.run('rehabansvarig', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+      expect(await h.stateOf(caseId, AFU)).toEqual({ tider: 'overdue' });
+    });
+
+    it('when times are offered, an interpreter booked and the investigation completed, then the answers are recorded', async () => {
+      await h.send('rehabansvarig', caseId, AFU, 'TimesOffered', { firstAppointment: '2026-02-10' });
+      await h.send('socialsekreterare', caseId, AFU, 'InterpreterBooked', {
+        language: 'tigrinja',
+        confirmedToSupplierOn: '2026-02-05',
+      });
+      await h.send('socialsekreterare', caseId, AFU, 'ClientPrepared', { notes: 'Påmind per telefon' });
+      const done = await h.send('rehabansvarig', caseId, AFU, 'InvestigationCompleted', {
+        workCapacity: 'delvis',
+        workCapacityReason: 'Smärta vid långvarigt stående',
+        activityWithAdjustments: 'Stillasittande 4 timmar per dag',
+        medicalObstacles: 'Inga hinder för att starta aktivitet',
+        neededForReturnToWork: 'Arbetsträning med anpassning',
+        sjukersattningRelevant: 'partiell',
+        reviewOfRejectionRelevant: false,
+      });
+      expect(done.events).toEqual(['InvestigationCompleted', 'ProcessCompleted']);
+      const stored = (await h.events(caseId)).find((e) => e.type === 'InvestigationCompleted');
+      expect(stored?.data.payload).toMatchObject({
+        workCapacity: 'delvis',
+        sjukersattningRelevant: 'partiell',
+      });
+    });
+  });
+});
