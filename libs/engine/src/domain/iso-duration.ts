@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic on ISO-8601 durations, because deadlines in the toolbox
  * are calendar periods: "within 1 month" from 31 January ends on the last day
- * of February, not 30 days later. Computed in UTC; see docs/adr/0007-durable-deadlines.md.
+ * of February, not 30 days later. Computed in UTC; see docs/adr/0007-machines-events-and-durable-deadlines.md.
  */
 const DURATION =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
