@@ -1,10 +1,17 @@
 import { ProcessRegistry } from '@app/engine';
 import { afuV1 } from './afu/afu.machine';
+import { caseManagerV1 } from './case-manager/case-manager.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
 
-export const PROCESS_DEFINITIONS = [rehabHandledningV1, samverkanVardenV1, fortroendelakareV1, afuV1];
+export const PROCESS_DEFINITIONS = [
+  rehabHandledningV1,
+  samverkanVardenV1,
+  fortroendelakareV1,
+  afuV1,
+  caseManagerV1,
+];
 
 export function createProcessRegistry(): ProcessRegistry {
   return new ProcessRegistry(PROCESS_DEFINITIONS);

@@ -267,7 +267,7 @@ export function decide(
         throw new WrongRoleError(`start ${definition.id}`, meta.role, definition.startLanes);
       }
       const failed = (definition.startRules ?? []).filter(
-        (rule) => !rule.holds({ hasProgressionsplan: state.hasProgressionsplan }),
+        (rule) => !rule.holds({ hasProgressionsplan: state.hasProgressionsplan }, {}),
       );
       if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
       const out: Outputs = { events: [], counter: 0 };
@@ -289,7 +289,9 @@ export function decide(
       }
       if (!step.lanes.includes(meta.role)) throw new WrongRoleError(command.event, meta.role, step.lanes);
       const payload = validatePayload(step.payload, command.payload);
-      const failed = (step.rules ?? []).filter((rule) => !rule.holds(payload as never));
+      const failed = (step.rules ?? []).filter(
+        (rule) => !rule.holds(payload as never, instance.snapshot.context),
+      );
       if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
       return sendToInstance(
         ctx,

@@ -26,7 +26,8 @@ export interface StateMeta {
 export interface NamedRule<P = unknown> {
   readonly id: string;
   readonly message: string;
-  readonly holds: (payload: P) => boolean;
+  /** `context` is the instance's machine context, for rules that count or compare with earlier steps. */
+  readonly holds: (payload: P, context: Readonly<Record<string, unknown>>) => boolean;
 }
 
 export interface StepEvent {

@@ -1,0 +1,179 @@
+import { assign, setup } from 'xstate';
+import {
+  intentActions,
+  stateMeta as meta,
+  type NamedRule,
+  type ProcessDefinition,
+  type ProcessEvent,
+} from '@app/engine';
+import * as dto from './case-manager.events';
+
+/**
+ * Process 6, case manager (CM): voluntary, never a condition for financial
+ * aid. The information meeting is due within 1 week of the client's yes;
+ * the intervention closes automatically at the 12-month hard limit.
+ */
+export const caseManagerMachine = setup({
+  types: { events: {} as ProcessEvent, context: {} as { followUps: number } },
+  actions: { ...intentActions, countFollowUp: assign({ followUps: ({ context }) => context.followUps + 1 }) },
+  delays: { informationMeeting: 0, interventionLimit: 0 },
+}).createMachine({
+  id: 'case-manager',
+  initial: 'remiss',
+  context: { followUps: 0 },
+  states: {
+    remiss: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Remiss till case manager' }),
+      on: { ReferralSubmitted: 'kriterier' },
+    },
+    kriterier: {
+      meta: meta({
+        kind: 'exclusiveGateway',
+        lane: 'case_manager',
+        title: 'Kontroll av kriterier och bedömning',
+      }),
+      on: { CriteriaMet: 'kontaktKlient', InterventionNotOffered: 'notOffered' },
+    },
+    kontaktKlient: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Kontakt med klient' }),
+      on: { ClientAcceptedInformation: 'informationsmote', ClientDeclined: 'declined' },
+    },
+    informationsmote: {
+      meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Informationsmöte' }),
+      initial: 'inTime',
+      on: { InterventionAccepted: 'uppstart', InterventionDeclined: 'declined' },
+      states: {
+        inTime: {
+          meta: meta({ kind: 'timer', lane: 'case_manager', title: 'Informationsmöte inom 1 vecka' }),
+          after: { informationMeeting: 'overdue' },
+        },
+        overdue: {
+          meta: meta({
+            kind: 'userTask',
+            lane: 'case_manager',
+            title: 'Försenat: informationsmöte ej bokat',
+          }),
+        },
+      },
+    },
+    uppstart: {
+      meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Uppstartsmöte' }),
+      on: { StartMeetingHeld: 'insats' },
+    },
+    insats: {
+      meta: meta({ kind: 'timer', lane: 'case_manager', title: 'Insatsen pågår (högst 12 månader)' }),
+      initial: 'informationsutbyte',
+      after: { interventionLimit: 'closedAtTimeLimit' },
+      on: { InterventionClosed: 'closed' },
+      states: {
+        informationsutbyte: {
+          meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Informationsutbyte' }),
+          on: { PlanShared: 'genomforande' },
+        },
+        genomforande: {
+          meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Genomför planering' }),
+          on: { FollowUpMeetingHeld: { target: 'genomforande', actions: 'countFollowUp' } },
+        },
+      },
+    },
+    notOffered: { type: 'final', meta: meta({ kind: 'end', title: 'Insatsen erbjuds inte' }) },
+    declined: { type: 'final', meta: meta({ kind: 'end', title: 'Klienten tackade nej' }) },
+    closed: { type: 'final', meta: meta({ kind: 'end', title: 'Insatsen avslutad' }) },
+    closedAtTimeLimit: { type: 'final', meta: meta({ kind: 'end', title: 'Avslutad: 12 månader har gått' }) },
+  },
+});
+
+const criterion = (
+  id: string,
+  message: string,
+  field: keyof dto.CriteriaMet,
+): NamedRule<dto.CriteriaMet> => ({
+  id,
+  message,
+  holds: (payload) => payload[field] === true,
+});
+
+export const caseManagerV1: ProcessDefinition = {
+  id: 'case-manager',
+  version: 1,
+  title: 'Case manager (CM)',
+  description:
+    'Frivillig insats, högst 12 månader, för den som har svårt att följa en överenskommen planering.',
+  machine: caseManagerMachine,
+  startLanes: ['socialsekreterare'],
+  events: {
+    ReferralSubmitted: {
+      label: 'Skicka remiss CM',
+      lanes: ['socialsekreterare'],
+      payload: dto.ReferralSubmitted,
+    },
+    CriteriaMet: {
+      label: 'Kriterierna är uppfyllda',
+      lanes: ['case_manager'],
+      payload: dto.CriteriaMet,
+      rules: [
+        criterion('clear-goal', 'Socialsekreteraren har inte angett ett tydligt mål.', 'clearGoal'),
+        criterion(
+          'consent',
+          'Muntligt och skriftligt samtycke med vården och AF/Jobbtorg saknas.',
+          'consentWithHealthcareAndAf',
+        ),
+        criterion('no-substance-abuse', 'Klienten har ett pågående missbruk.', 'noOngoingSubstanceAbuse'),
+        criterion(
+          'no-risk-of-violence',
+          'Riskanalysen visar risk för hot eller våld.',
+          'noRiskOfThreatOrViolence',
+        ),
+        criterion(
+          'no-interpreter-needed',
+          'Klienten behöver tolk för att förstå och göra sig förstådd.',
+          'understandsWithoutInterpreter',
+        ),
+      ],
+    },
+    InterventionNotOffered: {
+      label: 'Erbjud inte insatsen',
+      lanes: ['case_manager'],
+      payload: dto.InterventionNotOffered,
+    },
+    ClientAcceptedInformation: { label: 'Klienten vill ha informationsmöte', lanes: ['socialsekreterare'] },
+    ClientDeclined: {
+      label: 'Klienten tackar nej',
+      lanes: ['socialsekreterare'],
+      payload: dto.ClientDeclined,
+    },
+    InterventionAccepted: {
+      label: 'Klienten tackar ja',
+      lanes: ['case_manager'],
+      payload: dto.InterventionAccepted,
+    },
+    InterventionDeclined: { label: 'Klienten tackar nej', lanes: ['case_manager'] },
+    StartMeetingHeld: {
+      label: 'Registrera uppstartsmöte',
+      lanes: ['case_manager'],
+      payload: dto.StartMeetingHeld,
+    },
+    PlanShared: { label: 'Planen är delad med socialsekreteraren', lanes: ['case_manager'] },
+    FollowUpMeetingHeld: {
+      label: 'Registrera uppföljningsmöte',
+      lanes: ['case_manager'],
+      payload: dto.FollowUpMeetingHeld,
+      rules: [
+        {
+          id: 'at-most-three-follow-ups',
+          message: 'CM-planeringen har plats för högst tre uppföljningsmöten.',
+          holds: (_payload, context) => Number(context.followUps) < 3,
+        },
+      ],
+    },
+    InterventionClosed: {
+      label: 'Avsluta insatsen',
+      lanes: ['case_manager'],
+      payload: dto.InterventionClosed,
+    },
+  },
+  deadlines: {
+    informationMeeting: { duration: 'P1W', title: 'Informationsmöte inom 1 vecka efter klientens ja' },
+    interventionLimit: { duration: 'P12M', title: 'Insatsen avslutas senast efter 12 månader' },
+  },
+};

@@ -1,0 +1,152 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EngineHarness } from '@app/engine/testing/engine-harness';
+import { PROCESS_DEFINITIONS } from '../index';
+
+const CM = 'cm-1';
+const ALL_MET = {
+  clearGoal: true,
+  consentWithHealthcareAndAf: true,
+  noOngoingSubstanceAbuse: true,
+  noRiskOfThreatOrViolence: true,
+  understandsWithoutInterpreter: true,
+};
+const FOLLOW_UP = {
+  heldOn: '2026-03-01',
+  present: 'CM, socialsekreterare, klient',
+  summary: 'Arbetsträning påbörjad',
+  mainGoalStatus: 'pagar',
+  subGoals: [{ subGoal: 'Regelbunden sömn', status: 'uppnatt' }],
+};
+
+async function givenReferred(h: EngineHarness): Promise<string> {
+  const caseId = await h.openCase();
+  await h.run('socialsekreterare', {
+    type: 'StartProcess',
+    caseId,
+    instanceId: CM,
+    definitionId: 'case-manager',
+  });
+  await h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
+    goal: 'Arbetsträning inom sex månader',
+  });
+  return caseId;
+}
+
+async function givenStarted(h: EngineHarness): Promise<string> {
+  const caseId = await givenReferred(h);
+  await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+  await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
+  await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-02-03' });
+  await h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
+    startDate: '2026-02-03',
+    mainGoal: 'Arbetsträning 50 %',
+    subGoals: ['Regelbunden sömn', 'Kontakt med vårdcentral'],
+  });
+  return caseId;
+}
+
+describe('case manager', () => {
+  let h: EngineHarness;
+  beforeEach(() => {
+    h = new EngineHarness(PROCESS_DEFINITIONS);
+  });
+
+  it('given two criteria do not hold, then the rejection names exactly those two and nothing is appended', async () => {
+    const caseId = await givenReferred(h);
+    const error = await h.rejects(caseId, () =>
+      h.send('case_manager', caseId, CM, 'CriteriaMet', {
+        ...ALL_MET,
+        noOngoingSubstanceAbuse: false,
+        understandsWithoutInterpreter: false,
+      }),
+    );
+    expect(error).toMatchObject({ code: 'RULE.FAILED' });
+    expect((error as { failed: { id: string; message: string }[] }).failed).toEqual([
+      { id: 'no-substance-abuse', message: 'Klienten har ett pågående missbruk.' },
+      { id: 'no-interpreter-needed', message: 'Klienten behöver tolk för att förstå och göra sig förstådd.' },
+    ]);
+  });
+
+  it('given the CM decides not to offer it, then the process ends', async () => {
+    const caseId = await givenReferred(h);
+    const result = await h.send('case_manager', caseId, CM, 'InterventionNotOffered', {
+      reason: 'Inte i målgruppen',
+    });
+    expect(result.events).toEqual(['InterventionNotOffered', 'ProcessCompleted']);
+  });
+
+  it('given the client says yes, then the information meeting is due within a week, and flagged when missed', async () => {
+    const caseId = await givenReferred(h);
+    await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+    await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
+    const [deadline] = await h.openDeadlines(caseId);
+    expect([deadline.name, deadline.dueAt]).toEqual(['informationMeeting', '2026-02-07T09:00:00.000Z']);
+    h.now = deadline.dueAt;
+    await h.run('case_manager', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+    expect(await h.stateOf(caseId, CM)).toEqual({ informationsmote: 'overdue' });
+  });
+
+  it('given the client declines at the call, then the process ends as declined', async () => {
+    const caseId = await givenReferred(h);
+    await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+    await h.send('socialsekreterare', caseId, CM, 'ClientDeclined', {});
+    expect(await h.stateOf(caseId, CM)).toBe('declined');
+  });
+
+  it('given more than four delmål, then the start meeting is refused naming subGoals', async () => {
+    const caseId = await givenReferred(h);
+    await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+    await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
+    await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-02-03' });
+    const error = await h.rejects(caseId, () =>
+      h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
+        startDate: '2026-02-03',
+        mainGoal: 'Arbete',
+        subGoals: ['a', 'b', 'c', 'd', 'e'],
+      }),
+    );
+    expect(error).toMatchObject({ violations: [{ field: 'subGoals', rule: 'arrayMaxSize' }] });
+  });
+
+  describe('given the intervention has started', () => {
+    let caseId: string;
+    beforeEach(async () => {
+      caseId = await givenStarted(h);
+      await h.send('case_manager', caseId, CM, 'PlanShared');
+    });
+
+    it('then the 12-month limit runs from the start meeting', async () => {
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['interventionLimit', '2027-01-31T09:00:00.000Z'],
+      ]);
+    });
+
+    it('when a fourth follow-up meeting is recorded, then the rule is named', async () => {
+      for (let i = 0; i < 3; i++) await h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP);
+      const error = await h.rejects(caseId, () =>
+        h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP),
+      );
+      expect(error).toMatchObject({ failed: [{ id: 'at-most-three-follow-ups' }] });
+    });
+
+    it('when 12 months pass, then the intervention is closed automatically', async () => {
+      const [limit] = await h.openDeadlines(caseId);
+      h.now = limit.dueAt;
+      const result = await h.run('case_manager', {
+        type: 'FireDeadline',
+        caseId,
+        deadlineId: limit.deadlineId,
+      });
+      expect(result.events).toEqual(['DeadlineReached', 'ProcessCompleted']);
+      expect(await h.stateOf(caseId, CM)).toBe('closedAtTimeLimit');
+    });
+
+    it('when the goals are reached first, then it closes and the limit is cancelled', async () => {
+      const result = await h.send('case_manager', caseId, CM, 'InterventionClosed', {
+        reason: 'mal-uppnatt',
+      });
+      expect(result.events).toEqual(['InterventionClosed', 'DeadlineCancelled', 'ProcessCompleted']);
+      expect(await h.openDeadlines(caseId)).toEqual([]);
+    });
+  });
+});
