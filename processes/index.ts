@@ -4,12 +4,15 @@ import { caseManagerV1 } from './case-manager/case-manager.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
+import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
 
+/** The six toolbox processes, numbered as in toolbox.md. */
 export const PROCESS_DEFINITIONS = [
   rehabHandledningV1,
   samverkanVardenV1,
   fortroendelakareV1,
   afuV1,
+  skriftligaRekommendationerV1,
   caseManagerV1,
 ];
 
