@@ -1,0 +1,59 @@
+import { getShortestPaths, getStateNodes } from '@xstate/graph';
+import type { AnyMachineSnapshot } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { PROCESS_DEFINITIONS } from './index';
+
+/** Payload variants for events whose guards route on the payload; every other event needs none to move. */
+const VARIANTS: Record<string, Record<string, unknown>[]> = {
+  CategoryDecided: [1, 2, 3, 4, 5].map((category) => ({ category })),
+};
+
+function eventsFrom(snapshot: AnyMachineSnapshot) {
+  const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
+  const types = [...new Set(nodes.flatMap((n) => n.ownEvents))];
+  return types.flatMap((type) => (VARIANTS[type] ?? [{}]).map((payload) => ({ type, payload })));
+}
+
+describe.each(PROCESS_DEFINITIONS.map((d) => [d.id, d] as const))('process %s', (_, definition) => {
+  // Context is part of the key so routing values (category 1-5) stay distinct, but numbers are
+  // clamped at 5 so a counter (follow-up meetings) cannot make the state space infinite.
+  const paths = getShortestPaths(definition.machine, {
+    events: eventsFrom,
+    serializeState: (snapshot) => {
+      const { value, context } = snapshot as AnyMachineSnapshot;
+      return JSON.stringify({ value, context }, (_, v) => (typeof v === 'number' ? Math.min(v, 5) : v));
+    },
+  });
+  const reached = new Set(
+    paths.flatMap((path) => (path.state as unknown as { _nodes: { id: string }[] })._nodes.map((n) => n.id)),
+  );
+  const declared = getStateNodes(definition.machine).map((node) => node.id);
+
+  it('reaches every state it declares', () => {
+    expect(declared.filter((id) => !reached.has(id))).toEqual([]);
+  });
+
+  it('reaches every final state', () => {
+    const finals = getStateNodes(definition.machine).filter((node) => node.type === 'final');
+    expect(finals.length).toBeGreaterThan(0);
+    for (const final of finals) expect(reached).toContain(final.id);
+  });
+
+  it('names a lane for every step and a Swedish title for every state', () => {
+    for (const node of getStateNodes(definition.machine)) {
+      const meta = node.meta as { title?: string; kind?: string; lane?: string } | undefined;
+      if (node.type === 'parallel' || (node.parent?.type === 'parallel' && !meta)) continue;
+      if (!meta) continue;
+      expect(meta.title, node.id).toMatch(/\S/);
+      if (meta.kind !== 'end') expect(meta.lane, node.id).toBeDefined();
+    }
+  });
+
+  it('has a deadline spec for every delay and a step spec for every event it accepts', () => {
+    const delays = Object.keys(definition.machine.implementations.delays ?? {});
+    expect(delays.sort()).toEqual(Object.keys(definition.deadlines).sort());
+    const accepted = new Set(getStateNodes(definition.machine).flatMap((n) => n.ownEvents));
+    const userEvents = [...accepted].filter((type) => !type.startsWith('xstate.'));
+    expect(userEvents.sort()).toEqual(Object.keys(definition.events).sort());
+  });
+});
