@@ -6,3 +6,5 @@ export * from './domain/errors';
 export * from './domain/iso-duration';
 export * from './domain/process-definition';
 export * from './domain/process-registry';
+export * from './next-steps';
+export * from './payload-schema';

@@ -1,0 +1,27 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { targetConstructorToSchema } from 'class-validator-jsonschema';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * JSON Schema for a step's payload DTO, from the same class-validator
+ * decorators that validate it. Converted one class at a time (several
+ * processes have DTOs of the same name), with nested `@Type` classes inlined
+ * so each schema stands alone. Unknown fields are refused, as on validation.
+ */
+export function payloadSchema(dto: (new () => object) | undefined): Schema {
+  if (!dto) return { type: 'object', properties: {}, additionalProperties: false };
+  const schema = targetConstructorToSchema(dto, {
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Schema;
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  for (const [name, property] of Object.entries(properties)) {
+    const nested = defaultMetadataStorage.findTypeMetadata(dto, name)?.typeFunction() as
+      (new () => object) | undefined;
+    if (!nested) continue;
+    const inlined = payloadSchema(nested);
+    if (property.type === 'array') properties[name] = { ...property, items: inlined };
+    else properties[name] = { ...property, ...inlined, $ref: undefined };
+  }
+  return { ...schema, additionalProperties: false };
+}
