@@ -117,6 +117,7 @@ export const rehabHandledningV1: ProcessDefinition = {
   description: 'Ingången till verktygslådan: genomgång, handledning, bedömning och progressionsplan.',
   machine: rehabHandledningMachine,
   startLanes: ['socialsekreterare'],
+  guardLabels: { executedBySocialWorker: 'kategori 1-2' },
   events: {
     ImpulsRegistered: {
       label: 'Registrera impuls',

@@ -8,3 +8,6 @@ export * from './domain/process-definition';
 export * from './domain/process-registry';
 export * from './next-steps';
 export * from './payload-schema';
+export * from './export/bpmn';
+export * from './export/mermaid';
+export * from './export/process-doc';

@@ -10,6 +10,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Role names as users say them: lane titles in diagrams and labels in the UI. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  socialsekreterare: 'Socialsekreterare',
+  rehabansvarig: 'Rehabansvarig',
+  case_manager: 'Case manager',
+  sip_stodjare: 'SIP-stödjare',
+  bitradande_enhetschef: 'Biträdande enhetschef',
+  mentor: 'Mentor',
+};
+
 /** BPMN-like node kinds, carried in each state's `meta` for the UI and the BPMN export. */
 export type NodeKind = 'userTask' | 'exclusiveGateway' | 'timer' | 'end';
 
@@ -88,6 +98,8 @@ export interface ProcessDefinition {
   readonly startRules?: readonly NamedRule<CaseFacts>[];
   /** Roles that may start it. */
   readonly startLanes: readonly Role[];
+  /** Swedish names of routing guards, for the outcomes of a gateway in diagrams; an unguarded fallback reads "annars". */
+  readonly guardLabels?: Readonly<Record<string, string>>;
 }
 
 /** What start rules may look at: case-level facts, never another process's internals. */
