@@ -14,7 +14,7 @@ const ORDER = {
 
 async function givenApproved(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();
-  await h.run('rehabansvarig', { type: 'RecordProgressionsplan', caseId, plan: { category: 5 } });
+  await h.recordPlan(caseId, 5);
   await h.run('rehabansvarig', { type: 'StartProcess', caseId, instanceId: AFU, definitionId: 'afu' });
   await h.send('rehabansvarig', caseId, AFU, 'ImpulsRegistered', { reason: 'Utreda sjukersättning' });
   await h.send('rehabansvarig', caseId, AFU, 'AfuApproved', { order: 'samtycke-forst' });

@@ -6,7 +6,7 @@ const INSTANCE = 'fl-1';
 
 async function givenCaseWithPlan(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();
-  await h.run('rehabansvarig', { type: 'RecordProgressionsplan', caseId, plan: { category: 4 } });
+  await h.recordPlan(caseId, 4);
   return caseId;
 }
 

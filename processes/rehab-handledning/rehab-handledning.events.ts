@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PlanItem } from '@app/engine';
 import { Day, Text } from '../shared/fields';
 
 /** The four grounds in the seed for bringing a client to Rehabansvarig. */
@@ -38,15 +39,6 @@ export class SupervisionHeld {
 export class CategoryDecided {
   @IsInt() @Min(1) @Max(5) category!: number;
   @Text() motivation!: string;
-}
-
-/** One row of the progressionsplan (Bilaga 1). */
-export class PlanItem {
-  @Text() vad!: string;
-  @Text() vem!: string;
-  @Day() nar!: string;
-  @Text() varfor!: string;
-  @IsBoolean() gjort!: boolean;
 }
 
 export class ProgressionsplanShared {

@@ -8,7 +8,11 @@ const NEXT_PROCESS: Record<number, string> = { 3: 'samverkan-varden', 4: 'fortro
 type Args = { context: { category: number }; event: ProcessEvent };
 const recordPlan = {
   type: 'recordProgressionsplan' as const,
-  params: ({ context, event }: Args) => ({ category: context.category, items: event.payload?.items }),
+  params: ({ context, event }: Args) => ({
+    category: context.category,
+    followUpOwner: context.category <= 2 ? 'bitradande_enhetschef' : 'rehabansvarig',
+    items: event.payload?.items,
+  }),
 };
 
 /**

@@ -10,7 +10,7 @@ describe('skriftliga rekommendationer och remisser', () => {
   beforeEach(async () => {
     h = new EngineHarness(PROCESS_DEFINITIONS);
     caseId = await h.openCase();
-    await h.run('rehabansvarig', { type: 'RecordProgressionsplan', caseId, plan: { category: 5 } });
+    await h.recordPlan(caseId, 5);
     await h.run('rehabansvarig', {
       type: 'StartProcess',
       caseId,

@@ -6,6 +6,7 @@ export * from './domain/errors';
 export * from './domain/iso-duration';
 export * from './domain/process-definition';
 export * from './domain/process-registry';
+export * from './domain/progressionsplan';
 export * from './next-steps';
 export * from './payload-schema';
 export * from './export/bpmn';

@@ -7,7 +7,7 @@ describe('what can happen next', () => {
   it('given a förtroendeläkare case in uppföljning, then each role sees only its own actions, with schemas and Swedish labels', async () => {
     const h = new EngineHarness(PROCESS_DEFINITIONS);
     const caseId = await h.openCase();
-    await h.run('rehabansvarig', { type: 'RecordProgressionsplan', caseId, plan: { category: 4 } });
+    await h.recordPlan(caseId, 4);
     await h.run('socialsekreterare', {
       type: 'StartProcess',
       caseId,
@@ -66,7 +66,7 @@ describe('what can happen next', () => {
   it('given a finished process, then it offers nothing', async () => {
     const h = new EngineHarness(PROCESS_DEFINITIONS);
     const caseId = await h.openCase();
-    await h.run('rehabansvarig', { type: 'RecordProgressionsplan', caseId, plan: {} });
+    await h.recordPlan(caseId);
     await h.run('socialsekreterare', {
       type: 'StartProcess',
       caseId,

@@ -40,6 +40,8 @@ export interface CaseState {
   readonly caseworkerChanges: number;
   readonly followUpOwner?: { readonly role: Role; readonly since: string; readonly reason?: string };
   readonly hasProgressionsplan: boolean;
+  /** The latest BIP phase (0-4) recorded at a follow-up, and when. */
+  readonly bipPhase?: { readonly phase: number; readonly recordedAt: string };
   readonly instances: ReadonlyMap<string, InstanceState>;
   readonly deadlines: ReadonlyMap<string, OpenDeadline>;
   /** Command id → revision after its last event, so a repeated command returns its first result. */
@@ -163,9 +165,14 @@ export function evolve(registry: ProcessRegistry, state: CaseState, event: Folda
       const instance = instanceId ? state.instances.get(instanceId) : undefined;
       if (!instance) return { ...next, applied };
       const payload = (data.payload ?? {}) as Record<string, unknown>;
+      const bipPhase =
+        typeof payload.bipPhase === 'number'
+          ? { phase: payload.bipPhase, recordedAt: event.metadata.occurredAt as string }
+          : state.bipPhase;
       return {
         ...next,
         applied,
+        bipPhase,
         instances: withInstance(advance(registry, instance, { type: event.type, payload })),
       };
     }

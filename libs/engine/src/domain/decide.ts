@@ -14,6 +14,7 @@ import {
   WrongRoleError,
 } from './errors';
 import { addIsoDuration } from './iso-duration';
+import { Progressionsplan } from './progressionsplan';
 import { validatePayload } from './validate-payload';
 import { INTENT_TYPES, type Intent, type ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -257,7 +258,10 @@ export function decide(
     }
     case 'RecordProgressionsplan': {
       requireCase(state);
-      return [{ type: CASE_EVENTS.progressionsplanRecorded, data: { ...command.plan }, metadata: {} }];
+      if (meta.role !== 'rehabansvarig')
+        throw new WrongRoleError('RecordProgressionsplan', meta.role, ['rehabansvarig']);
+      const plan = validatePayload(Progressionsplan, command.plan);
+      return [{ type: CASE_EVENTS.progressionsplanRecorded, data: plan, metadata: {} }];
     }
     case 'StartProcess': {
       requireCase(state);

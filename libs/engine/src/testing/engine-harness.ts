@@ -48,6 +48,27 @@ export class EngineHarness {
     return caseId;
   }
 
+  /** Rehabansvarig records a valid progressionsplan of the given category on the case. */
+  recordPlan(caseId: string, category = 4) {
+    return this.run('rehabansvarig', {
+      type: 'RecordProgressionsplan',
+      caseId,
+      plan: {
+        category,
+        followUpOwner: category <= 2 ? 'bitradande_enhetschef' : 'rehabansvarig',
+        items: [
+          {
+            vad: 'Kontakt med vårdcentral',
+            vem: 'Socialsekreterare',
+            nar: '2026-02-15',
+            varfor: 'Samordna insatser',
+            gjort: false,
+          },
+        ],
+      },
+    });
+  }
+
   send(role: Role, caseId: string, instanceId: string, event: string, payload?: unknown) {
     return this.run(role, { type: 'SendProcessEvent', caseId, instanceId, event, payload });
   }
