@@ -3,6 +3,7 @@ import { ConcurrencyError } from '@app/event-store';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { foldCase } from './domain/case-state';
 import { intentActions, type ProcessDefinition, type ProcessEvent } from './domain/process-definition';
+import { CaseEngine } from './case-engine';
 import { EngineHarness } from './testing/engine-harness';
 
 /** A two-step process, in two versions: v2 inserts a review step. Registered only here. */
@@ -92,6 +93,19 @@ describe('case engine', () => {
       ),
     );
     expect(error).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', expectedRevision: 0, actualRevision: 1 });
+  });
+
+  it('given another node advanced the case after this engine cached it, then the next command sees that step', async () => {
+    await start('p');
+    await h.engine.load(caseId);
+    const otherNode = new CaseEngine(h.store, h.registry);
+    await otherNode.execute(
+      { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Pinged' },
+      { actorId: 'u2', role: 'socialsekreterare', now: h.now, correlationId: 'c', commandId: '0f0e0d0c-0b0a-4998-8776-655443322110' },
+    );
+    const error = await h.send('socialsekreterare', caseId, 'p', 'Pinged').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'STEP.NOT_ALLOWED' });
+    expect((await h.engine.load(caseId)).instances.get('p')?.snapshot.value).toBe('done');
   });
 
   it('given an unknown case, instance or process, then each has its own not-found error', async () => {

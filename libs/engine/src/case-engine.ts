@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
-import { foldCase, type CaseState } from './domain/case-state';
+import { evolve, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
 import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
 import type { ProcessRegistry } from './domain/process-registry';
@@ -18,6 +18,8 @@ export interface CaseEngineOptions {
   /** How often a command that lost an optimistic-concurrency race is retried on fresh state. */
   readonly maxRetries?: number;
   readonly deadlineOverrides?: DeadlineOverrides;
+  /** Folded cases kept in memory (least recently used dropped first); 0 turns the cache off. */
+  readonly cacheSize?: number;
 }
 
 export const caseStream = (caseId: string) => `case-${caseId}`;
@@ -32,6 +34,8 @@ function eventId(commandId: string, index: number): string {
 export class CaseEngine {
   private readonly maxRetries: number;
   private readonly overrides: DeadlineOverrides;
+  private readonly cacheSize: number;
+  private readonly cache = new Map<string, CaseState>();
 
   constructor(
     private readonly store: EventStore,
@@ -40,12 +44,30 @@ export class CaseEngine {
   ) {
     this.maxRetries = options.maxRetries ?? 3;
     this.overrides = options.deadlineOverrides ?? {};
+    this.cacheSize = options.cacheSize ?? 1000;
   }
 
+  /**
+   * The case folded up to the newest event in the store. A cached fold is
+   * only a starting point: the events after its revision are always read, so
+   * the cache can never hide another node's writes. Folded states are
+   * immutable, so sharing one is safe.
+   */
   async load(caseId: string): Promise<CaseState> {
-    const events = [];
-    for await (const event of this.store.readStream(caseStream(caseId))) events.push(event);
-    return foldCase(this.registry, caseId, events);
+    let state = this.cache.get(caseId) ?? initialCaseState(caseId);
+    const fromRevision = state.revision === 'no_stream' ? 0 : state.revision + 1;
+    for await (const event of this.store.readStream(caseStream(caseId), { fromRevision })) {
+      state = evolve(this.registry, state, event);
+    }
+    this.remember(caseId, state);
+    return state;
+  }
+
+  private remember(caseId: string, state: CaseState): void {
+    if (this.cacheSize === 0 || state.revision === 'no_stream') return;
+    this.cache.delete(caseId);
+    this.cache.set(caseId, state);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   async execute(command: CaseCommand, metadata: CommandMetadata): Promise<CommandResult> {

@@ -1,0 +1,157 @@
+/**
+ * The engine on a realistic case against appending the same events without
+ * it, in one run on the same kind of store (SQLite file, synchronous=FULL).
+ *
+ * Scenario, 15 commands per case: open → rehab-handledning to category 4 →
+ * the förtroendeläkare process it starts, through written recommendations
+ * to follow-up (check-in and actions recorded). The baseline appends, per
+ * command, the very batch the engine appended (fresh ids, same data and
+ * metadata, exact expected revision), so the ratio is the engine's cost:
+ * reading and folding the case, validating, deciding.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaseEngine, caseStream, type CaseCommand, type Role } from '@app/engine';
+import { NO_STREAM, SqliteEventStore, type RecordedEvent } from '@app/event-store';
+import { createProcessRegistry } from '@app/processes';
+
+const CASES = Number(process.env.BENCH_CASES ?? 40);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const dir = mkdtempSync(join(tmpdir(), 'arendemotorn-engine-bench-'));
+let files = 0;
+
+const PLAN_ITEM = {
+  vad: 'Kontakt med vårdcentral',
+  vem: 'Socialsekreterare',
+  nar: '2026-02-15',
+  varfor: 'Samordna',
+  gjort: false,
+};
+
+type Step = () => [Role, CaseCommand];
+
+/** Steps build their command when run, so later steps can address the instance an earlier one started. */
+function scenario(caseId: string, fl: () => string): Step[] {
+  const rh = () => 'rh';
+  const send =
+    (role: Role, instance: () => string, event: string, payload?: object): Step =>
+    () => [role, { type: 'SendProcessEvent', caseId, instanceId: instance(), event, payload }];
+  return [
+    () => [
+      'socialsekreterare',
+      { type: 'OpenCase', caseId, reference: 'AB 6303', unit: 'järva-1', socialWorkerId: 'ss-1' },
+    ],
+    () => [
+      'socialsekreterare',
+      { type: 'StartProcess', caseId, instanceId: 'rh', definitionId: 'rehab-handledning' },
+    ],
+    send('socialsekreterare', rh, 'ImpulsRegistered', { grounds: ['sjukskriven-utan-samordnade-insatser'] }),
+    send('socialsekreterare', rh, 'RehabansvarigContacted'),
+    send('rehabansvarig', rh, 'DocumentationReviewed', { findings: 'Sjukskriven sedan 2024' }),
+    send('rehabansvarig', rh, 'SupervisionHeld', { heldOn: '2026-01-30', progressionsplanNeeded: true }),
+    send('rehabansvarig', rh, 'CategoryDecided', { category: 4, motivation: 'Otydligt intyg' }),
+    send('rehabansvarig', rh, 'ProgressionsplanShared', { items: [PLAN_ITEM] }),
+    send('socialsekreterare', fl, 'ImpulsRegistered', { reason: 'Enligt plan' }),
+    send('rehabansvarig', fl, 'ReferralAccepted', { preparation: 'Intyg och samtycke' }),
+    send('socialsekreterare', fl, 'DocumentsHandedOver', { consentForm: true, notificationForm: true }),
+    send('rehabansvarig', fl, 'ConsultationHeld', { heldOn: '2026-02-10' }),
+    send('rehabansvarig', fl, 'RecommendationsReceived', {
+      receivedOn: '2026-02-20',
+      summary: 'Arbetsträning',
+    }),
+    send('rehabansvarig', fl, 'CheckInHeld', { notes: 'Avstämt' }),
+    send('socialsekreterare', fl, 'ActionsTaken', { description: 'Kontakt med VC' }),
+  ];
+}
+
+async function runEngine(): Promise<{ commandsPerSecond: number; batches: RecordedEvent[][] }> {
+  const store = new SqliteEventStore({ filename: join(dir, `engine-${++files}.sqlite`) });
+  const engine = new CaseEngine(store, createProcessRegistry());
+  let commands = 0;
+  let elapsed = 0n;
+  let lastCase = '';
+  for (let c = 0; c < CASES; c++) {
+    const caseId = randomUUID();
+    lastCase = caseId;
+    let fl = '';
+    for (const step of scenario(caseId, () => fl)) {
+      const [role, command] = step();
+      const meta = {
+        actorId: `u-${role}`,
+        role,
+        now: '2026-02-20T09:00:00.000Z',
+        correlationId: caseId,
+        commandId: randomUUID(),
+      };
+      const started = process.hrtime.bigint();
+      await engine.execute(command, meta);
+      elapsed += process.hrtime.bigint() - started;
+      commands++;
+      // Finding the instance the plan started is the bench's own work, outside the timing.
+      if (!fl)
+        fl =
+          [...(await engine.load(caseId)).instances.values()].find(
+            (i) => i.definitionId === 'fortroendelakare',
+          )?.instanceId ?? '';
+    }
+  }
+  const seconds = Number(elapsed) / 1e9;
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readStream(caseStream(lastCase))) events.push(event);
+  const batches = new Map<string, RecordedEvent[]>();
+  for (const event of events)
+    batches.set(String(event.metadata.commandId), [
+      ...(batches.get(String(event.metadata.commandId)) ?? []),
+      event,
+    ]);
+  await store.close();
+  return { commandsPerSecond: commands / seconds, batches: [...batches.values()] };
+}
+
+async function runBaseline(batches: RecordedEvent[][]): Promise<number> {
+  const store = new SqliteEventStore({ filename: join(dir, `baseline-${++files}.sqlite`) });
+  let commands = 0;
+  const started = process.hrtime.bigint();
+  for (let c = 0; c < CASES; c++) {
+    const stream = caseStream(randomUUID());
+    let revision: number | typeof NO_STREAM = NO_STREAM;
+    for (const batch of batches) {
+      const result = await store.appendToStream(
+        stream,
+        batch.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: e.metadata })),
+        { expectedRevision: revision },
+      );
+      revision = result.nextExpectedRevision;
+      commands++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  return commands / seconds;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  console.log(
+    `engine bench: ${ROUNDS} alternating rounds of ${CASES} cases x 15 commands, SQLite file, synchronous=FULL`,
+  );
+  const engine: number[] = [];
+  const baseline: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const run = await runEngine();
+    engine.push(run.commandsPerSecond);
+    baseline.push(await runBaseline(run.batches));
+  }
+  const ratio = median(engine) / median(baseline);
+  console.log('| workload | engine commands/s | same appends without engine/s | engine / baseline |');
+  console.log('|---|---|---|---|');
+  console.log(
+    `| realistic förtroendeläkare case | ${Math.round(median(engine))} | ${Math.round(median(baseline))} | ${(ratio * 100).toFixed(1)} % |`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
