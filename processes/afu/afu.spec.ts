@@ -29,6 +29,23 @@ describe('aktivitetsförmågeutredning (AFU)', () => {
     caseId = await givenApproved(h);
   });
 
+  it('given bedömning finds an AFU not relevant, then the process ends with the reason', async () => {
+    const fresh = await h.openCase();
+    await h.recordPlan(fresh, 5);
+    await h.run('rehabansvarig', {
+      type: 'StartProcess',
+      caseId: fresh,
+      instanceId: AFU,
+      definitionId: 'afu',
+    });
+    await h.send('rehabansvarig', fresh, AFU, 'ImpulsRegistered', { reason: 'Utreda sjukersättning' });
+    const result = await h.send('rehabansvarig', fresh, AFU, 'AfuRejected', {
+      reason: 'Tidigare utredning räcker',
+    });
+    expect(result.events).toEqual(['AfuRejected', 'ProcessCompleted']);
+    expect(await h.stateOf(fresh, AFU)).toBe('notRelevant');
+  });
+
   it('given consent without the scanned copy, then the rule is named and nothing is appended', async () => {
     const error = await h.rejects(caseId, () =>
       h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', { ...CONSENT, scanned: false }),

@@ -86,6 +86,14 @@ describe('case manager', () => {
     expect(await h.stateOf(caseId, CM)).toEqual({ informationsmote: 'overdue' });
   });
 
+  it('given the client declines at the information meeting, then it ends as declined and the meeting deadline is cancelled', async () => {
+    const caseId = await givenReferred(h);
+    await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+    await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
+    const result = await h.send('case_manager', caseId, CM, 'InterventionDeclined');
+    expect(result.events).toEqual(['InterventionDeclined', 'DeadlineCancelled', 'ProcessCompleted']);
+  });
+
   it('given the client declines at the call, then the process ends as declined', async () => {
     const caseId = await givenReferred(h);
     await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);

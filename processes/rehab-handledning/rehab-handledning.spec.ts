@@ -146,6 +146,29 @@ describe('rehab-handledning', () => {
     });
   });
 
+  it('given a category-1 plan is done, then the social worker can refer the case to Rehabansvarig again', async () => {
+    const caseId = await givenAtBedomning(h);
+    await h.send('rehabansvarig', caseId, RH, 'CategoryDecided', {
+      category: 1,
+      motivation: 'Samtycke till vårdkontakt saknas',
+    });
+    await h.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', PLAN);
+    await h.send('socialsekreterare', caseId, RH, 'PlanExecuted', {
+      summary: 'Samtycke till kontakt med vården inhämtat',
+    });
+    expect(await h.stateOf(caseId, RH)).toBe('genomford');
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: 'rh-2',
+      definitionId: 'rehab-handledning',
+    });
+    const again = await h.send('socialsekreterare', caseId, 'rh-2', 'ImpulsRegistered', {
+      grounds: ['kategori-1-plan-klar'],
+    });
+    expect(again.events).toEqual(['ImpulsRegistered']);
+  });
+
   it.each([
     [3, 'samverkan-varden'],
     [4, 'fortroendelakare'],
