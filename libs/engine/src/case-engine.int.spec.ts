@@ -101,7 +101,13 @@ describe('case engine', () => {
     const otherNode = new CaseEngine(h.store, h.registry);
     await otherNode.execute(
       { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Pinged' },
-      { actorId: 'u2', role: 'socialsekreterare', now: h.now, correlationId: 'c', commandId: '0f0e0d0c-0b0a-4998-8776-655443322110' },
+      {
+        actorId: 'u2',
+        role: 'socialsekreterare',
+        now: h.now,
+        correlationId: 'c',
+        commandId: '0f0e0d0c-0b0a-4998-8776-655443322110',
+      },
     );
     const error = await h.send('socialsekreterare', caseId, 'p', 'Pinged').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'STEP.NOT_ALLOWED' });
