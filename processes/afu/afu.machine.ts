@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { mustBeTrue, progressionsplanRequired } from '../shared/rules';
 import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './afu.events';
 
@@ -62,12 +63,6 @@ export const afuMachine = setup({
   },
 });
 
-const allTrue = <T>(id: string, message: string, field: keyof T) => ({
-  id,
-  message,
-  holds: (payload: T) => payload[field] === true,
-});
-
 export const afuV1: ProcessDefinition = {
   id: 'afu',
   version: 1,
@@ -75,13 +70,7 @@ export const afuV1: ProcessDefinition = {
   description: 'Utredning av aktivitetsförmåga och försäkringsmedicinska frågor hos extern leverantör.',
   machine: afuMachine,
   startLanes: ['socialsekreterare', 'rehabansvarig'],
-  startRules: [
-    {
-      id: 'progressionsplan-required',
-      message: 'En progressionsplan måste finnas innan en AFU kan beställas.',
-      holds: (facts) => facts.hasProgressionsplan,
-    },
-  ],
+  startRules: [progressionsplanRequired('en AFU kan beställas')],
   events: {
     ImpulsRegistered: {
       label: 'Registrera impuls',
@@ -95,9 +84,9 @@ export const afuV1: ProcessDefinition = {
       lanes: ['socialsekreterare'],
       payload: dto.ConsentRecorded,
       rules: [
-        allTrue<dto.ConsentRecorded>('oral-consent', 'Muntligt samtycke krävs.', 'oral'),
-        allTrue<dto.ConsentRecorded>('written-consent', 'Skriftligt samtycke krävs.', 'written'),
-        allTrue<dto.ConsentRecorded>('consent-scanned', 'Samtycket ska vara inskannat.', 'scanned'),
+        mustBeTrue<dto.ConsentRecorded>('oral-consent', 'Muntligt samtycke krävs.', 'oral'),
+        mustBeTrue<dto.ConsentRecorded>('written-consent', 'Skriftligt samtycke krävs.', 'written'),
+        mustBeTrue<dto.ConsentRecorded>('consent-scanned', 'Samtycket ska vara inskannat.', 'scanned'),
       ],
     },
     OrderSent: {
@@ -105,9 +94,13 @@ export const afuV1: ProcessDefinition = {
       lanes: ['rehabansvarig'],
       payload: dto.OrderSent,
       rules: [
-        allTrue<dto.OrderSent>('order-form', 'Beställningsblanketten saknas.', 'orderForm'),
-        allTrue<dto.OrderSent>('power-of-attorney', 'Fullmakt för journalkopior saknas.', 'powerOfAttorney'),
-        allTrue<dto.OrderSent>('consent-form', 'Samtyckesblanketten saknas.', 'consentForm'),
+        mustBeTrue<dto.OrderSent>('order-form', 'Beställningsblanketten saknas.', 'orderForm'),
+        mustBeTrue<dto.OrderSent>(
+          'power-of-attorney',
+          'Fullmakt för journalkopior saknas.',
+          'powerOfAttorney',
+        ),
+        mustBeTrue<dto.OrderSent>('consent-form', 'Samtyckesblanketten saknas.', 'consentForm'),
       ],
     },
     TimesOffered: { label: 'Registrera erbjudna tider', lanes: ['rehabansvarig'], payload: dto.TimesOffered },

@@ -1,11 +1,6 @@
 import { assign, setup } from 'xstate';
-import {
-  intentActions,
-  stateMeta as meta,
-  type NamedRule,
-  type ProcessDefinition,
-  type ProcessEvent,
-} from '@app/engine';
+import { mustBeTrue } from '../shared/rules';
+import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './case-manager.events';
 
 /**
@@ -83,15 +78,8 @@ export const caseManagerMachine = setup({
   },
 });
 
-const criterion = (
-  id: string,
-  message: string,
-  field: keyof dto.CriteriaMet,
-): NamedRule<dto.CriteriaMet> => ({
-  id,
-  message,
-  holds: (payload) => payload[field] === true,
-});
+const criterion = (id: string, message: string, field: keyof dto.CriteriaMet) =>
+  mustBeTrue<dto.CriteriaMet>(id, message, field);
 
 export const caseManagerV1: ProcessDefinition = {
   id: 'case-manager',

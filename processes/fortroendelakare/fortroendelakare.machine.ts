@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { progressionsplanRequired } from '../shared/rules';
 import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './fortroendelakare.events';
 
@@ -124,13 +125,7 @@ export const fortroendelakareV1: ProcessDefinition = {
     'Klienten är sjukskriven på en vårdenhet som enheten saknar samverkan med och kommer inte vidare, eller intyget är otydligt.',
   machine: fortroendelakareMachine,
   startLanes: ['socialsekreterare', 'rehabansvarig'],
-  startRules: [
-    {
-      id: 'progressionsplan-required',
-      message: 'En progressionsplan måste finnas innan ärendet kan gå till förtroendeläkare.',
-      holds: (facts) => facts.hasProgressionsplan,
-    },
-  ],
+  startRules: [progressionsplanRequired('ärendet kan gå till förtroendeläkare')],
   events: {
     ImpulsRegistered: {
       label: 'Registrera impuls',

@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { progressionsplanRequired } from '../shared/rules';
 import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './skriftliga-rekommendationer.events';
 
@@ -58,13 +59,7 @@ export const skriftligaRekommendationerV1: ProcessDefinition = {
   description: 'Leverantören avråder från AFU och lämnar skriftliga rekommendationer eller remiss.',
   machine: skriftligaRekommendationerMachine,
   startLanes: ['socialsekreterare', 'rehabansvarig'],
-  startRules: [
-    {
-      id: 'progressionsplan-required',
-      message: 'En progressionsplan måste finnas innan skriftliga rekommendationer kan beställas.',
-      holds: (facts) => facts.hasProgressionsplan,
-    },
-  ],
+  startRules: [progressionsplanRequired('skriftliga rekommendationer kan beställas')],
   events: {
     ImpulsRegistered: {
       label: 'Registrera impuls',
