@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Day, Text } from '../shared/fields';
+import { Day, Text } from '@app/engine';
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */

@@ -11,8 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PlanItem } from '@app/engine';
-import { Day, Text } from '../shared/fields';
+import { Day, PlanItem, Text } from '@app/engine';
 
 /** The four grounds in the seed for bringing a client to Rehabansvarig. */
 export const IMPULS_GROUNDS = [

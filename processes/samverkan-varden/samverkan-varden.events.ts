@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { Day, Text } from '../shared/fields';
+import { Day, Text } from '@app/engine';
 
 export const IMPULS_SOURCES = ['socialsekreterare', 'varden', 'jobbtorg-vuxen'] as const;
 export const CONTACT_METHODS = ['rehabforfragan', 'telefon', 'mejl'] as const;

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { Day, Text } from '../shared/fields';
+import { Day, Text } from '@app/engine';
 
 export class ImpulsRegistered {
   @Text() reason!: string;

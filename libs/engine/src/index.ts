@@ -3,6 +3,7 @@ export * from './domain/case-state';
 export * from './domain/commands';
 export * from './domain/decide';
 export * from './domain/errors';
+export * from './domain/fields';
 export * from './domain/iso-duration';
 export * from './domain/process-definition';
 export * from './domain/process-registry';

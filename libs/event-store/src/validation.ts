@@ -130,7 +130,7 @@ export function assertReadAllOptions(options: ReadAllOptions): void {
   if (options.maxCount !== undefined) assertRevision('maxCount', options.maxCount);
 }
 
-export function assertAfter(after: unknown): void {
+function assertAfter(after: unknown): void {
   if (after !== undefined && (typeof after !== 'bigint' || after < 0n)) {
     throw new InvalidEventStoreInputError('after', 'must be a non-negative bigint position');
   }

@@ -74,13 +74,6 @@ export type Intent =
   | { readonly type: 'startProcess'; readonly params: { readonly definitionId: string } }
   | { readonly type: 'recordProgressionsplan'; readonly params: Readonly<Record<string, unknown>> };
 
-export const INTENT_TYPES: ReadonlySet<string> = new Set([
-  'escalateFollowUp',
-  'setFollowUpOwner',
-  'startProcess',
-  'recordProgressionsplan',
-]);
-
 /** Typed identity for state `meta`, so a misspelt kind or lane fails the type check. */
 export const stateMeta = (meta: StateMeta): StateMeta => meta;
 
@@ -118,3 +111,5 @@ export const intentActions = {
   startProcess: () => undefined,
   recordProgressionsplan: () => undefined,
 } as const;
+
+export const INTENT_TYPES: ReadonlySet<string> = new Set(Object.keys(intentActions));

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,21 +6,18 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsString,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Day, Text } from './fields';
 
 /** One row of the progressionsplan (Bilaga 1): vad, vem, när, varför, har det gjorts. */
 export class PlanItem {
-  @IsString() @IsNotEmpty() @MaxLength(4000) vad!: string;
-  @IsString() @IsNotEmpty() @MaxLength(4000) vem!: string;
-  @IsISO8601({ strict: true }) nar!: string;
-  @IsString() @IsNotEmpty() @MaxLength(4000) varfor!: string;
+  @Text() vad!: string;
+  @Text() vem!: string;
+  @Day() nar!: string;
+  @Text() varfor!: string;
   @IsBoolean() gjort!: boolean;
 }
 

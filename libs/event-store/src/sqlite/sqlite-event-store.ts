@@ -277,10 +277,6 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
