@@ -262,6 +262,16 @@ describe('förtroendeläkare', () => {
     });
   });
 
+  describe('given a misconfigured deadline override', () => {
+    it.each([
+      [{ 'järva-1': { fortroendelakare: { actionDeadline: 'two months' } } }, /not an ISO-8601 duration/],
+      [{ 'järva-1': { fortroendelakare: { actionDeadlin: 'P2M' } } }, /has no deadline 'actionDeadlin'/],
+      [{ 'järva-1': { 'no-such-process': { x: 'P2M' } } }, /No process definition no-such-process/],
+    ])('then the engine refuses to start, naming the override', (deadlineOverrides, message) => {
+      expect(() => new EngineHarness([fortroendelakareV1], { deadlineOverrides })).toThrow(message);
+    });
+  });
+
   describe('given a unit that sets its own deadline', () => {
     it('then the override is used instead of the default', async () => {
       h = new EngineHarness([fortroendelakareV1], {

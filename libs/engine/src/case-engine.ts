@@ -3,6 +3,7 @@ import { ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
 import { evolve, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
 import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
+import { isIsoDuration } from './domain/iso-duration';
 import type { ProcessRegistry } from './domain/process-registry';
 
 export interface CommandResult {
@@ -30,6 +31,28 @@ function eventId(commandId: string, index: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * A bad override would otherwise surface only when a caseworker's command
+ * schedules that deadline; refusing it here stops a misconfigured start.
+ */
+function assertOverrides(registry: ProcessRegistry, overrides: DeadlineOverrides): void {
+  for (const [unit, byProcess] of Object.entries(overrides)) {
+    for (const [definitionId, byName] of Object.entries(byProcess)) {
+      const deadlines = registry.latest(definitionId).deadlines;
+      for (const [name, duration] of Object.entries(byName)) {
+        const where = `deadline override ${unit}/${definitionId}/${name}`;
+        if (!(name in deadlines)) {
+          throw new RangeError(
+            `${where}: ${definitionId} has no deadline '${name}' (it has: ${Object.keys(deadlines).join(', ')})`,
+          );
+        }
+        if (!isIsoDuration(duration))
+          throw new RangeError(`${where}: '${duration}' is not an ISO-8601 duration such as P2W or P1M`);
+      }
+    }
+  }
+}
+
 /** Load → fold → decide → append. Thin on purpose: every rule lives in `decide` and the definitions. */
 export class CaseEngine {
   private readonly maxRetries: number;
@@ -44,6 +67,7 @@ export class CaseEngine {
   ) {
     this.maxRetries = options.maxRetries ?? 3;
     this.overrides = options.deadlineOverrides ?? {};
+    assertOverrides(registry, this.overrides);
     this.cacheSize = options.cacheSize ?? 1000;
   }
 
