@@ -100,7 +100,7 @@ describe('förtroendeläkare', () => {
       expect(error).toMatchObject({ code: 'STEP.UNKNOWN_EVENT' });
     });
 
-    it('when the same command is sent twice, then the second returns the first result and appends nothing', async () => {
+    it('when the same command is sent twice, then the second returns the first result (same revision and events) and appends nothing', async () => {
       const command = {
         type: 'SendProcessEvent' as const,
         caseId,
@@ -114,7 +114,7 @@ describe('förtroendeläkare', () => {
       const again = await h.run('socialsekreterare', command, {
         commandId: '7d0e1c4a-7a43-4b8e-9b1b-0c5c8f7f0d01',
       });
-      expect(again).toEqual({ ...first, events: [], replayed: true });
+      expect(again).toEqual({ ...first, replayed: true });
       expect((await h.eventTypes(caseId)).filter((t) => t === 'ImpulsRegistered')).toHaveLength(1);
     });
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
 import { evolve, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
+import { IdempotencyKeyReusedError } from './domain/errors';
 import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
 import { isIsoDuration } from './domain/iso-duration';
 import type { ProcessRegistry } from './domain/process-registry';
@@ -10,7 +11,7 @@ export interface CommandResult {
   readonly caseId: string;
   /** The case stream's revision after the command: the next If-Match. */
   readonly revision: number;
-  /** Types of the events appended, in order; empty when an earlier identical command was replayed. */
+  /** Types of the events appended, in order; a replay returns those of the first execution. */
   readonly events: readonly string[];
   readonly replayed: boolean;
 }
@@ -24,6 +25,11 @@ export interface CaseEngineOptions {
 }
 
 export const caseStream = (caseId: string) => `case-${caseId}`;
+
+/** Who sent what: a key reused by another actor or for another request must not replay the first. */
+export function commandFingerprint(command: CaseCommand, actorId: string): string {
+  return createHash('sha256').update(JSON.stringify([actorId, command])).digest('hex').slice(0, 32);
+}
 
 /** Same command id, same event ids: a retried append is recognised by the store too. */
 function eventId(commandId: string, index: number): string {
@@ -96,11 +102,15 @@ export class CaseEngine {
 
   async execute(command: CaseCommand, metadata: CommandMetadata): Promise<CommandResult> {
     const meta = { ...metadata, now: new Date(metadata.now).toISOString() };
+    const fingerprint = commandFingerprint(command, meta.actorId);
     for (let attempt = 0; ; attempt++) {
       const state = await this.load(command.caseId);
       const earlier = state.applied.get(meta.commandId);
-      if (earlier !== undefined)
-        return { caseId: command.caseId, revision: earlier, events: [], replayed: true };
+      if (earlier !== undefined) {
+        if (earlier.fingerprint !== undefined && earlier.fingerprint !== fingerprint)
+          throw new IdempotencyKeyReusedError(meta.commandId);
+        return { caseId: command.caseId, revision: earlier.revision, events: earlier.events, replayed: true };
+      }
       if (meta.expectedRevision !== undefined && meta.expectedRevision !== state.revision) {
         throw new ConcurrencyError(caseStream(command.caseId), meta.expectedRevision, state.revision);
       }
@@ -108,7 +118,7 @@ export class CaseEngine {
       try {
         const result = await this.store.appendToStream(
           caseStream(command.caseId),
-          pending.map((event, index) => this.toNewEvent(event, index, command, meta)),
+          pending.map((event, index) => this.toNewEvent(event, index, command, meta, fingerprint)),
           { expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision },
         );
         return {
@@ -127,7 +137,13 @@ export class CaseEngine {
     }
   }
 
-  private toNewEvent(event: PendingEvent, index: number, command: CaseCommand, meta: CommandMetadata) {
+  private toNewEvent(
+    event: PendingEvent,
+    index: number,
+    command: CaseCommand,
+    meta: CommandMetadata,
+    fingerprint: string,
+  ) {
     return {
       id: eventId(meta.commandId, index),
       type: event.type,
@@ -141,6 +157,7 @@ export class CaseEngine {
         correlationId: meta.correlationId,
         causationId: meta.commandId,
         commandId: meta.commandId,
+        commandFingerprint: fingerprint,
       } as never,
     };
   }

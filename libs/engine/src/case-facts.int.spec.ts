@@ -35,7 +35,9 @@ describe('case-level facts', () => {
 
   it('given a valid plan, then the case has a progressionsplan and the stored plan holds only its fields', async () => {
     await h.recordPlan(caseId, 3);
-    expect((await h.engine.load(caseId)).hasProgressionsplan).toBe(true);
+    const state = await h.engine.load(caseId);
+    expect(state.hasProgressionsplan).toBe(true);
+    expect(state.progressionsplan).toMatchObject({ category: 3, recordedAt: h.now });
     const stored = (await h.events(caseId)).at(-1);
     expect(Object.keys(stored?.data ?? {}).sort()).toEqual(['category', 'followUpOwner', 'items']);
   });

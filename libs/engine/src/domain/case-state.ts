@@ -44,8 +44,18 @@ export interface CaseState {
   readonly bipPhase?: { readonly phase: number; readonly recordedAt: string };
   readonly instances: ReadonlyMap<string, InstanceState>;
   readonly deadlines: ReadonlyMap<string, OpenDeadline>;
-  /** Command id → revision after its last event, so a repeated command returns its first result. */
-  readonly applied: ReadonlyMap<string, number>;
+  /** The latest progressionsplan as recorded (category, follow-up owner, items), and when. */
+  readonly progressionsplan?: Readonly<Record<string, unknown>> & { readonly recordedAt: string };
+  /** Command id → what it appended, so a repeated command returns its first result. */
+  readonly applied: ReadonlyMap<string, AppliedCommand>;
+}
+
+export interface AppliedCommand {
+  /** The case revision after the command's last event. */
+  readonly revision: number;
+  readonly events: readonly string[];
+  /** Hash of the command as first sent; a key reused for a different command is refused. */
+  readonly fingerprint?: string;
 }
 
 /** The slice of a stored event the fold needs; RecordedEvent and pending events both fit. */
@@ -68,6 +78,21 @@ export function initialCaseState(caseId: string): CaseState {
   };
 }
 
+function recordApplied(
+  applied: ReadonlyMap<string, AppliedCommand>,
+  event: FoldableEvent,
+): ReadonlyMap<string, AppliedCommand> {
+  const commandId = event.metadata.commandId;
+  if (typeof commandId !== 'string') return applied;
+  const earlier = applied.get(commandId);
+  const fingerprint = event.metadata.commandFingerprint as string | undefined;
+  return new Map(applied).set(commandId, {
+    revision: event.revision,
+    events: [...(earlier?.events ?? []), event.type],
+    fingerprint: earlier?.fingerprint ?? fingerprint,
+  });
+}
+
 export function startSnapshot(registry: ProcessRegistry, definitionId: string, version: number) {
   return initialTransition(registry.get(definitionId, version).machine, {});
 }
@@ -84,9 +109,7 @@ function advance(registry: ProcessRegistry, instance: InstanceState, event: Proc
  */
 export function evolve(registry: ProcessRegistry, state: CaseState, event: FoldableEvent): CaseState {
   const next = { ...state, revision: event.revision };
-  const commandId = event.metadata.commandId;
-  const applied =
-    typeof commandId === 'string' ? new Map(state.applied).set(commandId, event.revision) : state.applied;
+  const applied = recordApplied(state.applied, event);
   const data = event.data;
   const instanceId = data.instanceId as string | undefined;
   const withInstance = (instance: InstanceState) =>
@@ -108,8 +131,15 @@ export function evolve(registry: ProcessRegistry, state: CaseState, event: Folda
         socialWorkerId: data.to as string,
         caseworkerChanges: state.caseworkerChanges + 1,
       };
-    case CASE_EVENTS.progressionsplanRecorded:
-      return { ...next, applied, hasProgressionsplan: true };
+    case CASE_EVENTS.progressionsplanRecorded: {
+      const { instanceId: _recordedBy, ...plan } = data;
+      return {
+        ...next,
+        applied,
+        hasProgressionsplan: true,
+        progressionsplan: { ...plan, recordedAt: event.metadata.occurredAt as string },
+      };
+    }
     case CASE_EVENTS.followUpOwnerChanged:
       return {
         ...next,

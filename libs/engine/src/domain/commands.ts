@@ -1,13 +1,17 @@
 import type { Role } from './process-definition';
 
+/** The actor of commands no person sends, such as the deadline worker firing a due deadline. */
+export const SYSTEM_ROLE = 'system';
+export type ActorRole = Role | typeof SYSTEM_ROLE;
+
 /** Who, when and why: arrives from the edge with every command; the engine never invents it. */
 export interface CommandMetadata {
   readonly actorId: string;
-  readonly role: Role;
+  readonly role: ActorRole;
   /** ISO-8601 UTC timestamp, normalised by the engine before `decide` sees it. */
   readonly now: string;
   readonly correlationId: string;
-  /** UUID; also the idempotency key: a command id already applied returns its first result. */
+  /** Also the idempotency key: a command id already applied to the case returns its first result. */
   readonly commandId: string;
   /** If given, the case must be exactly at this revision (HTTP If-Match); no retry on mismatch. */
   readonly expectedRevision?: number;

@@ -267,7 +267,7 @@ export function decide(
       requireCase(state);
       if (state.instances.has(command.instanceId)) throw new InstanceAlreadyExistsError(command.instanceId);
       const definition = ctx.registry.latest(command.definitionId);
-      if (!definition.startLanes.includes(meta.role)) {
+      if (!(definition.startLanes as readonly string[]).includes(meta.role)) {
         throw new WrongRoleError(`start ${definition.id}`, meta.role, definition.startLanes);
       }
       const failed = (definition.startRules ?? []).filter(
@@ -291,7 +291,7 @@ export function decide(
           acceptedEventTypes(instance.snapshot),
         );
       }
-      if (!step.lanes.includes(meta.role)) throw new WrongRoleError(command.event, meta.role, step.lanes);
+      if (!(step.lanes as readonly string[]).includes(meta.role)) throw new WrongRoleError(command.event, meta.role, step.lanes);
       const payload = validatePayload(step.payload, command.payload);
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),

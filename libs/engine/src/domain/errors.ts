@@ -99,3 +99,12 @@ export class DeadlineNotDueError extends AppError {
     super(`Deadline ${deadlineId} is due at ${dueAt}, not yet at ${now}`, { deadlineId, dueAt, now });
   }
 }
+
+export class IdempotencyKeyReusedError extends AppError {
+  readonly code = 'IDEMPOTENCY.KEY_REUSED';
+  constructor(commandId: string) {
+    super(`Idempotency key ${commandId} was already used for a different request on this case`, {
+      idempotencyKey: commandId,
+    });
+  }
+}

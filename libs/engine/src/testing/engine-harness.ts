@@ -25,10 +25,10 @@ export class EngineHarness {
   run(
     role: Role,
     command: CaseCommand,
-    extra: { commandId?: string; expectedRevision?: number } = {},
+    extra: { commandId?: string; expectedRevision?: number; actorId?: string } = {},
   ): Promise<CommandResult> {
     return this.engine.execute(command, {
-      actorId: `user-${role}`,
+      actorId: extra.actorId ?? `user-${role}`,
       role,
       now: this.now,
       correlationId: randomUUID(),
