@@ -161,7 +161,15 @@ export const caseManagerV1: ProcessDefinition = {
     },
   },
   deadlines: {
-    informationMeeting: { duration: 'P1W', title: 'Informationsmöte inom 1 vecka efter klientens ja' },
-    interventionLimit: { duration: 'P12M', title: 'Insatsen avslutas senast efter 12 månader' },
+    informationMeeting: {
+      duration: 'P1W',
+      title: 'Informationsmöte inom 1 vecka efter klientens ja',
+      notify: ['socialsekreterare', 'case_manager'],
+    },
+    interventionLimit: {
+      duration: 'P12M',
+      title: 'Insatsen avslutas senast efter 12 månader',
+      notify: ['case_manager', 'bitradande_enhetschef'],
+    },
   },
 };

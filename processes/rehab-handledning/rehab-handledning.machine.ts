@@ -148,6 +148,10 @@ export const rehabHandledningV1: ProcessDefinition = {
     PlanExecuted: { label: 'Planen är genomförd', lanes: ['socialsekreterare'], payload: dto.PlanExecuted },
   },
   deadlines: {
-    executionDeadline: { duration: 'P2M', title: 'Planen genomförd av socialsekreteraren' },
+    executionDeadline: {
+      duration: 'P2M',
+      title: 'Planen genomförd av socialsekreteraren',
+      notify: ['socialsekreterare', 'bitradande_enhetschef'],
+    },
   },
 };

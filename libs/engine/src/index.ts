@@ -13,3 +13,4 @@ export * from './payload-schema';
 export * from './export/bpmn';
 export * from './export/mermaid';
 export * from './export/process-doc';
+export * from './active-tasks';

@@ -53,6 +53,8 @@ export interface DeadlineSpec {
   /** ISO-8601 default, e.g. P1M; a unit may override it in configuration. */
   readonly duration: string;
   readonly title: string;
+  /** Who is told when it passes (toolbox.md, "on breach"); the timer's own lane when absent. */
+  readonly notify?: readonly Role[];
 }
 
 /**
