@@ -12,6 +12,8 @@ export default defineConfig({
       { find: /^@app\/event-store\/(.*)$/, replacement: resolve(__dirname, 'libs/event-store/src/$1') },
       { find: /^@app\/engine$/, replacement: resolve(__dirname, 'libs/engine/src') },
       { find: /^@app\/engine\/(.*)$/, replacement: resolve(__dirname, 'libs/engine/src/$1') },
+      { find: /^@app\/projections$/, replacement: resolve(__dirname, 'libs/projections/src') },
+      { find: /^@app\/projections\/(.*)$/, replacement: resolve(__dirname, 'libs/projections/src/$1') },
       { find: /^@app\/processes$/, replacement: resolve(__dirname, 'processes') },
     ],
   },

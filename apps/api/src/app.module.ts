@@ -1,19 +1,65 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionsModule, storedTypeEventIdProvider } from '@app/projections';
+import { AdminController } from './admin/admin.controller';
+import { ProjectionsReadiness } from './admin/projections-readiness';
+import { CasesController } from './cases/cases.controller';
+import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { EngineModule } from './engine/engine.module';
+import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { AppExceptionFilter } from './http/app-exception.filter';
+import { requestValidationPipe } from './http/validation';
+import { DevIdentityGuard } from './identity/dev-identity.guard';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
+import { ProcessesController } from './processes/processes.controller';
+import { SupervisionController } from './supervision/supervision.controller';
+import { WorkController } from './work/work.controller';
+
+export interface AppOverrides {
+  /** Tests move time with their own clock; production uses the system clock. */
+  readonly clock?: Clock;
+  /** The rebuild CLI starts the projection runner itself. */
+  readonly autoStartProjections?: boolean;
+}
 
 @Module({})
 export class AppModule implements NestModule {
   /** The config is loaded (and validated) before Nest starts, so a bad value never half-boots the app. */
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [HealthModule, EventStoreModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      imports: [
+        HealthModule,
+        EventStoreModule,
+        CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
+        EngineModule,
+        ProjectionsModule.forRoot({
+          filename: config.readModelsFilename,
+          autoStart: overrides.autoStartProjections ?? true,
+        }),
+      ],
+      controllers: [
+        CasesController,
+        ProcessesController,
+        WorkController,
+        SupervisionController,
+        AdminController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: overrides.clock ?? systemClock },
+        { provide: APP_GUARD, useClass: DevIdentityGuard },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_PIPE, useFactory: requestValidationPipe },
+        DeadlineWorker,
+        ProjectionsReadiness,
+      ],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 

@@ -1,6 +1,7 @@
 import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { AppModule, type AppOverrides } from './app.module';
+import { setupOpenApi } from './openapi';
 import type { AppConfig } from './config/app-config';
 
 export function jsonLogger(config: AppConfig): ConsoleLogger {
@@ -8,8 +9,16 @@ export function jsonLogger(config: AppConfig): ConsoleLogger {
 }
 
 /** Shared by main.ts and the e2e tests, so tests boot the app exactly as production does. */
-export async function createApp(config: AppConfig, logger = jsonLogger(config)): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forConfig(config), { logger, abortOnError: false });
+export async function createApp(
+  config: AppConfig,
+  logger = jsonLogger(config),
+  overrides: AppOverrides = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forConfig(config, overrides), {
+    logger,
+    abortOnError: false,
+  });
   app.enableShutdownHooks();
+  setupOpenApi(app);
   return app;
 }

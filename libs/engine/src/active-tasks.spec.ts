@@ -39,7 +39,9 @@ describe('active tasks', () => {
   });
 
   it('lists every active path, parents first', () => {
-    expect(activeStatePaths(fortroendelakare, { uppfoljning: { avstamning: 'held', atgarder: 'escalated' } })).toEqual([
+    expect(
+      activeStatePaths(fortroendelakare, { uppfoljning: { avstamning: 'held', atgarder: 'escalated' } }),
+    ).toEqual([
       'uppfoljning',
       'uppfoljning.avstamning',
       'uppfoljning.avstamning.held',
@@ -50,7 +52,10 @@ describe('active tasks', () => {
 
   it('finds the state, lane and spec a delayed event belongs to', () => {
     expect(
-      deadlineOwner(fortroendelakare, 'xstate.after.actionDeadline.fortroendelakare.uppfoljning.atgarder.awaiting'),
+      deadlineOwner(
+        fortroendelakare,
+        'xstate.after.actionDeadline.fortroendelakare.uppfoljning.atgarder.awaiting',
+      ),
     ).toEqual({
       stateId: 'fortroendelakare.uppfoljning.atgarder.awaiting',
       lane: 'socialsekreterare',

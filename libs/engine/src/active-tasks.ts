@@ -36,7 +36,8 @@ export function activeTasks(definition: ProcessDefinition, value: StateValue | n
   const root = definition.machine.root as AnyStateNode;
   const nodes = activeNodes(root, value);
   const tasks = nodes.filter(
-    (node) => isTask(node) && !nodes.some((other) => other !== node && isTask(other) && isAncestor(node, other)),
+    (node) =>
+      isTask(node) && !nodes.some((other) => other !== node && isTask(other) && isAncestor(node, other)),
   );
   return tasks.map((node) => {
     const meta = metaOf(node) as StateMeta & { lane: Role };

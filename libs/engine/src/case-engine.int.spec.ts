@@ -117,7 +117,11 @@ describe('case engine', () => {
   it('given an idempotency key reused for a different command, then it is refused and nothing is appended', async () => {
     await start('p');
     const key = { commandId: '5b1f7c0e-2d4a-4c8e-9f3a-6e2d1c0b9a87' };
-    await h.run('socialsekreterare', { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Noted' }, key);
+    await h.run(
+      'socialsekreterare',
+      { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Noted' },
+      key,
+    );
     const error = await h.rejects(caseId, () =>
       h.run('socialsekreterare', { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Pinged' }, key),
     );
@@ -129,7 +133,9 @@ describe('case engine', () => {
     const command = { type: 'SendProcessEvent' as const, caseId, instanceId: 'p', event: 'Noted' };
     const key = { commandId: '6c2f8d1e-3e5b-4d9f-8a4b-7f3e2d1c0b98' };
     await h.run('socialsekreterare', command, key);
-    const error = await h.rejects(caseId, () => h.run('socialsekreterare', command, { ...key, actorId: 'u9' }));
+    const error = await h.rejects(caseId, () =>
+      h.run('socialsekreterare', command, { ...key, actorId: 'u9' }),
+    );
     expect(error).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
   });
 

@@ -28,7 +28,10 @@ export const caseStream = (caseId: string) => `case-${caseId}`;
 
 /** Who sent what: a key reused by another actor or for another request must not replay the first. */
 export function commandFingerprint(command: CaseCommand, actorId: string): string {
-  return createHash('sha256').update(JSON.stringify([actorId, command])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([actorId, command]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Same command id, same event ids: a retried append is recognised by the store too. */

@@ -18,6 +18,11 @@ describe('configuration from the environment', () => {
       dataDir: './data',
       eventStore: { kind: 'sqlite', filename: './data/events.sqlite' },
       logLevels: ['fatal', 'error', 'warn', 'log'],
+      readModelsFilename: './data/read-models.sqlite',
+      deadlineWorkerIntervalMs: 60_000,
+      projectionMaxLag: 100,
+      deadlineOverrides: {},
+      devIdentityHeaders: true,
     });
   });
 
@@ -45,8 +50,34 @@ describe('configuration from the environment', () => {
     [{ PORT: '70000' }, 'PORT must be an integer between 1 and 65535 (got "70000")'],
     [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE must be one of: sqlite, eventstoredb (got "postgres")'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of: fatal, error, warn, log, debug, verbose (got "loud")'],
+    [
+      { DEADLINE_WORKER_INTERVAL_MS: '-5' },
+      'DEADLINE_WORKER_INTERVAL_MS must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000 (got "-5")',
+    ],
+    [
+      { PROJECTION_MAX_LAG: 'many' },
+      'PROJECTION_MAX_LAG must be a whole number of events between 0 and 1000000 (got "many")',
+    ],
+    [{ DEV_IDENTITY_HEADERS: 'yes' }, 'DEV_IDENTITY_HEADERS must be true or false (got "yes")'],
+    [
+      { DEADLINE_OVERRIDES: '{"järva-1": "P3W"}' },
+      'DEADLINE_OVERRIDES must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}',
+    ],
+    [
+      { DEADLINE_OVERRIDES: '{not json' },
+      'DEADLINE_OVERRIDES must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}',
+    ],
   ])('given %j, then start-up fails naming the variable and the rule', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('given per-unit deadline overrides and production identity, then they are used', () => {
+    const config = loadConfig({
+      DEADLINE_OVERRIDES: '{"järva-1": {"afu": {"supplierOffersTimes": "P3W"}}}',
+      DEV_IDENTITY_HEADERS: 'false',
+    });
+    expect(config.deadlineOverrides).toEqual({ 'järva-1': { afu: { supplierOffersTimes: 'P3W' } } });
+    expect(config.devIdentityHeaders).toBe(false);
   });
 
   it('given EventStoreDB without a connection string, then it says what is missing', () => {

@@ -3,7 +3,9 @@ import { plainToInstance, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsJSON,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -12,9 +14,29 @@ import {
   validateSync,
 } from 'class-validator';
 import type { LogLevel } from '@nestjs/common';
+import type { DeadlineOverrides } from '@app/engine';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+const OVERRIDES_SHAPE =
+  'must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}';
+
+/** Unit → process → deadline name → duration; the engine checks names and durations at start. */
+function isOverrides(value: unknown): value is DeadlineOverrides {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    isObject(value) &&
+    Object.values(value).every(
+      (byProcess) =>
+        isObject(byProcess) &&
+        Object.values(byProcess).every(
+          (byName) => isObject(byName) && Object.values(byName).every((d) => typeof d === 'string'),
+        ),
+    )
+  );
+}
 
 /** Every setting the app reads. Documented in README.md; keep the two in step. */
 class EnvironmentVariables {
@@ -40,6 +62,31 @@ class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: `must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
+
+  @Type(() => Number)
+  @IsInt({
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  })
+  @Min(0, {
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  })
+  @Max(86_400_000, {
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  })
+  DEADLINE_WORKER_INTERVAL_MS = 60_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of events between 0 and 1000000' })
+  @Min(0, { message: 'must be a whole number of events between 0 and 1000000' })
+  @Max(1_000_000, { message: 'must be a whole number of events between 0 and 1000000' })
+  PROJECTION_MAX_LAG = 100;
+
+  @IsOptional()
+  @IsJSON({ message: OVERRIDES_SHAPE })
+  DEADLINE_OVERRIDES?: string;
+
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  DEV_IDENTITY_HEADERS: 'true' | 'false' = 'true';
 }
 
 export interface AppConfig {
@@ -49,10 +96,25 @@ export interface AppConfig {
     | { readonly kind: 'sqlite'; readonly filename: string }
     | { readonly kind: 'eventstoredb'; readonly connectionString: string };
   readonly logLevels: LogLevel[];
+  /** SQLite file of the read models; always local to this node, rebuilt from the log when lost. */
+  readonly readModelsFilename: string;
+  readonly deadlineWorkerIntervalMs: number;
+  /** /health/ready fails while the read models lack more than this many events. */
+  readonly projectionMaxLag: number;
+  readonly deadlineOverrides: DeadlineOverrides;
+  /** Take the caller's id and role from X-User and X-Role; development only, until real sign-in exists. */
+  readonly devIdentityHeaders: boolean;
 }
 
 /** Settings whose values may be echoed in an error; the connection string may hold a password. */
-const ECHOABLE = new Set(['PORT', 'EVENT_STORE', 'LOG_LEVEL']);
+const ECHOABLE = new Set([
+  'PORT',
+  'EVENT_STORE',
+  'LOG_LEVEL',
+  'DEADLINE_WORKER_INTERVAL_MS',
+  'PROJECTION_MAX_LAG',
+  'DEV_IDENTITY_HEADERS',
+]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -68,24 +130,33 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   );
   const parsed = plainToInstance(EnvironmentVariables, given, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((error) => {
-        const rule = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-        const value = ECHOABLE.has(error.property) ? ` (got ${JSON.stringify(given[error.property])})` : '';
-        return `${error.property} ${rule}${value}`;
-      }),
-    );
+  const problems = errors.map((error) => {
+    const rule = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const value = ECHOABLE.has(error.property) ? ` (got ${JSON.stringify(given[error.property])})` : '';
+    return `${error.property} ${rule}${value}`;
+  });
+  if (!errors.some((e) => e.property === 'DEADLINE_OVERRIDES') && parsed.DEADLINE_OVERRIDES) {
+    if (!isOverrides(JSON.parse(parsed.DEADLINE_OVERRIDES)))
+      problems.push(`DEADLINE_OVERRIDES ${OVERRIDES_SHAPE}`);
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   const level = LOG_LEVELS.indexOf(parsed.LOG_LEVEL);
+  const dataDir = parsed.DATA_DIR.replace(/\/+$/, '');
   return {
     port: parsed.PORT,
     dataDir: parsed.DATA_DIR,
     eventStore:
       parsed.EVENT_STORE === 'eventstoredb'
         ? { kind: 'eventstoredb', connectionString: parsed.EVENTSTOREDB_CONNECTION_STRING ?? '' }
-        : { kind: 'sqlite', filename: `${parsed.DATA_DIR.replace(/\/+$/, '')}/events.sqlite` },
+        : { kind: 'sqlite', filename: `${dataDir}/events.sqlite` },
     logLevels: LOG_LEVELS.slice(0, level + 1) as LogLevel[],
+    readModelsFilename: `${dataDir}/read-models.sqlite`,
+    deadlineWorkerIntervalMs: parsed.DEADLINE_WORKER_INTERVAL_MS,
+    projectionMaxLag: parsed.PROJECTION_MAX_LAG,
+    deadlineOverrides: parsed.DEADLINE_OVERRIDES
+      ? (JSON.parse(parsed.DEADLINE_OVERRIDES) as DeadlineOverrides)
+      : {},
+    devIdentityHeaders: parsed.DEV_IDENTITY_HEADERS === 'true',
   };
 }
 

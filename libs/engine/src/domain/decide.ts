@@ -291,7 +291,8 @@ export function decide(
           acceptedEventTypes(instance.snapshot),
         );
       }
-      if (!(step.lanes as readonly string[]).includes(meta.role)) throw new WrongRoleError(command.event, meta.role, step.lanes);
+      if (!(step.lanes as readonly string[]).includes(meta.role))
+        throw new WrongRoleError(command.event, meta.role, step.lanes);
       const payload = validatePayload(step.payload, command.payload);
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),
@@ -332,6 +333,7 @@ export function decide(
             deadlineId: deadline.deadlineId,
             name: deadline.name,
             dueAt: deadline.dueAt,
+            machineEvent: deadline.machineEvent,
           },
         },
       );

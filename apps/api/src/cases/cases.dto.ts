@@ -1,0 +1,102 @@
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { PROCESS_DEFINITIONS } from '@app/processes';
+import { PageDto } from '../http/paging.dto';
+import { BooleanQuery } from '../http/query-booleans';
+import { ID_PATTERN, ID_RULE } from '../http/ids';
+
+const PROCESS_IDS = [...new Set(PROCESS_DEFINITIONS.map((d) => d.id))];
+const idRule = { message: `$property ${ID_RULE}` };
+
+export class OpenCaseDto {
+  /** Optional; without it the id is derived from the Idempotency-Key (or random without one). */
+  @IsOptional()
+  @Matches(ID_PATTERN, idRule)
+  caseId?: string;
+
+  /** Pseudonym as the unit uses it: initials and birth year and month, never a name or personnummer. */
+  @Matches(/^[A-ZÅÄÖ]{1,3} ?\d{4}(-\d{2})?$/, {
+    message: 'reference must be initials and birth year (and month), e.g. "AB 1963-04"; never a name',
+  })
+  reference!: string;
+
+  /** Reference into the journal system, if the unit wants it linked. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:/-]{1,64}$/, { message: 'journalRef must be 1-64 letters, digits or . _ : / -' })
+  journalRef?: string;
+
+  @Matches(ID_PATTERN, idRule)
+  unit!: string;
+
+  /** The responsible social worker's user id. */
+  @Matches(ID_PATTERN, idRule)
+  socialWorkerId!: string;
+}
+
+export class ChangeCaseworkerDto {
+  @Matches(ID_PATTERN, idRule)
+  socialWorkerId!: string;
+}
+
+export class StartProcessDto {
+  @IsIn(PROCESS_IDS, { message: `definitionId must be one of: ${PROCESS_IDS.join(', ')}` })
+  definitionId!: string;
+
+  /** Optional; derived from the Idempotency-Key (or random) when absent. */
+  @IsOptional()
+  @Matches(ID_PATTERN, idRule)
+  instanceId?: string;
+}
+
+export class SendEventDto {
+  /** The step's event type, as listed by next-steps (e.g. "ImpulsRegistered"). */
+  @Matches(/^[A-Z][A-Za-z0-9]{0,63}$/, { message: 'event must be an event type such as ImpulsRegistered' })
+  event!: string;
+
+  /** The step's data; its JSON Schema is in next-steps. Validated by the process definition. */
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
+}
+
+export class ListCasesDto extends PageDto {
+  @IsOptional()
+  @Matches(ID_PATTERN, idRule)
+  unit?: string;
+
+  @IsOptional()
+  @Matches(ID_PATTERN, idRule)
+  socialWorkerId?: string;
+
+  @IsOptional()
+  @IsIn(PROCESS_IDS, { message: `process must be one of: ${PROCESS_IDS.join(', ')}` })
+  process?: string;
+
+  /** A state path such as `uppfoljning` or `uppfoljning.atgarder.escalated`. */
+  @IsOptional()
+  @Matches(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, {
+    message: 'state must be a state path such as uppfoljning or uppfoljning.atgarder',
+  })
+  @MaxLength(200)
+  state?: string;
+
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+}
+
+export class AsOfDto {
+  /** ISO-8601 instant, e.g. 2026-03-01T00:00:00Z. */
+  @IsDefined({ message: 'at is required: an ISO-8601 instant such as 2026-03-01T00:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 instant such as 2026-03-01T00:00:00Z' })
+  at!: string;
+}

@@ -1,0 +1,52 @@
+import { activeTasks, ROLE_LABELS, type CaseState, type ProcessRegistry } from '@app/engine';
+import type { StateValue } from 'xstate';
+
+/** A case as the API shows it: every instance's state and waiting steps, facts, and open deadlines. */
+export function toCaseView(registry: ProcessRegistry, state: CaseState, now: string) {
+  return {
+    caseId: state.caseId,
+    revision: state.revision,
+    reference: state.reference,
+    unit: state.unit,
+    socialWorkerId: state.socialWorkerId,
+    caseworkerChanges: state.caseworkerChanges,
+    followUpOwner: state.followUpOwner
+      ? { ...state.followUpOwner, label: ROLE_LABELS[state.followUpOwner.role] }
+      : null,
+    bipPhase: state.bipPhase ?? null,
+    progressionsplan: state.progressionsplan ?? null,
+    processes: [...state.instances.values()].map((instance) => {
+      const definition = registry.get(instance.definitionId, instance.version);
+      return {
+        instanceId: instance.instanceId,
+        definitionId: definition.id,
+        version: definition.version,
+        process: definition.title,
+        status: instance.snapshot.status === 'done' ? 'completed' : 'active',
+        state: instance.snapshot.value as StateValue,
+        steps: activeTasks(definition, instance.snapshot.value as StateValue).map((task) => ({
+          statePath: task.statePath,
+          title: task.title,
+          lane: task.lane,
+          laneLabel: ROLE_LABELS[task.lane],
+        })),
+      };
+    }),
+    deadlines: [...state.deadlines.values()]
+      .map((deadline) => {
+        const instance = state.instances.get(deadline.instanceId);
+        const definition = instance && registry.get(instance.definitionId, instance.version);
+        return {
+          deadlineId: deadline.deadlineId,
+          instanceId: deadline.instanceId,
+          name: deadline.name,
+          title: definition?.deadlines[deadline.name]?.title ?? deadline.name,
+          dueAt: deadline.dueAt,
+          overdue: deadline.dueAt < now,
+        };
+      })
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+  };
+}
+
+export type CaseView = ReturnType<typeof toCaseView>;

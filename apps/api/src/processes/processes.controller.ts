@@ -1,0 +1,93 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import {
+  payloadSchema,
+  ProcessRegistry,
+  ROLE_LABELS,
+  toBpmnXml,
+  toMermaid,
+  type ProcessDefinition,
+} from '@app/engine';
+import { IdParamPipe } from '../http/ids';
+
+export class VersionDto {
+  /** A registered version; the latest when absent. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+function describe(definition: ProcessDefinition, versions: number[]) {
+  return {
+    id: definition.id,
+    version: definition.version,
+    versions,
+    title: definition.title,
+    description: definition.description,
+    startLanes: definition.startLanes.map((role) => ({ role, label: ROLE_LABELS[role] })),
+    startRules: (definition.startRules ?? []).map(({ id, message }) => ({ id, message })),
+    events: Object.entries(definition.events).map(([type, step]) => ({
+      type,
+      label: step.label,
+      lanes: step.lanes,
+      schema: payloadSchema(step.payload),
+      rules: (step.rules ?? []).map(({ id, message }) => ({ id, message })),
+    })),
+    deadlines: Object.entries(definition.deadlines).map(([name, spec]) => ({ name, ...spec })),
+  };
+}
+
+/** The process definitions the engine runs, and their diagrams. */
+@ApiTags('processes')
+@Controller('api/processes')
+export class ProcessesController {
+  constructor(private readonly registry: ProcessRegistry) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every process definition (latest version)' })
+  list() {
+    return this.ids().map((id) => describe(this.registry.latest(id), this.versions(id)));
+  }
+
+  @Get(':definitionId')
+  @ApiOperation({ summary: 'One process definition: steps, lanes, payload schemas, deadlines' })
+  get(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto) {
+    return describe(this.pick(id, query.version), this.versions(id));
+  }
+
+  @Get(':definitionId/bpmn')
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  @ApiProduces('application/xml')
+  @ApiOperation({ summary: 'The definition as BPMN 2.0 XML (lanes, tasks, gateways, timers)' })
+  bpmn(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto): string {
+    return toBpmnXml(this.pick(id, query.version));
+  }
+
+  @Get(':definitionId/mermaid')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'The definition as a Mermaid state diagram' })
+  mermaid(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto): string {
+    return toMermaid(this.pick(id, query.version));
+  }
+
+  private pick(id: string, version?: number): ProcessDefinition {
+    return version === undefined ? this.registry.latest(id) : this.registry.get(id, version);
+  }
+
+  private ids(): string[] {
+    return [...new Set(this.registry.all().map((d) => d.id))];
+  }
+
+  private versions(id: string): number[] {
+    return this.registry
+      .all()
+      .filter((d) => d.id === id)
+      .map((d) => d.version)
+      .sort((a, b) => a - b);
+  }
+}

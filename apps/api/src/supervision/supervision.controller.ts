@@ -1,0 +1,74 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BipPhaseDistributionQuery,
+  CaseworkerChangesQuery,
+  FollowUpQuery,
+  OpenDeadlinesQuery,
+  StepCountsQuery,
+} from '@app/projections';
+import { CLOCK, type Clock } from '../clock';
+import { pageOf } from '../http/paging.dto';
+import { InvalidRequestError } from '../http/request-errors';
+import { DeadlinesDto, FollowUpDto, MonthRangeDto, UnitDto } from './supervision.dto';
+
+const MAX_MONTHS = 120;
+
+/** What biträdande enhetschefer follow: deadlines, follow-up responsibility, statistics. */
+@ApiTags('supervision')
+@Controller('api')
+export class SupervisionController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('deadlines')
+  @ApiOperation({ summary: 'Open deadlines by due time' })
+  deadlines(@Query() query: DeadlinesDto) {
+    const filter = {
+      ...(query.dueBy ? { dueBy: new Date(query.dueBy).toISOString() } : {}),
+      ...(query.unit ? { unit: query.unit } : {}),
+    };
+    return this.queries.execute(
+      new OpenDeadlinesQuery(this.clock.now().toISOString(), filter, pageOf(query)),
+    );
+  }
+
+  @Get('follow-up')
+  @ApiOperation({ summary: 'Who owns follow-up of each case, since when, and whether by escalation' })
+  followUp(@Query() query: FollowUpDto) {
+    const { limit: _limit, offset: _offset, ...filter } = query;
+    return this.queries.execute(new FollowUpQuery(filter, pageOf(query)));
+  }
+
+  @Get('statistics/bip-phases')
+  @ApiOperation({ summary: 'BIP phase distribution per unit and month' })
+  bipPhases(@Query() query: MonthRangeDto) {
+    const months = (y: string) => Number(y.slice(0, 4)) * 12 + Number(y.slice(5, 7));
+    const span = months(query.to) - months(query.from);
+    if (span < 0 || span >= MAX_MONTHS) {
+      throw new InvalidRequestError([
+        {
+          field: 'to',
+          rule: 'range',
+          message: `must be from ${query.from} to at most ${MAX_MONTHS} months later`,
+        },
+      ]);
+    }
+    return this.queries.execute(new BipPhaseDistributionQuery(query.from, query.to, query.unit));
+  }
+
+  @Get('statistics/process-steps')
+  @ApiOperation({ summary: 'Running process instances per step' })
+  processSteps(@Query() query: UnitDto) {
+    return this.queries.execute(new StepCountsQuery(query.unit));
+  }
+
+  @Get('statistics/caseworker-changes')
+  @ApiOperation({ summary: 'Caseworker changes per case; flagged at two or more in twelve months' })
+  caseworkerChanges(@Query() query: UnitDto) {
+    return this.queries.execute(new CaseworkerChangesQuery(this.clock.now().toISOString(), query.unit));
+  }
+}

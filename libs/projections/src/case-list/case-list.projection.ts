@@ -1,0 +1,143 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { activeStatePaths, activeTasks } from '@app/engine';
+import type { StateValue } from 'xstate';
+import { Projection } from '../projection';
+import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+
+/** One row per case with what the case list filters on, plus its instances and open deadlines. */
+@EventsHandler(...ALL_MESSAGES)
+export class CaseListProjection extends Projection {
+  readonly name = 'caseList';
+  readonly tables = [
+    {
+      name: 'cl_cases',
+      ddl: [
+        `CREATE TABLE cl_cases (
+           case_id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit TEXT NOT NULL, social_worker_id TEXT NOT NULL,
+           opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, revision INTEGER NOT NULL,
+           follow_up_owner TEXT, bip_phase INTEGER, caseworker_changes INTEGER NOT NULL DEFAULT 0,
+           has_progressionsplan INTEGER NOT NULL DEFAULT 0)`,
+        'CREATE INDEX cl_cases_unit ON cl_cases (unit, updated_at)',
+        'CREATE INDEX cl_cases_worker ON cl_cases (social_worker_id)',
+      ],
+    },
+    {
+      name: 'cl_instances',
+      ddl: [
+        `CREATE TABLE cl_instances (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, definition_id TEXT NOT NULL, version INTEGER NOT NULL,
+           process_title TEXT NOT NULL, state_value TEXT NOT NULL, steps TEXT NOT NULL, status TEXT NOT NULL,
+           started_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
+        'CREATE INDEX cl_instances_definition ON cl_instances (definition_id, status)',
+      ],
+    },
+    {
+      name: 'cl_instance_paths',
+      ddl: [
+        `CREATE TABLE cl_instance_paths (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, state_path TEXT NOT NULL,
+           PRIMARY KEY (case_id, instance_id, state_path))`,
+        'CREATE INDEX cl_instance_paths_path ON cl_instance_paths (state_path)',
+      ],
+    },
+    {
+      name: 'cl_deadlines',
+      ddl: [
+        'CREATE TABLE cl_deadlines (deadline_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_at TEXT NOT NULL)',
+        'CREATE INDEX cl_deadlines_case ON cl_deadlines (case_id, due_at)',
+      ],
+    },
+  ];
+
+  protected apply(message: StoredEventMessage): void {
+    const { data, caseId } = message;
+    const at = { caseId, at: message.occurredAt, revision: message.event.revision };
+    if (message.event.type === 'CaseOpened') {
+      this.db.run(
+        `INSERT INTO cl_cases (case_id, reference, unit, social_worker_id, opened_at, updated_at, revision)
+         VALUES (:caseId, :reference, :unit, :socialWorkerId, :at, :at, :revision)`,
+        { ...at, reference: data.reference, unit: data.unit, socialWorkerId: data.socialWorkerId },
+      );
+      return;
+    }
+    this.db.run('UPDATE cl_cases SET updated_at = :at, revision = :revision WHERE case_id = :caseId', at);
+    switch (message.event.type) {
+      case 'CaseworkerChanged':
+        this.db.run(
+          `UPDATE cl_cases SET social_worker_id = :to, caseworker_changes = caseworker_changes + 1
+           WHERE case_id = :caseId`,
+          { caseId, to: data.to },
+        );
+        return;
+      case 'ProgressionsplanRecorded':
+        this.db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });
+        return;
+      case 'FollowUpOwnerChanged':
+        this.db.run('UPDATE cl_cases SET follow_up_owner = :owner WHERE case_id = :caseId', {
+          caseId,
+          owner: data.owner,
+        });
+        return;
+      case 'DeadlineScheduled':
+        this.db.run('INSERT INTO cl_deadlines (deadline_id, case_id, due_at) VALUES (:id, :caseId, :dueAt)', {
+          id: data.deadlineId,
+          caseId,
+          dueAt: data.dueAt,
+        });
+        return;
+      case 'DeadlineCancelled':
+      case 'DeadlineReached':
+        this.db.run('DELETE FROM cl_deadlines WHERE deadline_id = :id', { id: data.deadlineId });
+        this.updateInstance(message);
+        return;
+      case 'ProcessCompleted':
+        this.db.run(
+          `UPDATE cl_instances SET status = 'completed' WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { caseId, instanceId: data.instanceId },
+        );
+        return;
+      default: {
+        const payload = data.payload as Record<string, unknown> | undefined;
+        if (typeof payload?.bipPhase === 'number') {
+          this.db.run('UPDATE cl_cases SET bip_phase = :phase WHERE case_id = :caseId', {
+            caseId,
+            phase: payload.bipPhase,
+          });
+        }
+        this.updateInstance(message);
+      }
+    }
+  }
+
+  private updateInstance(message: StoredEventMessage): void {
+    const instance = message.instance;
+    if (!instance) return;
+    const definition = this.registry.get(instance.definitionId, instance.version);
+    const value = instance.stateAfter as StateValue | null;
+    const key = { caseId: message.caseId, instanceId: instance.instanceId };
+    const steps = activeTasks(definition, value).map((task) => task.title);
+    this.db.run(
+      `INSERT INTO cl_instances (case_id, instance_id, definition_id, version, process_title, state_value, steps,
+         status, started_at, updated_at)
+       VALUES (:caseId, :instanceId, :definitionId, :version, :title, :value, :steps, 'active', :at, :at)
+       ON CONFLICT (case_id, instance_id) DO UPDATE SET
+         state_value = excluded.state_value, steps = excluded.steps, updated_at = excluded.updated_at`,
+      {
+        ...key,
+        definitionId: definition.id,
+        version: definition.version,
+        title: definition.title,
+        value: JSON.stringify(value),
+        steps: JSON.stringify(steps),
+        at: message.occurredAt,
+      },
+    );
+    this.db.run('DELETE FROM cl_instance_paths WHERE case_id = :caseId AND instance_id = :instanceId', key);
+    for (const path of activeStatePaths(definition, value)) {
+      this.db.run(
+        'INSERT INTO cl_instance_paths (case_id, instance_id, state_path) VALUES (:caseId, :instanceId, :path)',
+        { ...key, path },
+      );
+    }
+  }
+}

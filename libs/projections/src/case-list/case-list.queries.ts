@@ -1,0 +1,150 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelDb } from '../read-model-db';
+import type { Page, PageOf } from '../paging';
+
+export interface CaseListFilter {
+  readonly unit?: string;
+  readonly socialWorkerId?: string;
+  /** Cases with a running instance of this process definition. */
+  readonly process?: string;
+  /** Cases with a running instance in this state (a path such as `uppfoljning` matches its sub-steps). */
+  readonly state?: string;
+  /** Only cases with (true) or without (false) a passed, unfired deadline. */
+  readonly overdue?: boolean;
+}
+
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly unit: string;
+  readonly socialWorkerId: string;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+  readonly revision: number;
+  readonly followUpOwner: string | null;
+  readonly bipPhase: number | null;
+  readonly caseworkerChanges: number;
+  readonly hasProgressionsplan: boolean;
+  readonly nextDueAt: string | null;
+  readonly overdue: boolean;
+  readonly processes: {
+    readonly instanceId: string;
+    readonly definitionId: string;
+    readonly process: string;
+    readonly status: string;
+    readonly state: unknown;
+    readonly steps: string[];
+  }[];
+}
+
+export class ListCasesQuery extends Query<PageOf<CaseListItem>> {
+  constructor(
+    readonly filter: CaseListFilter,
+    readonly now: string,
+    readonly page: Page,
+  ) {
+    super();
+  }
+}
+
+interface CaseRow {
+  case_id: string;
+  reference: string;
+  unit: string;
+  social_worker_id: string;
+  opened_at: string;
+  updated_at: string;
+  revision: number;
+  follow_up_owner: string | null;
+  bip_phase: number | null;
+  caseworker_changes: number;
+  has_progressionsplan: number;
+  next_due_at: string | null;
+}
+
+interface InstanceRow {
+  case_id: string;
+  instance_id: string;
+  definition_id: string;
+  process_title: string;
+  status: string;
+  state_value: string;
+  steps: string;
+}
+
+const FILTERED = `
+  FROM cl_cases c
+  WHERE (:unit IS NULL OR c.unit = :unit)
+    AND (:socialWorkerId IS NULL OR c.social_worker_id = :socialWorkerId)
+    AND (:process IS NULL OR EXISTS (SELECT 1 FROM cl_instances i
+          WHERE i.case_id = c.case_id AND i.definition_id = :process AND i.status = 'active'))
+    AND (:state IS NULL OR EXISTS (SELECT 1 FROM cl_instance_paths p JOIN cl_instances i
+          ON i.case_id = p.case_id AND i.instance_id = p.instance_id
+          WHERE p.case_id = c.case_id AND p.state_path = :state AND i.status = 'active'
+            AND (:process IS NULL OR i.definition_id = :process)))
+    AND (:overdue IS NULL OR :overdue = EXISTS (SELECT 1 FROM cl_deadlines d
+          WHERE d.case_id = c.case_id AND d.due_at < :now))`;
+
+@QueryHandler(ListCasesQuery)
+export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ filter, now, page }: ListCasesQuery): Promise<PageOf<CaseListItem>> {
+    const params = {
+      unit: filter.unit ?? null,
+      socialWorkerId: filter.socialWorkerId ?? null,
+      process: filter.process ?? null,
+      state: filter.state ?? null,
+      overdue: filter.overdue === undefined ? null : Number(filter.overdue),
+      now,
+      ...page,
+    };
+    const rows = this.db.all<CaseRow>(
+      `SELECT c.*, (SELECT min(due_at) FROM cl_deadlines d WHERE d.case_id = c.case_id) AS next_due_at
+       ${FILTERED}
+       ORDER BY c.updated_at DESC, c.case_id LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
+    const instances = this.instancesOf(rows.map((row) => row.case_id));
+    return Promise.resolve({
+      items: rows.map((row) => ({
+        caseId: row.case_id,
+        reference: row.reference,
+        unit: row.unit,
+        socialWorkerId: row.social_worker_id,
+        openedAt: row.opened_at,
+        updatedAt: row.updated_at,
+        revision: row.revision,
+        followUpOwner: row.follow_up_owner,
+        bipPhase: row.bip_phase,
+        caseworkerChanges: row.caseworker_changes,
+        hasProgressionsplan: row.has_progressionsplan === 1,
+        nextDueAt: row.next_due_at,
+        overdue: row.next_due_at !== null && row.next_due_at < now,
+        processes: (instances.get(row.case_id) ?? []).map((i) => ({
+          instanceId: i.instance_id,
+          definitionId: i.definition_id,
+          process: i.process_title,
+          status: i.status,
+          state: JSON.parse(i.state_value) as unknown,
+          steps: JSON.parse(i.steps) as string[],
+        })),
+      })),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+
+  private instancesOf(caseIds: string[]): Map<string, InstanceRow[]> {
+    const byCase = new Map<string, InstanceRow[]>();
+    if (caseIds.length === 0) return byCase;
+    const rows = this.db.all<InstanceRow>(
+      `SELECT * FROM cl_instances WHERE case_id IN (SELECT value FROM json_each(:ids)) ORDER BY started_at, instance_id`,
+      { ids: JSON.stringify(caseIds) },
+    );
+    for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
+    return byCase;
+  }
+}

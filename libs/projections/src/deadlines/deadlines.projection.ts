@@ -1,0 +1,57 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { CaseFacts } from '../case-units';
+import { Projection } from '../projection';
+import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+
+/** Every deadline with its status; the open ones by due time feed the escalation worker and dashboards. */
+@EventsHandler(...ALL_MESSAGES)
+export class DeadlinesProjection extends Projection {
+  readonly name = 'deadlines';
+  private readonly cases = new CaseFacts(this.db, 'dl_cases');
+  readonly tables = [
+    this.cases.spec(),
+    {
+      name: 'dl_deadlines',
+      ddl: [
+        `CREATE TABLE dl_deadlines (
+           deadline_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, unit TEXT NOT NULL, instance_id TEXT NOT NULL,
+           definition_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, due_at TEXT NOT NULL,
+           status TEXT NOT NULL, scheduled_at TEXT NOT NULL, closed_at TEXT)`,
+        'CREATE INDEX dl_deadlines_open ON dl_deadlines (status, due_at)',
+      ],
+    },
+  ];
+
+  protected apply(message: StoredEventMessage): void {
+    this.cases.track(message);
+    const { data } = message;
+    switch (message.event.type) {
+      case 'DeadlineScheduled':
+        this.db.run(
+          `INSERT INTO dl_deadlines (deadline_id, case_id, unit, instance_id, definition_id, name, title, due_at,
+             status, scheduled_at)
+           VALUES (:id, :caseId, :unit, :instanceId, :definitionId, :name, :title, :dueAt, 'open', :at)`,
+          {
+            id: data.deadlineId,
+            caseId: message.caseId,
+            unit: this.cases.of(message.caseId).unit,
+            instanceId: data.instanceId,
+            definitionId: message.instance?.definitionId ?? '',
+            name: data.name,
+            title: data.title,
+            dueAt: data.dueAt,
+            at: message.occurredAt,
+          },
+        );
+        return;
+      case 'DeadlineCancelled':
+      case 'DeadlineReached':
+        this.db.run('UPDATE dl_deadlines SET status = :status, closed_at = :at WHERE deadline_id = :id', {
+          id: data.deadlineId,
+          status: message.event.type === 'DeadlineReached' ? 'reached' : 'cancelled',
+          at: message.occurredAt,
+        });
+        return;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelDb } from '../read-model-db';
+import type { Page, PageOf } from '../paging';
+
+export interface OpenDeadline {
+  readonly deadlineId: string;
+  readonly caseId: string;
+  readonly unit: string;
+  readonly instanceId: string;
+  readonly definitionId: string;
+  readonly name: string;
+  readonly title: string;
+  readonly dueAt: string;
+  readonly overdue: boolean;
+  /** The case revision the read model has seen: the escalation worker's expected revision. */
+  readonly caseRevision: number;
+}
+
+/** Open deadlines by due time, optionally only those due by `dueBy` or in one unit. */
+export class OpenDeadlinesQuery extends Query<PageOf<OpenDeadline>> {
+  constructor(
+    readonly now: string,
+    readonly filter: { readonly dueBy?: string; readonly unit?: string },
+    readonly page: Page,
+  ) {
+    super();
+  }
+}
+
+interface Row {
+  deadline_id: string;
+  case_id: string;
+  unit: string;
+  instance_id: string;
+  definition_id: string;
+  name: string;
+  title: string;
+  due_at: string;
+  revision: number;
+}
+
+const FILTERED = `FROM dl_deadlines d JOIN dl_cases c ON c.case_id = d.case_id
+  WHERE d.status = 'open' AND (:dueBy IS NULL OR d.due_at <= :dueBy) AND (:unit IS NULL OR d.unit = :unit)`;
+
+@QueryHandler(OpenDeadlinesQuery)
+export class OpenDeadlinesHandler implements IQueryHandler<OpenDeadlinesQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ now, filter, page }: OpenDeadlinesQuery): Promise<PageOf<OpenDeadline>> {
+    const params = { dueBy: filter.dueBy ?? null, unit: filter.unit ?? null, ...page };
+    const rows = this.db.all<Row>(
+      `SELECT d.*, c.revision ${FILTERED} ORDER BY d.due_at, d.deadline_id LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
+    return Promise.resolve({
+      items: rows.map((row) => ({
+        deadlineId: row.deadline_id,
+        caseId: row.case_id,
+        unit: row.unit,
+        instanceId: row.instance_id,
+        definitionId: row.definition_id,
+        name: row.name,
+        title: row.title,
+        dueAt: row.due_at,
+        overdue: row.due_at < now,
+        caseRevision: row.revision,
+      })),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+}

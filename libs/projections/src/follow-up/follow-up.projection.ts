@@ -1,0 +1,44 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { Projection } from '../projection';
+import { CaseOpened, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
+
+/** Who owns follow-up of each case now, since when, and whether it came by escalation. */
+@EventsHandler(CaseOpened, FollowUpOwnerChanged)
+export class FollowUpProjection extends Projection {
+  readonly name = 'followUp';
+  readonly tables = [
+    {
+      name: 'fu_cases',
+      ddl: [
+        `CREATE TABLE fu_cases (
+           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, reference TEXT NOT NULL, owner TEXT, since TEXT,
+           reason TEXT, escalated INTEGER NOT NULL DEFAULT 0, instance_id TEXT)`,
+        'CREATE INDEX fu_cases_owner ON fu_cases (unit, owner)',
+      ],
+    },
+  ];
+
+  protected apply(message: StoredEventMessage): void {
+    const { data, caseId } = message;
+    if (message.event.type === 'CaseOpened') {
+      this.db.run('INSERT INTO fu_cases (case_id, unit, reference) VALUES (:caseId, :unit, :reference)', {
+        caseId,
+        unit: data.unit,
+        reference: data.reference,
+      });
+      return;
+    }
+    this.db.run(
+      `UPDATE fu_cases SET owner = :owner, since = :since, reason = :reason, escalated = :escalated,
+         instance_id = :instanceId WHERE case_id = :caseId`,
+      {
+        caseId,
+        owner: data.owner,
+        since: message.occurredAt,
+        reason: data.reason ?? null,
+        escalated: data.escalated ? 1 : 0,
+        instanceId: data.instanceId ?? null,
+      },
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelDb } from '../read-model-db';
+import type { Page, PageOf } from '../paging';
+
+export interface FollowUpResponsibility {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly unit: string;
+  readonly owner: string | null;
+  readonly since: string | null;
+  readonly reason: string | null;
+  readonly escalated: boolean;
+}
+
+export class FollowUpQuery extends Query<PageOf<FollowUpResponsibility>> {
+  constructor(
+    readonly filter: {
+      readonly unit?: string;
+      readonly owner?: string;
+      readonly escalated?: boolean;
+      readonly caseId?: string;
+    },
+    readonly page: Page,
+  ) {
+    super();
+  }
+}
+
+interface Row {
+  case_id: string;
+  reference: string;
+  unit: string;
+  owner: string | null;
+  since: string | null;
+  reason: string | null;
+  escalated: number;
+}
+
+const FILTERED = `FROM fu_cases WHERE (:unit IS NULL OR unit = :unit) AND (:owner IS NULL OR owner = :owner)
+  AND (:escalated IS NULL OR escalated = :escalated) AND (:caseId IS NULL OR case_id = :caseId)`;
+
+@QueryHandler(FollowUpQuery)
+export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ filter, page }: FollowUpQuery): Promise<PageOf<FollowUpResponsibility>> {
+    const params = {
+      unit: filter.unit ?? null,
+      owner: filter.owner ?? null,
+      escalated: filter.escalated === undefined ? null : Number(filter.escalated),
+      caseId: filter.caseId ?? null,
+      ...page,
+    };
+    const rows = this.db.all<Row>(
+      `SELECT * ${FILTERED} ORDER BY escalated DESC, since DESC, case_id LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
+    return Promise.resolve({
+      items: rows.map((row) => ({
+        caseId: row.case_id,
+        reference: row.reference,
+        unit: row.unit,
+        owner: row.owner,
+        since: row.since,
+        reason: row.reason,
+        escalated: row.escalated === 1,
+      })),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+}

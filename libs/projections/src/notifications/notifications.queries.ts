@@ -1,0 +1,69 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelDb } from '../read-model-db';
+import type { Page, PageOf } from '../paging';
+
+export interface Notification {
+  readonly id: string;
+  readonly caseId: string;
+  readonly reference: string;
+  readonly unit: string;
+  readonly recipient: { readonly person: string | null; readonly role: string | null };
+  readonly kind: string;
+  /** Swedish. */
+  readonly message: string;
+  readonly createdAt: string;
+}
+
+/** A person's notifications: those addressed to them and those addressed to their role. Newest first. */
+export class NotificationsQuery extends Query<PageOf<Notification>> {
+  constructor(
+    readonly personId: string,
+    readonly role: string,
+    readonly page: Page,
+  ) {
+    super();
+  }
+}
+
+interface Row {
+  id: string;
+  case_id: string;
+  reference: string;
+  unit: string;
+  recipient_person: string | null;
+  recipient_role: string | null;
+  kind: string;
+  message: string;
+  created_at: string;
+}
+
+const FILTERED = 'FROM nt_notifications WHERE recipient_person = :personId OR recipient_role = :role';
+
+@QueryHandler(NotificationsQuery)
+export class NotificationsHandler implements IQueryHandler<NotificationsQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ personId, role, page }: NotificationsQuery): Promise<PageOf<Notification>> {
+    const params = { personId, role, ...page };
+    const rows = this.db.all<Row>(
+      `SELECT * ${FILTERED} ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
+    return Promise.resolve({
+      items: rows.map((row) => ({
+        id: row.id,
+        caseId: row.case_id,
+        reference: row.reference,
+        unit: row.unit,
+        recipient: { person: row.recipient_person, role: row.recipient_role },
+        kind: row.kind,
+        message: row.message,
+        createdAt: row.created_at,
+      })),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+}

@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import type { Projection } from './projection';
+import { ReadModelDb, type TableSpec } from './read-model-db';
+import { toMessage } from './stored-event-message';
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+export const PROJECTION_RUNNER_OPTIONS = Symbol('PROJECTION_RUNNER_OPTIONS');
+
+export interface ProjectionRunnerOptions {
+  /** Start following the log when the app boots; the rebuild CLI starts it itself. */
+  readonly autoStart: boolean;
+  /** After a projection failed, wait this long before trying the same event again. */
+  readonly retryDelayMs: number;
+}
+
+export interface RebuildProgress {
+  readonly eventsApplied: number;
+  /** The log's head when the rebuild began; the rebuild is done when the checkpoint reaches it. */
+  readonly target: string | null;
+  readonly position: string | null;
+  readonly startedAt: string;
+}
+
+export interface RunnerStatus {
+  readonly state: 'stopped' | 'catchingUp' | 'live' | 'failed' | 'rebuilding';
+  readonly position: string | null;
+  readonly eventsApplied: number;
+  readonly failure?: string;
+  readonly rebuild?: RebuildProgress;
+}
+
+export class ProjectionFailedError extends Error {
+  constructor(event: RecordedEvent, failures: { projection: string; error: unknown }[]) {
+    super(
+      `projection ${failures.map((f) => f.projection).join(', ')} failed on ${event.type} at position ${event.position}: ` +
+        failures.map((f) => (f.error instanceof Error ? f.error.message : String(f.error))).join('; '),
+    );
+    this.name = 'ProjectionFailedError';
+  }
+}
+
+/**
+ * Feeds every projection from one subscription to the whole log. Each event
+ * is published on the EventBus inside a SQLite transaction that also moves
+ * the checkpoint, so after a crash the runner resumes exactly after the last
+ * committed event and applies each event once.
+ */
+@Injectable()
+export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly tables: TableSpec[];
+  private subscription?: Subscription;
+  private loop?: Promise<void>;
+  private live = false;
+  private failure?: Error;
+  private retryTimer?: NodeJS.Timeout;
+  private rebuilding?: { progress: RebuildProgress; done: Promise<RebuildProgress> };
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private stopping = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly db: ReadModelDb,
+    private readonly eventBus: EventBus,
+    @Inject(PROJECTIONS) projections: Projection[],
+    @Inject(PROJECTION_RUNNER_OPTIONS) private readonly options: ProjectionRunnerOptions,
+  ) {
+    this.tables = projections.flatMap((projection) => projection.tables);
+    const fingerprint = createHash('sha256').update(JSON.stringify(this.tables)).digest('hex').slice(0, 16);
+    const outcome = this.db.ensureSchema(this.tables, fingerprint);
+    if (outcome === 'reset')
+      this.logger.warn('read model tables changed; rebuilding every read model from the log');
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.autoStart) this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.stop();
+    this.db.close();
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.failure = undefined;
+    this.live = false;
+    const after = this.db.checkpoint().position;
+    const subscription = this.store.subscribeToAll({ after });
+    this.subscription = subscription;
+    this.loop = this.consume(subscription).catch((error: unknown) => this.failed(error));
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    await this.subscription?.close();
+    await this.loop;
+    this.subscription = undefined;
+    this.loop = undefined;
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    for await (const message of subscription) {
+      if (message.kind === 'caughtUp') {
+        this.live = true;
+        continue;
+      }
+      this.apply(message.event);
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    this.db.transaction(() => {
+      const message = toMessage(event);
+      this.eventBus.publish(message);
+      if (message.failures.length > 0) throw new ProjectionFailedError(event, message.failures);
+      this.db.saveCheckpoint(event.position);
+    });
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.position > event.position) return true;
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  /** Loud, and retried: a failing projection stops the read models (readiness goes down) until it passes. */
+  private failed(error: unknown): void {
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    this.logger.error(`${this.failure.message}; retrying in ${this.options.retryDelayMs} ms`);
+    void this.subscription?.close();
+    this.subscription = undefined;
+    this.loop = undefined;
+    if (this.stopping) return;
+    this.retryTimer = setTimeout(() => {
+      if (!this.rebuilding) this.start();
+    }, this.options.retryDelayMs);
+  }
+
+  /** Resolves once the read models include the event at `position` (already true when they do). */
+  caughtUpTo(position: bigint | undefined): Promise<void> {
+    const checkpoint = this.db.checkpoint().position;
+    if (position === undefined || (checkpoint !== undefined && checkpoint >= position))
+      return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  }
+
+  /**
+   * Empties every read model and replays the whole log into them. Returns at
+   * once with the progress; `done` settles when the checkpoint reaches the
+   * log's head as it was when the rebuild began. A second call while one
+   * runs joins it.
+   */
+  async rebuild(): Promise<{ progress: RebuildProgress; done: Promise<RebuildProgress> }> {
+    if (this.rebuilding) return this.rebuilding;
+    const progress: RebuildProgress = {
+      eventsApplied: 0,
+      target: null,
+      position: null,
+      startedAt: new Date().toISOString(),
+    };
+    const state = { progress, done: Promise.resolve(progress) };
+    this.rebuilding = state;
+    await this.stop();
+    const head = await this.store.headPosition();
+    this.db.clear(this.tables);
+    state.progress = { ...progress, target: head?.toString() ?? null };
+    this.logger.log(`rebuilding every read model from the log (head ${head ?? 'empty'})`);
+    state.done = this.caughtUpTo(head)
+      .then(() => {
+        const finished = { ...state.progress, ...this.positionNow() };
+        this.logger.log(`rebuild done: ${finished.eventsApplied} events`);
+        return finished;
+      })
+      .finally(() => {
+        this.rebuilding = undefined;
+      });
+    this.start();
+    return state;
+  }
+
+  private positionNow(): { position: string | null; eventsApplied: number } {
+    const checkpoint = this.db.checkpoint();
+    return { position: checkpoint.position?.toString() ?? null, eventsApplied: checkpoint.eventsApplied };
+  }
+
+  status(): RunnerStatus {
+    const now = this.positionNow();
+    const state = this.rebuilding
+      ? 'rebuilding'
+      : this.failure
+        ? 'failed'
+        : !this.loop
+          ? 'stopped'
+          : this.live
+            ? 'live'
+            : 'catchingUp';
+    return {
+      state,
+      ...now,
+      ...(this.failure ? { failure: this.failure.message } : {}),
+      ...(this.rebuilding ? { rebuild: { ...this.rebuilding.progress, ...now } } : {}),
+    };
+  }
+
+  /**
+   * How many events the read models lack, counted up to `bound + 1` so the
+   * cost stays bounded however far behind they are.
+   */
+  async lag(bound: number): Promise<number> {
+    let count = 0;
+    for await (const _event of this.store.readAll({
+      after: this.db.checkpoint().position,
+      maxCount: bound + 1,
+    }))
+      count++;
+    return count;
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import {
+  BipPhaseDistributionHandler,
+  CaseworkerChangesHandler,
+  StepCountsHandler,
+} from './statistics/statistics.queries';
+import { CaseHistoryHandler } from './case-history/case-history.queries';
+import { CaseHistoryProjection } from './case-history/case-history.projection';
+import { ListCasesHandler } from './case-list/case-list.queries';
+import { CaseListProjection } from './case-list/case-list.projection';
+import { DeadlinesProjection } from './deadlines/deadlines.projection';
+import { OpenDeadlinesHandler } from './deadlines/deadlines.queries';
+import { FollowUpHandler } from './follow-up/follow-up.queries';
+import { FollowUpProjection } from './follow-up/follow-up.projection';
+import { NotificationsHandler } from './notifications/notifications.queries';
+import { NotificationsProjection } from './notifications/notifications.projection';
+import {
+  PROJECTION_RUNNER_OPTIONS,
+  PROJECTIONS,
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from './projection-runner';
+import { ReadModelDb } from './read-model-db';
+import { StatisticsProjection } from './statistics/statistics.projection';
+import { WorkQueueHandler } from './work-queue/work-queue.queries';
+import { WorkQueueProjection } from './work-queue/work-queue.projection';
+
+export const PROJECTION_CLASSES = [
+  WorkQueueProjection,
+  CaseListProjection,
+  CaseHistoryProjection,
+  DeadlinesProjection,
+  FollowUpProjection,
+  NotificationsProjection,
+  StatisticsProjection,
+];
+
+const QUERY_HANDLERS = [
+  WorkQueueHandler,
+  ListCasesHandler,
+  CaseHistoryHandler,
+  OpenDeadlinesHandler,
+  FollowUpHandler,
+  NotificationsHandler,
+  BipPhaseDistributionHandler,
+  StepCountsHandler,
+  CaseworkerChangesHandler,
+];
+
+export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {
+  /** SQLite file of the read models, or `:memory:`. */
+  readonly filename: string;
+}
+
+function openReadModels(filename: string): ReadModelDb {
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  return new ReadModelDb(filename);
+}
+
+/** Read models, their runner and their query handlers. Needs the CqrsModule, EVENT_STORE and ProcessRegistry. */
+@Module({})
+export class ProjectionsModule {
+  static forRoot(options: ProjectionsModuleOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: ReadModelDb, useFactory: () => openReadModels(options.filename) },
+      {
+        provide: PROJECTION_RUNNER_OPTIONS,
+        useValue: { autoStart: options.autoStart ?? true, retryDelayMs: options.retryDelayMs ?? 5000 },
+      },
+      ...PROJECTION_CLASSES,
+      { provide: PROJECTIONS, useFactory: (...all: unknown[]) => all, inject: PROJECTION_CLASSES },
+      ProjectionRunner,
+      ...QUERY_HANDLERS,
+    ];
+    return { module: ProjectionsModule, providers, exports: [ProjectionRunner, ReadModelDb] };
+  }
+}

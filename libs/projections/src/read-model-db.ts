@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+
+/** One table a projection owns: its name and the statements that create it and its indexes. */
+export interface TableSpec {
+  readonly name: string;
+  readonly ddl: readonly string[];
+}
+
+export interface Checkpoint {
+  /** Position of the last event applied; undefined before the first. */
+  readonly position: bigint | undefined;
+  readonly eventsApplied: number;
+}
+
+const META_DDL = [
+  `CREATE TABLE IF NOT EXISTS projection_checkpoint (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     position TEXT,
+     events_applied INTEGER NOT NULL,
+     schema_fingerprint TEXT NOT NULL
+   )`,
+];
+
+/**
+ * The local SQLite file that holds every read model and their shared
+ * checkpoint. Disposable: it can always be rebuilt from the log. WAL with
+ * synchronous=NORMAL: a crash may lose the last commits, but rows and
+ * checkpoint commit together, so the runner simply replays them.
+ */
+export class ReadModelDb {
+  readonly sqlite: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(filename: string) {
+    this.sqlite = new Database(filename);
+    this.sqlite.pragma('journal_mode = WAL');
+    this.sqlite.pragma('synchronous = NORMAL');
+    for (const ddl of META_DDL) this.sqlite.exec(ddl);
+  }
+
+  /** A prepared statement, compiled once per SQL text. */
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  run(sql: string, params: Record<string, unknown> | unknown[] = {}): Database.RunResult {
+    return this.statement(sql).run(params);
+  }
+
+  all<T>(sql: string, params: Record<string, unknown> | unknown[] = {}): T[] {
+    return this.statement(sql).all(params) as T[];
+  }
+
+  get<T>(sql: string, params: Record<string, unknown> | unknown[] = {}): T | undefined {
+    return this.statement(sql).get(params) as T | undefined;
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.sqlite.transaction(work)();
+  }
+
+  /**
+   * Creates the tables; when the table definitions changed since the file
+   * was written, drops every read model first so they are rebuilt from the
+   * log rather than read through a stale shape.
+   */
+  ensureSchema(tables: readonly TableSpec[], fingerprint: string): 'kept' | 'created' | 'reset' {
+    const row = this.get<{ schema_fingerprint: string }>(
+      'SELECT schema_fingerprint FROM projection_checkpoint WHERE id = 1',
+    );
+    if (row?.schema_fingerprint === fingerprint) return 'kept';
+    this.statements.clear();
+    this.transaction(() => {
+      for (const table of tables) this.sqlite.exec(`DROP TABLE IF EXISTS ${table.name}`);
+      for (const table of tables) for (const ddl of table.ddl) this.sqlite.exec(ddl);
+      this.sqlite
+        .prepare(
+          `INSERT INTO projection_checkpoint (id, position, events_applied, schema_fingerprint)
+           VALUES (1, NULL, 0, ?)
+           ON CONFLICT (id) DO UPDATE SET position = NULL, events_applied = 0, schema_fingerprint = excluded.schema_fingerprint`,
+        )
+        .run(fingerprint);
+    });
+    return row ? 'reset' : 'created';
+  }
+
+  checkpoint(): Checkpoint {
+    const row = this.get<{ position: string | null; events_applied: number }>(
+      'SELECT position, events_applied FROM projection_checkpoint WHERE id = 1',
+    );
+    return {
+      position: row?.position != null ? BigInt(row.position) : undefined,
+      eventsApplied: row?.events_applied ?? 0,
+    };
+  }
+
+  saveCheckpoint(position: bigint): void {
+    this.run(
+      'UPDATE projection_checkpoint SET position = :position, events_applied = events_applied + 1 WHERE id = 1',
+      { position: position.toString() },
+    );
+  }
+
+  /** Empties every read model and the checkpoint in one transaction: the start of a rebuild. */
+  clear(tables: readonly TableSpec[]): void {
+    this.transaction(() => {
+      for (const table of tables) this.run(`DELETE FROM ${table.name}`);
+      this.run('UPDATE projection_checkpoint SET position = NULL, events_applied = 0 WHERE id = 1');
+    });
+  }
+
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}

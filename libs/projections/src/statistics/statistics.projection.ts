@@ -1,0 +1,111 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import type { AnyStateNode, StateValue } from 'xstate';
+import type { StateMeta } from '@app/engine';
+import { CaseFacts } from '../case-units';
+import { Projection } from '../projection';
+import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+
+/**
+ * What supervisors analyse at group level: BIP phases recorded over time,
+ * how many cases stand at each process step, and caseworker changes.
+ */
+@EventsHandler(...ALL_MESSAGES)
+export class StatisticsProjection extends Projection {
+  readonly name = 'statistics';
+  private readonly cases = new CaseFacts(this.db, 'st_cases');
+  readonly tables = [
+    this.cases.spec(),
+    {
+      name: 'st_opened',
+      ddl: ['CREATE TABLE st_opened (case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, opened_at TEXT NOT NULL)'],
+    },
+    {
+      name: 'st_bip_phases',
+      ddl: [
+        `CREATE TABLE st_bip_phases (
+           case_id TEXT NOT NULL, revision INTEGER NOT NULL, unit TEXT NOT NULL, phase INTEGER NOT NULL,
+           recorded_at TEXT NOT NULL, PRIMARY KEY (case_id, revision))`,
+        'CREATE INDEX st_bip_unit ON st_bip_phases (unit, recorded_at)',
+      ],
+    },
+    {
+      name: 'st_instance_steps',
+      ddl: [
+        `CREATE TABLE st_instance_steps (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, definition_id TEXT NOT NULL,
+           process_title TEXT NOT NULL, step TEXT NOT NULL, step_title TEXT NOT NULL, active INTEGER NOT NULL,
+           PRIMARY KEY (case_id, instance_id))`,
+      ],
+    },
+    {
+      name: 'st_caseworker_changes',
+      ddl: [
+        `CREATE TABLE st_caseworker_changes (
+           case_id TEXT NOT NULL, revision INTEGER NOT NULL, unit TEXT NOT NULL, changed_at TEXT NOT NULL,
+           PRIMARY KEY (case_id, revision))`,
+      ],
+    },
+  ];
+
+  protected apply(message: StoredEventMessage): void {
+    this.cases.track(message);
+    const { caseId, data } = message;
+    const key = { caseId, revision: message.event.revision, at: message.occurredAt };
+    switch (message.event.type) {
+      case 'CaseOpened':
+        this.db.run('INSERT INTO st_opened (case_id, unit, opened_at) VALUES (:caseId, :unit, :at)', {
+          ...key,
+          unit: data.unit,
+        });
+        return;
+      case 'CaseworkerChanged':
+        this.db.run(
+          `INSERT INTO st_caseworker_changes (case_id, revision, unit, changed_at)
+           VALUES (:caseId, :revision, :unit, :at)`,
+          { ...key, unit: this.cases.of(caseId).unit },
+        );
+        return;
+      case 'ProcessCompleted':
+        this.db.run(
+          'UPDATE st_instance_steps SET active = 0 WHERE case_id = :caseId AND instance_id = :instanceId',
+          { caseId, instanceId: data.instanceId },
+        );
+        return;
+      default: {
+        const payload = data.payload as Record<string, unknown> | undefined;
+        if (typeof payload?.bipPhase === 'number') {
+          this.db.run(
+            `INSERT INTO st_bip_phases (case_id, revision, unit, phase, recorded_at)
+             VALUES (:caseId, :revision, :unit, :phase, :at)`,
+            { ...key, unit: this.cases.of(caseId).unit, phase: payload.bipPhase },
+          );
+        }
+        this.recordStep(message);
+      }
+    }
+  }
+
+  /** The top-level step an instance stands at: what "cases per process step" counts. */
+  private recordStep(message: StoredEventMessage): void {
+    const instance = message.instance;
+    if (!instance || instance.stateAfter === null) return;
+    const definition = this.registry.get(instance.definitionId, instance.version);
+    const value = instance.stateAfter as StateValue;
+    const step = typeof value === 'string' ? value : Object.keys(value)[0];
+    const node = (definition.machine.root as AnyStateNode).states[step];
+    this.db.run(
+      `INSERT INTO st_instance_steps (case_id, instance_id, unit, definition_id, process_title, step, step_title, active)
+       VALUES (:caseId, :instanceId, :unit, :definitionId, :processTitle, :step, :stepTitle, 1)
+       ON CONFLICT (case_id, instance_id) DO UPDATE SET step = excluded.step, step_title = excluded.step_title`,
+      {
+        caseId: message.caseId,
+        instanceId: instance.instanceId,
+        unit: this.cases.of(message.caseId).unit,
+        definitionId: definition.id,
+        processTitle: definition.title,
+        step,
+        stepTitle: (node?.meta as StateMeta | undefined)?.title ?? step,
+      },
+    );
+  }
+}

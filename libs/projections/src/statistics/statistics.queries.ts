@@ -1,0 +1,172 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelDb } from '../read-model-db';
+
+export interface BipPhaseMonth {
+  readonly month: string;
+  readonly unit: string;
+  /** Cases by their latest recorded BIP phase at the month's end; `ingen` when none was recorded yet. */
+  readonly phases: Record<string, number>;
+}
+
+/** BIP phase distribution per unit and calendar month (UTC), from `from` to `to` inclusive (YYYY-MM). */
+export class BipPhaseDistributionQuery extends Query<BipPhaseMonth[]> {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly unit?: string,
+  ) {
+    super();
+  }
+}
+
+export interface StepCount {
+  readonly unit: string;
+  readonly definitionId: string;
+  readonly process: string;
+  readonly step: string;
+  readonly title: string;
+  readonly cases: number;
+}
+
+/** Running instances per process step (top-level state) and unit. */
+export class StepCountsQuery extends Query<StepCount[]> {
+  constructor(readonly unit?: string) {
+    super();
+  }
+}
+
+export interface CaseworkerChangeCount {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly unit: string;
+  readonly lastTwelveMonths: number;
+  readonly total: number;
+  /** Two or more changes within twelve months: a signal the supervisor should look at. */
+  readonly flagged: boolean;
+}
+
+export class CaseworkerChangesQuery extends Query<CaseworkerChangeCount[]> {
+  constructor(
+    readonly now: string,
+    readonly unit?: string,
+  ) {
+    super();
+  }
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split('-').map(Number);
+  const [endYear, endMonth] = to.split('-').map(Number);
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
+}
+
+/** First instant after the month, as an ISO string, for "as at the month's end" comparisons. */
+function endOf(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, m, 1)).toISOString();
+}
+
+@QueryHandler(BipPhaseDistributionQuery)
+export class BipPhaseDistributionHandler implements IQueryHandler<BipPhaseDistributionQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ from, to, unit }: BipPhaseDistributionQuery): Promise<BipPhaseMonth[]> {
+    const params = { unit: unit ?? null };
+    const opened = this.db.all<{ case_id: string; unit: string; opened_at: string }>(
+      'SELECT case_id, unit, opened_at FROM st_opened WHERE :unit IS NULL OR unit = :unit',
+      params,
+    );
+    const phases = this.db.all<{ case_id: string; phase: number; recorded_at: string }>(
+      `SELECT case_id, phase, recorded_at FROM st_bip_phases WHERE :unit IS NULL OR unit = :unit
+       ORDER BY recorded_at, revision`,
+      params,
+    );
+    const byCase = new Map<string, { phase: number; recorded_at: string }[]>();
+    for (const row of phases) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
+    const result: BipPhaseMonth[] = [];
+    for (const month of monthsBetween(from, to)) {
+      const end = endOf(month);
+      const perUnit = new Map<string, Record<string, number>>();
+      for (const c of opened.filter((row) => row.opened_at < end)) {
+        const latest = (byCase.get(c.case_id) ?? []).filter((r) => r.recorded_at < end).at(-1);
+        const bucket = latest ? String(latest.phase) : 'ingen';
+        const counts = perUnit.get(c.unit) ?? {};
+        counts[bucket] = (counts[bucket] ?? 0) + 1;
+        perUnit.set(c.unit, counts);
+      }
+      for (const [u, counts] of [...perUnit].sort(([a], [b]) => a.localeCompare(b))) {
+        result.push({ month, unit: u, phases: counts });
+      }
+    }
+    return Promise.resolve(result);
+  }
+}
+
+@QueryHandler(StepCountsQuery)
+export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ unit }: StepCountsQuery): Promise<StepCount[]> {
+    const rows = this.db.all<{
+      unit: string;
+      definition_id: string;
+      process_title: string;
+      step: string;
+      step_title: string;
+      n: number;
+    }>(
+      `SELECT unit, definition_id, process_title, step, step_title, count(*) AS n FROM st_instance_steps
+       WHERE active = 1 AND (:unit IS NULL OR unit = :unit)
+       GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`,
+      { unit: unit ?? null },
+    );
+    return Promise.resolve(
+      rows.map((row) => ({
+        unit: row.unit,
+        definitionId: row.definition_id,
+        process: row.process_title,
+        step: row.step,
+        title: row.step_title,
+        cases: row.n,
+      })),
+    );
+  }
+}
+
+@QueryHandler(CaseworkerChangesQuery)
+export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChangesQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ now, unit }: CaseworkerChangesQuery): Promise<CaseworkerChangeCount[]> {
+    const yearAgo = new Date(now);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    const rows = this.db.all<{
+      case_id: string;
+      reference: string;
+      unit: string;
+      recent: number;
+      total: number;
+    }>(
+      `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total
+       FROM st_caseworker_changes ch JOIN st_cases c ON c.case_id = ch.case_id
+       WHERE :unit IS NULL OR ch.unit = :unit
+       GROUP BY ch.case_id, c.reference, ch.unit ORDER BY recent DESC, total DESC, ch.case_id`,
+      { unit: unit ?? null, since: yearAgo.toISOString() },
+    );
+    return Promise.resolve(
+      rows.map((row) => ({
+        caseId: row.case_id,
+        reference: row.reference,
+        unit: row.unit,
+        lastTwelveMonths: row.recent,
+        total: row.total,
+        flagged: row.recent >= 2,
+      })),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import type { RecordedEvent } from '@app/event-store';
+import { CASE_EVENTS } from '@app/engine';
+import type { EventIdProvider } from '@nestjs/cqrs';
+
+export interface InstanceRef {
+  readonly instanceId: string;
+  readonly definitionId: string;
+  readonly version: number;
+  readonly stateBefore: unknown;
+  readonly stateAfter: unknown;
+}
+
+/**
+ * A stored event as it travels the EventBus to the projections. `@nestjs/cqrs`
+ * routes by class, so each stored type gets a class carrying its type name,
+ * and the CqrsModule's `eventIdProvider` reads that name: routing follows the
+ * log's vocabulary. Every process step shares one class, because read models
+ * treat all steps alike (the definition says what each one means).
+ */
+export abstract class StoredEventMessage {
+  static readonly storedType: string;
+  /** Filled by projections that failed on this event; the runner rolls the batch back when any did. */
+  readonly failures: { readonly projection: string; readonly error: unknown }[] = [];
+
+  constructor(readonly event: RecordedEvent) {}
+
+  get caseId(): string {
+    return String(this.event.metadata.caseId ?? this.event.streamName.replace(/^case-/, ''));
+  }
+
+  get occurredAt(): string {
+    return String(this.event.metadata.occurredAt ?? this.event.recordedAt.toISOString());
+  }
+
+  get data(): Record<string, unknown> {
+    return this.event.data as Record<string, unknown>;
+  }
+
+  get instance(): InstanceRef | undefined {
+    const m = this.event.metadata;
+    if (typeof m.processInstanceId !== 'string') return undefined;
+    return {
+      instanceId: m.processInstanceId,
+      definitionId: String(m.definitionId),
+      version: Number(m.definitionVersion),
+      stateBefore: m.stateBefore ?? null,
+      stateAfter: m.stateAfter ?? null,
+    };
+  }
+}
+
+type MessageClass = (new (event: RecordedEvent) => StoredEventMessage) & { readonly storedType: string };
+
+function messageClass(storedType: string): MessageClass {
+  return class extends StoredEventMessage {
+    static override readonly storedType = storedType;
+  };
+}
+
+export const CaseOpened = messageClass(CASE_EVENTS.opened);
+export const CaseworkerChanged = messageClass(CASE_EVENTS.caseworkerChanged);
+export const ProgressionsplanRecorded = messageClass(CASE_EVENTS.progressionsplanRecorded);
+export const ProcessStarted = messageClass(CASE_EVENTS.processStarted);
+export const ProcessCompleted = messageClass(CASE_EVENTS.processCompleted);
+export const DeadlineScheduled = messageClass(CASE_EVENTS.deadlineScheduled);
+export const DeadlineCancelled = messageClass(CASE_EVENTS.deadlineCancelled);
+export const DeadlineReached = messageClass(CASE_EVENTS.deadlineReached);
+export const FollowUpOwnerChanged = messageClass(CASE_EVENTS.followUpOwnerChanged);
+/** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
+export const ProcessStepRecorded = messageClass('ProcessStep');
+
+const BY_TYPE = new Map<string, MessageClass>(
+  [
+    CaseOpened,
+    CaseworkerChanged,
+    ProgressionsplanRecorded,
+    ProcessStarted,
+    ProcessCompleted,
+    DeadlineScheduled,
+    DeadlineCancelled,
+    DeadlineReached,
+    FollowUpOwnerChanged,
+  ].map((type) => [type.storedType, type]),
+);
+
+export const ALL_MESSAGES: readonly MessageClass[] = [...BY_TYPE.values(), ProcessStepRecorded];
+
+export function toMessage(event: RecordedEvent): StoredEventMessage {
+  const Message = BY_TYPE.get(event.type) ?? ProcessStepRecorded;
+  return new Message(event);
+}
+
+export const storedTypeEventIdProvider: EventIdProvider = {
+  getEventId: (type) => (type as unknown as Partial<MessageClass>).storedType ?? null,
+};

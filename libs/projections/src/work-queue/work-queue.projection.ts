@@ -1,0 +1,167 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { deadlineOwner } from '@app/engine';
+import { Projection } from '../projection';
+import { tasksAfter } from '../instance-state';
+import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+
+/**
+ * One row per open task: a node of a running process instance that waits on
+ * a role. Tasks in the social worker's lane are assigned to the case's
+ * responsible social worker; the other lanes are role queues.
+ */
+@EventsHandler(...ALL_MESSAGES)
+export class WorkQueueProjection extends Projection {
+  readonly name = 'workQueue';
+  readonly tables = [
+    {
+      name: 'wq_cases',
+      ddl: [
+        `CREATE TABLE wq_cases (
+           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, reference TEXT NOT NULL, social_worker_id TEXT NOT NULL)`,
+      ],
+    },
+    {
+      name: 'wq_tasks',
+      ddl: [
+        `CREATE TABLE wq_tasks (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, state_id TEXT NOT NULL,
+           definition_id TEXT NOT NULL, process_title TEXT NOT NULL, state_path TEXT NOT NULL,
+           title TEXT NOT NULL, kind TEXT NOT NULL, lane TEXT NOT NULL,
+           unit TEXT NOT NULL, reference TEXT NOT NULL, assignee TEXT,
+           since TEXT NOT NULL, due_at TEXT, deadline_id TEXT, deadline_title TEXT,
+           escalated INTEGER NOT NULL DEFAULT 0, escalation_reason TEXT,
+           missed_deadline_title TEXT, missed_deadline_due_at TEXT, created_by_command TEXT,
+           PRIMARY KEY (case_id, instance_id, state_id))`,
+        'CREATE INDEX wq_tasks_assignee ON wq_tasks (assignee)',
+        'CREATE INDEX wq_tasks_lane ON wq_tasks (lane, unit)',
+        'CREATE INDEX wq_tasks_unit ON wq_tasks (unit)',
+      ],
+    },
+  ];
+
+  protected apply(message: StoredEventMessage): void {
+    const { data, caseId } = message;
+    switch (message.event.type) {
+      case 'CaseOpened':
+        this.db.run(
+          `INSERT INTO wq_cases (case_id, unit, reference, social_worker_id)
+           VALUES (:caseId, :unit, :reference, :socialWorkerId)`,
+          { caseId, unit: data.unit, reference: data.reference, socialWorkerId: data.socialWorkerId },
+        );
+        return;
+      case 'CaseworkerChanged':
+        this.db.run('UPDATE wq_cases SET social_worker_id = :to WHERE case_id = :caseId', {
+          caseId,
+          to: data.to,
+        });
+        this.db.run(
+          `UPDATE wq_tasks SET assignee = :to WHERE case_id = :caseId AND lane = 'socialsekreterare'`,
+          { caseId, to: data.to },
+        );
+        return;
+      case 'DeadlineScheduled':
+        this.attachDeadline(message);
+        return;
+      case 'DeadlineCancelled':
+        this.db.run(
+          'UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL WHERE deadline_id = :id',
+          { id: data.deadlineId },
+        );
+        return;
+      case 'FollowUpOwnerChanged':
+        if (data.escalated) {
+          this.db.run(
+            `UPDATE wq_tasks SET escalated = 1, escalation_reason = :reason
+             WHERE case_id = :caseId AND instance_id = :instanceId AND lane = 'bitradande_enhetschef'
+               AND created_by_command = :commandId`,
+            {
+              caseId,
+              instanceId: data.instanceId,
+              reason: data.reason,
+              commandId: message.event.metadata.commandId,
+            },
+          );
+        }
+        return;
+      default:
+        this.syncTasks(message);
+    }
+  }
+
+  private syncTasks(message: StoredEventMessage): void {
+    const tasks = tasksAfter(this.registry, message);
+    const instance = message.instance;
+    if (!tasks || !instance) return;
+    const key = { caseId: message.caseId, instanceId: instance.instanceId };
+    const open = this.db
+      .all<{ state_id: string }>(
+        'SELECT state_id FROM wq_tasks WHERE case_id = :caseId AND instance_id = :instanceId',
+        key,
+      )
+      .map((row) => row.state_id);
+    const stays = new Set(tasks.map((task) => task.stateId));
+    for (const stateId of open.filter((id) => !stays.has(id))) {
+      this.db.run(
+        'DELETE FROM wq_tasks WHERE case_id = :caseId AND instance_id = :instanceId AND state_id = :stateId',
+        { ...key, stateId },
+      );
+    }
+    const theCase = this.db.get<{ unit: string; reference: string; social_worker_id: string }>(
+      'SELECT unit, reference, social_worker_id FROM wq_cases WHERE case_id = :caseId',
+      key,
+    );
+    if (!theCase) throw new Error(`case ${message.caseId} has events but no CaseOpened`);
+    const definition = this.registry.get(instance.definitionId, instance.version);
+    const missed =
+      message.event.type === 'DeadlineReached'
+        ? {
+            title: definition.deadlines[String(message.data.name)]?.title ?? String(message.data.name),
+            dueAt: String(message.data.dueAt),
+          }
+        : undefined;
+    for (const task of tasks.filter((t) => !open.includes(t.stateId))) {
+      this.db.run(
+        `INSERT INTO wq_tasks (case_id, instance_id, state_id, definition_id, process_title, state_path, title, kind,
+           lane, unit, reference, assignee, since, missed_deadline_title, missed_deadline_due_at, created_by_command)
+         VALUES (:caseId, :instanceId, :stateId, :definitionId, :processTitle, :statePath, :title, :kind,
+           :lane, :unit, :reference, :assignee, :since, :missedTitle, :missedDueAt, :commandId)`,
+        {
+          ...key,
+          stateId: task.stateId,
+          definitionId: definition.id,
+          processTitle: definition.title,
+          statePath: task.statePath,
+          title: task.title,
+          kind: task.kind,
+          lane: task.lane,
+          unit: theCase.unit,
+          reference: theCase.reference,
+          assignee: task.lane === 'socialsekreterare' ? theCase.social_worker_id : null,
+          since: message.occurredAt,
+          missedTitle: missed?.title ?? null,
+          missedDueAt: missed?.dueAt ?? null,
+          commandId: (message.event.metadata.commandId as string | undefined) ?? null,
+        },
+      );
+    }
+  }
+
+  private attachDeadline(message: StoredEventMessage): void {
+    const instance = message.instance;
+    if (!instance) return;
+    const definition = this.registry.get(instance.definitionId, instance.version);
+    const owner = deadlineOwner(definition, String(message.data.machineEvent));
+    this.db.run(
+      `UPDATE wq_tasks SET due_at = :dueAt, deadline_id = :deadlineId, deadline_title = :title
+       WHERE case_id = :caseId AND instance_id = :instanceId AND state_id = :stateId`,
+      {
+        caseId: message.caseId,
+        instanceId: instance.instanceId,
+        stateId: owner.stateId,
+        dueAt: message.data.dueAt,
+        deadlineId: message.data.deadlineId,
+        title: message.data.title,
+      },
+    );
+  }
+}

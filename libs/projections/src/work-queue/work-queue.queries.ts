@@ -1,0 +1,113 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { Role } from '@app/engine';
+import { ReadModelDb } from '../read-model-db';
+import type { Page, PageOf } from '../paging';
+
+export type QueueScope =
+  | { readonly kind: 'person'; readonly personId: string }
+  | { readonly kind: 'role'; readonly role: Role; readonly unit?: string }
+  | { readonly kind: 'team'; readonly unit: string };
+
+export interface QueueTask {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly unit: string;
+  readonly instanceId: string;
+  readonly definitionId: string;
+  readonly process: string;
+  readonly step: { readonly statePath: string; readonly title: string; readonly kind: string };
+  readonly lane: string;
+  readonly assignee: string | null;
+  readonly since: string;
+  readonly dueAt: string | null;
+  readonly deadline: string | null;
+  readonly overdue: boolean;
+  readonly escalated: boolean;
+  readonly escalationReason: string | null;
+  readonly missedDeadline: { readonly title: string; readonly dueAt: string } | null;
+}
+
+/** Open tasks for a person, a role's unassigned tasks, or a unit's tasks: overdue first, then by due date. */
+export class WorkQueueQuery extends Query<PageOf<QueueTask>> {
+  constructor(
+    readonly scope: QueueScope,
+    readonly now: string,
+    readonly page: Page,
+  ) {
+    super();
+  }
+}
+
+interface TaskRow {
+  case_id: string;
+  reference: string;
+  unit: string;
+  instance_id: string;
+  definition_id: string;
+  process_title: string;
+  state_path: string;
+  title: string;
+  kind: string;
+  lane: string;
+  assignee: string | null;
+  since: string;
+  due_at: string | null;
+  deadline_title: string | null;
+  escalated: number;
+  escalation_reason: string | null;
+  missed_deadline_title: string | null;
+  missed_deadline_due_at: string | null;
+}
+
+const WHERE: Record<QueueScope['kind'], string> = {
+  person: 'assignee = :personId',
+  role: 'lane = :role AND assignee IS NULL AND (:unit IS NULL OR unit = :unit)',
+  team: 'unit = :unit',
+};
+
+@QueryHandler(WorkQueueQuery)
+export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ scope, now, page }: WorkQueueQuery): Promise<PageOf<QueueTask>> {
+    const params = { personId: null, role: null, unit: null, ...scope, now, ...page };
+    const where = WHERE[scope.kind];
+    const rows = this.db.all<TaskRow>(
+      `SELECT * FROM wq_tasks WHERE ${where}
+       ORDER BY (due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since, case_id, state_id
+       LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n FROM wq_tasks WHERE ${where}`, params);
+    return Promise.resolve({
+      items: rows.map((row) => toTask(row, now)),
+      total: total?.n ?? 0,
+      limit: page.limit,
+      offset: page.offset,
+    });
+  }
+}
+
+function toTask(row: TaskRow, now: string): QueueTask {
+  return {
+    caseId: row.case_id,
+    reference: row.reference,
+    unit: row.unit,
+    instanceId: row.instance_id,
+    definitionId: row.definition_id,
+    process: row.process_title,
+    step: { statePath: row.state_path, title: row.title, kind: row.kind },
+    lane: row.lane,
+    assignee: row.assignee,
+    since: row.since,
+    dueAt: row.due_at,
+    deadline: row.deadline_title,
+    overdue: row.due_at !== null && row.due_at < now,
+    escalated: row.escalated === 1,
+    escalationReason: row.escalation_reason,
+    missedDeadline:
+      row.missed_deadline_title !== null
+        ? { title: row.missed_deadline_title, dueAt: row.missed_deadline_due_at ?? '' }
+        : null,
+  };
+}
