@@ -1,0 +1,195 @@
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { CaseDriver, CM_CRITERIA, SOCIAL_WORKER, UNIT } from './flows';
+
+interface Task {
+  caseId: string;
+  step: { title: string };
+  dueAt: string | null;
+  overdue: boolean;
+  escalated: boolean;
+  escalationReason: string | null;
+  missedDeadline: { title: string; dueAt: string } | null;
+}
+
+describe('automatic escalation over HTTP', () => {
+  const data = tempDataDir();
+  const clock = new TestClock('2026-01-15T09:00:00.000Z');
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await startApp(data.dir, {}, clock);
+  });
+  afterAll(async () => {
+    await app.close();
+    data.remove();
+  });
+
+  const supervisor = () => as(app, 'bitradande_enhetschef', 'bec-1');
+  const rehab = () => as(app, 'rehabansvarig', 'rehabansvarig-1');
+  const socialWorker = () => as(app, 'socialsekreterare', SOCIAL_WORKER);
+  const runDeadlines = async () => {
+    const response = await supervisor().post('/api/admin/deadlines/run');
+    expect(response.status).toBe(200);
+    return response.body as {
+      fired: { caseId: string; events: string[] }[];
+      skipped: unknown[];
+      failed: unknown[];
+    };
+  };
+  const tasks = async (url: string, agent = supervisor()) => (await agent.get(url)).body.items as Task[];
+
+  it('förtroendeläkare: category 4, recommendations, a reminder at one month, escalation at two', async () => {
+    const c = await CaseDriver.open(app);
+    await c.rehabToCategory4();
+    await c.fortroendelakareToRecommendations();
+    const checkIn = await c.deadline('checkIn');
+    const actionDeadline = await c.deadline('actionDeadline');
+    expect([checkIn.dueAt, actionDeadline.dueAt]).toEqual([
+      '2026-02-15T09:00:00.000Z',
+      '2026-03-15T09:00:00.000Z',
+    ]);
+
+    // Both clocks show in the queues: the check-in with Rehabansvarig, the actions with the social worker.
+    await eventually(async () => {
+      const rehabTasks = await tasks('/api/queues/role', rehab());
+      expect(rehabTasks).toContainEqual(
+        expect.objectContaining({ caseId: c.caseId, dueAt: checkIn.dueAt, overdue: false }),
+      );
+      const mine = await tasks('/api/queues/mine', socialWorker());
+      expect(mine).toContainEqual(
+        expect.objectContaining({
+          step: expect.objectContaining({ title: 'Åtgärder enligt rekommendationerna' }),
+        }),
+      );
+    });
+
+    // Before the due time nothing fires; past it, the queue says overdue even before the worker runs.
+    clock.set('2026-02-15T08:59:59.000Z');
+    expect((await runDeadlines()).fired).toEqual([]);
+    clock.set('2026-02-16T09:00:00.000Z');
+    expect((await tasks('/api/queues/role', rehab())).find((t) => t.caseId === c.caseId)?.overdue).toBe(true);
+
+    const reminder = await runDeadlines();
+    expect(reminder.fired).toEqual([
+      expect.objectContaining({ caseId: c.caseId, events: ['DeadlineReached'] }),
+    ]);
+    await eventually(async () => {
+      const notes = (await rehab().get('/api/notifications')).body.items;
+      expect(notes).toContainEqual(
+        expect.objectContaining({
+          caseId: c.caseId,
+          kind: 'deadline',
+          recipient: { person: null, role: 'rehabansvarig' },
+        }),
+      );
+      expect((await tasks('/api/queues/role', rehab())).map((t) => t.step.title)).toContain(
+        'Påminnelse: avstämning försenad',
+      );
+    });
+
+    // Two months without action: follow-up passes to the biträdande enhetschef.
+    clock.set('2026-03-16T07:00:00.000Z');
+    const escalation = await runDeadlines();
+    expect(escalation.fired).toEqual([
+      expect.objectContaining({ caseId: c.caseId, events: ['DeadlineReached', 'FollowUpOwnerChanged'] }),
+    ]);
+    expect((await runDeadlines()).fired).toEqual([]);
+
+    const escalated = await eventually(async () => {
+      const team = await tasks(`/api/queues/team/${UNIT}`);
+      const task = team.find((t) => t.caseId === c.caseId && t.escalated);
+      expect(task).toBeDefined();
+      return task as Task;
+    });
+    expect(escalated).toMatchObject({
+      step: { title: 'Eskalerad uppföljning' },
+      escalationReason: 'Inga åtgärder inom 2 månader efter förtroendeläkarens rekommendationer',
+      missedDeadline: { title: 'Åtgärder vidtagna inom 2 månader', dueAt: actionDeadline.dueAt },
+    });
+    expect((await tasks('/api/queues/role')).map((t) => t.caseId)).toContain(c.caseId);
+    expect((await tasks('/api/queues/team/' + UNIT))[0]).toMatchObject({ escalated: true });
+
+    expect((await c.view()).followUpOwner).toMatchObject({ role: 'bitradande_enhetschef' });
+    const followUp = (await supervisor().get(`/api/follow-up?unit=${UNIT}&escalated=true`)).body.items;
+    expect(followUp).toContainEqual(
+      expect.objectContaining({
+        caseId: c.caseId,
+        owner: 'bitradande_enhetschef',
+        since: '2026-03-16T07:00:00.000Z',
+      }),
+    );
+
+    const swNotes = (await socialWorker().get('/api/notifications')).body.items;
+    expect(swNotes).toContainEqual(
+      expect.objectContaining({
+        caseId: c.caseId,
+        kind: 'escalation',
+        recipient: { person: SOCIAL_WORKER, role: null },
+      }),
+    );
+    const rehabNotes = (await rehab().get('/api/notifications')).body.items;
+    expect(rehabNotes.map((n: { kind: string }) => n.kind)).toContain('escalation');
+
+    const history = (await supervisor().get(`/api/cases/${c.caseId}/history`)).body.entries as {
+      revision: number;
+      type: string;
+      label: string;
+      actor: { id: string; role: string };
+      occurredAt: string;
+    }[];
+    const view = await c.view();
+    expect(history.map((e) => e.revision)).toEqual([...Array(view.revision + 1).keys()]);
+    expect(history.map((e) => e.occurredAt)).toEqual([...history.map((e) => e.occurredAt)].sort());
+    expect(history.slice(-2)).toEqual([
+      expect.objectContaining({
+        type: 'DeadlineReached',
+        label: 'Frist passerad: Åtgärder vidtagna inom 2 månader',
+        actor: { id: 'system:fristbevakning', role: 'system' },
+      }),
+      expect.objectContaining({
+        type: 'FollowUpOwnerChanged',
+        label: expect.stringMatching(/^Uppföljningsansvar eskalerat till Biträdande enhetschef/),
+      }),
+    ]);
+    expect(history[0]).toMatchObject({
+      type: 'CaseOpened',
+      actor: { id: SOCIAL_WORKER, role: 'socialsekreterare' },
+    });
+  });
+
+  it('case manager: the intervention is closed automatically at twelve months', async () => {
+    clock.set('2026-01-15T09:00:00.000Z');
+    const c = await CaseDriver.open(app, 'CD 7104');
+    const cm = await c.start('case-manager');
+    await c.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning inom sex månader' });
+    await c.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
+    await c.send('socialsekreterare', cm, 'ClientAcceptedInformation');
+    await c.send('case_manager', cm, 'InterventionAccepted', { startMeetingOn: '2026-01-20' });
+    await c.send('case_manager', cm, 'StartMeetingHeld', {
+      startDate: '2026-01-20',
+      mainGoal: 'Arbetsträning 50 %',
+      subGoals: ['Regelbunden sömn'],
+    });
+    const limit = await c.deadline('interventionLimit');
+    expect(limit.dueAt).toBe('2027-01-15T09:00:00.000Z');
+
+    clock.set(limit.dueAt);
+    const run = await runDeadlines();
+    expect(run.fired).toEqual([
+      expect.objectContaining({ caseId: c.caseId, events: ['DeadlineReached', 'ProcessCompleted'] }),
+    ]);
+    expect((await c.view()).processes.find((p) => p.instanceId === cm)).toMatchObject({
+      status: 'completed',
+      state: 'closedAtTimeLimit',
+    });
+    await eventually(async () => {
+      const cmNotes = (await as(app, 'case_manager', 'case_manager-1').get('/api/notifications')).body.items;
+      expect(cmNotes).toContainEqual(expect.objectContaining({ caseId: c.caseId, kind: 'deadline' }));
+      const supervisorNotes = (await supervisor().get('/api/notifications')).body.items;
+      expect(supervisorNotes).toContainEqual(expect.objectContaining({ caseId: c.caseId, kind: 'deadline' }));
+      const active = (await supervisor().get('/api/cases?process=case-manager')).body.items;
+      expect(active.map((item: { caseId: string }) => item.caseId)).not.toContain(c.caseId);
+    });
+  });
+});
