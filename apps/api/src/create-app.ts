@@ -1,6 +1,7 @@
 import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, type AppOverrides } from './app.module';
+import { useJsonBodies } from './http/json-body';
 import { setupOpenApi } from './openapi';
 import type { AppConfig } from './config/app-config';
 
@@ -19,6 +20,7 @@ export async function createApp(
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  useJsonBodies(app);
   setupOpenApi(app);
   return app;
 }

@@ -40,7 +40,7 @@ export interface ErrorBody {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
-/** Body-parser and similar middleware errors carry a 4xx status but are not HttpExceptions. */
+/** Middleware errors (an aborted request, say) carry a 4xx status but are not HttpExceptions. */
 function middlewareStatus(error: unknown): number | undefined {
   const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
@@ -76,14 +76,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     const status = middlewareStatus(error);
     if (status !== undefined) {
-      const type = (error as { type?: string }).type;
-      const message =
-        type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'The request body is too large'
-            : (error as Error).message;
-      return [status, { code: `HTTP.${status}`, message, details: type ? { type } : {} }];
+      return [status, { code: `HTTP.${status}`, message: (error as Error).message, details: {} }];
     }
     // Only the error's own text and stack: request bodies may hold personal data and are never logged.
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
