@@ -32,14 +32,12 @@ describe('API errors: status, stable body, nothing appended', () => {
   const stepUrl = () => `/api/cases/${c.caseId}/processes/${rh}/events`;
 
   it('400 REQUEST.INVALID names each bad or unknown field and its rule', async () => {
-    const response = await sw()
-      .post('/api/cases')
-      .send({
-        reference: 'Anna Andersson',
-        unit: 'jarva-1',
-        socialWorkerId: SOCIAL_WORKER,
-        personnummer: 'x',
-      });
+    const response = await sw().post('/api/cases').send({
+      reference: 'Anna Andersson',
+      unit: 'jarva-1',
+      socialWorkerId: SOCIAL_WORKER,
+      personnummer: 'x',
+    });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', message: expect.any(String) });
     expect(response.body.details.violations).toEqual(

@@ -10,13 +10,11 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _request, res
       .status(400)
       .json({ code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON', details: {} });
   } else if (error.type === 'entity.too.large') {
-    response
-      .status(413)
-      .json({
-        code: 'REQUEST.TOO_LARGE',
-        message: `The request body is over ${BODY_LIMIT}`,
-        details: { limit: BODY_LIMIT },
-      });
+    response.status(413).json({
+      code: 'REQUEST.TOO_LARGE',
+      message: `The request body is over ${BODY_LIMIT}`,
+      details: { limit: BODY_LIMIT },
+    });
   } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
     response
       .status(415)

@@ -1,0 +1,153 @@
+import type { INestApplication } from '@nestjs/common';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_STORE, NO_STREAM, SqliteEventStore, type EventStore } from '@app/event-store';
+import { newEvent } from '@app/event-store/testing';
+import { ProjectionRunner, ReadModelDb } from '@app/projections';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { rebuildProjections } from '../apps/api/src/rebuild-projections';
+import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { CaseDriver } from './flows';
+
+/** Every read-model table, rows sorted, so two builds compare equal whatever their insert order. */
+function dump(db: ReadModelDb): Record<string, string[]> {
+  const tables = db.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      db
+        .all(`SELECT * FROM ${name}`)
+        .map((row) => JSON.stringify(row))
+        .sort(),
+    ]),
+  );
+}
+
+async function caughtUp(app: INestApplication): Promise<void> {
+  const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+  await eventually(async () => {
+    const status = app.get(ProjectionRunner).status();
+    expect(status.state).toBe('live');
+    expect(status.position).toBe(head?.toString() ?? null);
+  });
+}
+
+/** A few cases through several processes, deadlines fired and a caseworker change: every read model gets rows. */
+async function workload(app: INestApplication, clock: TestClock): Promise<CaseDriver[]> {
+  const cases: CaseDriver[] = [];
+  for (const reference of ['AB 6303', 'CD 7104', 'EF 8205']) {
+    const c = await CaseDriver.open(app, reference);
+    await c.rehabToCategory4();
+    cases.push(c);
+  }
+  await cases[0].fortroendelakareToRecommendations();
+  await cases[1].fortroendelakareToRecommendations();
+  await as(app, 'bitradande_enhetschef')
+    .post(`/api/cases/${cases[2].caseId}/caseworker`)
+    .send({ socialWorkerId: 'ss-bertil' })
+    .expect(200);
+  clock.advance('P2M');
+  await as(app, 'bitradande_enhetschef').post('/api/admin/deadlines/run').expect(200);
+  return cases;
+}
+
+describe('read models', () => {
+  let data: ReturnType<typeof tempDataDir>;
+  let clock: TestClock;
+  beforeEach(() => {
+    data = tempDataDir();
+    clock = new TestClock();
+  });
+  afterEach(() => data.remove());
+
+  it('given the app stops while its read models lag the log, when it restarts, then they resume from the checkpoint and equal a full rebuild', async () => {
+    const first = await startApp(data.dir, {}, clock);
+    await workload(first, clock);
+    await caughtUp(first);
+    await first.get(ProjectionRunner).stop();
+    const behind = first.get(ProjectionRunner).status().position;
+    const late = await CaseDriver.open(first, 'GH 9001');
+    await late.rehabToCategory4();
+    await first.close();
+
+    const second = await startApp(data.dir, {}, clock);
+    expect(BigInt(behind ?? 0)).toBeLessThan(
+      (await second.get<EventStore>(EVENT_STORE).headPosition()) ?? 0n,
+    );
+    await caughtUp(second);
+    const resumed = dump(second.get(ReadModelDb));
+    expect(resumed.wq_tasks.length).toBeGreaterThan(0);
+    expect(resumed.ch_events.some((row) => row.includes(late.caseId))).toBe(true);
+
+    const rebuild = await as(second, 'bitradande_enhetschef').post('/api/admin/projections/rebuild');
+    expect(rebuild.status).toBe(202);
+    await caughtUp(second);
+    expect(dump(second.get(ReadModelDb))).toEqual(resumed);
+    await second.close();
+
+    const lines: string[] = [];
+    const result = await rebuildProjections(loadConfig({ DATA_DIR: data.dir, LOG_LEVEL: 'error' }), (line) =>
+      lines.push(line),
+    );
+    expect(lines.at(-1)).toMatch(/^rebuilt every read model from \d+ events/);
+    const offline = new ReadModelDb(`${data.dir}/read-models.sqlite`);
+    expect(result.events).toBe(offline.checkpoint().eventsApplied);
+    expect(dump(offline)).toEqual(resumed);
+    offline.close();
+  });
+
+  it('given a projection fails on an event, then nothing of that event is kept and readiness names the failure', async () => {
+    const app = await startApp(data.dir, { PROJECTION_MAX_LAG: '0' }, clock);
+    await CaseDriver.open(app);
+    await caughtUp(app);
+    const before = dump(app.get(ReadModelDb));
+    // A CaseOpened without a unit: the work queue's NOT NULL refuses it after other projections wrote their rows.
+    await app
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream('case-broken', [newEvent('CaseOpened', { reference: 'XY 0101' })], {
+        expectedRevision: NO_STREAM,
+      });
+    const ready = await eventually(async () => {
+      const response = await as(app, 'bitradande_enhetschef').get('/health/ready');
+      expect(response.status).toBe(503);
+      return response.body;
+    });
+    expect(ready.checks.projections.reason).toMatch(/^projection .*workQueue.* failed on CaseOpened/);
+    expect(dump(app.get(ReadModelDb))).toEqual(before);
+    await app.close();
+  });
+
+  it('given read models lag by more than the bound, then readiness fails until they catch up', async () => {
+    const app = await startApp(data.dir, { PROJECTION_MAX_LAG: '2' }, clock);
+    await app.get(ProjectionRunner).stop();
+    const store = app.get<EventStore>(EVENT_STORE);
+    for (let i = 0; i < 3; i++) {
+      await store.appendToStream(`probe-${i}`, [newEvent('StoreChecked', {})], {
+        expectedRevision: NO_STREAM,
+      });
+    }
+    const behind = await as(app, 'bitradande_enhetschef').get('/health/ready');
+    expect(behind.status).toBe(503);
+    expect(behind.body.checks.projections.reason).toBe('not following the log');
+    app.get(ProjectionRunner).start();
+    await caughtUp(app);
+    const ready = await as(app, 'bitradande_enhetschef').get('/health/ready');
+    expect([ready.status, ready.body.checks.projections.lag]).toEqual([200, 0]);
+    await app.close();
+  });
+
+  it('keeps working on a store another node appends to: the read model follows its events', async () => {
+    const app = await startApp(data.dir, {}, clock);
+    const other = new SqliteEventStore({ filename: `${data.dir}/events.sqlite` });
+    await other.appendToStream('case-elsewhere-1', [newEvent('StoreChecked', {})], {
+      expectedRevision: NO_STREAM,
+    });
+    await eventually(async () => {
+      const history = await as(app, 'bitradande_enhetschef').get('/api/cases/elsewhere-1/history');
+      expect(history.status).toBe(200);
+    });
+    await other.close();
+    await app.close();
+  });
+});
