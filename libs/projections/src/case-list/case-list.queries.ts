@@ -5,9 +5,12 @@ import type { Page, PageOf } from '../paging';
 export interface CaseListFilter {
   readonly unit?: string;
   readonly socialWorkerId?: string;
-  /** Cases with a running instance of this process definition. */
+  /** Cases with a running instance of this process definition (with `state`: an instance in that state). */
   readonly process?: string;
-  /** Cases with a running instance in this state (a path such as `uppfoljning` matches its sub-steps). */
+  /**
+   * Cases with an instance in this state, running or ended (`completed`,
+   * `overlamnad`); a path such as `uppfoljning` matches its sub-steps.
+   */
   readonly state?: string;
   /** Only cases with (true) or without (false) a passed, unfired deadline. */
   readonly overdue?: boolean;
@@ -76,11 +79,11 @@ const FILTERED = `
   FROM cl_cases c
   WHERE (:unit IS NULL OR c.unit = :unit)
     AND (:socialWorkerId IS NULL OR c.social_worker_id = :socialWorkerId)
-    AND (:process IS NULL OR EXISTS (SELECT 1 FROM cl_instances i
+    AND (:process IS NULL OR :state IS NOT NULL OR EXISTS (SELECT 1 FROM cl_instances i
           WHERE i.case_id = c.case_id AND i.definition_id = :process AND i.status = 'active'))
     AND (:state IS NULL OR EXISTS (SELECT 1 FROM cl_instance_paths p JOIN cl_instances i
           ON i.case_id = p.case_id AND i.instance_id = p.instance_id
-          WHERE p.case_id = c.case_id AND p.state_path = :state AND i.status = 'active'
+          WHERE p.case_id = c.case_id AND p.state_path = :state
             AND (:process IS NULL OR i.definition_id = :process)))
     AND (:overdue IS NULL OR :overdue = EXISTS (SELECT 1 FROM cl_deadlines d
           WHERE d.case_id = c.case_id AND d.due_at < :now))`;
