@@ -2,9 +2,7 @@
  * The engine on a realistic case against appending the same events without
  * it, in one run on the same kind of store (SQLite file, synchronous=FULL).
  *
- * Scenario, 15 commands per case: open → rehab-handledning to category 4 →
- * the förtroendeläkare process it starts, through written recommendations
- * to follow-up (check-in and actions recorded). The baseline appends, per
+ * Scenario: `realisticCase` (15 commands). The baseline appends, per
  * command, the very batch the engine appended (fresh ids, same data and
  * metadata, exact expected revision), so the ratio is the engine's cost:
  * reading and folding the case, validating, deciding.
@@ -13,58 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseEngine, caseStream, type CaseCommand, type Role } from '@app/engine';
+import { CaseEngine, caseStream } from '@app/engine';
 import { NO_STREAM, SqliteEventStore, type RecordedEvent } from '@app/event-store';
 import { createProcessRegistry } from '@app/processes';
+import { median, realisticCase } from '../realistic-case';
 
 const CASES = Number(process.env.BENCH_CASES ?? 40);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'arendemotorn-engine-bench-'));
 let files = 0;
-
-const PLAN_ITEM = {
-  vad: 'Kontakt med vårdcentral',
-  vem: 'Socialsekreterare',
-  nar: '2026-02-15',
-  varfor: 'Samordna',
-  gjort: false,
-};
-
-type Step = () => [Role, CaseCommand];
-
-/** Steps build their command when run, so later steps can address the instance an earlier one started. */
-function scenario(caseId: string, fl: () => string): Step[] {
-  const rh = () => 'rh';
-  const send =
-    (role: Role, instance: () => string, event: string, payload?: object): Step =>
-    () => [role, { type: 'SendProcessEvent', caseId, instanceId: instance(), event, payload }];
-  return [
-    () => [
-      'socialsekreterare',
-      { type: 'OpenCase', caseId, reference: 'AB 6303', unit: 'järva-1', socialWorkerId: 'ss-1' },
-    ],
-    () => [
-      'socialsekreterare',
-      { type: 'StartProcess', caseId, instanceId: 'rh', definitionId: 'rehab-handledning' },
-    ],
-    send('socialsekreterare', rh, 'ImpulsRegistered', { grounds: ['sjukskriven-utan-samordnade-insatser'] }),
-    send('socialsekreterare', rh, 'RehabansvarigContacted'),
-    send('rehabansvarig', rh, 'DocumentationReviewed', { findings: 'Sjukskriven sedan 2024' }),
-    send('rehabansvarig', rh, 'SupervisionHeld', { heldOn: '2026-01-30', progressionsplanNeeded: true }),
-    send('rehabansvarig', rh, 'CategoryDecided', { category: 4, motivation: 'Otydligt intyg' }),
-    send('rehabansvarig', rh, 'ProgressionsplanShared', { items: [PLAN_ITEM] }),
-    send('socialsekreterare', fl, 'ImpulsRegistered', { reason: 'Enligt plan' }),
-    send('rehabansvarig', fl, 'ReferralAccepted', { preparation: 'Intyg och samtycke' }),
-    send('socialsekreterare', fl, 'DocumentsHandedOver', { consentForm: true, notificationForm: true }),
-    send('rehabansvarig', fl, 'ConsultationHeld', { heldOn: '2026-02-10' }),
-    send('rehabansvarig', fl, 'RecommendationsReceived', {
-      receivedOn: '2026-02-20',
-      summary: 'Arbetsträning',
-    }),
-    send('rehabansvarig', fl, 'CheckInHeld', { notes: 'Avstämt' }),
-    send('socialsekreterare', fl, 'ActionsTaken', { description: 'Kontakt med VC' }),
-  ];
-}
 
 async function runEngine(): Promise<{ commandsPerSecond: number; batches: RecordedEvent[][] }> {
   const store = new SqliteEventStore({ filename: join(dir, `engine-${++files}.sqlite`) });
@@ -75,26 +30,18 @@ async function runEngine(): Promise<{ commandsPerSecond: number; batches: Record
   for (let c = 0; c < CASES; c++) {
     const caseId = randomUUID();
     lastCase = caseId;
-    let fl = '';
-    for (const step of scenario(caseId, () => fl)) {
-      const [role, command] = step();
+    for (const { role, command, commandId } of realisticCase(caseId)) {
       const meta = {
         actorId: `u-${role}`,
         role,
         now: '2026-02-20T09:00:00.000Z',
         correlationId: caseId,
-        commandId: randomUUID(),
+        commandId,
       };
       const started = process.hrtime.bigint();
       await engine.execute(command, meta);
       elapsed += process.hrtime.bigint() - started;
       commands++;
-      // Finding the instance the plan started is the bench's own work, outside the timing.
-      if (!fl)
-        fl =
-          [...(await engine.load(caseId)).instances.values()].find(
-            (i) => i.definitionId === 'fortroendelakare',
-          )?.instanceId ?? '';
     }
   }
   const seconds = Number(elapsed) / 1e9;
@@ -131,8 +78,6 @@ async function runBaseline(batches: RecordedEvent[][]): Promise<number> {
   await store.close();
   return commands / seconds;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   console.log(

@@ -13,6 +13,8 @@ import { ReadModelDb, type TableSpec } from './read-model-db';
 import { toMessage } from './stored-event-message';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+/** Events per transaction at most; a catch-up page is 500. */
+const MAX_BATCH = 500;
 export const PROJECTION_RUNNER_OPTIONS = Symbol('PROJECTION_RUNNER_OPTIONS');
 
 export interface ProjectionRunnerOptions {
@@ -49,8 +51,8 @@ export class ProjectionFailedError extends Error {
 }
 
 /**
- * Feeds every projection from one subscription to the whole log. Each event
- * is published on the EventBus inside a SQLite transaction that also moves
+ * Feeds every projection from one subscription to the whole log. Events are
+ * published on the EventBus inside a SQLite transaction that also moves
  * the checkpoint, so after a crash the runner resumes exactly after the last
  * committed event and applies each event once.
  */
@@ -66,6 +68,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private rebuilding?: { progress: RebuildProgress; done: Promise<RebuildProgress> };
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private stopping = false;
+  private pending: RecordedEvent[] = [];
+  private flushSoon?: NodeJS.Immediate;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -103,6 +107,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   async stop(): Promise<void> {
     clearTimeout(this.retryTimer);
+    clearImmediate(this.flushSoon);
+    this.flushSoon = undefined;
+    this.pending = [];
     await this.subscription?.close();
     await this.loop;
     this.subscription = undefined;
@@ -111,31 +118,64 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
 
   private async consume(subscription: Subscription): Promise<void> {
     for await (const message of subscription) {
+      // After a failure the events behind the failed batch must wait for the retry, or the checkpoint would skip it.
+      if (this.subscription !== subscription) return;
       if (message.kind === 'caughtUp') {
+        this.flush();
         this.live = true;
         continue;
       }
-      this.apply(message.event);
+      this.pending.push(message.event);
+      if (this.pending.length >= MAX_BATCH) this.flush();
+      else this.flushSoon ??= setImmediate(() => this.flushOrFail(subscription));
     }
+    if (this.subscription === subscription) this.flush();
   }
 
-  private apply(event: RecordedEvent): void {
+  /**
+   * Events that arrive together (a page of catch-up, one append's batch)
+   * commit in one transaction: the rows of every projection and the
+   * checkpoint of the last event, all or nothing. A live event waits at
+   * most one turn of the event loop.
+   */
+  private flush(): void {
+    clearImmediate(this.flushSoon);
+    this.flushSoon = undefined;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
     this.db.transaction(() => {
-      const message = toMessage(event);
-      this.eventBus.publish(message);
-      if (message.failures.length > 0) throw new ProjectionFailedError(event, message.failures);
-      this.db.saveCheckpoint(event.position);
+      for (const event of batch) {
+        const message = toMessage(event);
+        this.eventBus.publish(message);
+        if (message.failures.length > 0) throw new ProjectionFailedError(event, message.failures);
+      }
+      this.db.saveCheckpoint(batch[batch.length - 1].position, batch.length);
     });
+    const position = batch[batch.length - 1].position;
     this.waiters = this.waiters.filter((waiter) => {
-      if (waiter.position > event.position) return true;
+      if (waiter.position > position) return true;
       waiter.resolve();
       return false;
     });
   }
 
+  private flushOrFail(subscription: Subscription): void {
+    if (this.subscription !== subscription) return;
+    try {
+      this.flush();
+    } catch (error) {
+      this.pending = [];
+      if (this.subscription === subscription) this.failed(error);
+    }
+  }
+
   /** Loud, and retried: a failing projection stops the read models (readiness goes down) until it passes. */
   private failed(error: unknown): void {
     this.failure = error instanceof Error ? error : new Error(String(error));
+    clearImmediate(this.flushSoon);
+    this.flushSoon = undefined;
+    this.pending = [];
     this.logger.error(`${this.failure.message}; retrying in ${this.options.retryDelayMs} ms`);
     void this.subscription?.close();
     this.subscription = undefined;

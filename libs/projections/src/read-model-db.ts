@@ -99,10 +99,10 @@ export class ReadModelDb {
     };
   }
 
-  saveCheckpoint(position: bigint): void {
+  saveCheckpoint(position: bigint, events: number): void {
     this.run(
-      'UPDATE projection_checkpoint SET position = :position, events_applied = events_applied + 1 WHERE id = 1',
-      { position: position.toString() },
+      'UPDATE projection_checkpoint SET position = :position, events_applied = events_applied + :events WHERE id = 1',
+      { position: position.toString(), events },
     );
   }
 
