@@ -1,5 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { CaseEngine, caseStream, SYSTEM_ROLE } from '@app/engine';
+import { createProcessRegistry } from '@app/processes';
+import { DEADLINE_WORKER_ACTOR } from '../apps/api/src/escalation/deadline-worker';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, CM_CRITERIA, SOCIAL_WORKER, UNIT } from './flows';
 
@@ -156,6 +160,48 @@ describe('automatic escalation over HTTP', () => {
       type: 'CaseOpened',
       actor: { id: SOCIAL_WORKER, role: 'socialsekreterare' },
     });
+  });
+
+  it('given a second node fires the same due deadline at the same moment, then it is fired once', async () => {
+    clock.set('2026-01-15T09:00:00.000Z');
+    const c = await CaseDriver.open(app, 'GH 9001');
+    const cm = await c.start('case-manager');
+    await c.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning' });
+    await c.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
+    await c.send('socialsekreterare', cm, 'ClientAcceptedInformation');
+    const meeting = await c.deadline('informationMeeting');
+    clock.set(meeting.dueAt);
+    const due = await eventually(async () => {
+      const items = (await supervisor().get(`/api/deadlines?dueBy=${meeting.dueAt}`)).body.items;
+      const found = items.find((d: { deadlineId: string }) => d.deadlineId === meeting.deadlineId);
+      expect(found?.caseRevision).toBe((await c.view()).revision);
+      return found as { caseRevision: number };
+    });
+
+    const store = app.get<EventStore>(EVENT_STORE);
+    const otherNode = new CaseEngine(store, createProcessRegistry());
+    const [, other] = await Promise.allSettled([
+      runDeadlines(),
+      otherNode.execute(
+        { type: 'FireDeadline', caseId: c.caseId, deadlineId: meeting.deadlineId },
+        {
+          actorId: DEADLINE_WORKER_ACTOR,
+          role: SYSTEM_ROLE,
+          now: meeting.dueAt,
+          correlationId: 'other-node',
+          commandId: `deadline:${meeting.deadlineId}`,
+          expectedRevision: due.caseRevision,
+        },
+      ),
+    ]);
+    expect(
+      other.status === 'fulfilled' || (other.reason as { code: string }).code === 'EVENT_STORE.CONCURRENCY',
+    ).toBe(true);
+    const reached: string[] = [];
+    for await (const event of store.readStream(caseStream(c.caseId))) {
+      if (event.type === 'DeadlineReached') reached.push(String(event.data.deadlineId));
+    }
+    expect(reached).toEqual([meeting.deadlineId]);
   });
 
   it('case manager: the intervention is closed automatically at twelve months', async () => {

@@ -1,0 +1,107 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { as, startApp, tempDataDir, TestClock } from './app-harness';
+import { CaseDriver } from './flows';
+
+const JUNK: unknown[] = [
+  null,
+  [],
+  [1, 2],
+  'text',
+  42,
+  { event: null },
+  { event: 'ImpulsRegistered', payload: 'not an object' },
+  { event: 'ImpulsRegistered', payload: { grounds: 'sjukskriven' } },
+  { event: 'ImpulsRegistered', payload: { grounds: [null] } },
+  { event: 'ImpulsRegistered', payload: { __proto__: { admin: true }, grounds: [] } },
+  { event: 'ImpulsRegistered', payload: { grounds: [{ deep: { deeper: [1e308, -0, '\u0000'] } }] } },
+  { definitionId: ['rehab-handledning'] },
+  { reference: 'AB 6303', unit: { $ne: null }, socialWorkerId: 'x' },
+  { socialWorkerId: 'ä'.repeat(5000) },
+  { category: '4', followUpOwner: 'rehabansvarig', items: 'many' },
+];
+
+describe('no input produces a 500', () => {
+  const data = tempDataDir();
+  let app: INestApplication;
+  let c: CaseDriver;
+  let instance: string;
+  beforeAll(async () => {
+    app = await startApp(data.dir, {}, new TestClock());
+    c = await CaseDriver.open(app);
+    instance = await c.start('rehab-handledning');
+  });
+  afterAll(async () => {
+    await app.close();
+    data.remove();
+  });
+
+  it('answers junk bodies on every write with a 4xx in the error shape, and appends nothing', async () => {
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const urls = [
+      '/api/cases',
+      `/api/cases/${c.caseId}/processes`,
+      `/api/cases/${c.caseId}/processes/${instance}/events`,
+      `/api/cases/${c.caseId}/caseworker`,
+      `/api/cases/${c.caseId}/progressionsplan`,
+    ];
+    for (const url of urls) {
+      for (const body of JUNK) {
+        for (const role of ['socialsekreterare', 'rehabansvarig'] as const) {
+          const response = await as(app, role)
+            .post(url)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body));
+          expect(response.status, `${url} ${JSON.stringify(body)}`).toBeGreaterThanOrEqual(400);
+          expect(response.status, `${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+          expect(Object.keys(response.body).sort()).toEqual(['code', 'details', 'message']);
+        }
+      }
+    }
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+  });
+
+  it.each([
+    '/api/cases?limit=-1',
+    '/api/cases?offset=abc',
+    '/api/cases?limit=1&limit=2',
+    '/api/deadlines?dueBy=tomorrow',
+    '/api/follow-up?owner=kung',
+    '/api/statistics/bip-phases?from=2026-13&to=2026-01',
+    '/api/statistics/bip-phases',
+    '/api/processes/afu?version=0',
+    '/api/cases/x/as-of',
+    '/api/cases/%E0%A4%A',
+  ])('answers %s with a 4xx', async (url) => {
+    const response = await as(app, 'bitradande_enhetschef').get(url);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it('serves the OpenAPI document and Swagger UI without identity', async () => {
+    const ui = await request(app.getHttpServer()).get('/api/docs/');
+    expect([ui.status, ui.headers['content-type']]).toEqual([200, expect.stringMatching(/^text\/html/)]);
+    const doc = await request(app.getHttpServer()).get('/api/openapi.json');
+    expect(doc.body.openapi).toMatch(/^3\./);
+  });
+});
+
+describe('identity outside development', () => {
+  const data = tempDataDir();
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await startApp(data.dir, { DEV_IDENTITY_HEADERS: 'false' });
+  });
+  afterAll(async () => {
+    await app.close();
+    data.remove();
+  });
+
+  it('refuses the development headers with 401 but keeps health open', async () => {
+    const response = await as(app, 'bitradande_enhetschef').get('/api/cases');
+    expect([response.status, response.body.code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
+    await request(app.getHttpServer()).get('/health/live').expect(200);
+  });
+});
