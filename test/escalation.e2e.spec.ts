@@ -5,7 +5,7 @@ import { CaseEngine, caseStream, SYSTEM_ROLE } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { DEADLINE_WORKER_ACTOR } from '../apps/api/src/escalation/deadline-worker';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, CM_CRITERIA, SOCIAL_WORKER, UNIT } from './flows';
+import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
 
 interface Task {
   caseId: string;
@@ -165,10 +165,7 @@ describe('automatic escalation over HTTP', () => {
   it('given a second node fires the same due deadline at the same moment, then it is fired once', async () => {
     clock.set('2026-01-15T09:00:00.000Z');
     const c = await CaseDriver.open(app, 'GH 9001');
-    const cm = await c.start('case-manager');
-    await c.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning' });
-    await c.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
-    await c.send('socialsekreterare', cm, 'ClientAcceptedInformation');
+    await c.caseManagerToClientYes();
     const meeting = await c.deadline('informationMeeting');
     clock.set(meeting.dueAt);
     const due = await eventually(async () => {
@@ -207,10 +204,7 @@ describe('automatic escalation over HTTP', () => {
   it('case manager: the intervention is closed automatically at twelve months', async () => {
     clock.set('2026-01-15T09:00:00.000Z');
     const c = await CaseDriver.open(app, 'CD 7104');
-    const cm = await c.start('case-manager');
-    await c.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning inom sex månader' });
-    await c.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
-    await c.send('socialsekreterare', cm, 'ClientAcceptedInformation');
+    const cm = await c.caseManagerToClientYes();
     await c.send('case_manager', cm, 'InterventionAccepted', { startMeetingOn: '2026-01-20' });
     await c.send('case_manager', cm, 'StartMeetingHeld', {
       startDate: '2026-01-20',

@@ -18,7 +18,7 @@ export const PLAN = {
   ],
 };
 
-export const CM_CRITERIA = {
+const CM_CRITERIA = {
   clearGoal: true,
   consentWithHealthcareAndAf: true,
   noOngoingSubstanceAbuse: true,
@@ -115,6 +115,15 @@ export class CaseDriver {
       summary: 'Utred arbetsförmåga; kontakt med vårdcentral',
     });
     return fl;
+  }
+
+  /** Case manager from referral to the client's yes, which starts the one-week clock for the information meeting. */
+  async caseManagerToClientYes(): Promise<string> {
+    const cm = await this.start('case-manager');
+    await this.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning inom sex månader' });
+    await this.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
+    await this.send('socialsekreterare', cm, 'ClientAcceptedInformation');
+    return cm;
   }
 
   userFor(role: Role): string {

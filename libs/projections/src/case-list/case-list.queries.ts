@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelDb } from '../read-model-db';
-import type { Page, PageOf } from '../paging';
+import { selectPage, type Page, type PageOf } from '../paging';
 
 export interface CaseListFilter {
   readonly unit?: string;
@@ -100,18 +100,22 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       state: filter.state ?? null,
       overdue: filter.overdue === undefined ? null : Number(filter.overdue),
       now,
-      ...page,
     };
-    const rows = this.db.all<CaseRow>(
-      `SELECT c.*, (SELECT min(due_at) FROM cl_deadlines d WHERE d.case_id = c.case_id) AS next_due_at
-       ${FILTERED}
-       ORDER BY c.updated_at DESC, c.case_id LIMIT :limit OFFSET :offset`,
+    const found = selectPage(
+      this.db,
+      {
+        columns: 'c.*, (SELECT min(due_at) FROM cl_deadlines d WHERE d.case_id = c.case_id) AS next_due_at',
+        from: FILTERED,
+        orderBy: 'c.updated_at DESC, c.case_id',
+      },
       params,
+      page,
+      (row: CaseRow) => row,
     );
-    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
-    const instances = this.instancesOf(rows.map((row) => row.case_id));
+    const instances = this.instancesOf(found.items.map((row) => row.case_id));
     return Promise.resolve({
-      items: rows.map((row) => ({
+      ...found,
+      items: found.items.map((row) => ({
         caseId: row.case_id,
         reference: row.reference,
         unit: row.unit,
@@ -134,9 +138,6 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
           steps: JSON.parse(i.steps) as string[],
         })),
       })),
-      total,
-      limit: page.limit,
-      offset: page.offset,
     });
   }
 

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelDb } from '../read-model-db';
-import type { Page, PageOf } from '../paging';
+import { selectPage, type Page, type PageOf } from '../paging';
 
 export interface OpenDeadline {
   readonly deadlineId: string;
@@ -47,28 +47,26 @@ export class OpenDeadlinesHandler implements IQueryHandler<OpenDeadlinesQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ now, filter, page }: OpenDeadlinesQuery): Promise<PageOf<OpenDeadline>> {
-    const params = { dueBy: filter.dueBy ?? null, unit: filter.unit ?? null, ...page };
-    const rows = this.db.all<Row>(
-      `SELECT d.*, c.revision ${FILTERED} ORDER BY d.due_at, d.deadline_id LIMIT :limit OFFSET :offset`,
-      params,
+    const params = { dueBy: filter.dueBy ?? null, unit: filter.unit ?? null };
+    return Promise.resolve(
+      selectPage(
+        this.db,
+        { columns: `d.*, c.revision`, from: FILTERED, orderBy: 'd.due_at, d.deadline_id' },
+        params,
+        page,
+        (row: Row) => ({
+          deadlineId: row.deadline_id,
+          caseId: row.case_id,
+          unit: row.unit,
+          instanceId: row.instance_id,
+          definitionId: row.definition_id,
+          name: row.name,
+          title: row.title,
+          dueAt: row.due_at,
+          overdue: row.due_at < now,
+          caseRevision: row.revision,
+        }),
+      ),
     );
-    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
-    return Promise.resolve({
-      items: rows.map((row) => ({
-        deadlineId: row.deadline_id,
-        caseId: row.case_id,
-        unit: row.unit,
-        instanceId: row.instance_id,
-        definitionId: row.definition_id,
-        name: row.name,
-        title: row.title,
-        dueAt: row.due_at,
-        overdue: row.due_at < now,
-        caseRevision: row.revision,
-      })),
-      total,
-      limit: page.limit,
-      offset: page.offset,
-    });
   }
 }

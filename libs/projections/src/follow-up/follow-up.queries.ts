@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelDb } from '../read-model-db';
-import type { Page, PageOf } from '../paging';
+import { selectPage, type Page, type PageOf } from '../paging';
 
 export interface FollowUpResponsibility {
   readonly caseId: string;
@@ -49,26 +49,23 @@ export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
       owner: filter.owner ?? null,
       escalated: filter.escalated === undefined ? null : Number(filter.escalated),
       caseId: filter.caseId ?? null,
-      ...page,
     };
-    const rows = this.db.all<Row>(
-      `SELECT * ${FILTERED} ORDER BY escalated DESC, since DESC, case_id LIMIT :limit OFFSET :offset`,
-      params,
+    return Promise.resolve(
+      selectPage(
+        this.db,
+        { columns: `*`, from: FILTERED, orderBy: 'escalated DESC, since DESC, case_id' },
+        params,
+        page,
+        (row: Row) => ({
+          caseId: row.case_id,
+          reference: row.reference,
+          unit: row.unit,
+          owner: row.owner,
+          since: row.since,
+          reason: row.reason,
+          escalated: row.escalated === 1,
+        }),
+      ),
     );
-    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
-    return Promise.resolve({
-      items: rows.map((row) => ({
-        caseId: row.case_id,
-        reference: row.reference,
-        unit: row.unit,
-        owner: row.owner,
-        since: row.since,
-        reason: row.reason,
-        escalated: row.escalated === 1,
-      })),
-      total,
-      limit: page.limit,
-      offset: page.offset,
-    });
   }
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelDb } from '../read-model-db';
-import type { Page, PageOf } from '../paging';
+import { selectPage, type Page, type PageOf } from '../paging';
 
 export interface Notification {
   readonly id: string;
@@ -44,26 +44,24 @@ export class NotificationsHandler implements IQueryHandler<NotificationsQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ personId, role, page }: NotificationsQuery): Promise<PageOf<Notification>> {
-    const params = { personId, role, ...page };
-    const rows = this.db.all<Row>(
-      `SELECT * ${FILTERED} ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset`,
-      params,
+    const params = { personId, role };
+    return Promise.resolve(
+      selectPage(
+        this.db,
+        { columns: `*`, from: FILTERED, orderBy: 'created_at DESC, id' },
+        params,
+        page,
+        (row: Row) => ({
+          id: row.id,
+          caseId: row.case_id,
+          reference: row.reference,
+          unit: row.unit,
+          recipient: { person: row.recipient_person, role: row.recipient_role },
+          kind: row.kind,
+          message: row.message,
+          createdAt: row.created_at,
+        }),
+      ),
     );
-    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n ${FILTERED}`, params)?.n ?? 0;
-    return Promise.resolve({
-      items: rows.map((row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        reference: row.reference,
-        unit: row.unit,
-        recipient: { person: row.recipient_person, role: row.recipient_role },
-        kind: row.kind,
-        message: row.message,
-        createdAt: row.created_at,
-      })),
-      total,
-      limit: page.limit,
-      offset: page.offset,
-    });
   }
 }

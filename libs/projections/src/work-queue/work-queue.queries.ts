@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Role } from '@app/engine';
 import { ReadModelDb } from '../read-model-db';
-import type { Page, PageOf } from '../paging';
+import { selectPage, type Page, type PageOf } from '../paging';
 
 export type QueueScope =
   | { readonly kind: 'person'; readonly personId: string }
@@ -70,21 +70,21 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ scope, now, page }: WorkQueueQuery): Promise<PageOf<QueueTask>> {
-    const params = { personId: null, role: null, unit: null, ...scope, now, ...page };
-    const where = WHERE[scope.kind];
-    const rows = this.db.all<TaskRow>(
-      `SELECT * FROM wq_tasks WHERE ${where}
-       ORDER BY (due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since, case_id, state_id
-       LIMIT :limit OFFSET :offset`,
-      params,
+    const params = { personId: null, role: null, unit: null, ...scope, now };
+    return Promise.resolve(
+      selectPage(
+        this.db,
+        {
+          columns: '*',
+          from: `FROM wq_tasks WHERE ${WHERE[scope.kind]}`,
+          orderBy:
+            '(due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since, case_id, state_id',
+        },
+        params,
+        page,
+        (row: TaskRow) => toTask(row, now),
+      ),
     );
-    const total = this.db.get<{ n: number }>(`SELECT count(*) AS n FROM wq_tasks WHERE ${where}`, params);
-    return Promise.resolve({
-      items: rows.map((row) => toTask(row, now)),
-      total: total?.n ?? 0,
-      limit: page.limit,
-      offset: page.offset,
-    });
   }
 }
 
