@@ -1,0 +1,92 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule, EventsHandler } from '@nestjs/cqrs';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_STORE, NO_STREAM, SqliteEventStore } from '@app/event-store';
+import { newEvent } from '@app/event-store/testing';
+import { ProcessRegistry } from '@app/engine';
+import { createProcessRegistry } from '@app/processes';
+import { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { ProjectionsModule } from './projections.module';
+import { ReadModelDb } from './read-model-db';
+import { ALL_MESSAGES, storedTypeEventIdProvider, type StoredEventMessage } from './stored-event-message';
+
+/** Fails the first time it sees each event, as a full disk or a locked file would. */
+@EventsHandler(...ALL_MESSAGES)
+class FlakyProjection extends Projection {
+  static failuresLeft = 0;
+  readonly name = 'flaky';
+  readonly tables = [];
+
+  protected apply(_message: StoredEventMessage): void {
+    if (FlakyProjection.failuresLeft > 0) {
+      FlakyProjection.failuresLeft--;
+      throw new Error('disk I/O error');
+    }
+  }
+}
+
+const store = new SqliteEventStore({ filename: ':memory:' });
+
+@Module({
+  providers: [
+    { provide: EVENT_STORE, useValue: store },
+    { provide: ProcessRegistry, useFactory: createProcessRegistry },
+  ],
+  exports: [EVENT_STORE, ProcessRegistry],
+})
+class Dependencies {}
+
+async function eventually(probe: () => void, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return probe();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+describe('projection runner', () => {
+  let module: TestingModule;
+  beforeEach(async () => {
+    module = await Test.createTestingModule({
+      imports: [
+        { module: Dependencies, global: true },
+        CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
+        ProjectionsModule.forRoot({ filename: ':memory:', retryDelayMs: 300 }),
+      ],
+      providers: [FlakyProjection],
+    }).compile();
+    await module.init();
+  });
+  afterEach(() => module.close());
+
+  it('given a projection fails once, then the batch is rolled back, the runner reports it, and the retry applies it once', async () => {
+    FlakyProjection.failuresLeft = 1;
+    const opened = newEvent('CaseOpened', {
+      caseId: 'c1',
+      reference: 'AB 6303',
+      unit: 'jarva-1',
+      socialWorkerId: 'ss-1',
+    });
+    const { position } = await store.appendToStream('case-c1', [opened], { expectedRevision: NO_STREAM });
+    const runner = module.get(ProjectionRunner);
+    const db = module.get(ReadModelDb);
+    const seen: string[] = [];
+    await eventually(() => {
+      seen.push(runner.status().state);
+      expect(runner.status()).toMatchObject({
+        state: 'live',
+        position: position.toString(),
+        eventsApplied: 1,
+      });
+    });
+    expect(seen).toContain('failed');
+    expect(db.all('SELECT case_id FROM cl_cases')).toEqual([{ case_id: 'c1' }]);
+    expect(db.all('SELECT revision FROM ch_events')).toEqual([{ revision: 0 }]);
+  });
+});
