@@ -61,6 +61,46 @@ describe('API errors: status, stable body, nothing appended', () => {
     await expectNothingAppended();
   });
 
+  it('400 names the field when free text holds a personnummer, in a step and in the progressionsplan', async () => {
+    await sw()
+      .post(stepUrl())
+      .send({ event: 'ImpulsRegistered', payload: { grounds: ['sjukskriven-utan-samordnade-insatser'] } })
+      .expect(200);
+    await sw().post(stepUrl()).send({ event: 'RehabansvarigContacted' }).expect(200);
+    head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const step = await as(app, 'rehabansvarig')
+      .post(stepUrl())
+      .send({ event: 'DocumentationReviewed', payload: { findings: 'Klient 19121212-1212 sjukskriven' } });
+    expect(step.status).toBe(400);
+    expect(step.body.details.violations).toEqual([
+      expect.objectContaining({
+        field: 'findings',
+        rule: 'noPersonnummer',
+        message: expect.stringMatching(/pseudonym/),
+      }),
+    ]);
+    const plan = await as(app, 'rehabansvarig')
+      .post(`/api/cases/${c.caseId}/progressionsplan`)
+      .send({
+        category: 4,
+        followUpOwner: 'rehabansvarig',
+        items: [
+          {
+            vad: 'Möte',
+            vem: 'Handläggare för 121212-1212',
+            nar: '2026-02-01',
+            varfor: 'Plan',
+            gjort: false,
+          },
+        ],
+      });
+    expect(plan.status).toBe(400);
+    expect(plan.body.details.violations).toEqual([
+      expect.objectContaining({ field: 'items.0.vem', rule: 'noPersonnummer' }),
+    ]);
+    await expectNothingAppended();
+  });
+
   it('400 STEP.UNKNOWN_EVENT lists the events the process knows', async () => {
     const response = await sw().post(stepUrl()).send({ event: 'Teleported' });
     expect(response.status).toBe(400);

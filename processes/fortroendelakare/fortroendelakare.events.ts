@@ -1,25 +1,24 @@
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-
-const TEXT = 4000;
+import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { Text } from '@app/engine';
 
 export class ImpulsRegistered {
   /** Why the client should see the förtroendeläkare: sick-listed where the unit has no cooperation, not progressing, unclear certificate. */
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
+  @Text() reason!: string;
 }
 
 export class ReferralAccepted {
   /** What the social worker must prepare before the consultation. */
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) preparation!: string;
+  @Text() preparation!: string;
 }
 
 export class ReferralDeclined {
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
+  @Text() reason!: string;
 }
 
 export class DocumentsHandedOver {
   @IsBoolean() consentForm!: boolean;
   @IsBoolean() notificationForm!: boolean;
-  @IsOptional() @IsString() @MaxLength(TEXT) otherDocuments?: string;
+  @IsOptional() @Text() otherDocuments?: string;
 }
 
 export class ConsultationHeld {
@@ -28,19 +27,19 @@ export class ConsultationHeld {
 
 export class RecommendationsReceived {
   @IsISO8601({ strict: true }) receivedOn!: string;
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) summary!: string;
+  @Text() summary!: string;
 }
 
 export class CheckInHeld {
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) notes!: string;
+  @Text() notes!: string;
 }
 
 export class ActionsTaken {
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) description!: string;
+  @Text() description!: string;
 }
 
 export class FollowUpCompleted {
   /** BIP progression phase 0-4 at the end of follow-up. */
   @IsIn([0, 1, 2, 3, 4]) bipPhase!: number;
-  @IsString() @IsNotEmpty() @MaxLength(TEXT) outcome!: string;
+  @Text() outcome!: string;
 }
