@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { createApp } from '../apps/api/src/create-app';
 import { as, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver } from './flows';
 
@@ -103,5 +105,75 @@ describe('identity outside development', () => {
     const response = await as(app, 'bitradande_enhetschef').get('/api/cases');
     expect([response.status, response.body.code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
     await request(app.getHttpServer()).get('/health/live').expect(200);
+  });
+});
+
+describe('hardening', () => {
+  const data = tempDataDir();
+  afterAll(() => data.remove());
+
+  it('sends security headers, and no CORS headers unless origins are configured', async () => {
+    const closed = await startApp(data.dir);
+    const response = await request(closed.getHttpServer())
+      .get('/health/live')
+      .set('Origin', 'https://evil.example');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    await closed.close();
+
+    const open = await startApp(data.dir, { CORS_ORIGINS: 'https://arende.kommun.example' });
+    const allowed = await request(open.getHttpServer())
+      .get('/health/live')
+      .set('Origin', 'https://arende.kommun.example');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://arende.kommun.example');
+    const other = await request(open.getHttpServer())
+      .get('/health/live')
+      .set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await open.close();
+  });
+
+  it('never writes payload text to the logs, even at the most verbose level and on refused requests', async () => {
+    const secret = 'Anteckning-om-klientens-halsa-4711';
+    const lines: string[] = [];
+    const capture = (chunk: string | Uint8Array) => {
+      lines.push(chunk.toString());
+      return true;
+    };
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      const config = loadConfig({
+        DATA_DIR: data.dir,
+        LOG_LEVEL: 'verbose',
+        DEADLINE_WORKER_INTERVAL_MS: '0',
+      });
+      const app = await createApp(config);
+      await app.init();
+      const c = await CaseDriver.open(app, 'KL 5502');
+      const rh = await c.start('rehab-handledning');
+      await c.send('socialsekreterare', rh, 'ImpulsRegistered', {
+        grounds: ['sjukskriven-utan-samordnade-insatser'],
+      });
+      await c.send('socialsekreterare', rh, 'RehabansvarigContacted');
+      await c.send('rehabansvarig', rh, 'DocumentationReviewed', { findings: secret });
+      await as(app, 'rehabansvarig')
+        .post(`/api/cases/${c.caseId}/processes/${rh}/events`)
+        .send({ event: 'DocumentationReviewed', payload: { findings: secret } })
+        .expect(409);
+      await as(app, 'rehabansvarig')
+        .post(`/api/cases/${c.caseId}/processes/${rh}/events?note=${secret}`)
+        .send({ event: 'SupervisionHeld', payload: { heldOn: secret } })
+        .expect(400);
+      await app.close();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('')).not.toContain(secret);
+    expect(lines.join('')).not.toContain('KL 5502');
   });
 });

@@ -1,5 +1,6 @@
 import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import { AppModule, type AppOverrides } from './app.module';
 import { useJsonBodies } from './http/json-body';
 import { setupOpenApi } from './openapi';
@@ -18,8 +19,12 @@ export async function createApp(
   const app = await NestFactory.create(AppModule.forConfig(config, overrides), {
     logger,
     abortOnError: false,
+    // JSON bodies are parsed by useJsonBodies, with the API's error shape and limit.
+    bodyParser: false,
   });
   app.enableShutdownHooks();
+  app.use(helmet());
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
   useJsonBodies(app);
   setupOpenApi(app);
   return app;

@@ -23,6 +23,7 @@ describe('configuration from the environment', () => {
       projectionMaxLag: 100,
       deadlineOverrides: {},
       devIdentityHeaders: true,
+      corsOrigins: [],
     });
   });
 
@@ -59,6 +60,10 @@ describe('configuration from the environment', () => {
       'PROJECTION_MAX_LAG must be a whole number of events between 0 and 1000000 (got "many")',
     ],
     [{ DEV_IDENTITY_HEADERS: 'yes' }, 'DEV_IDENTITY_HEADERS must be true or false (got "yes")'],
+    [
+      { CORS_ORIGINS: '*' },
+      'CORS_ORIGINS must be comma-separated origins such as https://arende.kommun.se,http://localhost:5173 (got "*")',
+    ],
     [
       { DEADLINE_OVERRIDES: '{"järva-1": "P3W"}' },
       'DEADLINE_OVERRIDES must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}',

@@ -87,6 +87,12 @@ class EnvironmentVariables {
 
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   DEV_IDENTITY_HEADERS: 'true' | 'false' = 'true';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, {
+    message: 'must be comma-separated origins such as https://arende.kommun.se,http://localhost:5173',
+  })
+  CORS_ORIGINS?: string;
 }
 
 export interface AppConfig {
@@ -104,6 +110,8 @@ export interface AppConfig {
   readonly deadlineOverrides: DeadlineOverrides;
   /** Take the caller's id and role from X-User and X-Role; development only, until real sign-in exists. */
   readonly devIdentityHeaders: boolean;
+  /** Browser origins allowed to call the API; none (no CORS headers at all) unless configured. */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Settings whose values may be echoed in an error; the connection string may hold a password. */
@@ -114,6 +122,7 @@ const ECHOABLE = new Set([
   'DEADLINE_WORKER_INTERVAL_MS',
   'PROJECTION_MAX_LAG',
   'DEV_IDENTITY_HEADERS',
+  'CORS_ORIGINS',
 ]);
 
 export class ConfigError extends Error {
@@ -157,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       ? (JSON.parse(parsed.DEADLINE_OVERRIDES) as DeadlineOverrides)
       : {},
     devIdentityHeaders: parsed.DEV_IDENTITY_HEADERS === 'true',
+    corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
   };
 }
 
