@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { uuidFromName } from '@app/common';
 import { ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
 import { evolve, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
@@ -35,10 +36,7 @@ export function commandFingerprint(command: CaseCommand, actorId: string): strin
 }
 
 /** Same command id, same event ids: a retried append is recognised by the store too. */
-function eventId(commandId: string, index: number): string {
-  const hex = createHash('sha256').update(`${commandId}/${index}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+const eventId = (commandId: string, index: number) => uuidFromName(`${commandId}/${index}`);
 
 /**
  * A bad override would otherwise surface only when a caseworker's command

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { uuidFromName } from '@app/common';
 import { BadRequestException, Injectable, type PipeTransform, type ArgumentMetadata } from '@nestjs/common';
 import { InvalidRequestError } from './request-errors';
 
@@ -8,8 +8,7 @@ import { InvalidRequestError } from './request-errors';
  * case or instance instead of creating a second one.
  */
 export function idFromKey(actorId: string, key: string, purpose: string): string {
-  const hex = createHash('sha256').update(`${purpose}/${actorId}/${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromName(`${purpose}/${actorId}/${key}`);
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;

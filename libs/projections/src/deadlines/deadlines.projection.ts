@@ -1,5 +1,5 @@
 import { EventsHandler } from '@nestjs/cqrs';
-import { CaseFacts } from '../case-units';
+import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
@@ -7,7 +7,7 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 @EventsHandler(...ALL_MESSAGES)
 export class DeadlinesProjection extends Projection {
   readonly name = 'deadlines';
-  private readonly cases = new CaseFacts(this.db, 'dl_cases');
+  private readonly cases = new CaseDirectory(this.db, 'dl_cases');
   readonly tables = [
     this.cases.spec(),
     {

@@ -1,6 +1,6 @@
 import { EventsHandler } from '@nestjs/cqrs';
 import { deadlineOwner, type Role } from '@app/engine';
-import { CaseFacts } from '../case-units';
+import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
@@ -16,7 +16,7 @@ type Recipient =
 @EventsHandler(...ALL_MESSAGES)
 export class NotificationsProjection extends Projection {
   readonly name = 'notifications';
-  private readonly cases = new CaseFacts(this.db, 'nt_cases');
+  private readonly cases = new CaseDirectory(this.db, 'nt_cases');
   readonly tables = [
     this.cases.spec(),
     {

@@ -1,7 +1,7 @@
 import { EventsHandler } from '@nestjs/cqrs';
 import type { AnyStateNode, StateValue } from 'xstate';
 import type { StateMeta } from '@app/engine';
-import { CaseFacts } from '../case-units';
+import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
@@ -12,7 +12,7 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 @EventsHandler(...ALL_MESSAGES)
 export class StatisticsProjection extends Projection {
   readonly name = 'statistics';
-  private readonly cases = new CaseFacts(this.db, 'st_cases');
+  private readonly cases = new CaseDirectory(this.db, 'st_cases');
   readonly tables = [
     this.cases.spec(),
     {

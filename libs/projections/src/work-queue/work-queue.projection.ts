@@ -1,5 +1,6 @@
 import { EventsHandler } from '@nestjs/cqrs';
 import { deadlineOwner } from '@app/engine';
+import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import { tasksAfter } from '../instance-state';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
@@ -12,14 +13,9 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 @EventsHandler(...ALL_MESSAGES)
 export class WorkQueueProjection extends Projection {
   readonly name = 'workQueue';
+  private readonly cases = new CaseDirectory(this.db, 'wq_cases');
   readonly tables = [
-    {
-      name: 'wq_cases',
-      ddl: [
-        `CREATE TABLE wq_cases (
-           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, reference TEXT NOT NULL, social_worker_id TEXT NOT NULL)`,
-      ],
-    },
+    this.cases.spec(),
     {
       name: 'wq_tasks',
       ddl: [
@@ -40,20 +36,10 @@ export class WorkQueueProjection extends Projection {
   ];
 
   protected apply(message: StoredEventMessage): void {
+    this.cases.track(message);
     const { data, caseId } = message;
     switch (message.event.type) {
-      case 'CaseOpened':
-        this.db.run(
-          `INSERT INTO wq_cases (case_id, unit, reference, social_worker_id)
-           VALUES (:caseId, :unit, :reference, :socialWorkerId)`,
-          { caseId, unit: data.unit, reference: data.reference, socialWorkerId: data.socialWorkerId },
-        );
-        return;
       case 'CaseworkerChanged':
-        this.db.run('UPDATE wq_cases SET social_worker_id = :to WHERE case_id = :caseId', {
-          caseId,
-          to: data.to,
-        });
         this.db.run(
           `UPDATE wq_tasks SET assignee = :to WHERE case_id = :caseId AND lane = 'socialsekreterare'`,
           { caseId, to: data.to },
@@ -106,11 +92,7 @@ export class WorkQueueProjection extends Projection {
         { ...key, stateId },
       );
     }
-    const theCase = this.db.get<{ unit: string; reference: string; social_worker_id: string }>(
-      'SELECT unit, reference, social_worker_id FROM wq_cases WHERE case_id = :caseId',
-      key,
-    );
-    if (!theCase) throw new Error(`case ${message.caseId} has events but no CaseOpened`);
+    const theCase = this.cases.of(message.caseId);
     const definition = this.registry.get(instance.definitionId, instance.version);
     const missed =
       message.event.type === 'DeadlineReached'

@@ -5,7 +5,7 @@ import type { StoredEventMessage } from './stored-event-message';
  * The few case facts several read models join on (unit, responsible social
  * worker, revision), kept per projection so each owns all of its tables.
  */
-export class CaseFacts {
+export class CaseDirectory {
   constructor(
     private readonly db: ReadModelDb,
     private readonly table: string,
