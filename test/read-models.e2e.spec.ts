@@ -180,4 +180,31 @@ describe('queries over the read models', () => {
     const sw = (await as(app, 'socialsekreterare').get(`/api/cases/${a.caseId}/next-steps`)).body;
     expect(sw.steps.map((s: { event: string }) => s.event)).toEqual(['ActionsTaken']);
   });
+
+  it('records a progressionsplan by Rehabansvarig and shows it on the case and in the list', async () => {
+    const plan = {
+      category: 3,
+      followUpOwner: 'rehabansvarig',
+      items: [
+        {
+          vad: 'Samverkan med vården',
+          vem: 'Rehabansvarig',
+          nar: '2026-03-01',
+          varfor: 'Plan',
+          gjort: false,
+        },
+      ],
+    };
+    const response = await as(app, 'rehabansvarig')
+      .post(`/api/cases/${c.caseId}/progressionsplan`)
+      .send(plan);
+    expect([response.status, response.body.events]).toEqual([200, ['ProgressionsplanRecorded']]);
+    expect(response.headers.etag).toBe(`"${response.body.revision}"`);
+    const view = (await supervisor().get(`/api/cases/${c.caseId}`)).body;
+    expect(view.progressionsplan).toMatchObject({ ...plan, recordedAt: '2026-02-20T08:00:00.000Z' });
+    await eventually(async () => {
+      const list = (await supervisor().get(`/api/cases?socialWorkerId=ss-cecilia`)).body.items;
+      expect(list[0]).toMatchObject({ caseId: c.caseId, hasProgressionsplan: true });
+    });
+  });
 });
