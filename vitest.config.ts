@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
     alias: [
+      { find: /^@app\/access$/, replacement: resolve(__dirname, 'libs/access/src') },
       { find: /^@app\/common$/, replacement: resolve(__dirname, 'libs/common/src') },
       { find: /^@app\/event-store$/, replacement: resolve(__dirname, 'libs/event-store/src') },
       { find: /^@app\/event-store\/(.*)$/, replacement: resolve(__dirname, 'libs/event-store/src/$1') },

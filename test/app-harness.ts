@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { addIsoDuration, type Role } from '@app/engine';
+import type { AccessRole, Principal } from '@app/access';
+import { addIsoDuration } from '@app/engine';
 import type { Clock } from '../apps/api/src/clock';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
+import { DevTokens } from '../apps/api/src/identity/dev-tokens';
 
 /** A temp data directory that outlives single app instances, so tests can restart the app on it. */
 export function tempDataDir(): { dir: string; remove: () => void } {
@@ -47,13 +49,22 @@ export async function startApp(
   return app;
 }
 
-/** Requests as a user in a role, through the development identity headers. */
-export function as(app: INestApplication, role: Role, user: string = `${role}-1`) {
+/** The unit the e2e tests' users belong to unless a test says otherwise. */
+export const TEST_UNIT = 'jarva-1';
+
+/** Requests as a user holding one role in one unit, signed by the app's development sign-in. */
+export function as(app: INestApplication, role: AccessRole, user: string = `${role}-1`, unit = TEST_UNIT) {
+  return asPrincipal(app, { id: user, name: user, memberships: [{ unit, roles: [role] }] });
+}
+
+/** Requests as any principal (several roles, several units); a fresh token per request, on the app's clock. */
+export function asPrincipal(app: INestApplication, principal: Principal) {
   const server = app.getHttpServer();
-  const withIdentity = (test: request.Test) => test.set('X-User', user).set('X-Role', role);
+  const tokens = app.get(DevTokens);
+  const signed = (test: request.Test) => test.set('Authorization', `Bearer ${tokens.issue(principal)}`);
   return {
-    get: (url: string) => withIdentity(request(server).get(url)),
-    post: (url: string) => withIdentity(request(server).post(url)),
+    get: (url: string) => signed(request(server).get(url)),
+    post: (url: string) => signed(request(server).post(url)),
   };
 }
 

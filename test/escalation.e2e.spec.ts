@@ -183,7 +183,7 @@ describe('automatic escalation over HTTP', () => {
         { type: 'FireDeadline', caseId: c.caseId, deadlineId: meeting.deadlineId },
         {
           actorId: DEADLINE_WORKER_ACTOR,
-          role: SYSTEM_ROLE,
+          roles: [SYSTEM_ROLE],
           now: meeting.dueAt,
           correlationId: 'other-node',
           commandId: `deadline:${meeting.deadlineId}`,

@@ -2,11 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STORE, NO_STREAM, SqliteEventStore, type EventStore } from '@app/event-store';
 import { newEvent } from '@app/event-store/testing';
+import { CaseEngine } from '@app/engine';
 import { ProjectionRunner, ReadModelDb } from '@app/projections';
+import { createProcessRegistry } from '@app/processes';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { rebuildProjections } from '../apps/api/src/rebuild-projections';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver } from './flows';
+import { CaseDriver, UNIT } from './flows';
 
 /** Every read-model table, rows sorted, so two builds compare equal whatever their insert order. */
 function dump(db: ReadModelDb): Record<string, string[]> {
@@ -140,12 +142,25 @@ describe('read models', () => {
   it('keeps working on a store another node appends to: the read model follows its events', async () => {
     const app = await startApp(data.dir, {}, clock);
     const other = new SqliteEventStore({ filename: `${data.dir}/events.sqlite` });
-    await other.appendToStream('case-elsewhere-1', [newEvent('StoreChecked', {})], {
-      expectedRevision: NO_STREAM,
-    });
+    await new CaseEngine(other, createProcessRegistry()).execute(
+      {
+        type: 'OpenCase',
+        caseId: 'elsewhere-1',
+        reference: 'CD 7104',
+        unit: UNIT,
+        socialWorkerId: 'ss-other',
+      },
+      {
+        actorId: 'ss-other',
+        roles: ['socialsekreterare'],
+        now: clock.now().toISOString(),
+        correlationId: 'other-node',
+        commandId: 'other-node-open',
+      },
+    );
     await eventually(async () => {
-      const history = await as(app, 'bitradande_enhetschef').get('/api/cases/elsewhere-1/history');
-      expect(history.status).toBe(200);
+      const list = await as(app, 'bitradande_enhetschef').get('/api/cases');
+      expect(list.body.items.map((c: { caseId: string }) => c.caseId)).toContain('elsewhere-1');
     });
     await other.close();
     await app.close();

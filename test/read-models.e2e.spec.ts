@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, UNIT } from './flows';
+import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
 
 /**
  * Three cases on one unit: A waits in förtroendeläkare follow-up with its
@@ -177,7 +177,8 @@ describe('queries over the read models', () => {
       schema: { type: 'object' },
     });
     expect(rehab.caseActions.map((x: { command: string }) => x.command)).toContain('RecordProgressionsplan');
-    const sw = (await as(app, 'socialsekreterare').get(`/api/cases/${a.caseId}/next-steps`)).body;
+    const sw = (await as(app, 'socialsekreterare', SOCIAL_WORKER).get(`/api/cases/${a.caseId}/next-steps`))
+      .body;
     expect(sw.steps.map((s: { event: string }) => s.event)).toEqual(['ActionsTaken']);
   });
 

@@ -90,24 +90,6 @@ describe('no input produces a 500', () => {
   });
 });
 
-describe('identity outside development', () => {
-  const data = tempDataDir();
-  let app: INestApplication;
-  beforeAll(async () => {
-    app = await startApp(data.dir, { DEV_IDENTITY_HEADERS: 'false' });
-  });
-  afterAll(async () => {
-    await app.close();
-    data.remove();
-  });
-
-  it('refuses the development headers with 401 but keeps health open', async () => {
-    const response = await as(app, 'bitradande_enhetschef').get('/api/cases');
-    expect([response.status, response.body.code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
-    await request(app.getHttpServer()).get('/health/live').expect(200);
-  });
-});
-
 describe('hardening', () => {
   const data = tempDataDir();
   afterAll(() => data.remove());

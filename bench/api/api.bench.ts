@@ -58,7 +58,7 @@ async function engineWithoutHttp(): Promise<Run> {
   const run = await drive(async ({ role, command, commandId }) => {
     await engine.execute(command, {
       actorId: `u-${role}`,
-      role,
+      roles: [role],
       now: new Date().toISOString(),
       correlationId: commandId,
       commandId,

@@ -33,7 +33,7 @@ async function runEngine(): Promise<{ commandsPerSecond: number; batches: Record
     for (const { role, command, commandId } of realisticCase(caseId)) {
       const meta = {
         actorId: `u-${role}`,
-        role,
+        roles: [role],
         now: '2026-02-20T09:00:00.000Z',
         correlationId: caseId,
         commandId,

@@ -74,7 +74,7 @@ describe('aktivitetsförmågeutredning (AFU)', () => {
       const [deadline] = await h.openDeadlines(caseId);
       expect(deadline.dueAt).toBe('2026-02-14T09:00:00.000Z');
       h.now = deadline.dueAt;
-      await h.run('rehabansvarig', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
       expect(await h.stateOf(caseId, AFU)).toEqual({ tider: 'overdue' });
     });
 

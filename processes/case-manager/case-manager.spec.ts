@@ -82,7 +82,7 @@ describe('case manager', () => {
     const [deadline] = await h.openDeadlines(caseId);
     expect([deadline.name, deadline.dueAt]).toEqual(['informationMeeting', '2026-02-07T09:00:00.000Z']);
     h.now = deadline.dueAt;
-    await h.run('case_manager', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+    await h.run('system', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
     expect(await h.stateOf(caseId, CM)).toEqual({ informationsmote: 'overdue' });
   });
 
@@ -140,7 +140,7 @@ describe('case manager', () => {
     it('when 12 months pass, then the intervention is closed automatically', async () => {
       const [limit] = await h.openDeadlines(caseId);
       h.now = limit.dueAt;
-      const result = await h.run('case_manager', {
+      const result = await h.run('system', {
         type: 'FireDeadline',
         caseId,
         deadlineId: limit.deadlineId,

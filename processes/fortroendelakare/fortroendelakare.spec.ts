@@ -166,7 +166,7 @@ describe('förtroendeläkare', () => {
       const [checkIn] = (await h.openDeadlines(caseId)).filter((d) => d.name === 'checkIn');
       h.now = '2026-02-28T08:59:59.999Z';
       const error = await h.rejects(caseId, () =>
-        h.run('rehabansvarig', { type: 'FireDeadline', caseId, deadlineId: checkIn.deadlineId }),
+        h.run('system', { type: 'FireDeadline', caseId, deadlineId: checkIn.deadlineId }),
       );
       expect(error).toMatchObject({ code: 'DEADLINE.NOT_DUE' });
     });
@@ -174,7 +174,7 @@ describe('förtroendeläkare', () => {
     it('when the check-in is fired at its due time, then the reminder state is reached, and it cannot fire twice', async () => {
       const [checkIn] = (await h.openDeadlines(caseId)).filter((d) => d.name === 'checkIn');
       h.now = checkIn.dueAt;
-      const result = await h.run('rehabansvarig', {
+      const result = await h.run('system', {
         type: 'FireDeadline',
         caseId,
         deadlineId: checkIn.deadlineId,
@@ -184,7 +184,7 @@ describe('förtroendeläkare', () => {
         uppfoljning: { avstamning: 'reminded', atgarder: 'awaiting' },
       });
       const error = await h.rejects(caseId, () =>
-        h.run('rehabansvarig', { type: 'FireDeadline', caseId, deadlineId: checkIn.deadlineId }),
+        h.run('system', { type: 'FireDeadline', caseId, deadlineId: checkIn.deadlineId }),
       );
       expect(error).toMatchObject({ code: 'DEADLINE.NOT_FOUND' });
     });
@@ -192,7 +192,7 @@ describe('förtroendeläkare', () => {
     it('when no action is taken for 2 months and the deadline fires late, then follow-up passes to the biträdande enhetschef', async () => {
       const [actions] = (await h.openDeadlines(caseId)).filter((d) => d.name === 'actionDeadline');
       h.now = '2026-04-15T07:00:00.000Z'; // the server was down at the due time
-      const result = await h.run('rehabansvarig', {
+      const result = await h.run('system', {
         type: 'FireDeadline',
         caseId,
         deadlineId: actions.deadlineId,

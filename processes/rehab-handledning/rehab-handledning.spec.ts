@@ -135,7 +135,7 @@ describe('rehab-handledning', () => {
     it('when the deadline passes, then the plan is flagged overdue for the biträdande enhetschef', async () => {
       const [deadline] = await h.openDeadlines(caseId);
       h.now = deadline.dueAt;
-      await h.run('bitradande_enhetschef', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
       expect(await h.stateOf(caseId, RH)).toEqual({ genomforande: 'overdue' });
     });
 

@@ -43,7 +43,7 @@ describe('samverkan med vården', () => {
   it('given the planning is not carried out in time, then follow-up passes to the biträdande enhetschef', async () => {
     const [deadline] = await h.openDeadlines(caseId);
     h.now = deadline.dueAt;
-    const result = await h.run('rehabansvarig', {
+    const result = await h.run('system', {
       type: 'FireDeadline',
       caseId,
       deadlineId: deadline.deadlineId,

@@ -13,7 +13,8 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { requestValidationPipe } from './http/validation';
-import { DevIdentityGuard } from './identity/dev-identity.guard';
+import { AuthenticationGuard } from './identity/authentication.guard';
+import { IdentityModule } from './identity/identity.module';
 import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
 import { ProcessesController } from './processes/processes.controller';
 import { SupervisionController } from './supervision/supervision.controller';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         EventStoreModule,
         CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
         EngineModule,
+        IdentityModule.forConfig(config),
         ProjectionsModule.forRoot({
           filename: config.readModelsFilename,
           autoStart: overrides.autoStartProjections ?? true,
@@ -53,7 +55,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
-        { provide: APP_GUARD, useClass: DevIdentityGuard },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,

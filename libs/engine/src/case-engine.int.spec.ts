@@ -103,7 +103,7 @@ describe('case engine', () => {
       { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Pinged' },
       {
         actorId: 'u2',
-        role: 'socialsekreterare',
+        roles: ['socialsekreterare'],
         now: h.now,
         correlationId: 'c',
         commandId: '0f0e0d0c-0b0a-4998-8776-655443322110',

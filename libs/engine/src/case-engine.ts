@@ -153,7 +153,6 @@ export class CaseEngine {
         caseId: command.caseId,
         ...event.metadata,
         actorId: meta.actorId,
-        role: meta.role,
         occurredAt: meta.now,
         correlationId: meta.correlationId,
         causationId: meta.commandId,

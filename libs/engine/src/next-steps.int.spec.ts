@@ -16,7 +16,7 @@ describe('what can happen next', () => {
     });
     const state = await h.engine.load(caseId);
 
-    const social = nextSteps(h.registry, state, 'socialsekreterare');
+    const social = nextSteps(h.registry, state, ['socialsekreterare']);
     expect(social.map((s) => [s.event, s.label])).toEqual([['ImpulsRegistered', 'Registrera impuls']]);
     expect(social[0].schema).toMatchObject({
       type: 'object',
@@ -24,7 +24,7 @@ describe('what can happen next', () => {
       properties: { reason: { type: 'string', minLength: 1, maxLength: 4000 } },
       additionalProperties: false,
     });
-    expect(nextSteps(h.registry, state, 'rehabansvarig')).toEqual([]);
+    expect(nextSteps(h.registry, state, ['rehabansvarig'])).toEqual([]);
   });
 
   it('given an enum or a nested list in the payload, then the schema carries them', async () => {
@@ -36,7 +36,7 @@ describe('what can happen next', () => {
       instanceId: 'rh',
       definitionId: 'rehab-handledning',
     });
-    const [impuls] = nextSteps(h.registry, await h.engine.load(caseId), 'socialsekreterare');
+    const [impuls] = nextSteps(h.registry, await h.engine.load(caseId), ['socialsekreterare']);
     expect(impuls.schema).toMatchObject({
       properties: {
         grounds: { type: 'array', items: { enum: expect.arrayContaining(['kategori-1-plan-klar']) } },
@@ -56,7 +56,7 @@ describe('what can happen next', () => {
     await h.send('socialsekreterare', caseId, 'rh', 'ImpulsRegistered', {
       grounds: ['kategori-1-plan-klar'],
     });
-    const [contact] = nextSteps(h.registry, await h.engine.load(caseId), 'socialsekreterare');
+    const [contact] = nextSteps(h.registry, await h.engine.load(caseId), ['socialsekreterare']);
     expect(contact).toMatchObject({
       event: 'RehabansvarigContacted',
       schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -77,7 +77,7 @@ describe('what can happen next', () => {
     await h.send('rehabansvarig', caseId, 'fl', 'ReferralDeclined', { reason: 'Ej aktuellt' });
     const state = await h.engine.load(caseId);
     for (const role of ['socialsekreterare', 'rehabansvarig', 'bitradande_enhetschef'] as const) {
-      expect(nextSteps(h.registry, state, role)).toEqual([]);
+      expect(nextSteps(h.registry, state, [role])).toEqual([]);
     }
   });
 });

@@ -19,17 +19,17 @@ export interface NextStep {
 }
 
 /**
- * What the given role may do now, per open process instance: the events the
+ * What any of the given roles may do now, per open process instance: the events the
  * current state accepts whose lane includes the role, each with the JSON
  * Schema of its payload. The UI renders one action per entry and never
  * hard-codes steps. Guards on the payload are checked when the step is sent.
  */
-export function nextSteps(registry: ProcessRegistry, state: CaseState, role: Role): NextStep[] {
+export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: readonly Role[]): NextStep[] {
   return [...state.instances.values()].flatMap((instance) => {
     const definition = registry.get(instance.definitionId, instance.version);
     return acceptedEventTypes(instance.snapshot).flatMap((event): NextStep[] => {
       const step = definition.events[event];
-      if (!step || !step.lanes.includes(role)) return [];
+      if (!step || !step.lanes.some((lane) => roles.includes(lane))) return [];
       return [
         {
           instanceId: instance.instanceId,

@@ -1,3 +1,4 @@
+export * from './access/visible-cases';
 export * from './paging';
 export * from './projection-runner';
 export * from './projections.module';

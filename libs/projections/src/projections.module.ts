@@ -6,6 +6,7 @@ import {
   CaseworkerChangesHandler,
   StepCountsHandler,
 } from './statistics/statistics.queries';
+import { CaseAccessProjection } from './access/case-access.projection';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
 import { CaseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
@@ -28,6 +29,7 @@ import { WorkQueueHandler } from './work-queue/work-queue.queries';
 import { WorkQueueProjection } from './work-queue/work-queue.projection';
 
 export const PROJECTION_CLASSES = [
+  CaseAccessProjection,
   WorkQueueProjection,
   CaseListProjection,
   CaseHistoryProjection,

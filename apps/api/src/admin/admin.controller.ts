@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionRunner } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineWorker } from '../escalation/deadline-worker';
+import { Allow, SUPERVISORS } from '../identity/actor';
 
 /** Operations: read-model status and rebuild, and running the deadline worker now. */
 @ApiTags('admin')
@@ -15,12 +16,14 @@ export class AdminController {
   ) {}
 
   @Get('projections')
+  @Allow(...SUPERVISORS)
   @ApiOperation({ summary: 'Read-model status: position, events applied, lag, rebuild progress' })
   async projections() {
     return { ...this.runner.status(), lag: await this.runner.lag(this.config.projectionMaxLag) };
   }
 
   @Post('projections/rebuild')
+  @Allow('bitradande_enhetschef')
   @HttpCode(202)
   @ApiOperation({ summary: 'Drop every read model and rebuild it from the log; follow progress on GET' })
   async rebuild() {
@@ -30,6 +33,7 @@ export class AdminController {
   }
 
   @Post('deadlines/run')
+  @Allow('bitradande_enhetschef')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fire every deadline that is due now (the worker also runs on its interval)' })
   runDeadlines() {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Progressionsplan, type CaseCommand } from '@app/engine';
+import { scopeOf } from '@app/access';
+import { CASE_COMMAND_ROLES, Progressionsplan, type CaseCommand } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { ExecuteCaseCommand } from '../engine/case-command';
@@ -11,7 +12,8 @@ import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
-import { CurrentActor, type Actor } from '../identity/actor';
+import { CaseAccess } from '../access/case-access';
+import { Allow, CASEWORK_ROLES, CurrentActor, EVERY_ROLE, type Actor } from '../identity/actor';
 import {
   AsOfDto,
   ChangeCaseworkerDto,
@@ -39,31 +41,35 @@ const WriteHeadersDoc = (): MethodDecorator => (target, key, descriptor) => {
 };
 
 @ApiTags('cases')
-@ApiHeader({ name: 'X-User', description: 'Development identity: your user id' })
-@ApiHeader({ name: 'X-Role', description: 'Development identity: your role' })
+@ApiBearerAuth()
 @Controller('api/cases')
 export class CasesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly access: CaseAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
     const result = await this.commands.execute(
-      new ExecuteCaseCommand(command, {
-        actorId: actor.id,
-        role: actor.role,
-        now: this.clock.now().toISOString(),
-        correlationId: write.correlationId,
-        commandId: write.commandId,
-        ...(write.expectedRevision !== undefined ? { expectedRevision: write.expectedRevision } : {}),
-      }),
+      new ExecuteCaseCommand(
+        command,
+        {
+          actorId: actor.id,
+          now: this.clock.now().toISOString(),
+          correlationId: write.correlationId,
+          commandId: write.commandId,
+          ...(write.expectedRevision !== undefined ? { expectedRevision: write.expectedRevision } : {}),
+        },
+        actor,
+      ),
     );
     return writeResponse(response, result);
   }
 
   @Post()
+  @Allow(...CASE_COMMAND_ROLES.OpenCase)
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case (impuls arrives at the unit)' })
   @WriteHeadersDoc()
@@ -91,43 +97,60 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List and search cases (by unit, social worker, process, state, overdue)' })
-  list(@Query() query: ListCasesDto) {
+  @Allow(...EVERY_ROLE)
+  @ApiOperation({
+    summary: 'List and search the cases I may see (by unit, social worker, process, state, overdue)',
+  })
+  list(@Query() query: ListCasesDto, @CurrentActor() actor: Actor) {
     const { limit: _limit, offset: _offset, ...filter } = query;
-    return this.queries.execute(new ListCasesQuery(filter, this.clock.now().toISOString(), pageOf(query)));
+    return this.queries.execute(
+      new ListCasesQuery(filter, this.clock.now().toISOString(), pageOf(query), scopeOf(actor)),
+    );
   }
 
   @Get(':caseId')
+  @Allow(...EVERY_ROLE)
   @ApiOperation({
     summary: 'The case now: every process instance, plan, social worker, BIP phase, deadlines',
   })
-  async get(@Param('caseId', IdParamPipe) caseId: string, @Res({ passthrough: true }) response: Response) {
-    const view = await this.queries.execute(new GetCaseQuery(caseId, this.clock.now().toISOString()));
+  async get(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const view = await this.queries.execute(new GetCaseQuery(caseId, this.clock.now().toISOString(), actor));
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
 
   @Get(':caseId/history')
+  @Allow(...EVERY_ROLE)
   @ApiOperation({ summary: 'Every event of the case in order: who, when, what, state before and after' })
-  async history(@Param('caseId', IdParamPipe) caseId: string) {
+  async history(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
+    await this.access.visibleCase(actor, caseId);
     const entries = await this.queries.execute(new CaseHistoryQuery(caseId));
     if (!entries) throw new ResourceNotFoundError('Case history', { caseId });
     return { caseId, entries };
   }
 
   @Get(':caseId/as-of')
+  @Allow(...EVERY_ROLE)
   @ApiOperation({ summary: 'The case as it was at a point in time' })
-  asOf(@Param('caseId', IdParamPipe) caseId: string, @Query() query: AsOfDto) {
-    return this.queries.execute(new CaseAsOfQuery(caseId, new Date(query.at).toISOString()));
+  asOf(@Param('caseId', IdParamPipe) caseId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new CaseAsOfQuery(caseId, new Date(query.at).toISOString(), actor));
   }
 
   @Get(':caseId/next-steps')
-  @ApiOperation({ summary: 'What the calling role may do now, with JSON Schemas and Swedish labels' })
+  @Allow(...EVERY_ROLE)
+  @ApiOperation({
+    summary: "What my roles in the case's unit may do now, with JSON Schemas and Swedish labels",
+  })
   nextSteps(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new NextStepsQuery(caseId, actor.role));
+    return this.queries.execute(new NextStepsQuery(caseId, actor));
   }
 
   @Post(':caseId/processes')
+  @Allow(...CASEWORK_ROLES)
   @HttpCode(201)
   @ApiOperation({ summary: 'Start a toolbox process in the case' })
   @WriteHeadersDoc()
@@ -148,6 +171,7 @@ export class CasesController {
   }
 
   @Post(':caseId/processes/:instanceId/events')
+  @Allow(...CASEWORK_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Do a step: send an event to a process instance' })
   @WriteHeadersDoc()
@@ -168,6 +192,7 @@ export class CasesController {
   }
 
   @Post(':caseId/caseworker')
+  @Allow(...CASE_COMMAND_ROLES.ChangeCaseworker)
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the responsible social worker (handläggarbyte)' })
   @WriteHeadersDoc()
@@ -187,6 +212,7 @@ export class CasesController {
   }
 
   @Post(':caseId/progressionsplan')
+  @Allow(...CASE_COMMAND_ROLES.RecordProgressionsplan)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record or adjust the progressionsplan (Rehabansvarig)' })
   @WriteHeadersDoc()

@@ -22,7 +22,11 @@ describe('configuration from the environment', () => {
       deadlineWorkerIntervalMs: 60_000,
       projectionMaxLag: 100,
       deadlineOverrides: {},
-      devIdentityHeaders: true,
+      identity: {
+        kind: 'development',
+        claims: { userId: 'sub', name: 'name', units: 'units', roles: 'roles', roleMap: {} },
+      },
+      signInRateLimit: 10,
       corsOrigins: [],
     });
   });
@@ -59,7 +63,30 @@ describe('configuration from the environment', () => {
       { PROJECTION_MAX_LAG: 'many' },
       'PROJECTION_MAX_LAG must be a whole number of events between 0 and 1000000 (got "many")',
     ],
-    [{ DEV_IDENTITY_HEADERS: 'yes' }, 'DEV_IDENTITY_HEADERS must be true or false (got "yes")'],
+    [
+      { OIDC_ISSUER: 'login.example.se', OIDC_AUDIENCE: 'api' },
+      'OIDC_ISSUER must be the identity provider issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (got "login.example.se")',
+    ],
+    [
+      { OIDC_ISSUER: 'https://idp.example.se' },
+      'OIDC_AUDIENCE must name this API as the tokens address it (the aud claim) when OIDC_ISSUER is set',
+    ],
+    [
+      { OIDC_CLAIM_ROLES: 'realm access' },
+      'OIDC_CLAIM_ROLES must be a claim name or a dotted path such as realm_access.roles (got "realm access")',
+    ],
+    [
+      { OIDC_ROLE_MAP: '{"Handlaggare": "admin"}' },
+      `OIDC_ROLE_MAP must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: socialsekreterare, rehabansvarig, case_manager, sip_stodjare, bitradande_enhetschef, mentor, auditor`,
+    ],
+    [
+      { SIGN_IN_RATE_LIMIT: '0' },
+      'SIGN_IN_RATE_LIMIT must be a whole number of attempts per minute between 1 and 10000 (got "0")',
+    ],
+    [
+      { NODE_ENV: 'production' },
+      'OIDC_ISSUER must be set when NODE_ENV=production: the built-in development sign-in lets anyone choose who they are, so it never runs in production',
+    ],
     [
       { CORS_ORIGINS: '*' },
       'CORS_ORIGINS must be comma-separated origins such as https://arende.kommun.se,http://localhost:5173 (got "*")',
@@ -76,13 +103,34 @@ describe('configuration from the environment', () => {
     expect(problemsOf(env)).toEqual([problem]);
   });
 
-  it('given per-unit deadline overrides and production identity, then they are used', () => {
+  it('given per-unit deadline overrides, then they are used', () => {
     const config = loadConfig({
       DEADLINE_OVERRIDES: '{"järva-1": {"afu": {"supplierOffersTimes": "P3W"}}}',
-      DEV_IDENTITY_HEADERS: 'false',
     });
     expect(config.deadlineOverrides).toEqual({ 'järva-1': { afu: { supplierOffersTimes: 'P3W' } } });
-    expect(config.devIdentityHeaders).toBe(false);
+  });
+
+  it('given an Entra ID issuer with its own claim names, then production starts with that mapping', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      OIDC_AUDIENCE: 'api://arendemotorn',
+      OIDC_CLAIM_USER_ID: 'oid',
+      OIDC_CLAIM_UNITS: 'extension_units',
+      OIDC_ROLE_MAP: '{"Arende.Handlaggare": "socialsekreterare"}',
+    });
+    expect(config.identity).toEqual({
+      kind: 'oidc',
+      issuer: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      audience: 'api://arendemotorn',
+      claims: {
+        userId: 'oid',
+        name: 'name',
+        units: 'extension_units',
+        roles: 'roles',
+        roleMap: { 'Arende.Handlaggare': 'socialsekreterare' },
+      },
+    });
   });
 
   it('given EventStoreDB without a connection string, then it says what is missing', () => {

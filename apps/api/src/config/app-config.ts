@@ -7,6 +7,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -14,6 +15,7 @@ import {
   validateSync,
 } from 'class-validator';
 import type { LogLevel } from '@nestjs/common';
+import { ACCESS_ROLES, type AccessRole } from '@app/access';
 import type { DeadlineOverrides } from '@app/engine';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
@@ -35,6 +37,19 @@ function isOverrides(value: unknown): value is DeadlineOverrides {
           (byName) => isObject(byName) && Object.values(byName).every((d) => typeof d === 'string'),
         ),
     )
+  );
+}
+
+const CLAIM_PATH = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
+const CLAIM_PATH_RULE = 'must be a claim name or a dotted path such as realm_access.roles';
+const ROLE_MAP_SHAPE = `must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: ${ACCESS_ROLES.join(', ')}`;
+
+function isRoleMap(value: unknown): value is Record<string, AccessRole> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((role) => (ACCESS_ROLES as readonly unknown[]).includes(role))
   );
 }
 
@@ -85,8 +100,56 @@ class EnvironmentVariables {
   @IsJSON({ message: OVERRIDES_SHAPE })
   DEADLINE_OVERRIDES?: string;
 
-  @IsIn(['true', 'false'], { message: 'must be true or false' })
-  DEV_IDENTITY_HEADERS: 'true' | 'false' = 'true';
+  /** Only `production` changes anything: it refuses the development sign-in. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    {
+      message:
+        'must be the identity provider issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
+    },
+  )
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.OIDC_ISSUER !== undefined)
+  @IsString()
+  @IsNotEmpty({
+    message: 'must name this API as the tokens address it (the aud claim) when OIDC_ISSUER is set',
+  })
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: "must be the URL of the issuer's JSON Web Key Set" },
+  )
+  OIDC_JWKS_URI?: string;
+
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_RULE })
+  OIDC_CLAIM_USER_ID = 'sub';
+
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_RULE })
+  OIDC_CLAIM_NAME = 'name';
+
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_RULE })
+  OIDC_CLAIM_UNITS = 'units';
+
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_RULE })
+  OIDC_CLAIM_ROLES = 'roles';
+
+  @IsOptional()
+  @IsJSON({ message: ROLE_MAP_SHAPE })
+  OIDC_ROLE_MAP?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of attempts per minute between 1 and 10000' })
+  @Min(1, { message: 'must be a whole number of attempts per minute between 1 and 10000' })
+  @Max(10_000, { message: 'must be a whole number of attempts per minute between 1 and 10000' })
+  SIGN_IN_RATE_LIMIT = 10;
 
   @IsOptional()
   @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, {
@@ -94,6 +157,26 @@ class EnvironmentVariables {
   })
   CORS_ORIGINS?: string;
 }
+
+/** Where the user id, name, units and roles are in a token; paths may be dotted (realm_access.roles). */
+export interface ClaimMapping {
+  readonly userId: string;
+  readonly name: string;
+  readonly units: string;
+  readonly roles: string;
+  /** The identity provider's role names → ours; a name not in the map is used as it is. */
+  readonly roleMap: Readonly<Record<string, AccessRole>>;
+}
+
+export type IdentityConfig =
+  | {
+      readonly kind: 'oidc';
+      readonly issuer: string;
+      readonly audience: string;
+      readonly jwksUri?: string;
+      readonly claims: ClaimMapping;
+    }
+  | { readonly kind: 'development'; readonly claims: ClaimMapping };
 
 export interface AppConfig {
   readonly port: number;
@@ -108,8 +191,10 @@ export interface AppConfig {
   /** /health/ready fails while the read models lack more than this many events. */
   readonly projectionMaxLag: number;
   readonly deadlineOverrides: DeadlineOverrides;
-  /** Take the caller's id and role from X-User and X-Role; development only, until real sign-in exists. */
-  readonly devIdentityHeaders: boolean;
+  /** Sign-in: an OpenID Connect issuer in production; the built-in development sign-in when absent. */
+  readonly identity: IdentityConfig;
+  /** Sign-in attempts per client address and minute before 429. */
+  readonly signInRateLimit: number;
   /** Browser origins allowed to call the API; none (no CORS headers at all) unless configured. */
   readonly corsOrigins: readonly string[];
 }
@@ -121,8 +206,16 @@ const ECHOABLE = new Set([
   'LOG_LEVEL',
   'DEADLINE_WORKER_INTERVAL_MS',
   'PROJECTION_MAX_LAG',
-  'DEV_IDENTITY_HEADERS',
   'CORS_ORIGINS',
+  'NODE_ENV',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URI',
+  'OIDC_CLAIM_USER_ID',
+  'OIDC_CLAIM_NAME',
+  'OIDC_CLAIM_UNITS',
+  'OIDC_CLAIM_ROLES',
+  'SIGN_IN_RATE_LIMIT',
 ]);
 
 export class ConfigError extends Error {
@@ -141,12 +234,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const errors = validateSync(parsed, { skipMissingProperties: false });
   const problems = errors.map((error) => {
     const rule = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-    const value = ECHOABLE.has(error.property) ? ` (got ${JSON.stringify(given[error.property])})` : '';
+    const value =
+      ECHOABLE.has(error.property) && error.property in given
+        ? ` (got ${JSON.stringify(given[error.property])})`
+        : '';
     return `${error.property} ${rule}${value}`;
   });
   if (!errors.some((e) => e.property === 'DEADLINE_OVERRIDES') && parsed.DEADLINE_OVERRIDES) {
     if (!isOverrides(JSON.parse(parsed.DEADLINE_OVERRIDES)))
       problems.push(`DEADLINE_OVERRIDES ${OVERRIDES_SHAPE}`);
+  }
+  if (!errors.some((e) => e.property === 'OIDC_ROLE_MAP') && parsed.OIDC_ROLE_MAP) {
+    if (!isRoleMap(JSON.parse(parsed.OIDC_ROLE_MAP))) problems.push(`OIDC_ROLE_MAP ${ROLE_MAP_SHAPE}`);
+  }
+  if (parsed.NODE_ENV === 'production' && !parsed.OIDC_ISSUER) {
+    problems.push(
+      'OIDC_ISSUER must be set when NODE_ENV=production: the built-in development sign-in lets anyone choose who they are, so it never runs in production',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const level = LOG_LEVELS.indexOf(parsed.LOG_LEVEL);
@@ -165,9 +269,28 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     deadlineOverrides: parsed.DEADLINE_OVERRIDES
       ? (JSON.parse(parsed.DEADLINE_OVERRIDES) as DeadlineOverrides)
       : {},
-    devIdentityHeaders: parsed.DEV_IDENTITY_HEADERS === 'true',
+    identity: identityOf(parsed),
+    signInRateLimit: parsed.SIGN_IN_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
   };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function identityOf(parsed: EnvironmentVariables): IdentityConfig {
+  const claims: ClaimMapping = {
+    userId: parsed.OIDC_CLAIM_USER_ID,
+    name: parsed.OIDC_CLAIM_NAME,
+    units: parsed.OIDC_CLAIM_UNITS,
+    roles: parsed.OIDC_CLAIM_ROLES,
+    roleMap: parsed.OIDC_ROLE_MAP ? (JSON.parse(parsed.OIDC_ROLE_MAP) as Record<string, AccessRole>) : {},
+  };
+  if (!parsed.OIDC_ISSUER) return { kind: 'development', claims };
+  return {
+    kind: 'oidc',
+    issuer: parsed.OIDC_ISSUER,
+    audience: parsed.OIDC_AUDIENCE ?? '',
+    ...(parsed.OIDC_JWKS_URI ? { jwksUri: parsed.OIDC_JWKS_URI } : {}),
+    claims,
+  };
+}

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { actingRoles, type Principal } from '@app/access';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
-  CaseEngine,
+  CASE_COMMAND_ROLES,
   CaseNotFoundError,
   caseStream,
   evolve,
@@ -12,8 +13,10 @@ import {
   Progressionsplan,
   ProcessRegistry,
   ROLE_LABELS,
+  type CaseState,
   type Role,
 } from '@app/engine';
+import { CaseAccess } from '../access/case-access';
 import { toCaseView, type CaseView } from './case-view';
 
 /** The case as the log says now: read from the store, so a client always sees its own writes. */
@@ -21,6 +24,7 @@ export class GetCaseQuery extends Query<CaseView> {
   constructor(
     readonly caseId: string,
     readonly now: string,
+    readonly principal: Principal,
   ) {
     super();
   }
@@ -31,16 +35,17 @@ export class CaseAsOfQuery extends Query<CaseView> {
   constructor(
     readonly caseId: string,
     readonly at: string,
+    readonly principal: Principal,
   ) {
     super();
   }
 }
 
-/** What the role may do now in the case: process steps, processes it may start, and case-level actions. */
+/** What the caller's roles in the case's unit may do now: process steps, processes to start, case actions. */
 export class NextStepsQuery extends Query<ReturnType<NextStepsHandler['answer']>> {
   constructor(
     readonly caseId: string,
-    readonly role: Role,
+    readonly principal: Principal,
   ) {
     super();
   }
@@ -49,14 +54,12 @@ export class NextStepsQuery extends Query<ReturnType<NextStepsHandler['answer']>
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(
-    private readonly engine: CaseEngine,
+    private readonly access: CaseAccess,
     private readonly registry: ProcessRegistry,
   ) {}
 
-  async execute({ caseId, now }: GetCaseQuery): Promise<CaseView> {
-    const state = await this.engine.load(caseId);
-    if (state.revision === 'no_stream') throw new CaseNotFoundError(caseId);
-    return toCaseView(this.registry, state, now);
+  async execute({ caseId, now, principal }: GetCaseQuery): Promise<CaseView> {
+    return toCaseView(this.registry, await this.access.visibleCase(principal, caseId), now);
   }
 }
 
@@ -65,9 +68,12 @@ export class CaseAsOfHandler implements IQueryHandler<CaseAsOfQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: ProcessRegistry,
+    private readonly access: CaseAccess,
   ) {}
 
-  async execute({ caseId, at }: CaseAsOfQuery): Promise<CaseView> {
+  /** Who may see the case is judged on the case now: a former social worker keeps seeing its past. */
+  async execute({ caseId, at, principal }: CaseAsOfQuery): Promise<CaseView> {
+    await this.access.visibleCase(principal, caseId);
     let state = initialCaseState(caseId);
     for await (const event of this.store.readStream(caseStream(caseId))) {
       if (String(event.metadata.occurredAt) > at) break;
@@ -81,26 +87,25 @@ export class CaseAsOfHandler implements IQueryHandler<CaseAsOfQuery> {
 @QueryHandler(NextStepsQuery)
 export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
   constructor(
-    private readonly engine: CaseEngine,
+    private readonly access: CaseAccess,
     private readonly registry: ProcessRegistry,
   ) {}
 
-  async execute({ caseId, role }: NextStepsQuery) {
-    const state = await this.engine.load(caseId);
-    if (state.revision === 'no_stream') throw new CaseNotFoundError(caseId);
-    return this.answer(state, role);
+  async execute({ caseId, principal }: NextStepsQuery) {
+    const state = await this.access.visibleCase(principal, caseId);
+    return this.answer(state, actingRoles(principal, state.unit ?? ''));
   }
 
-  answer(state: Awaited<ReturnType<CaseEngine['load']>>, role: Role) {
+  answer(state: CaseState, roles: readonly Role[]) {
+    const holds = (lanes: readonly string[]) => roles.some((role) => lanes.includes(role));
     const latest = [...new Set(this.registry.all().map((d) => d.id))].map((id) => this.registry.latest(id));
     return {
       caseId: state.caseId,
       revision: state.revision as number,
-      role,
-      roleLabel: ROLE_LABELS[role],
-      steps: nextSteps(this.registry, state, role),
+      roles: roles.map((role) => ({ role, label: ROLE_LABELS[role] })),
+      steps: nextSteps(this.registry, state, roles),
       startable: latest
-        .filter((definition) => definition.startLanes.includes(role))
+        .filter((definition) => holds(definition.startLanes))
         .map((definition) => ({
           definitionId: definition.id,
           process: definition.title,
@@ -110,8 +115,10 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
             .map(({ id, message }) => ({ id, message })),
         })),
       caseActions: [
-        { command: 'ChangeCaseworker', label: 'Byt ansvarig socialsekreterare' },
-        ...(role === 'rehabansvarig'
+        ...(holds(CASE_COMMAND_ROLES.ChangeCaseworker)
+          ? [{ command: 'ChangeCaseworker', label: 'Byt ansvarig socialsekreterare' }]
+          : []),
+        ...(holds(CASE_COMMAND_ROLES.RecordProgressionsplan)
           ? [
               {
                 command: 'RecordProgressionsplan',

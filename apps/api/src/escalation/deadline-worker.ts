@@ -8,12 +8,11 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppError } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
-import { SYSTEM_ROLE } from '@app/engine';
-import { OpenDeadlinesQuery, type OpenDeadline } from '@app/projections';
+import { EVERY_CASE, OpenDeadlinesQuery, type OpenDeadline } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ExecuteCaseCommand } from '../engine/case-command';
+import { FireDeadlineCommand } from '../engine/case-command';
 
 export interface WorkerReport {
   readonly at: string;
@@ -78,7 +77,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
   private async run(): Promise<WorkerReport> {
     const now = this.clock.now().toISOString();
     const due = await this.queries.execute(
-      new OpenDeadlinesQuery(now, { dueBy: now }, { limit: BATCH, offset: 0 }),
+      new OpenDeadlinesQuery(now, { dueBy: now }, { limit: BATCH, offset: 0 }, EVERY_CASE),
     );
     const report: WorkerReport = { at: now, fired: [], skipped: [], failed: [] };
     const byCase = new Map<string, OpenDeadline[]>();
@@ -110,17 +109,13 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
   private async fire(deadline: OpenDeadline, expectedRevision: number, now: string) {
     try {
       const result = await this.commands.execute(
-        new ExecuteCaseCommand(
-          { type: 'FireDeadline', caseId: deadline.caseId, deadlineId: deadline.deadlineId },
-          {
-            actorId: DEADLINE_WORKER_ACTOR,
-            role: SYSTEM_ROLE,
-            now,
-            correlationId: randomUUID(),
-            commandId: `deadline:${deadline.deadlineId}`,
-            expectedRevision,
-          },
-        ),
+        new FireDeadlineCommand(deadline.caseId, deadline.deadlineId, {
+          actorId: DEADLINE_WORKER_ACTOR,
+          now,
+          correlationId: randomUUID(),
+          commandId: `deadline:${deadline.deadlineId}`,
+          expectedRevision,
+        }),
       );
       if (result.replayed) return { kind: 'skipped' as const, reason: 'alreadyFired' };
       return { kind: 'fired' as const, revision: result.revision, events: result.events };

@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { AppError } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
+import { TooManyRequestsError } from './request-errors';
 
 /** The one place where error codes become HTTP statuses. Unknown codes are a bug, and answer 500. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -18,6 +19,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'STEP.UNKNOWN_EVENT': 400,
   'AUTH.UNAUTHENTICATED': 401,
   'STEP.WRONG_ROLE': 403,
+  'ACCESS.DENIED': 403,
   'CASE.NOT_FOUND': 404,
   'PROCESS.NOT_FOUND': 404,
   'PROCESS_INSTANCE.NOT_FOUND': 404,
@@ -30,6 +32,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'DEADLINE.NOT_DUE': 409,
   'RULE.FAILED': 422,
   'IDEMPOTENCY.KEY_REUSED': 422,
+  'REQUEST.RATE_LIMITED': 429,
+  'AUTH.PROVIDER_UNAVAILABLE': 503,
   'EVENT_STORE.UNAVAILABLE': 503,
   'EVENT_STORE.CLOSED': 503,
 };
@@ -56,6 +60,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (error instanceof ConcurrencyError && typeof error.actualRevision === 'number') {
       response.setHeader('ETag', `"${error.actualRevision}"`);
     }
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', error.retryAfterSeconds);
     response.status(status).json(body);
   }
 

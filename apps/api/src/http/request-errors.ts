@@ -23,3 +23,26 @@ export class ResourceNotFoundError extends AppError {
     super(`${what} not found`, details);
   }
 }
+
+/** Signed in, but none of the caller's roles may use this endpoint. */
+export class AccessDeniedError extends AppError {
+  readonly code = 'ACCESS.DENIED';
+  constructor(reason: string, details: Record<string, unknown> = {}) {
+    super(reason, details);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly code = 'REQUEST.RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/** The identity provider could not be asked for its keys; the token may well be fine. */
+export class IdentityProviderUnavailableError extends AppError {
+  readonly code = 'AUTH.PROVIDER_UNAVAILABLE';
+  constructor() {
+    super('The identity provider cannot be reached to check the sign-in; try again shortly');
+  }
+}

@@ -11,6 +11,7 @@ import {
   type ProcessDefinition,
 } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
+import { Allow, EVERY_ROLE } from '../identity/actor';
 
 export class VersionDto {
   /** A registered version; the latest when absent. */
@@ -43,6 +44,7 @@ function describe(definition: ProcessDefinition, versions: number[]) {
 
 /** The process definitions the engine runs, and their diagrams. */
 @ApiTags('processes')
+@Allow(...EVERY_ROLE)
 @Controller('api/processes')
 export class ProcessesController {
   constructor(private readonly registry: ProcessRegistry) {}

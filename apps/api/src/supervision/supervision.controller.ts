@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { scopeOf } from '@app/access';
 import {
   BipPhaseDistributionQuery,
   CaseworkerChangesQuery,
@@ -11,12 +12,16 @@ import {
 import { CLOCK, type Clock } from '../clock';
 import { pageOf } from '../http/paging.dto';
 import { InvalidRequestError } from '../http/request-errors';
+import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { DeadlinesDto, FollowUpDto, MonthRangeDto, UnitDto } from './supervision.dto';
 
 const MAX_MONTHS = 120;
+/** Rehabansvarig follows up the toolbox cases of the unit, with its supervisors. */
+const FOLLOWS_UP = [...SUPERVISORS, 'rehabansvarig'] as const;
 
 /** What biträdande enhetschefer follow: deadlines, follow-up responsibility, statistics. */
 @ApiTags('supervision')
+@ApiBearerAuth()
 @Controller('api')
 export class SupervisionController {
   constructor(
@@ -25,27 +30,30 @@ export class SupervisionController {
   ) {}
 
   @Get('deadlines')
+  @Allow(...FOLLOWS_UP)
   @ApiOperation({ summary: 'Open deadlines by due time' })
-  deadlines(@Query() query: DeadlinesDto) {
+  deadlines(@Query() query: DeadlinesDto, @CurrentActor() actor: Actor) {
     const filter = {
       ...(query.dueBy ? { dueBy: new Date(query.dueBy).toISOString() } : {}),
       ...(query.unit ? { unit: query.unit } : {}),
     };
     return this.queries.execute(
-      new OpenDeadlinesQuery(this.clock.now().toISOString(), filter, pageOf(query)),
+      new OpenDeadlinesQuery(this.clock.now().toISOString(), filter, pageOf(query), scopeOf(actor)),
     );
   }
 
   @Get('follow-up')
+  @Allow(...FOLLOWS_UP)
   @ApiOperation({ summary: 'Who owns follow-up of each case, since when, and whether by escalation' })
-  followUp(@Query() query: FollowUpDto) {
+  followUp(@Query() query: FollowUpDto, @CurrentActor() actor: Actor) {
     const { limit: _limit, offset: _offset, ...filter } = query;
-    return this.queries.execute(new FollowUpQuery(filter, pageOf(query)));
+    return this.queries.execute(new FollowUpQuery(filter, pageOf(query), scopeOf(actor)));
   }
 
   @Get('statistics/bip-phases')
+  @Allow(...SUPERVISORS)
   @ApiOperation({ summary: 'BIP phase distribution per unit and month' })
-  bipPhases(@Query() query: MonthRangeDto) {
+  bipPhases(@Query() query: MonthRangeDto, @CurrentActor() actor: Actor) {
     const months = (y: string) => Number(y.slice(0, 4)) * 12 + Number(y.slice(5, 7));
     const span = months(query.to) - months(query.from);
     if (span < 0 || span >= MAX_MONTHS) {
@@ -57,18 +65,24 @@ export class SupervisionController {
         },
       ]);
     }
-    return this.queries.execute(new BipPhaseDistributionQuery(query.from, query.to, query.unit));
+    return this.queries.execute(
+      new BipPhaseDistributionQuery(query.from, query.to, scopeOf(actor), query.unit),
+    );
   }
 
   @Get('statistics/process-steps')
+  @Allow(...SUPERVISORS)
   @ApiOperation({ summary: 'Running process instances per step' })
-  processSteps(@Query() query: UnitDto) {
-    return this.queries.execute(new StepCountsQuery(query.unit));
+  processSteps(@Query() query: UnitDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new StepCountsQuery(scopeOf(actor), query.unit));
   }
 
   @Get('statistics/caseworker-changes')
+  @Allow(...SUPERVISORS)
   @ApiOperation({ summary: 'Caseworker changes per case; flagged at two or more in twelve months' })
-  caseworkerChanges(@Query() query: UnitDto) {
-    return this.queries.execute(new CaseworkerChangesQuery(this.clock.now().toISOString(), query.unit));
+  caseworkerChanges(@Query() query: UnitDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(
+      new CaseworkerChangesQuery(this.clock.now().toISOString(), scopeOf(actor), query.unit),
+    );
   }
 }

@@ -1,15 +1,22 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { scopeOf, unitsWhere, type Principal } from '@app/access';
 import { NotificationsQuery, WorkQueueQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { IdParamPipe } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
-import { CurrentActor, type Actor } from '../identity/actor';
+import { AccessDeniedError } from '../http/request-errors';
+import { Allow, CASEWORK_ROLES, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { RoleQueueDto } from './work.dto';
+
+function unitRoles(principal: Principal): string[] {
+  return principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}|${role}`));
+}
 
 /** The caller's work: queues ordered overdue first, and notifications. */
 @ApiTags('work')
+@ApiBearerAuth()
 @Controller('api')
 export class WorkController {
   constructor(
@@ -18,35 +25,47 @@ export class WorkController {
   ) {}
 
   @Get('queues/mine')
+  @Allow(...CASEWORK_ROLES)
   @ApiOperation({ summary: 'Tasks assigned to me' })
   mine(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(
-      new WorkQueueQuery({ kind: 'person', personId: actor.id }, this.now(), pageOf(page)),
+      new WorkQueueQuery({ kind: 'person', personId: actor.id }, this.now(), pageOf(page), scopeOf(actor)),
     );
   }
 
   @Get('queues/role')
-  @ApiOperation({ summary: "My role's unassigned tasks" })
+  @Allow(...CASEWORK_ROLES)
+  @ApiOperation({ summary: "My roles' unassigned tasks, in the units where I hold them" })
   role(@CurrentActor() actor: Actor, @Query() query: RoleQueueDto) {
     return this.queries.execute(
       new WorkQueueQuery(
-        { kind: 'role', role: actor.role, ...(query.unit ? { unit: query.unit } : {}) },
+        { kind: 'role', unitRoles: unitRoles(actor), ...(query.unit ? { unit: query.unit } : {}) },
         this.now(),
         pageOf(query),
+        scopeOf(actor),
       ),
     );
   }
 
   @Get('queues/team/:unit')
+  @Allow(...SUPERVISORS)
   @ApiOperation({ summary: "A unit's tasks, for its biträdande enhetschef" })
-  team(@Param('unit', IdParamPipe) unit: string, @Query() page: PageDto) {
-    return this.queries.execute(new WorkQueueQuery({ kind: 'team', unit }, this.now(), pageOf(page)));
+  team(@Param('unit', IdParamPipe) unit: string, @Query() page: PageDto, @CurrentActor() actor: Actor) {
+    if (!unitsWhere(actor, SUPERVISORS).includes(unit)) {
+      throw new AccessDeniedError(`You supervise no team in unit ${unit}`, { unit });
+    }
+    return this.queries.execute(
+      new WorkQueueQuery({ kind: 'team', unit }, this.now(), pageOf(page), scopeOf(actor)),
+    );
   }
 
   @Get('notifications')
+  @Allow(...CASEWORK_ROLES)
   @ApiOperation({ summary: 'My notifications, and those to my role; newest first' })
   notifications(@CurrentActor() actor: Actor, @Query() page: PageDto) {
-    return this.queries.execute(new NotificationsQuery(actor.id, actor.role, pageOf(page)));
+    return this.queries.execute(
+      new NotificationsQuery(actor.id, unitRoles(actor), pageOf(page), scopeOf(actor)),
+    );
   }
 
   private now(): string {

@@ -37,6 +37,8 @@ export interface CaseState {
   readonly unit?: string;
   readonly reference?: string;
   readonly socialWorkerId?: string;
+  /** Every social worker ever responsible, oldest first: they keep seeing the case. */
+  readonly socialWorkers: readonly string[];
   readonly caseworkerChanges: number;
   readonly followUpOwner?: { readonly role: Role; readonly since: string; readonly reason?: string };
   readonly hasProgressionsplan: boolean;
@@ -70,6 +72,7 @@ export function initialCaseState(caseId: string): CaseState {
   return {
     caseId,
     revision: 'no_stream',
+    socialWorkers: [],
     caseworkerChanges: 0,
     hasProgressionsplan: false,
     instances: new Map(),
@@ -123,12 +126,14 @@ export function evolve(registry: ProcessRegistry, state: CaseState, event: Folda
         unit: data.unit as string,
         reference: data.reference as string,
         socialWorkerId: data.socialWorkerId as string,
+        socialWorkers: [data.socialWorkerId as string],
       };
     case CASE_EVENTS.caseworkerChanged:
       return {
         ...next,
         applied,
         socialWorkerId: data.to as string,
+        socialWorkers: [...new Set([...state.socialWorkers, data.to as string])],
         caseworkerChanges: state.caseworkerChanges + 1,
       };
     case CASE_EVENTS.progressionsplanRecorded: {

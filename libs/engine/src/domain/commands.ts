@@ -7,7 +7,11 @@ export type ActorRole = Role | typeof SYSTEM_ROLE;
 /** Who, when and why: arrives from the edge with every command; the engine never invents it. */
 export interface CommandMetadata {
   readonly actorId: string;
-  readonly role: ActorRole;
+  /**
+   * The roles the actor holds in the case's unit. The engine acts in the one
+   * the step's lane names and records it; holding none of them is refused.
+   */
+  readonly roles: readonly ActorRole[];
   /** ISO-8601 UTC timestamp, normalised by the engine before `decide` sees it. */
   readonly now: string;
   readonly correlationId: string;
@@ -16,6 +20,14 @@ export interface CommandMetadata {
   /** If given, the case must be exactly at this revision (HTTP If-Match); no retry on mismatch. */
   readonly expectedRevision?: number;
 }
+
+/** Who may do the case-level commands that belong to no process lane. */
+export const CASE_COMMAND_ROLES = {
+  OpenCase: ['socialsekreterare', 'bitradande_enhetschef'],
+  ChangeCaseworker: ['bitradande_enhetschef', 'socialsekreterare'],
+  RecordProgressionsplan: ['rehabansvarig'],
+  FireDeadline: [SYSTEM_ROLE],
+} as const satisfies Record<string, readonly ActorRole[]>;
 
 export type CaseCommand =
   | {

@@ -1,6 +1,6 @@
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { CASE_EVENTS, startSnapshot, type CaseState, type InstanceState } from './case-state';
-import type { CaseCommand, CommandMetadata } from './commands';
+import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
 import {
   BusinessRuleError,
   CaseAlreadyExistsError,
@@ -223,16 +223,35 @@ function sendToInstance(
   return out.events;
 }
 
+/** The role the actor acts in: the first of the lanes they hold. */
+function actingRole(meta: CommandMetadata, action: string, lanes: readonly ActorRole[]): ActorRole {
+  const role = lanes.find((lane) => meta.roles.includes(lane));
+  if (role === undefined) throw new WrongRoleError(action, meta.roles, lanes);
+  return role;
+}
+
+/** The events a command produces, each stamped with the role the actor acted in. */
 export function decide(
   ctx: DecideContext,
   state: CaseState,
   command: CaseCommand,
   meta: CommandMetadata,
 ): PendingEvent[] {
+  const { role, events } = decideAs(ctx, state, command, meta);
+  return events.map((event) => ({ ...event, metadata: { ...event.metadata, role } }));
+}
+
+function decideAs(
+  ctx: DecideContext,
+  state: CaseState,
+  command: CaseCommand,
+  meta: CommandMetadata,
+): { role: ActorRole; events: PendingEvent[] } {
   switch (command.type) {
     case 'OpenCase': {
       if (state.revision !== 'no_stream') throw new CaseAlreadyExistsError(state.caseId);
-      return [
+      const role = actingRole(meta, 'OpenCase', CASE_COMMAND_ROLES.OpenCase);
+      const events = [
         {
           type: CASE_EVENTS.opened,
           data: {
@@ -245,38 +264,38 @@ export function decide(
           metadata: {},
         },
       ];
+      return { role, events };
     }
     case 'ChangeCaseworker': {
       requireCase(state);
-      return [
+      const role = actingRole(meta, 'ChangeCaseworker', CASE_COMMAND_ROLES.ChangeCaseworker);
+      const events = [
         {
           type: CASE_EVENTS.caseworkerChanged,
           data: { from: state.socialWorkerId, to: command.socialWorkerId },
           metadata: {},
         },
       ];
+      return { role, events };
     }
     case 'RecordProgressionsplan': {
       requireCase(state);
-      if (meta.role !== 'rehabansvarig')
-        throw new WrongRoleError('RecordProgressionsplan', meta.role, ['rehabansvarig']);
+      const role = actingRole(meta, 'RecordProgressionsplan', CASE_COMMAND_ROLES.RecordProgressionsplan);
       const plan = validatePayload(Progressionsplan, command.plan);
-      return [{ type: CASE_EVENTS.progressionsplanRecorded, data: plan, metadata: {} }];
+      return { role, events: [{ type: CASE_EVENTS.progressionsplanRecorded, data: plan, metadata: {} }] };
     }
     case 'StartProcess': {
       requireCase(state);
       if (state.instances.has(command.instanceId)) throw new InstanceAlreadyExistsError(command.instanceId);
       const definition = ctx.registry.latest(command.definitionId);
-      if (!(definition.startLanes as readonly string[]).includes(meta.role)) {
-        throw new WrongRoleError(`start ${definition.id}`, meta.role, definition.startLanes);
-      }
+      const role = actingRole(meta, `start ${definition.id}`, definition.startLanes);
       const failed = (definition.startRules ?? []).filter(
         (rule) => !rule.holds({ hasProgressionsplan: state.hasProgressionsplan }, {}),
       );
       if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
       const out: Outputs = { events: [], counter: 0 };
       startInstance(ctx, state, meta, definition, command.instanceId, out);
-      return out.events;
+      return { role, events: out.events };
     }
     case 'SendProcessEvent': {
       requireCase(state);
@@ -291,14 +310,13 @@ export function decide(
           acceptedEventTypes(instance.snapshot),
         );
       }
-      if (!(step.lanes as readonly string[]).includes(meta.role))
-        throw new WrongRoleError(command.event, meta.role, step.lanes);
+      const role = actingRole(meta, command.event, step.lanes);
       const payload = validatePayload(step.payload, command.payload);
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),
       );
       if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
-      return sendToInstance(
+      const events = sendToInstance(
         ctx,
         state,
         meta,
@@ -309,8 +327,10 @@ export function decide(
           data: { instanceId: instance.instanceId, payload },
         },
       );
+      return { role, events };
     }
     case 'FireDeadline': {
+      const role = actingRole(meta, 'FireDeadline', CASE_COMMAND_ROLES.FireDeadline);
       requireCase(state);
       const deadline = state.deadlines.get(command.deadlineId);
       if (!deadline) throw new DeadlineNotFoundError(command.deadlineId);
@@ -320,7 +340,7 @@ export function decide(
       // The deadline leaves the open set before the transition's own cancel of it is looked at.
       const remaining = new Map(state.deadlines);
       remaining.delete(deadline.deadlineId);
-      return sendToInstance(
+      const events = sendToInstance(
         ctx,
         { ...state, deadlines: remaining },
         meta,
@@ -337,6 +357,7 @@ export function decide(
           },
         },
       );
+      return { role, events };
     }
   }
 }

@@ -61,8 +61,12 @@ export class StepNotAllowedError extends AppError {
 
 export class WrongRoleError extends AppError {
   readonly code = 'STEP.WRONG_ROLE';
-  constructor(event: string, role: string, lanes: readonly string[]) {
-    super(`${event} is done by ${lanes.join(' or ')}, not ${role}`, { event, role, lanes });
+  constructor(event: string, roles: readonly string[], lanes: readonly string[]) {
+    super(`${event} is done by ${lanes.join(' or ')}; you act as ${roles.join(', ') || 'no role'} here`, {
+      event,
+      roles,
+      lanes,
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SqliteEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
 import { collect } from '@app/event-store/testing';
 import { CaseEngine, caseStream, type CaseEngineOptions, type CommandResult } from '../case-engine';
-import type { CaseCommand } from '../domain/commands';
+import type { ActorRole, CaseCommand } from '../domain/commands';
 import type { ProcessDefinition, Role } from '../domain/process-definition';
 import { ProcessRegistry } from '../domain/process-registry';
 
@@ -23,13 +23,13 @@ export class EngineHarness {
   }
 
   run(
-    role: Role,
+    role: ActorRole,
     command: CaseCommand,
     extra: { commandId?: string; expectedRevision?: number; actorId?: string } = {},
   ): Promise<CommandResult> {
     return this.engine.execute(command, {
       actorId: extra.actorId ?? `user-${role}`,
-      role,
+      roles: [role],
       now: this.now,
       correlationId: randomUUID(),
       commandId: extra.commandId ?? randomUUID(),

@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
 
@@ -45,6 +46,7 @@ export class ListCasesQuery extends Query<PageOf<CaseListItem>> {
     readonly filter: CaseListFilter,
     readonly now: string,
     readonly page: Page,
+    readonly scope: ReadScope,
   ) {
     super();
   }
@@ -86,13 +88,14 @@ const FILTERED = `
           WHERE p.case_id = c.case_id AND p.state_path = :state
             AND (:process IS NULL OR i.definition_id = :process)))
     AND (:overdue IS NULL OR :overdue = EXISTS (SELECT 1 FROM cl_deadlines d
-          WHERE d.case_id = c.case_id AND d.due_at < :now))`;
+          WHERE d.case_id = c.case_id AND d.due_at < :now))
+    AND ${visibleCases('c.case_id')}`;
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ filter, now, page }: ListCasesQuery): Promise<PageOf<CaseListItem>> {
+  execute({ filter, now, page, scope }: ListCasesQuery): Promise<PageOf<CaseListItem>> {
     const params = {
       unit: filter.unit ?? null,
       socialWorkerId: filter.socialWorkerId ?? null,
@@ -100,6 +103,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       state: filter.state ?? null,
       overdue: filter.overdue === undefined ? null : Number(filter.overdue),
       now,
+      ...visibilityParams(scope),
     };
     const found = selectPage(
       this.db,

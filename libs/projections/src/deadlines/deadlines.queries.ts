@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
 
@@ -22,6 +23,7 @@ export class OpenDeadlinesQuery extends Query<PageOf<OpenDeadline>> {
     readonly now: string,
     readonly filter: { readonly dueBy?: string; readonly unit?: string },
     readonly page: Page,
+    readonly scope: ReadScope,
   ) {
     super();
   }
@@ -40,14 +42,15 @@ interface Row {
 }
 
 const FILTERED = `FROM dl_deadlines d JOIN dl_cases c ON c.case_id = d.case_id
-  WHERE d.status = 'open' AND (:dueBy IS NULL OR d.due_at <= :dueBy) AND (:unit IS NULL OR d.unit = :unit)`;
+  WHERE d.status = 'open' AND (:dueBy IS NULL OR d.due_at <= :dueBy) AND (:unit IS NULL OR d.unit = :unit)
+  AND ${visibleCases('d.case_id')}`;
 
 @QueryHandler(OpenDeadlinesQuery)
 export class OpenDeadlinesHandler implements IQueryHandler<OpenDeadlinesQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ now, filter, page }: OpenDeadlinesQuery): Promise<PageOf<OpenDeadline>> {
-    const params = { dueBy: filter.dueBy ?? null, unit: filter.unit ?? null };
+  execute({ now, filter, page, scope }: OpenDeadlinesQuery): Promise<PageOf<OpenDeadline>> {
+    const params = { dueBy: filter.dueBy ?? null, unit: filter.unit ?? null, ...visibilityParams(scope) };
     return Promise.resolve(
       selectPage(
         this.db,

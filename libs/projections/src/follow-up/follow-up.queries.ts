@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
 
@@ -21,6 +22,7 @@ export class FollowUpQuery extends Query<PageOf<FollowUpResponsibility>> {
       readonly caseId?: string;
     },
     readonly page: Page,
+    readonly scope: ReadScope,
   ) {
     super();
   }
@@ -37,18 +39,20 @@ interface Row {
 }
 
 const FILTERED = `FROM fu_cases WHERE (:unit IS NULL OR unit = :unit) AND (:owner IS NULL OR owner = :owner)
-  AND (:escalated IS NULL OR escalated = :escalated) AND (:caseId IS NULL OR case_id = :caseId)`;
+  AND (:escalated IS NULL OR escalated = :escalated) AND (:caseId IS NULL OR case_id = :caseId)
+  AND ${visibleCases('case_id')}`;
 
 @QueryHandler(FollowUpQuery)
 export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ filter, page }: FollowUpQuery): Promise<PageOf<FollowUpResponsibility>> {
+  execute({ filter, page, scope }: FollowUpQuery): Promise<PageOf<FollowUpResponsibility>> {
     const params = {
       unit: filter.unit ?? null,
       owner: filter.owner ?? null,
       escalated: filter.escalated === undefined ? null : Number(filter.escalated),
       caseId: filter.caseId ?? null,
+      ...visibilityParams(scope),
     };
     return Promise.resolve(
       selectPage(

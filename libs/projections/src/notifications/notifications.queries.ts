@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
 
@@ -18,8 +19,10 @@ export interface Notification {
 export class NotificationsQuery extends Query<PageOf<Notification>> {
   constructor(
     readonly personId: string,
-    readonly role: string,
+    /** `<unit>|<role>` for every role the person holds: role notifications reach them only in that unit. */
+    readonly unitRoles: readonly string[],
     readonly page: Page,
+    readonly scope: ReadScope,
   ) {
     super();
   }
@@ -37,14 +40,16 @@ interface Row {
   created_at: string;
 }
 
-const FILTERED = 'FROM nt_notifications WHERE recipient_person = :personId OR recipient_role = :role';
+const FILTERED = `FROM nt_notifications WHERE (recipient_person = :personId
+    OR (unit || '|' || recipient_role) IN (SELECT value FROM json_each(:unitRoles)))
+  AND ${visibleCases('case_id')}`;
 
 @QueryHandler(NotificationsQuery)
 export class NotificationsHandler implements IQueryHandler<NotificationsQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ personId, role, page }: NotificationsQuery): Promise<PageOf<Notification>> {
-    const params = { personId, role };
+  execute({ personId, unitRoles, page, scope }: NotificationsQuery): Promise<PageOf<Notification>> {
+    const params = { personId, unitRoles: JSON.stringify(unitRoles), ...visibilityParams(scope) };
     return Promise.resolve(
       selectPage(
         this.db,

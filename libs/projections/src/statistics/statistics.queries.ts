@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 
 export interface BipPhaseMonth {
@@ -13,6 +14,7 @@ export class BipPhaseDistributionQuery extends Query<BipPhaseMonth[]> {
   constructor(
     readonly from: string,
     readonly to: string,
+    readonly scope: ReadScope,
     readonly unit?: string,
   ) {
     super();
@@ -30,7 +32,10 @@ export interface StepCount {
 
 /** Running instances per process step (top-level state) and unit. */
 export class StepCountsQuery extends Query<StepCount[]> {
-  constructor(readonly unit?: string) {
+  constructor(
+    readonly scope: ReadScope,
+    readonly unit?: string,
+  ) {
     super();
   }
 }
@@ -48,6 +53,7 @@ export interface CaseworkerChangeCount {
 export class CaseworkerChangesQuery extends Query<CaseworkerChangeCount[]> {
   constructor(
     readonly now: string,
+    readonly scope: ReadScope,
     readonly unit?: string,
   ) {
     super();
@@ -75,14 +81,16 @@ function endOf(month: string): string {
 export class BipPhaseDistributionHandler implements IQueryHandler<BipPhaseDistributionQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ from, to, unit }: BipPhaseDistributionQuery): Promise<BipPhaseMonth[]> {
-    const params = { unit: unit ?? null };
+  execute({ from, to, unit, scope }: BipPhaseDistributionQuery): Promise<BipPhaseMonth[]> {
+    const params = { unit: unit ?? null, ...visibilityParams(scope) };
     const opened = this.db.all<{ case_id: string; unit: string; opened_at: string }>(
-      'SELECT case_id, unit, opened_at FROM st_opened WHERE :unit IS NULL OR unit = :unit',
+      `SELECT case_id, unit, opened_at FROM st_opened
+       WHERE (:unit IS NULL OR unit = :unit) AND ${visibleCases('case_id')}`,
       params,
     );
     const phases = this.db.all<{ case_id: string; phase: number; recorded_at: string }>(
-      `SELECT case_id, phase, recorded_at FROM st_bip_phases WHERE :unit IS NULL OR unit = :unit
+      `SELECT case_id, phase, recorded_at FROM st_bip_phases
+       WHERE (:unit IS NULL OR unit = :unit) AND ${visibleCases('case_id')}
        ORDER BY recorded_at, revision`,
       params,
     );
@@ -111,7 +119,7 @@ export class BipPhaseDistributionHandler implements IQueryHandler<BipPhaseDistri
 export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ unit }: StepCountsQuery): Promise<StepCount[]> {
+  execute({ unit, scope }: StepCountsQuery): Promise<StepCount[]> {
     const rows = this.db.all<{
       unit: string;
       definition_id: string;
@@ -121,9 +129,9 @@ export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {
       n: number;
     }>(
       `SELECT unit, definition_id, process_title, step, step_title, count(*) AS n FROM st_instance_steps
-       WHERE active = 1 AND (:unit IS NULL OR unit = :unit)
+       WHERE active = 1 AND (:unit IS NULL OR unit = :unit) AND ${visibleCases('case_id')}
        GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`,
-      { unit: unit ?? null },
+      { unit: unit ?? null, ...visibilityParams(scope) },
     );
     return Promise.resolve(
       rows.map((row) => ({
@@ -142,7 +150,7 @@ export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {
 export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChangesQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ now, unit }: CaseworkerChangesQuery): Promise<CaseworkerChangeCount[]> {
+  execute({ now, unit, scope }: CaseworkerChangesQuery): Promise<CaseworkerChangeCount[]> {
     const yearAgo = new Date(now);
     yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
     const rows = this.db.all<{
@@ -154,9 +162,9 @@ export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChanges
     }>(
       `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total
        FROM st_caseworker_changes ch JOIN st_cases c ON c.case_id = ch.case_id
-       WHERE :unit IS NULL OR ch.unit = :unit
+       WHERE (:unit IS NULL OR ch.unit = :unit) AND ${visibleCases('ch.case_id')}
        GROUP BY ch.case_id, c.reference, ch.unit ORDER BY recent DESC, total DESC, ch.case_id`,
-      { unit: unit ?? null, since: yearAgo.toISOString() },
+      { unit: unit ?? null, since: yearAgo.toISOString(), ...visibilityParams(scope) },
     );
     return Promise.resolve(
       rows.map((row) => ({

@@ -1,11 +1,12 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Role } from '@app/engine';
+import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
 
 export type QueueScope =
   | { readonly kind: 'person'; readonly personId: string }
-  | { readonly kind: 'role'; readonly role: Role; readonly unit?: string }
+  /** `<unit>|<role>` pairs the person holds; a role's tasks reach them only in units where they hold it. */
+  | { readonly kind: 'role'; readonly unitRoles: readonly string[]; readonly unit?: string }
   | { readonly kind: 'team'; readonly unit: string };
 
 export interface QueueTask {
@@ -33,6 +34,7 @@ export class WorkQueueQuery extends Query<PageOf<QueueTask>> {
     readonly scope: QueueScope,
     readonly now: string,
     readonly page: Page,
+    readonly access: ReadScope,
   ) {
     super();
   }
@@ -61,7 +63,8 @@ interface TaskRow {
 
 const WHERE: Record<QueueScope['kind'], string> = {
   person: 'assignee = :personId',
-  role: 'lane = :role AND assignee IS NULL AND (:unit IS NULL OR unit = :unit)',
+  role: `(unit || '|' || lane) IN (SELECT value FROM json_each(:unitRoles)) AND assignee IS NULL
+    AND (:unit IS NULL OR unit = :unit)`,
   team: 'unit = :unit',
 };
 
@@ -69,14 +72,21 @@ const WHERE: Record<QueueScope['kind'], string> = {
 export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ scope, now, page }: WorkQueueQuery): Promise<PageOf<QueueTask>> {
-    const params = { personId: null, role: null, unit: null, ...scope, now };
+  execute({ scope, now, page, access }: WorkQueueQuery): Promise<PageOf<QueueTask>> {
+    const params = {
+      personId: null,
+      unit: null,
+      ...scope,
+      unitRoles: JSON.stringify(scope.kind === 'role' ? scope.unitRoles : []),
+      now,
+      ...visibilityParams(access),
+    };
     return Promise.resolve(
       selectPage(
         this.db,
         {
           columns: '*',
-          from: `FROM wq_tasks WHERE ${WHERE[scope.kind]}`,
+          from: `FROM wq_tasks WHERE ${WHERE[scope.kind]} AND ${visibleCases('case_id')}`,
           orderBy:
             '(due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since, case_id, state_id',
         },

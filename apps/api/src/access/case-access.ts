@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { actingRoles, canSee, scopeOf, type CaseAccessFacts, type Principal } from '@app/access';
+import { CaseEngine, CaseNotFoundError, type CaseState, type Role } from '@app/engine';
+
+const CASE_MANAGER_PROCESS = 'case-manager';
+
+export function accessFactsOf(state: CaseState): CaseAccessFacts {
+  return {
+    unit: state.unit ?? '',
+    socialWorkers: state.socialWorkers,
+    referredToCaseManager: [...state.instances.values()].some(
+      (instance) => instance.definitionId === CASE_MANAGER_PROCESS,
+    ),
+  };
+}
+
+/**
+ * The case as the log says now, if the principal may see it. A case they may
+ * not see answers exactly as a missing one, so ids cannot be probed.
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(private readonly engine: CaseEngine) {}
+
+  async visibleCase(principal: Principal, caseId: string): Promise<CaseState> {
+    const state = await this.engine.load(caseId);
+    if (state.revision === 'no_stream' || !canSee(scopeOf(principal), accessFactsOf(state))) {
+      throw new CaseNotFoundError(caseId);
+    }
+    return state;
+  }
+
+  /** The roles the principal acts in on this case: those they hold in its unit. */
+  async rolesOn(principal: Principal, caseId: string): Promise<{ state: CaseState; roles: Role[] }> {
+    const state = await this.visibleCase(principal, caseId);
+    return { state, roles: actingRoles(principal, state.unit ?? '') };
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
+import { DEMO_UNITS, DEMO_USERS } from './demo-users';
+import { DEV_TOKEN_TTL_SECONDS, DevTokens } from './dev-tokens';
+import { SignInRateLimit } from './sign-in-rate-limit';
+
+@ApiTags('sign-in')
+@Controller('api/auth')
+export class AuthController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get('config')
+  @Public()
+  @ApiOperation({ summary: 'How to sign in here: the OIDC issuer, or the development sign-in' })
+  signInConfig() {
+    const identity = this.config.identity;
+    return identity.kind === 'oidc'
+      ? { kind: identity.kind, issuer: identity.issuer, audience: identity.audience }
+      : { kind: identity.kind, users: '/api/auth/dev/users', signIn: '/api/auth/dev/sign-in' };
+  }
+
+  @Get('me')
+  @Allow(...EVERY_ROLE)
+  @ApiOperation({ summary: 'Who I am signed in as: id, name, and my roles per unit' })
+  me(@CurrentActor() actor: Actor) {
+    return actor;
+  }
+}
+
+export class DevSignInDto {
+  @IsIn(DEMO_USERS.map((user) => user.id), {
+    message: `must be one of the demo users: ${DEMO_USERS.map((user) => user.id).join(', ')}`,
+  })
+  userId!: string;
+}
+
+/** Exists only when no identity provider is configured, which production refuses. */
+@ApiTags('sign-in')
+@Controller('api/auth/dev')
+export class DevSignInController {
+  constructor(
+    private readonly tokens: DevTokens,
+    private readonly rateLimit: SignInRateLimit,
+  ) {}
+
+  @Get('users')
+  @Public()
+  @ApiOperation({ summary: 'Development sign-in: the demo users, every role in two units' })
+  users() {
+    return { units: DEMO_UNITS, users: DEMO_USERS };
+  }
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Development sign-in: a bearer token for a demo user (rate limited)' })
+  signIn(@Body() body: DevSignInDto, @Ip() ip: string) {
+    this.rateLimit.attempt(ip);
+    const user = DEMO_USERS.find((candidate) => candidate.id === body.userId);
+    return {
+      accessToken: this.tokens.issue(user ?? DEMO_USERS[0]),
+      tokenType: 'Bearer',
+      expiresIn: DEV_TOKEN_TTL_SECONDS,
+      user,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { holdsAny, type AccessRole } from '@app/access';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AccessDeniedError, UnauthenticatedError } from '../http/request-errors';
+import { ACTOR, ALLOWED_ROLES, PUBLIC_ROUTE, type Actor } from './actor';
+import { principalFromClaims } from './claims';
+import { TokenVerifier } from './token-verifier';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/**
+ * Every request: who is it (a verified bearer token), and may any of their
+ * roles use this route? Routes without an `Allow` list are refused to all.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, unknown> } & Record<symbol, Actor>>();
+    const header = request.headers.authorization;
+    if (header === undefined) {
+      throw new UnauthenticatedError('Sign in first: send Authorization: Bearer <access token>');
+    }
+    const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    if (token === undefined) {
+      throw new UnauthenticatedError('The Authorization header must be "Bearer <access token>"');
+    }
+    const principal = principalFromClaims(await this.verifier.verify(token), this.config.identity.claims);
+    request[ACTOR] = principal;
+    const allowed = this.reflector.getAllAndOverride<readonly AccessRole[] | undefined>(
+      ALLOWED_ROLES,
+      targets,
+    );
+    if (allowed === undefined) throw new AccessDeniedError('No role may use this endpoint');
+    if (!holdsAny(principal, allowed)) {
+      throw new AccessDeniedError(`This is for ${allowed.join(', ')}; you hold none of those roles`, {
+        allowedRoles: allowed,
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jwtVerify, type JWTPayload } from 'jose';
+import type { Principal } from '@app/access';
+import type { Clock } from '../clock';
+import { refusal } from './jose-errors';
+import { TokenVerifier } from './token-verifier';
+
+const ISSUER = 'urn:arendemotorn:development-sign-in';
+const AUDIENCE = 'arendemotorn';
+export const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
+
+/** One secret per data directory, so tokens survive a restart and never work against another install. */
+function secretIn(dataDir: string): Uint8Array {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'development-sign-in.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+}
+
+/**
+ * The development sign-in's tokens: signed JWTs in the same claim shape a
+ * provider is configured for (sub, name, roles as `<unit>:<role>`), so the
+ * guard, claim mapping and everything after them run the production path.
+ * They live on the app's clock, which tests move by months; a provider's
+ * tokens live on real time.
+ */
+export class DevTokens extends TokenVerifier {
+  private readonly secret: Uint8Array;
+
+  constructor(
+    dataDir: string,
+    private readonly clock: Clock,
+  ) {
+    super();
+    this.secret = secretIn(dataDir);
+  }
+
+  /** Synchronous (plain HMAC over the compact JWS form), so a test can sign a request inline. */
+  issue(principal: Principal): string {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signingInput = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
+      sub: principal.id,
+      name: principal.name,
+      roles: principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}:${role}`)),
+      iss: ISSUER,
+      aud: AUDIENCE,
+      iat: issuedAt,
+      exp: issuedAt + DEV_TOKEN_TTL_SECONDS,
+    })}`;
+    const signature = createHmac('sha256', this.secret).update(signingInput).digest('base64url');
+    return `${signingInput}.${signature}`;
+  }
+
+  async verify(token: string): Promise<JWTPayload> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+      });
+      return payload;
+    } catch (error) {
+      throw refusal(error);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { unitsWhere, type Principal } from './principal';
+
+/**
+ * Which cases a principal may see, by rule (toolbox.md, issue 5):
+ * a social worker the cases they are or were responsible for; Rehabansvarig
+ * and SIP-stödjare the toolbox cases of their unit; a case manager the cases
+ * referred to CM; a biträdande enhetschef and an auditor every case of their
+ * unit. Never another unit's.
+ */
+export interface AccessScope {
+  readonly userId: string;
+  readonly wholeUnits: readonly string[];
+  readonly caseManagerUnits: readonly string[];
+  readonly socialWorkerUnits: readonly string[];
+}
+
+export const WHOLE_UNIT_ROLES = [
+  'rehabansvarig',
+  'sip_stodjare',
+  'bitradande_enhetschef',
+  'auditor',
+] as const;
+
+export function scopeOf(principal: Principal): AccessScope {
+  return {
+    userId: principal.id,
+    wholeUnits: unitsWhere(principal, WHOLE_UNIT_ROLES),
+    caseManagerUnits: unitsWhere(principal, ['case_manager']),
+    socialWorkerUnits: unitsWhere(principal, ['socialsekreterare']),
+  };
+}
+
+/** What the rules look at; the case stream and the read models both can say it. */
+export interface CaseAccessFacts {
+  readonly unit: string;
+  /** Every social worker ever responsible, the current one included. */
+  readonly socialWorkers: readonly string[];
+  readonly referredToCaseManager: boolean;
+}
+
+export function canSee(scope: AccessScope, facts: CaseAccessFacts): boolean {
+  return (
+    scope.wholeUnits.includes(facts.unit) ||
+    (facts.referredToCaseManager && scope.caseManagerUnits.includes(facts.unit)) ||
+    (scope.socialWorkerUnits.includes(facts.unit) && facts.socialWorkers.includes(scope.userId))
+  );
+}

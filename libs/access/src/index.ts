@@ -1,0 +1,2 @@
+export * from './case-visibility';
+export * from './principal';

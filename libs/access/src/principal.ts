@@ -1,0 +1,40 @@
+import { ROLES, type Role } from '@app/engine';
+
+/** Reads every case of their unit(s) and acts on none: internal control, the IVO, the data protection officer. */
+export const AUDITOR = 'auditor';
+export const ACCESS_ROLES = [...ROLES, AUDITOR] as const;
+export type AccessRole = Role | typeof AUDITOR;
+
+export interface Membership {
+  readonly unit: string;
+  readonly roles: readonly AccessRole[];
+}
+
+/** A signed-in person: who, and which roles they hold in which units. Nothing else is trusted. */
+export interface Principal {
+  readonly id: string;
+  readonly name: string;
+  readonly memberships: readonly Membership[];
+}
+
+export function rolesIn(principal: Principal, unit: string): AccessRole[] {
+  return [...new Set(principal.memberships.filter((m) => m.unit === unit).flatMap((m) => m.roles))];
+}
+
+export function holdsAny(principal: Principal, roles: readonly AccessRole[]): boolean {
+  return principal.memberships.some((m) => m.roles.some((role) => roles.includes(role)));
+}
+
+/** Units where the principal holds at least one of the roles. */
+export function unitsWhere(principal: Principal, roles: readonly AccessRole[]): string[] {
+  return [
+    ...new Set(
+      principal.memberships.filter((m) => m.roles.some((role) => roles.includes(role))).map((m) => m.unit),
+    ),
+  ];
+}
+
+/** The roles the engine may act in for this unit; an auditor never acts. */
+export function actingRoles(principal: Principal, unit: string): Role[] {
+  return rolesIn(principal, unit).filter((role): role is Role => role !== AUDITOR);
+}

@@ -1,0 +1,63 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { Projection } from '../projection';
+import {
+  CaseOpened,
+  CaseworkerChanged,
+  ProcessStarted,
+  type StoredEventMessage,
+} from '../stored-event-message';
+
+/**
+ * What case visibility turns on (unit, every social worker ever
+ * responsible, referral to CM), for filtering every other read model.
+ * All projections commit in one transaction per batch, so this table is
+ * never behind or ahead of the rows it filters.
+ */
+@EventsHandler(CaseOpened, CaseworkerChanged, ProcessStarted)
+export class CaseAccessProjection extends Projection {
+  readonly name = 'caseAccess';
+  readonly tables = [
+    {
+      name: 'ac_cases',
+      ddl: [
+        `CREATE TABLE ac_cases (
+           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, referred_to_cm INTEGER NOT NULL DEFAULT 0)`,
+        'CREATE INDEX ac_cases_unit ON ac_cases (unit, referred_to_cm)',
+      ],
+    },
+    {
+      name: 'ac_social_workers',
+      ddl: [
+        `CREATE TABLE ac_social_workers (
+           user_id TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (user_id, case_id))`,
+      ],
+    },
+  ];
+
+  protected apply(message: StoredEventMessage): void {
+    const { data, caseId } = message;
+    switch (message.event.type) {
+      case 'CaseOpened':
+        this.db.run('INSERT INTO ac_cases (case_id, unit) VALUES (:caseId, :unit)', {
+          caseId,
+          unit: data.unit,
+        });
+        this.worker(caseId, data.socialWorkerId);
+        return;
+      case 'CaseworkerChanged':
+        this.worker(caseId, data.to);
+        return;
+      default:
+        if (data.definitionId === 'case-manager') {
+          this.db.run('UPDATE ac_cases SET referred_to_cm = 1 WHERE case_id = :caseId', { caseId });
+        }
+    }
+  }
+
+  private worker(caseId: string, userId: unknown): void {
+    this.db.run('INSERT OR IGNORE INTO ac_social_workers (user_id, case_id) VALUES (:userId, :caseId)', {
+      userId,
+      caseId,
+    });
+  }
+}
