@@ -28,7 +28,7 @@ export function realisticCase(caseId: string): BenchStep[] {
   const steps: (readonly [Role, CaseCommand])[] = [
     [
       'socialsekreterare',
-      { type: 'OpenCase', caseId, reference: 'AB 6303', unit: 'jarva-1', socialWorkerId: 'ss-1' },
+      { type: 'OpenCase', caseId, reference: 'AB 6303', unit: 'jarva-1', socialWorkerId: 'jarva-1-ss' },
     ],
     [
       'socialsekreterare',

@@ -7,7 +7,7 @@ data=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 DATA_DIR="$data" PORT="$port" LOG_LEVEL=warn DEADLINE_WORKER_INTERVAL_MS=2000 \
-  DEADLINE_OVERRIDES='{"demo-enhet":{"fortroendelakare":{"checkIn":"PT10S","actionDeadline":"PT20S"}}}' \
+  DEADLINE_OVERRIDES='{"jarva-1":{"fortroendelakare":{"checkIn":"PT10S","actionDeadline":"PT20S"}}}' \
   node dist/apps/api/apps/api/src/main.js &
 pid=$!
 for _ in $(seq 1 100); do

@@ -89,6 +89,28 @@ function request(command: CaseCommand): { path: string; body: object } {
   }
 }
 
+/** The development sign-in's demo users of jarva-1, one per role the scenario uses. */
+const DEMO_USER: Partial<Record<string, string>> = {
+  socialsekreterare: 'jarva-1-ss',
+  rehabansvarig: 'jarva-1-rehab',
+  bitradande_enhetschef: 'jarva-1-bec',
+};
+const tokens = new Map<string, Promise<string>>();
+
+function bearer(role: string): Promise<string> {
+  const cached = tokens.get(role);
+  if (cached) return cached;
+  const token = fetch(`${base}/api/auth/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userId: DEMO_USER[role] }),
+  })
+    .then((response) => response.json() as Promise<{ accessToken: string }>)
+    .then((body) => `Bearer ${body.accessToken}`);
+  tokens.set(role, token);
+  return token;
+}
+
 async function overHttp(): Promise<Run> {
   return drive(async ({ role, command, commandId }) => {
     const { path, body } = request(command);
@@ -96,8 +118,7 @@ async function overHttp(): Promise<Run> {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        'X-User': `u-${role}`,
-        'X-Role': role,
+        Authorization: await bearer(role),
         'Idempotency-Key': commandId,
       },
       body: JSON.stringify(body),
@@ -109,7 +130,7 @@ async function overHttp(): Promise<Run> {
 
 async function get<T>(path: string): Promise<T> {
   const response = await fetch(base + path, {
-    headers: { 'X-User': 'bench', 'X-Role': 'bitradande_enhetschef' },
+    headers: { Authorization: await bearer('bitradande_enhetschef') },
   });
   return (await response.json()) as T;
 }
@@ -132,7 +153,7 @@ async function rebuild(head: string): Promise<{ eventsPerSecond: number; events:
   const started = process.hrtime.bigint();
   await fetch(`${base}/api/admin/projections/rebuild`, {
     method: 'POST',
-    headers: { 'X-User': 'bench', 'X-Role': 'bitradande_enhetschef' },
+    headers: { Authorization: await bearer('bitradande_enhetschef') },
   });
   let status: Status = { state: '', position: null, eventsApplied: 0 };
   await waitFor(async () => {

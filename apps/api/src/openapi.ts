@@ -64,8 +64,11 @@ export function setupOpenApi(app: INestApplication): void {
       .setTitle('Ärendemotorn')
       .setDescription(
         'Case workflow engine for the rehab toolbox. Writes take Idempotency-Key and If-Match; ' +
-          'errors are { code, message, details }. Development identity: X-User and X-Role headers.',
+          'errors are { code, message, details }. Every call but health, docs and sign-in needs ' +
+          'Authorization: Bearer <access token> from the configured OIDC provider, or from ' +
+          'POST /api/auth/dev/sign-in when none is configured (development only).',
       )
+      .addBearerAuth()
       .setVersion('0.1.0')
       .build(),
   );

@@ -1,0 +1,238 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_ROLES, type AccessRole } from '@app/access';
+import { asPrincipal, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { CaseDriver, PLAN } from './flows';
+
+const OWN = 'jarva-1';
+const OTHER = 'rinkeby-2';
+const WHOLE_UNIT: readonly AccessRole[] = [
+  'rehabansvarig',
+  'sip_stodjare',
+  'bitradande_enhetschef',
+  'auditor',
+];
+const SUPERVISORS: readonly AccessRole[] = ['bitradande_enhetschef', 'auditor'];
+const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor');
+const EVERYONE = ACCESS_ROLES;
+
+interface Caller {
+  readonly role: AccessRole;
+  readonly unit: string;
+}
+
+/** The fixture case's own social worker signs in as socialsekreterare; everyone else is a stranger to it. */
+const userOf = ({ role, unit }: Caller) => (role === 'socialsekreterare' ? 'ss-anna' : `${role}-${unit}`);
+const seesFixture = ({ role, unit }: Caller) =>
+  unit === OWN && (WHOLE_UNIT.includes(role) || role === 'socialsekreterare');
+
+interface Route {
+  readonly method: 'get' | 'post';
+  /** As the OpenAPI document spells it, so the test can prove it covers every route. */
+  readonly path: string;
+  readonly allowed: readonly AccessRole[];
+  /** Answers 404 to a caller who may not see the case. */
+  readonly caseScoped?: boolean;
+  readonly body?: object;
+  readonly query?: Record<string, string>;
+  /** Writes carry a stale If-Match: reaching the engine answers 409, so nothing changes. */
+  readonly stale?: boolean;
+  readonly ok: number;
+  /** Per-caller expectation when it differs from the rule (allowed → ok, case-scoped → visibility). */
+  readonly special?: (caller: Caller) => number | undefined;
+  /** The fixture case must appear in the answer exactly when this says so. */
+  readonly lists?: (caller: Caller) => boolean;
+}
+
+const ROUTES: readonly Route[] = [
+  { method: 'get', path: '/api/auth/me', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/cases', allowed: EVERYONE, ok: 200, lists: seesFixture },
+  { method: 'get', path: '/api/cases/{caseId}', allowed: EVERYONE, caseScoped: true, ok: 200 },
+  { method: 'get', path: '/api/cases/{caseId}/history', allowed: EVERYONE, caseScoped: true, ok: 200 },
+  {
+    method: 'get',
+    path: '/api/cases/{caseId}/as-of',
+    allowed: EVERYONE,
+    caseScoped: true,
+    query: { at: '2026-01-15T10:00:00Z' },
+    ok: 200,
+  },
+  { method: 'get', path: '/api/cases/{caseId}/next-steps', allowed: EVERYONE, caseScoped: true, ok: 200 },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/processes',
+    allowed: CASEWORK,
+    caseScoped: true,
+    body: { definitionId: 'afu' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/processes/{instanceId}/events',
+    allowed: CASEWORK,
+    caseScoped: true,
+    body: { event: 'DocumentationReviewed', payload: { findings: 'Granskat' } },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/caseworker',
+    allowed: ['socialsekreterare', 'bitradande_enhetschef'],
+    caseScoped: true,
+    body: { socialWorkerId: 'ss-bertil' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/progressionsplan',
+    allowed: ['rehabansvarig'],
+    caseScoped: true,
+    body: { category: 3, followUpOwner: 'rehabansvarig', ...PLAN },
+    stale: true,
+    ok: 409,
+  },
+  { method: 'get', path: '/api/processes', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/processes/{definitionId}', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/processes/{definitionId}/bpmn', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/processes/{definitionId}/mermaid', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/queues/mine', allowed: CASEWORK, ok: 200 },
+  {
+    method: 'get',
+    path: '/api/queues/role',
+    allowed: CASEWORK,
+    ok: 200,
+    lists: ({ role, unit }) => role === 'rehabansvarig' && unit === OWN,
+  },
+  {
+    method: 'get',
+    path: '/api/queues/team/{unit}',
+    allowed: SUPERVISORS,
+    ok: 200,
+    special: ({ role, unit }) => (SUPERVISORS.includes(role) && unit !== OWN ? 403 : undefined),
+    lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
+  },
+  { method: 'get', path: '/api/notifications', allowed: CASEWORK, ok: 200 },
+  { method: 'get', path: '/api/deadlines', allowed: [...SUPERVISORS, 'rehabansvarig'], ok: 200 },
+  {
+    method: 'get',
+    path: '/api/follow-up',
+    allowed: [...SUPERVISORS, 'rehabansvarig'],
+    ok: 200,
+    lists: seesFixture,
+  },
+  {
+    method: 'get',
+    path: '/api/statistics/bip-phases',
+    allowed: SUPERVISORS,
+    query: { from: '2026-01', to: '2026-02' },
+    ok: 200,
+  },
+  { method: 'get', path: '/api/statistics/process-steps', allowed: SUPERVISORS, ok: 200 },
+  { method: 'get', path: '/api/statistics/caseworker-changes', allowed: SUPERVISORS, ok: 200 },
+  { method: 'get', path: '/api/admin/projections', allowed: SUPERVISORS, ok: 200 },
+  { method: 'post', path: '/api/admin/deadlines/run', allowed: ['bitradande_enhetschef'], ok: 200 },
+  // Last: these change what the routes above would see.
+  {
+    method: 'post',
+    path: '/api/cases',
+    allowed: ['socialsekreterare', 'bitradande_enhetschef'],
+    body: { reference: 'GH 8105', unit: OWN, socialWorkerId: 'ss-bertil' },
+    ok: 201,
+    special: ({ role, unit }) =>
+      ['socialsekreterare', 'bitradande_enhetschef'].includes(role) && unit !== OWN ? 403 : undefined,
+  },
+  { method: 'post', path: '/api/admin/projections/rebuild', allowed: ['bitradande_enhetschef'], ok: 202 },
+];
+
+/** Routes anyone may call: sign-in, its configuration, health and the API description. */
+const PUBLIC = ['get /api/auth/config', 'get /api/auth/dev/users', 'post /api/auth/dev/sign-in'];
+
+function expected(route: Route, caller: Caller): number {
+  if (!route.allowed.includes(caller.role)) return 403;
+  const special = route.special?.(caller);
+  if (special !== undefined) return special;
+  if (route.caseScoped && !seesFixture(caller)) return 404;
+  return route.ok;
+}
+
+describe('access: every endpoint × every role × own and other unit', () => {
+  const data = tempDataDir();
+  const clock = new TestClock();
+  let app: INestApplication;
+  let caseId = '';
+  let instanceId = '';
+
+  beforeAll(async () => {
+    app = await startApp(data.dir, {}, clock);
+    const fixture = await CaseDriver.open(app);
+    caseId = fixture.caseId;
+    instanceId = await fixture.start('rehab-handledning');
+    await fixture.send('socialsekreterare', instanceId, 'ImpulsRegistered', {
+      grounds: ['sjukskriven-utan-samordnade-insatser'],
+    });
+    await fixture.send('socialsekreterare', instanceId, 'RehabansvarigContacted');
+    await eventually(async () => {
+      const queue = await asPrincipal(app, {
+        id: 'probe',
+        name: 'probe',
+        memberships: [{ unit: OWN, roles: ['rehabansvarig'] }],
+      }).get('/api/queues/role');
+      expect(queue.body.items).toHaveLength(1);
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    data.remove();
+  });
+
+  it('covers every route the API offers', async () => {
+    const { body } = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
+    const offered = Object.entries(body.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    const covered = [...ROUTES.map((r) => `${r.method} ${r.path}`), ...PUBLIC];
+    expect(offered.filter((route) => !route.startsWith('get /health')).sort()).toEqual(covered.sort());
+  });
+
+  const callers: Caller[] = ACCESS_ROLES.flatMap((role) => [
+    { role, unit: OWN },
+    { role, unit: OTHER },
+  ]);
+
+  it.each(ROUTES.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))(
+    '%s answers exactly the allowed roles and units',
+    async (_name, route) => {
+      const outcomes: string[] = [];
+      const wanted: string[] = [];
+      for (const caller of callers) {
+        const url = route.path
+          .replace('{caseId}', caseId)
+          .replace('{instanceId}', instanceId)
+          .replace('{definitionId}', 'afu')
+          .replace('{unit}', OWN);
+        const client = asPrincipal(app, {
+          id: userOf(caller),
+          name: userOf(caller),
+          memberships: [{ unit: caller.unit, roles: [caller.role] }],
+        });
+        let call = client[route.method](url).query(route.query ?? {});
+        if (route.stale) call = call.set('If-Match', '"999"');
+        const response = await call.send(route.body);
+        const status = expected(route, caller);
+        const who = `${caller.role}@${caller.unit}`;
+        outcomes.push(`${who} ${response.status}`);
+        wanted.push(`${who} ${status}`);
+        if (response.status === 200 && route.lists) {
+          const items = (response.body.items ?? []) as { caseId: string }[];
+          outcomes.push(`${who} lists fixture: ${items.some((item) => item.caseId === caseId)}`);
+          wanted.push(`${who} lists fixture: ${route.lists(caller)}`);
+        }
+      }
+      expect(outcomes).toEqual(wanted);
+    },
+  );
+});

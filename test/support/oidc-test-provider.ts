@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider from 'oidc-provider';
+
+/** A real OpenID Connect provider on a random local port, issuing JWT access tokens by client credentials. */
+export interface OidcTestProvider {
+  readonly issuer: string;
+  readonly audience: string;
+  token(clientId: string, resource?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Each test client stands for one person; its claims are what an IdP would put in their token. */
+export type ClientClaims = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+export async function startOidcProvider(claims: ClientClaims): Promise<OidcTestProvider> {
+  const audience = 'https://arende.test/api';
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  const provider = new Provider(issuer, {
+    jwks: { keys: [jwk] },
+    clients: Object.keys(claims).map((clientId) => ({
+      client_id: clientId,
+      client_secret: `${clientId}-secret`,
+      grant_types: ['client_credentials'],
+      redirect_uris: [],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_post',
+    })),
+    ttl: { ClientCredentials: 300 },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: unknown, resource: string) => ({
+          scope: 'api',
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 300,
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
+    },
+    extraTokenClaims: (_ctx: unknown, token: { clientId?: string }) => claims[token.clientId ?? ''] ?? {},
+  });
+  server.on('request', provider.callback());
+  return {
+    issuer,
+    audience,
+    async token(clientId, resource = audience) {
+      const response = await fetch(`${issuer}/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: `${clientId}-secret`,
+          resource,
+          scope: 'api',
+        }),
+      });
+      const body = (await response.json()) as { access_token?: string };
+      if (!response.ok || !body.access_token)
+        throw new Error(`token: ${response.status} ${JSON.stringify(body)}`);
+      return body.access_token;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
