@@ -134,6 +134,15 @@ const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/statistics/process-steps', allowed: SUPERVISORS, ok: 200 },
   { method: 'get', path: '/api/statistics/caseworker-changes', allowed: SUPERVISORS, ok: 200 },
   { method: 'get', path: '/api/admin/projections', allowed: SUPERVISORS, ok: 200 },
+  { method: 'get', path: '/api/admin/audit/verify', allowed: SUPERVISORS, ok: 200 },
+  { method: 'get', path: '/api/access-log/cases/{caseId}', allowed: SUPERVISORS, caseScoped: true, ok: 200 },
+  {
+    method: 'get',
+    path: '/api/access-log/users/{userId}',
+    allowed: SUPERVISORS,
+    ok: 200,
+    lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
+  },
   { method: 'post', path: '/api/admin/deadlines/run', allowed: ['bitradande_enhetschef'], ok: 200 },
   // Last: these change what the routes above would see.
   {
@@ -175,6 +184,7 @@ describe('access: every endpoint × every role × own and other unit', () => {
       grounds: ['sjukskriven-utan-samordnade-insatser'],
     });
     await fixture.send('socialsekreterare', instanceId, 'RehabansvarigContacted');
+    await fixture.view();
     await eventually(async () => {
       const queue = await asPrincipal(app, {
         id: 'probe',
@@ -213,7 +223,8 @@ describe('access: every endpoint × every role × own and other unit', () => {
           .replace('{caseId}', caseId)
           .replace('{instanceId}', instanceId)
           .replace('{definitionId}', 'afu')
-          .replace('{unit}', OWN);
+          .replace('{unit}', OWN)
+          .replace('{userId}', 'ss-anna');
         const client = asPrincipal(app, {
           id: userOf(caller),
           name: userOf(caller),

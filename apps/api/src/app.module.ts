@@ -2,6 +2,9 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionsModule, storedTypeEventIdProvider } from '@app/projections';
+import { AccessLog } from './access-log/access-log';
+import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLogInterceptor } from './access-log/logs-access';
 import { AdminController } from './admin/admin.controller';
 import { ProjectionsReadiness } from './admin/projections-readiness';
 import { CasesController } from './cases/cases.controller';
@@ -51,6 +54,7 @@ export class AppModule implements NestModule {
         WorkController,
         SupervisionController,
         AdminController,
+        AccessLogController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -60,6 +64,8 @@ export class AppModule implements NestModule {
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,
         ProjectionsReadiness,
+        AccessLog,
+        AccessLogInterceptor,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

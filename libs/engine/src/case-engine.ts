@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { uuidFromName } from '@app/common';
-import { ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
+import { chainEvents, chainStart, ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
 import { evolve, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
 import { IdempotencyKeyReusedError } from './domain/errors';
@@ -116,12 +116,17 @@ export class CaseEngine {
         throw new ConcurrencyError(caseStream(command.caseId), meta.expectedRevision, state.revision);
       }
       const pending = decide({ registry: this.registry, overrides: this.overrides }, state, command, meta);
+      const streamName = caseStream(command.caseId);
+      const { events } = chainEvents(
+        streamName,
+        state.revision === 'no_stream' ? 0 : state.revision + 1,
+        state.chainHash ?? chainStart(streamName),
+        pending.map((event, index) => this.toNewEvent(event, index, command, meta, fingerprint)),
+      );
       try {
-        const result = await this.store.appendToStream(
-          caseStream(command.caseId),
-          pending.map((event, index) => this.toNewEvent(event, index, command, meta, fingerprint)),
-          { expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision },
-        );
+        const result = await this.store.appendToStream(streamName, events, {
+          expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision,
+        });
         return {
           caseId: command.caseId,
           revision: result.nextExpectedRevision,

@@ -7,6 +7,8 @@ import {
   StepCountsHandler,
 } from './statistics/statistics.queries';
 import { CaseAccessProjection } from './access/case-access.projection';
+import { AccessLogProjection } from './access-log/access-log.projection';
+import { CaseViewingsHandler, UserViewingsHandler } from './access-log/access-log.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
 import { CaseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
@@ -30,6 +32,7 @@ import { WorkQueueProjection } from './work-queue/work-queue.projection';
 
 export const PROJECTION_CLASSES = [
   CaseAccessProjection,
+  AccessLogProjection,
   WorkQueueProjection,
   CaseListProjection,
   CaseHistoryProjection,
@@ -40,6 +43,8 @@ export const PROJECTION_CLASSES = [
 ];
 
 const QUERY_HANDLERS = [
+  CaseViewingsHandler,
+  UserViewingsHandler,
   WorkQueueHandler,
   ListCasesHandler,
   CaseHistoryHandler,

@@ -68,6 +68,10 @@ export const DeadlineReached = messageClass(CASE_EVENTS.deadlineReached);
 export const FollowUpOwnerChanged = messageClass(CASE_EVENTS.followUpOwnerChanged);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
+/** An access-log entry: who looked at which cases. */
+export const CaseDataViewed = messageClass('CaseDataViewed');
+/** Events of streams no read model follows; no handler takes them. */
+const OtherStreamEvent = messageClass('OtherStream');
 
 const BY_TYPE = new Map<string, MessageClass>(
   [
@@ -83,11 +87,17 @@ const BY_TYPE = new Map<string, MessageClass>(
   ].map((type) => [type.storedType, type]),
 );
 
+/** Every case-stream message; the read models of cases subscribe to these. */
 export const ALL_MESSAGES: readonly MessageClass[] = [...BY_TYPE.values(), ProcessStepRecorded];
 
 export function toMessage(event: RecordedEvent): StoredEventMessage {
-  const Message = BY_TYPE.get(event.type) ?? ProcessStepRecorded;
-  return new Message(event);
+  if (event.streamName.startsWith('case-')) {
+    return new (BY_TYPE.get(event.type) ?? ProcessStepRecorded)(event);
+  }
+  if (event.streamName.startsWith('access-') && event.type === CaseDataViewed.storedType) {
+    return new CaseDataViewed(event);
+  }
+  return new OtherStreamEvent(event);
 }
 
 export const storedTypeEventIdProvider: EventIdProvider = {

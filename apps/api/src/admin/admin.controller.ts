@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { EVENT_STORE, verifyChains, type EventStore } from '@app/event-store';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionRunner } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -13,7 +14,17 @@ export class AdminController {
     private readonly runner: ProjectionRunner,
     private readonly worker: DeadlineWorker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  @Get('audit/verify')
+  @Allow(...SUPERVISORS)
+  @ApiOperation({
+    summary: "Walk every stream's hash chain; report the first event that was altered, removed or added",
+  })
+  verifyAudit() {
+    return verifyChains(this.store);
+  }
 
   @Get('projections')
   @Allow(...SUPERVISORS)

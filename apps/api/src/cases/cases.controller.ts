@@ -13,6 +13,7 @@ import { pageOf } from '../http/paging.dto';
 import { ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
 import { CaseAccess } from '../access/case-access';
+import { LogsAccess } from '../access-log/logs-access';
 import { Allow, CASEWORK_ROLES, CurrentActor, EVERY_ROLE, type Actor } from '../identity/actor';
 import {
   AsOfDto,
@@ -98,6 +99,7 @@ export class CasesController {
 
   @Get()
   @Allow(...EVERY_ROLE)
+  @LogsAccess('case-list')
   @ApiOperation({
     summary: 'List and search the cases I may see (by unit, social worker, process, state, overdue)',
   })
@@ -110,6 +112,7 @@ export class CasesController {
 
   @Get(':caseId')
   @Allow(...EVERY_ROLE)
+  @LogsAccess('case')
   @ApiOperation({
     summary: 'The case now: every process instance, plan, social worker, BIP phase, deadlines',
   })
@@ -125,6 +128,7 @@ export class CasesController {
 
   @Get(':caseId/history')
   @Allow(...EVERY_ROLE)
+  @LogsAccess('history')
   @ApiOperation({ summary: 'Every event of the case in order: who, when, what, state before and after' })
   async history(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
     await this.access.visibleCase(actor, caseId);
@@ -135,6 +139,7 @@ export class CasesController {
 
   @Get(':caseId/as-of')
   @Allow(...EVERY_ROLE)
+  @LogsAccess('as-of')
   @ApiOperation({ summary: 'The case as it was at a point in time' })
   asOf(@Param('caseId', IdParamPipe) caseId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new CaseAsOfQuery(caseId, new Date(query.at).toISOString(), actor));
@@ -142,6 +147,7 @@ export class CasesController {
 
   @Get(':caseId/next-steps')
   @Allow(...EVERY_ROLE)
+  @LogsAccess('next-steps')
   @ApiOperation({
     summary: "What my roles in the case's unit may do now, with JSON Schemas and Swedish labels",
   })

@@ -5,7 +5,7 @@ import { EVENT_STORE, EventStoreDbEventStore, SqliteEventStore, type EventStore 
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadinessRegistry } from '../health/readiness.registry';
 
-function openEventStore(config: AppConfig): EventStore {
+export function openEventStore(config: AppConfig): EventStore {
   if (config.eventStore.kind === 'eventstoredb') {
     return new EventStoreDbEventStore(config.eventStore.connectionString);
   }

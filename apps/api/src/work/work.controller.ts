@@ -6,6 +6,7 @@ import { NotificationsQuery, WorkQueueQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { IdParamPipe } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
+import { LogsAccess } from '../access-log/logs-access';
 import { AccessDeniedError } from '../http/request-errors';
 import { Allow, CASEWORK_ROLES, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { RoleQueueDto } from './work.dto';
@@ -26,6 +27,7 @@ export class WorkController {
 
   @Get('queues/mine')
   @Allow(...CASEWORK_ROLES)
+  @LogsAccess('queue')
   @ApiOperation({ summary: 'Tasks assigned to me' })
   mine(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(
@@ -35,6 +37,7 @@ export class WorkController {
 
   @Get('queues/role')
   @Allow(...CASEWORK_ROLES)
+  @LogsAccess('queue')
   @ApiOperation({ summary: "My roles' unassigned tasks, in the units where I hold them" })
   role(@CurrentActor() actor: Actor, @Query() query: RoleQueueDto) {
     return this.queries.execute(
@@ -49,6 +52,7 @@ export class WorkController {
 
   @Get('queues/team/:unit')
   @Allow(...SUPERVISORS)
+  @LogsAccess('queue')
   @ApiOperation({ summary: "A unit's tasks, for its biträdande enhetschef" })
   team(@Param('unit', IdParamPipe) unit: string, @Query() page: PageDto, @CurrentActor() actor: Actor) {
     if (!unitsWhere(actor, SUPERVISORS).includes(unit)) {
@@ -61,6 +65,7 @@ export class WorkController {
 
   @Get('notifications')
   @Allow(...CASEWORK_ROLES)
+  @LogsAccess('notifications')
   @ApiOperation({ summary: 'My notifications, and those to my role; newest first' })
   notifications(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(

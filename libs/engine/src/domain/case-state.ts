@@ -34,6 +34,8 @@ export interface OpenDeadline {
 export interface CaseState {
   readonly caseId: string;
   readonly revision: number | 'no_stream';
+  /** The last event's link in the stream's hash chain; the next event chains to it. */
+  readonly chainHash?: string;
   readonly unit?: string;
   readonly reference?: string;
   readonly socialWorkerId?: string;
@@ -111,7 +113,11 @@ function advance(registry: ProcessRegistry, instance: InstanceState, event: Proc
  * and each instance folds with the definition version it started on.
  */
 export function evolve(registry: ProcessRegistry, state: CaseState, event: FoldableEvent): CaseState {
-  const next = { ...state, revision: event.revision };
+  const next = {
+    ...state,
+    revision: event.revision,
+    chainHash: event.metadata.chainHash as string | undefined,
+  };
   const applied = recordApplied(state.applied, event);
   const data = event.data;
   const instanceId = data.instanceId as string | undefined;

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@app/access';
+import { uuidFromName } from '@app/common';
+import {
+  chainEvents,
+  chainStart,
+  ConcurrencyError,
+  EVENT_STORE,
+  NO_STREAM,
+  type EventStore,
+} from '@app/event-store';
+import { CLOCK, type Clock } from '../clock';
+
+export const CASE_DATA_VIEWED = 'CaseDataViewed';
+export const ACCESS_STREAM_PREFIX = 'access-';
+
+/** One stream per person: the chain of what they looked at, never a case stream, so reads cannot conflict with writes. */
+export const accessStream = (userId: string) => `${ACCESS_STREAM_PREFIX}${uuidFromName(`access/${userId}`)}`;
+
+export interface AccessEntry {
+  readonly principal: Principal;
+  /** What was shown: `case`, `history`, `as-of`, `case-list`, `queue`, `access-log`, ... */
+  readonly view: string;
+  readonly caseIds: readonly string[];
+  readonly correlationId: string;
+  /** What the view was asked for, when that is not the case ids (a user's access log, say). */
+  readonly subject?: Readonly<Record<string, string>>;
+}
+
+/** Followed streams kept in memory; a forgotten one costs one read of its last event. */
+const MAX_TAILS = 10_000;
+const MAX_RETRIES = 5;
+
+/**
+ * Appends who looked at which cases, hash-chained per stream like the case
+ * streams. Appends to one stream are serialised in this process; another
+ * node appending to the same stream meets a conflict, and the entry is
+ * chained again onto the new tail.
+ */
+@Injectable()
+export class AccessLog {
+  private readonly tails = new Map<string, { revision: number; hash: string }>();
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  record(entry: AccessEntry): Promise<void> {
+    const stream = accessStream(entry.principal.id);
+    const appended = (this.queues.get(stream) ?? Promise.resolve()).then(() => this.append(stream, entry));
+    const settled = appended.catch(() => undefined);
+    this.queues.set(stream, settled);
+    void settled.then(() => {
+      if (this.queues.get(stream) === settled) this.queues.delete(stream);
+    });
+    return appended;
+  }
+
+  private async append(stream: string, entry: AccessEntry): Promise<void> {
+    const at = this.clock.now().toISOString();
+    const id = randomUUID();
+    for (let attempt = 0; ; attempt++) {
+      const tail = this.tails.get(stream) ?? (await this.readTail(stream));
+      const { events, lastHash } = chainEvents(stream, tail.revision + 1, tail.hash, [
+        {
+          id,
+          type: CASE_DATA_VIEWED,
+          data: {
+            userId: entry.principal.id,
+            roles: entry.principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}:${role}`)),
+            view: entry.view,
+            caseIds: [...entry.caseIds],
+            ...(entry.subject ? { subject: { ...entry.subject } } : {}),
+          },
+          metadata: { occurredAt: at, correlationId: entry.correlationId, actorId: entry.principal.id },
+        },
+      ]);
+      try {
+        await this.store.appendToStream(stream, events, {
+          expectedRevision: tail.revision < 0 ? NO_STREAM : tail.revision,
+        });
+        this.remember(stream, { revision: tail.revision + 1, hash: lastHash });
+        return;
+      } catch (error) {
+        this.tails.delete(stream);
+        if (!(error instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async readTail(stream: string): Promise<{ revision: number; hash: string }> {
+    for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
+      return { revision: last.revision, hash: String(last.metadata.chainHash) };
+    }
+    return { revision: -1, hash: chainStart(stream) };
+  }
+
+  private remember(stream: string, tail: { revision: number; hash: string }): void {
+    this.tails.delete(stream);
+    this.tails.set(stream, tail);
+    if (this.tails.size > MAX_TAILS) this.tails.delete(this.tails.keys().next().value as string);
+  }
+}

@@ -1,0 +1,44 @@
+import { verifyChains, type ChainReport } from '@app/event-store';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { openEventStore } from './event-store/event-store.module';
+
+/**
+ * Walks every stream's hash chain in the configured store and reports the
+ * first event that was altered, removed or inserted behind the app's back.
+ * Read-only; safe while the app runs.
+ */
+export async function auditVerify(config: AppConfig, report: (line: string) => void): Promise<ChainReport> {
+  const store = openEventStore(config);
+  try {
+    const result = await verifyChains(store, (events) => report(`checked ${events} events`));
+    if (result.ok) {
+      report(`hash chains intact: ${result.events} events in ${result.streams} streams`);
+    } else {
+      const at = result.firstBreak;
+      report(
+        `hash chain BROKEN at ${at?.streamName} revision ${at?.revision} (log position ${at?.position}, event ${at?.eventId}): ${at?.reason}`,
+      );
+    }
+    return result;
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  auditVerify(config, (line) => process.stdout.write(`${line}\n`))
+    .then((result) => process.exit(result.ok ? 0 : 2))
+    .catch((error: unknown) => {
+      process.stderr.write(
+        `audit verify failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exit(1);
+    });
+}

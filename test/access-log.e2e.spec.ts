@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { auditVerify } from '../apps/api/src/audit-verify';
+import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { CaseDriver, SOCIAL_WORKER } from './flows';
+
+describe('the access log', () => {
+  const data = tempDataDir();
+  const clock = new TestClock('2026-03-02T08:00:00.000Z');
+  let app: INestApplication;
+  let c: CaseDriver;
+  const chef = () => as(app, 'bitradande_enhetschef', 'bec-eva');
+  const viewingsOf = async (caseId: string) =>
+    (await chef().get(`/api/access-log/cases/${caseId}`).expect(200)).body.items as {
+      userId: string;
+      view: string;
+      roles: string[];
+      at: string;
+      correlationId: string;
+    }[];
+
+  beforeAll(async () => {
+    app = await startApp(data.dir, {}, clock);
+    c = await CaseDriver.open(app);
+    await c.start('rehab-handledning');
+  });
+  afterAll(async () => {
+    await app.close();
+    data.remove();
+  });
+
+  it('records who looked at a case, in which view, when and under which correlation id', async () => {
+    const ss = as(app, 'socialsekreterare', SOCIAL_WORKER);
+    await ss.get(`/api/cases/${c.caseId}`).set('X-Correlation-Id', 'corr-0001-case').expect(200);
+    clock.advance('PT1H');
+    await ss.get(`/api/cases/${c.caseId}/history`).expect(200);
+    await eventually(async () => {
+      const views = (await viewingsOf(c.caseId)).filter((v) => v.userId === SOCIAL_WORKER);
+      expect(views.map((v) => v.view)).toEqual(['history', 'case']);
+      expect(views[1]).toMatchObject({
+        at: '2026-03-02T08:00:00.000Z',
+        correlationId: 'corr-0001-case',
+        roles: ['jarva-1:socialsekreterare'],
+      });
+    });
+  });
+
+  it('records every case a list or a queue showed', async () => {
+    const other = await CaseDriver.open(app, 'KL 7012');
+    await as(app, 'socialsekreterare', SOCIAL_WORKER).get('/api/cases').expect(200);
+    await eventually(async () => {
+      for (const caseId of [c.caseId, other.caseId]) {
+        expect(
+          (await viewingsOf(caseId)).some((v) => v.view === 'case-list' && v.userId === SOCIAL_WORKER),
+        ).toBe(true);
+      }
+    });
+  });
+
+  it('answers what a person looked at in a period, and logs that the supervisor read the log', async () => {
+    const { body } = await chef()
+      .get(`/api/access-log/users/${SOCIAL_WORKER}`)
+      .query({ from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' })
+      .expect(200);
+    expect(body.items.map((v: { caseId: string }) => v.caseId)).toContain(c.caseId);
+    await eventually(async () => {
+      const views = await viewingsOf(c.caseId);
+      expect(views.some((v) => v.userId === 'bec-eva' && v.view === 'access-log')).toBe(true);
+    });
+  });
+
+  it('never touches the case stream: reads leave the revision, so an If-Match from before them still holds', async () => {
+    const before = (await c.view()).revision;
+    for (let i = 0; i < 3; i++)
+      await as(app, 'socialsekreterare', SOCIAL_WORKER).get(`/api/cases/${c.caseId}`);
+    expect((await c.view()).revision).toBe(before);
+    await as(app, 'bitradande_enhetschef')
+      .post(`/api/cases/${c.caseId}/caseworker`)
+      .set('If-Match', `"${before}"`)
+      .send({ socialWorkerId: 'ss-bertil' })
+      .expect(200);
+  });
+
+  it('chains every event of every stream, and finds a row edited in the SQLite file behind the app', async () => {
+    const intact = await chef().get('/api/admin/audit/verify').expect(200);
+    expect(intact.body).toMatchObject({ ok: true });
+    expect(intact.body.streams).toBeGreaterThanOrEqual(4); // two cases, two people's access streams
+
+    await app.close();
+    const file = new Database(`${data.dir}/events.sqlite`);
+    const victim = file
+      .prepare(`SELECT position, stream_name, revision, data FROM events WHERE type = 'CaseOpened' LIMIT 1`)
+      .get() as { position: number; stream_name: string; revision: number; data: string };
+    file
+      .prepare('UPDATE events SET data = ? WHERE position = ?')
+      .run(victim.data.replace('AB 6303', 'AB 6304'), victim.position);
+    file.close();
+
+    const lines: string[] = [];
+    const offline = await auditVerify(loadConfig({ DATA_DIR: data.dir }), (line) => lines.push(line));
+    expect(offline).toMatchObject({
+      ok: false,
+      firstBreak: { streamName: victim.stream_name, revision: victim.revision, reason: 'hashMismatch' },
+    });
+    expect(lines.at(-1)).toMatch(/hash chain BROKEN at case-/);
+
+    app = await startApp(data.dir, {}, clock);
+    const online = await chef().get('/api/admin/audit/verify').expect(200);
+    expect(online.body.firstBreak).toEqual(offline.firstBreak);
+  });
+});
