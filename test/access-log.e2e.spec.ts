@@ -95,7 +95,7 @@ describe('the access log', () => {
       .get() as { position: number; stream_name: string; revision: number; data: string };
     file
       .prepare('UPDATE events SET data = ? WHERE position = ?')
-      .run(victim.data.replace('AB 6303', 'AB 6304'), victim.position);
+      .run(victim.data.replace('"unit":"jarva-1"', '"unit":"jarva-9"'), victim.position);
     file.close();
 
     const lines: string[] = [];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,7 @@ describe('OpenID Connect (a real provider started by the test)', () => {
     other = await startOidcProvider(people);
     app = await startApp(data.dir, {
       NODE_ENV: 'production',
+      DATA_KEY_MASTER: randomBytes(32).toString('base64'),
       OIDC_ISSUER: idp.issuer,
       OIDC_AUDIENCE: idp.audience,
       OIDC_CLAIM_USER_ID: 'employee_id',

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Day, NoPersonnummer, Text } from '@app/engine';
+import { Day, NoPersonnummer, Personal, Text } from '@app/engine';
 
 export class ImpulsRegistered {
   @Text() reason!: string;
@@ -34,7 +34,7 @@ export class TimesOffered {
 }
 
 export class InterpreterBooked {
-  @IsString() @MaxLength(100) @NoPersonnummer() language!: string;
+  @Personal() @IsString() @MaxLength(100) @NoPersonnummer() language!: string;
   @Day() confirmedToSupplierOn!: string;
 }
 

@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Day, Text } from '@app/engine';
+import { Day, Personal, Text } from '@app/engine';
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */
@@ -40,7 +40,12 @@ export class InterventionAccepted {
 export class StartMeetingHeld {
   @Day() startDate!: string;
   @Text() mainGoal!: string;
-  @IsArray() @ArrayMaxSize(4) @IsString({ each: true }) @MaxLength(1000, { each: true }) subGoals!: string[];
+  @Personal()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  subGoals!: string[];
 }
 
 const GOAL_STATUS = ['ej-paborjat', 'pagar', 'uppnatt', 'ej-uppnatt'] as const;
@@ -55,6 +60,7 @@ export class FollowUpMeetingHeld {
   @Text() present!: string;
   @Text() summary!: string;
   @IsIn(GOAL_STATUS) mainGoalStatus!: string;
+  @Personal()
   @IsArray()
   @ArrayMaxSize(4)
   @ValidateNested({ each: true })

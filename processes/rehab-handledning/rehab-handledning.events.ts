@@ -11,7 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Day, PlanItem, Text } from '@app/engine';
+import { Day, PlanItem, Text, Personal } from '@app/engine';
 
 /** The four grounds in the seed for bringing a client to Rehabansvarig. */
 export const IMPULS_GROUNDS = [
@@ -41,6 +41,7 @@ export class CategoryDecided {
 }
 
 export class ProgressionsplanShared {
+  @Personal()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

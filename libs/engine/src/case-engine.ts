@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { uuidFromName } from '@app/common';
 import { chainEvents, chainStart, ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
 import { evolve, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
-import { IdempotencyKeyReusedError } from './domain/errors';
+import { CaseErasedError, CaseNotFoundError, IdempotencyKeyReusedError } from './domain/errors';
+import { InMemoryKeyStore } from './crypto/in-memory-key-store';
+import type { KeyStore } from './crypto/key-store';
+import { sealPersonalData } from './crypto/seal-events';
 import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
 import { isIsoDuration } from './domain/iso-duration';
 import type { ProcessRegistry } from './domain/process-registry';
@@ -23,13 +26,19 @@ export interface CaseEngineOptions {
   readonly deadlineOverrides?: DeadlineOverrides;
   /** Folded cases kept in memory (least recently used dropped first); 0 turns the cache off. */
   readonly cacheSize?: number;
+  /** The cases' data keys; in memory unless given, which only tests and benches may rely on. */
+  readonly keys?: KeyStore;
 }
 
 export const caseStream = (caseId: string) => `case-${caseId}`;
 
-/** Who sent what: a key reused by another actor or for another request must not replay the first. */
-export function commandFingerprint(command: CaseCommand, actorId: string): string {
-  return createHash('sha256')
+/**
+ * Who sent what: a key reused by another actor or for another request must
+ * not replay the first. Keyed with the case's key, because a plain hash of a
+ * command with a short pseudonym in it could be reversed by guessing.
+ */
+export function commandFingerprint(command: CaseCommand, actorId: string, caseKey: Buffer): string {
+  return createHmac('sha256', caseKey)
     .update(JSON.stringify([actorId, command]))
     .digest('hex')
     .slice(0, 32);
@@ -66,6 +75,7 @@ export class CaseEngine {
   private readonly overrides: DeadlineOverrides;
   private readonly cacheSize: number;
   private readonly cache = new Map<string, CaseState>();
+  private readonly keys: KeyStore;
 
   constructor(
     private readonly store: EventStore,
@@ -76,6 +86,7 @@ export class CaseEngine {
     this.overrides = options.deadlineOverrides ?? {};
     assertOverrides(registry, this.overrides);
     this.cacheSize = options.cacheSize ?? 1000;
+    this.keys = options.keys ?? new InMemoryKeyStore();
   }
 
   /**
@@ -103,9 +114,17 @@ export class CaseEngine {
 
   async execute(command: CaseCommand, metadata: CommandMetadata): Promise<CommandResult> {
     const meta = { ...metadata, now: new Date(metadata.now).toISOString() };
-    const fingerprint = commandFingerprint(command, meta.actorId);
     for (let attempt = 0; ; attempt++) {
       const state = await this.load(command.caseId);
+      if (state.revision === 'no_stream' && command.type !== 'OpenCase')
+        throw new CaseNotFoundError(command.caseId);
+      const key = state.erased ? undefined : await this.keys.dataKey(command.caseId);
+      if (!key) {
+        // A crash between erasing and destroying the key is finished by erasing again.
+        if (command.type === 'EraseCase' && state.erased) await this.keys.destroy(command.caseId);
+        throw new CaseErasedError(command.caseId);
+      }
+      const fingerprint = commandFingerprint(command, meta.actorId, key);
       const earlier = state.applied.get(meta.commandId);
       if (earlier !== undefined) {
         if (earlier.fingerprint !== undefined && earlier.fingerprint !== fingerprint)
@@ -121,12 +140,15 @@ export class CaseEngine {
         streamName,
         state.revision === 'no_stream' ? 0 : state.revision + 1,
         state.chainHash ?? chainStart(streamName),
-        pending.map((event, index) => this.toNewEvent(event, index, command, meta, fingerprint)),
+        sealPersonalData(this.registry, command.caseId, key, pending).map((event, index) =>
+          this.toNewEvent(event, index, command, meta, fingerprint),
+        ),
       );
       try {
         const result = await this.store.appendToStream(streamName, events, {
           expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision,
         });
+        if (command.type === 'EraseCase') await this.keys.destroy(command.caseId);
         return {
           caseId: command.caseId,
           revision: result.nextExpectedRevision,

@@ -14,3 +14,6 @@ export * from './export/bpmn';
 export * from './export/mermaid';
 export * from './export/process-doc';
 export * from './active-tasks';
+export * from './crypto/key-store';
+export * from './crypto/in-memory-key-store';
+export * from './crypto/sealing';

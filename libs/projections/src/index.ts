@@ -1,4 +1,5 @@
 export * from './access/visible-cases';
+export * from './access/closed-cases.queries';
 export * from './access-log/access-log.queries';
 export * from './paging';
 export * from './projection-runner';

@@ -7,6 +7,7 @@ import {
   StepCountsHandler,
 } from './statistics/statistics.queries';
 import { CaseAccessProjection } from './access/case-access.projection';
+import { ClosedCasesHandler } from './access/closed-cases.queries';
 import { AccessLogProjection } from './access-log/access-log.projection';
 import { CaseViewingsHandler, UserViewingsHandler } from './access-log/access-log.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
@@ -43,6 +44,7 @@ export const PROJECTION_CLASSES = [
 ];
 
 const QUERY_HANDLERS = [
+  ClosedCasesHandler,
   CaseViewingsHandler,
   UserViewingsHandler,
   WorkQueueHandler,

@@ -66,6 +66,7 @@ export const DeadlineScheduled = messageClass(CASE_EVENTS.deadlineScheduled);
 export const DeadlineCancelled = messageClass(CASE_EVENTS.deadlineCancelled);
 export const DeadlineReached = messageClass(CASE_EVENTS.deadlineReached);
 export const FollowUpOwnerChanged = messageClass(CASE_EVENTS.followUpOwnerChanged);
+export const CaseErased = messageClass(CASE_EVENTS.erased);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -84,6 +85,7 @@ const BY_TYPE = new Map<string, MessageClass>(
     DeadlineCancelled,
     DeadlineReached,
     FollowUpOwnerChanged,
+    CaseErased,
   ].map((type) => [type.storedType, type]),
 );
 

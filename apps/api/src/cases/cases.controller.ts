@@ -18,6 +18,7 @@ import { Allow, CASEWORK_ROLES, CurrentActor, EVERY_ROLE, type Actor } from '../
 import {
   AsOfDto,
   ChangeCaseworkerDto,
+  EraseCaseDto,
   ListCasesDto,
   OpenCaseDto,
   SendEventDto,
@@ -211,6 +212,28 @@ export class CasesController {
   ) {
     return this.run(
       { type: 'ChangeCaseworker', caseId, socialWorkerId: body.socialWorkerId },
+      actor,
+      write,
+      response,
+    );
+  }
+
+  @Post(':caseId/erasure')
+  @Allow('bitradande_enhetschef')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Erase (gallra) the case: destroys its key, so personal fields read [raderad]; who and why stay',
+  })
+  @WriteHeadersDoc()
+  erase(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: EraseCaseDto,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run(
+      { type: 'EraseCase', caseId, reason: body.reason, decision: body.decision },
       actor,
       write,
       response,

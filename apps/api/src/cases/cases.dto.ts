@@ -5,9 +5,11 @@ import {
   IsISO8601,
   IsObject,
   IsOptional,
+  IsString,
   Matches,
   MaxLength,
 } from 'class-validator';
+import { ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
 import { PROCESS_DEFINITIONS } from '@app/processes';
 import { PageDto } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
@@ -44,6 +46,19 @@ export class OpenCaseDto {
 export class ChangeCaseworkerDto {
   @Matches(ID_PATTERN, idRule)
   socialWorkerId!: string;
+}
+
+export class EraseCaseDto {
+  @IsIn(ERASURE_REASONS, { message: `reason must be one of: ${ERASURE_REASONS.join(', ')}` })
+  reason!: ErasureReason;
+
+  /** The decision's diary number, e.g. SN 2026/0412; stays readable after erasure, so it names no one. */
+  @IsString()
+  @Matches(/^[A-ZÅÄÖ]{1,8}[ -]?\d{2,4}[/:.-]\d{1,6}$/, {
+    message: 'decision must be the diary number of the decision, e.g. SN 2026/0412',
+  })
+  @NoPersonnummer()
+  decision!: string;
 }
 
 export class StartProcessDto {

@@ -27,6 +27,8 @@ describe('configuration from the environment', () => {
         claims: { userId: 'sub', name: 'name', units: 'units', roles: 'roles', roleMap: {} },
       },
       signInRateLimit: 10,
+      keysFilename: './data/keys.sqlite',
+      retention: {},
       corsOrigins: [],
     });
   });
@@ -84,8 +86,20 @@ describe('configuration from the environment', () => {
       'SIGN_IN_RATE_LIMIT must be a whole number of attempts per minute between 1 and 10000 (got "0")',
     ],
     [
-      { NODE_ENV: 'production' },
+      { NODE_ENV: 'production', DATA_KEY_MASTER: 'q'.repeat(43) + '=' },
       'OIDC_ISSUER must be set when NODE_ENV=production: the built-in development sign-in lets anyone choose who they are, so it never runs in production',
+    ],
+    [
+      { NODE_ENV: 'production', OIDC_ISSUER: 'https://idp.example.se', OIDC_AUDIENCE: 'api' },
+      'DATA_KEY_MASTER must be set when NODE_ENV=production: a master key kept in the data directory protects nothing if that directory is copied',
+    ],
+    [
+      { DATA_KEY_MASTER: 'hemligt' },
+      'DATA_KEY_MASTER must be 32 random bytes in base64 (openssl rand -base64 32)',
+    ],
+    [
+      { RETENTION_RULES: '{"default":"5 år"}' },
+      'RETENTION_RULES must be JSON mapping a unit (or "default") to how long after closing a case is erased, e.g. {"default":"P5Y","jarva-1":"P3Y"}',
     ],
     [
       { CORS_ORIGINS: '*' },
@@ -118,6 +132,7 @@ describe('configuration from the environment', () => {
       OIDC_CLAIM_USER_ID: 'oid',
       OIDC_CLAIM_UNITS: 'extension_units',
       OIDC_ROLE_MAP: '{"Arende.Handlaggare": "socialsekreterare"}',
+      DATA_KEY_MASTER: 'q'.repeat(43) + '=',
     });
     expect(config.identity).toEqual({
       kind: 'oidc',

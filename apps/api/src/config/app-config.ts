@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import type { LogLevel } from '@nestjs/common';
 import { ACCESS_ROLES, type AccessRole } from '@app/access';
-import type { DeadlineOverrides } from '@app/engine';
+import { isIsoDuration, type DeadlineOverrides } from '@app/engine';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -43,6 +43,18 @@ function isOverrides(value: unknown): value is DeadlineOverrides {
 const CLAIM_PATH = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
 const CLAIM_PATH_RULE = 'must be a claim name or a dotted path such as realm_access.roles';
 const ROLE_MAP_SHAPE = `must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: ${ACCESS_ROLES.join(', ')}`;
+
+const RETENTION_SHAPE =
+  'must be JSON mapping a unit (or "default") to how long after closing a case is erased, e.g. {"default":"P5Y","jarva-1":"P3Y"}';
+
+function isRetention(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((d) => typeof d === 'string' && isIsoDuration(d))
+  );
+}
 
 function isRoleMap(value: unknown): value is Record<string, AccessRole> {
   return (
@@ -145,6 +157,16 @@ class EnvironmentVariables {
   @IsJSON({ message: ROLE_MAP_SHAPE })
   OIDC_ROLE_MAP?: string;
 
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+  })
+  DATA_KEY_MASTER?: string;
+
+  @IsOptional()
+  @IsJSON({ message: RETENTION_SHAPE })
+  RETENTION_RULES?: string;
+
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of attempts per minute between 1 and 10000' })
   @Min(1, { message: 'must be a whole number of attempts per minute between 1 and 10000' })
@@ -193,6 +215,12 @@ export interface AppConfig {
   readonly deadlineOverrides: DeadlineOverrides;
   /** Sign-in: an OpenID Connect issuer in production; the built-in development sign-in when absent. */
   readonly identity: IdentityConfig;
+  /** The cases' data keys, wrapped by the master key; apart from the log on purpose. */
+  readonly keysFilename: string;
+  /** Base64 master key wrapping the data keys; generated into DATA_DIR in development when absent. */
+  readonly dataKeyMaster?: string;
+  /** Unit (or `default`) → ISO duration after closing when a case is erased; none means never automatically. */
+  readonly retention: Readonly<Record<string, string>>;
   /** Sign-in attempts per client address and minute before 429. */
   readonly signInRateLimit: number;
   /** Browser origins allowed to call the API; none (no CORS headers at all) unless configured. */
@@ -247,6 +275,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (!errors.some((e) => e.property === 'OIDC_ROLE_MAP') && parsed.OIDC_ROLE_MAP) {
     if (!isRoleMap(JSON.parse(parsed.OIDC_ROLE_MAP))) problems.push(`OIDC_ROLE_MAP ${ROLE_MAP_SHAPE}`);
   }
+  if (!errors.some((e) => e.property === 'RETENTION_RULES') && parsed.RETENTION_RULES) {
+    if (!isRetention(JSON.parse(parsed.RETENTION_RULES))) problems.push(`RETENTION_RULES ${RETENTION_SHAPE}`);
+  }
+  if (parsed.NODE_ENV === 'production' && !parsed.DATA_KEY_MASTER) {
+    problems.push(
+      'DATA_KEY_MASTER must be set when NODE_ENV=production: a master key kept in the data directory protects nothing if that directory is copied',
+    );
+  }
   if (parsed.NODE_ENV === 'production' && !parsed.OIDC_ISSUER) {
     problems.push(
       'OIDC_ISSUER must be set when NODE_ENV=production: the built-in development sign-in lets anyone choose who they are, so it never runs in production',
@@ -269,6 +305,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     deadlineOverrides: parsed.DEADLINE_OVERRIDES
       ? (JSON.parse(parsed.DEADLINE_OVERRIDES) as DeadlineOverrides)
       : {},
+    keysFilename: `${dataDir}/keys.sqlite`,
+    ...(parsed.DATA_KEY_MASTER ? { dataKeyMaster: parsed.DATA_KEY_MASTER } : {}),
+    retention: parsed.RETENTION_RULES ? (JSON.parse(parsed.RETENTION_RULES) as Record<string, string>) : {},
     identity: identityOf(parsed),
     signInRateLimit: parsed.SIGN_IN_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],

@@ -41,25 +41,21 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   }
 }
 
-/** The deadline worker's command: no person, so the engine's system role, on any case. */
-export class FireDeadlineCommand extends Command<CommandResult> {
+/** The worker's commands (firing deadlines, erasing by retention rule): no person, so the system role. */
+export class SystemCaseCommand extends Command<CommandResult> {
   constructor(
-    readonly caseId: string,
-    readonly deadlineId: string,
+    readonly command: Extract<CaseCommand, { type: 'FireDeadline' | 'EraseCase' }>,
     readonly metadata: Omit<CommandMetadata, 'roles'>,
   ) {
     super();
   }
 }
 
-@CommandHandler(FireDeadlineCommand)
-export class FireDeadlineCommandHandler implements ICommandHandler<FireDeadlineCommand> {
+@CommandHandler(SystemCaseCommand)
+export class SystemCaseCommandHandler implements ICommandHandler<SystemCaseCommand> {
   constructor(private readonly engine: CaseEngine) {}
 
-  execute({ caseId, deadlineId, metadata }: FireDeadlineCommand): Promise<CommandResult> {
-    return this.engine.execute(
-      { type: 'FireDeadline', caseId, deadlineId },
-      { ...metadata, roles: [SYSTEM_ROLE] },
-    );
+  execute({ command, metadata }: SystemCaseCommand): Promise<CommandResult> {
+    return this.engine.execute(command, { ...metadata, roles: [SYSTEM_ROLE] });
   }
 }

@@ -1,10 +1,12 @@
-import { Global, Inject, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CaseEngine, ProcessRegistry } from '@app/engine';
+import { CaseEngine, ProcessRegistry, type KeyStore } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { KEY_STORE } from '../crypto/key-store.token';
+import { masterKeyFor, SqliteKeyStore } from '../crypto/sqlite-key-store';
 import { CaseAccess } from '../access/case-access';
-import { ExecuteCaseCommandHandler, FireDeadlineCommandHandler } from './case-command';
+import { ExecuteCaseCommandHandler, SystemCaseCommandHandler } from './case-command';
 import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.queries';
 
 /** The process registry and the engine over the configured store; bad deadline overrides stop start-up. */
@@ -13,20 +15,30 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
   providers: [
     { provide: ProcessRegistry, useFactory: createProcessRegistry },
     {
+      provide: KEY_STORE,
+      useFactory: (config: AppConfig) =>
+        new SqliteKeyStore(config.keysFilename, masterKeyFor(config.dataDir, config.dataKeyMaster)),
+      inject: [APP_CONFIG],
+    },
+    {
       provide: CaseEngine,
-      useFactory: (store: EventStore, registry: ProcessRegistry, config: AppConfig) =>
-        new CaseEngine(store, registry, { deadlineOverrides: config.deadlineOverrides }),
-      inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG],
+      useFactory: (store: EventStore, registry: ProcessRegistry, config: AppConfig, keys: KeyStore) =>
+        new CaseEngine(store, registry, { deadlineOverrides: config.deadlineOverrides, keys }),
+      inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE],
     },
     CaseAccess,
     ExecuteCaseCommandHandler,
-    FireDeadlineCommandHandler,
+    SystemCaseCommandHandler,
     GetCaseHandler,
     CaseAsOfHandler,
     NextStepsHandler,
   ],
-  exports: [ProcessRegistry, CaseEngine, CaseAccess],
+  exports: [ProcessRegistry, CaseEngine, CaseAccess, KEY_STORE],
 })
-export class EngineModule {
-  constructor(@Inject(CaseEngine) readonly engine: CaseEngine) {}
+export class EngineModule implements OnApplicationShutdown {
+  constructor(@Inject(KEY_STORE) private readonly keys: SqliteKeyStore) {}
+
+  onApplicationShutdown(): void {
+    this.keys.close();
+  }
 }

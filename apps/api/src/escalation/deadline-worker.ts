@@ -8,11 +8,12 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppError } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
-import { EVERY_CASE, OpenDeadlinesQuery, type OpenDeadline } from '@app/projections';
+import { addIsoDuration } from '@app/engine';
+import { ClosedCasesQuery, EVERY_CASE, OpenDeadlinesQuery, type OpenDeadline } from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { FireDeadlineCommand } from '../engine/case-command';
+import { SystemCaseCommand } from '../engine/case-command';
 
 export interface WorkerReport {
   readonly at: string;
@@ -24,11 +25,14 @@ export interface WorkerReport {
   /** Deadlines left for the next run: another node fired them, or the case moved since the read model saw it. */
   readonly skipped: { readonly caseId: string; readonly deadlineId: string; readonly reason: string }[];
   readonly failed: { readonly caseId: string; readonly deadlineId: string; readonly code: string }[];
+  /** Cases erased because their unit's retention time after closing had passed. */
+  readonly erased: { readonly caseId: string; readonly closedAt: string; readonly rule: string }[];
 }
 
 /** Per run; the rest wait for the next run, so one run never holds the store for long. */
 const BATCH = 500;
 export const DEADLINE_WORKER_ACTOR = 'system:fristbevakning';
+export const RETENTION_ACTOR = 'system:gallring';
 
 /**
  * Finds deadlines whose due time has passed and fires each through the
@@ -79,7 +83,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
     const due = await this.queries.execute(
       new OpenDeadlinesQuery(now, { dueBy: now }, { limit: BATCH, offset: 0 }, EVERY_CASE),
     );
-    const report: WorkerReport = { at: now, fired: [], skipped: [], failed: [] };
+    const report: WorkerReport = { at: now, fired: [], skipped: [], failed: [], erased: [] };
     const byCase = new Map<string, OpenDeadline[]>();
     for (const deadline of due.items)
       byCase.set(deadline.caseId, [...(byCase.get(deadline.caseId) ?? []), deadline]);
@@ -98,24 +102,61 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
         }
       }
     }
-    if (report.fired.length + report.failed.length > 0) {
+    await this.applyRetention(now, report);
+    if (report.fired.length + report.failed.length + report.erased.length > 0) {
       this.logger.log(
-        `fired ${report.fired.length} deadlines, skipped ${report.skipped.length}, failed ${report.failed.length}`,
+        `fired ${report.fired.length} deadlines, skipped ${report.skipped.length}, failed ${report.failed.length}; erased ${report.erased.length} cases by retention rule`,
       );
     }
     return report;
   }
 
+  /** Erases closed cases whose unit's retention time (RETENTION_RULES) has run out since closing. */
+  private async applyRetention(now: string, report: WorkerReport): Promise<void> {
+    const rules = this.config.retention;
+    if (Object.keys(rules).length === 0) return;
+    const closed = await this.queries.execute(new ClosedCasesQuery(now, BATCH));
+    for (const candidate of closed) {
+      const rule = rules[candidate.unit] ?? rules.default;
+      if (rule === undefined || addIsoDuration(candidate.closedAt, rule) > now) continue;
+      try {
+        await this.commands.execute(
+          new SystemCaseCommand(
+            {
+              type: 'EraseCase',
+              caseId: candidate.caseId,
+              reason: 'retention-expired',
+              decision: `gallringsregel ${rule}`,
+            },
+            {
+              actorId: RETENTION_ACTOR,
+              now,
+              correlationId: randomUUID(),
+              commandId: `erase:retention:${candidate.caseId}`,
+            },
+          ),
+        );
+        report.erased.push({ caseId: candidate.caseId, closedAt: candidate.closedAt, rule });
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : 'INTERNAL';
+        report.failed.push({ caseId: candidate.caseId, deadlineId: 'retention', code });
+      }
+    }
+  }
+
   private async fire(deadline: OpenDeadline, expectedRevision: number, now: string) {
     try {
       const result = await this.commands.execute(
-        new FireDeadlineCommand(deadline.caseId, deadline.deadlineId, {
-          actorId: DEADLINE_WORKER_ACTOR,
-          now,
-          correlationId: randomUUID(),
-          commandId: `deadline:${deadline.deadlineId}`,
-          expectedRevision,
-        }),
+        new SystemCaseCommand(
+          { type: 'FireDeadline', caseId: deadline.caseId, deadlineId: deadline.deadlineId },
+          {
+            actorId: DEADLINE_WORKER_ACTOR,
+            now,
+            correlationId: randomUUID(),
+            commandId: `deadline:${deadline.deadlineId}`,
+            expectedRevision,
+          },
+        ),
       );
       if (result.replayed) return { kind: 'skipped' as const, reason: 'alreadyFired' };
       return { kind: 'fired' as const, revision: result.revision, events: result.events };

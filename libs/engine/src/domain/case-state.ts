@@ -13,6 +13,7 @@ export const CASE_EVENTS = {
   followUpOwnerChanged: 'FollowUpOwnerChanged',
   caseworkerChanged: 'CaseworkerChanged',
   progressionsplanRecorded: 'ProgressionsplanRecorded',
+  erased: 'CaseErased',
 } as const;
 
 export interface InstanceState {
@@ -50,6 +51,13 @@ export interface CaseState {
   readonly deadlines: ReadonlyMap<string, OpenDeadline>;
   /** The latest progressionsplan as recorded (category, follow-up owner, items), and when. */
   readonly progressionsplan?: Readonly<Record<string, unknown>> & { readonly recordedAt: string };
+  /** Set once the case is erased: who, when, why; personal fields read `[raderad]` from then on. */
+  readonly erased?: {
+    readonly at: string;
+    readonly by: string;
+    readonly reason: string;
+    readonly decision: string;
+  };
   /** Command id → what it appended, so a repeated command returns its first result. */
   readonly applied: ReadonlyMap<string, AppliedCommand>;
 }
@@ -173,6 +181,17 @@ export function evolve(registry: ProcessRegistry, state: CaseState, event: Folda
     }
     case CASE_EVENTS.processCompleted:
       return { ...next, applied };
+    case CASE_EVENTS.erased:
+      return {
+        ...next,
+        applied,
+        erased: {
+          at: event.metadata.occurredAt as string,
+          by: event.metadata.actorId as string,
+          reason: data.reason as string,
+          decision: data.decision as string,
+        },
+      };
     case CASE_EVENTS.deadlineScheduled: {
       const deadline: OpenDeadline = {
         deadlineId: data.deadlineId as string,

@@ -27,6 +27,7 @@ export const CASE_COMMAND_ROLES = {
   ChangeCaseworker: ['bitradande_enhetschef', 'socialsekreterare'],
   RecordProgressionsplan: ['rehabansvarig'],
   FireDeadline: [SYSTEM_ROLE],
+  EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type CaseCommand =
@@ -58,4 +59,15 @@ export type CaseCommand =
       readonly event: string;
       readonly payload?: unknown;
     }
-  | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string };
+  | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string }
+  | {
+      readonly type: 'EraseCase';
+      readonly caseId: string;
+      readonly reason: ErasureReason;
+      /** The decision's reference in the diary (diarienummer), never personal data. */
+      readonly decision: string;
+    };
+
+/** Why a case is erased (gallras); kept readable after erasure, so it names no one. */
+export const ERASURE_REASONS = ['retention-expired', 'gallringsbeslut', 'registrerads-begaran'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];

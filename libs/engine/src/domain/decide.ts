@@ -4,6 +4,7 @@ import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetad
 import {
   BusinessRuleError,
   CaseAlreadyExistsError,
+  CaseErasedError,
   CaseNotFoundError,
   DeadlineNotDueError,
   DeadlineNotFoundError,
@@ -328,6 +329,23 @@ function decideAs(
         },
       );
       return { role, events };
+    }
+    case 'EraseCase': {
+      requireCase(state);
+      if (state.erased) throw new CaseErasedError(state.caseId);
+      const role = actingRole(meta, 'EraseCase', CASE_COMMAND_ROLES.EraseCase);
+      // Nothing may fire on an erased case, so its clocks stop with it.
+      const cancelled = [...state.deadlines.values()].map((deadline) => ({
+        type: CASE_EVENTS.deadlineCancelled,
+        data: { instanceId: deadline.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
+        metadata: {},
+      }));
+      const erased = {
+        type: CASE_EVENTS.erased,
+        data: { reason: command.reason, decision: command.decision },
+        metadata: {},
+      };
+      return { role, events: [...cancelled, erased] };
     }
     case 'FireDeadline': {
       const role = actingRole(meta, 'FireDeadline', CASE_COMMAND_ROLES.FireDeadline);

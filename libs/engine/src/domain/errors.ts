@@ -1,5 +1,13 @@
 import { AppError } from '@app/common';
 
+/** The case was erased (gallrad): its personal data is unreadable and it takes no more commands. */
+export class CaseErasedError extends AppError {
+  readonly code = 'CASE.ERASED';
+  constructor(caseId: string) {
+    super(`Case ${caseId} has been erased and takes no more commands`, { caseId });
+  }
+}
+
 export class CaseNotFoundError extends AppError {
   readonly code = 'CASE.NOT_FOUND';
   constructor(caseId: string) {

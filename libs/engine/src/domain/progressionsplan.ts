@@ -10,7 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Day, Text } from './fields';
+import { Day, Personal, Text } from './fields';
 
 /** One row of the progressionsplan (Bilaga 1): vad, vem, när, varför, har det gjorts. */
 export class PlanItem {
@@ -25,6 +25,7 @@ export class PlanItem {
 export class Progressionsplan {
   @IsInt() @Min(1) @Max(5) category!: number;
   @IsIn(['rehabansvarig', 'bitradande_enhetschef']) followUpOwner!: string;
+  @Personal()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

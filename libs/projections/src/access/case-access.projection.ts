@@ -1,19 +1,22 @@
 import { EventsHandler } from '@nestjs/cqrs';
 import { Projection } from '../projection';
 import {
+  CaseErased,
   CaseOpened,
   CaseworkerChanged,
+  ProcessCompleted,
   ProcessStarted,
   type StoredEventMessage,
 } from '../stored-event-message';
 
 /**
  * What case visibility turns on (unit, every social worker ever
- * responsible, referral to CM), for filtering every other read model.
+ * responsible, referral to CM), for filtering every other read model; and
+ * when the case closed (its last process ended), for retention.
  * All projections commit in one transaction per batch, so this table is
  * never behind or ahead of the rows it filters.
  */
-@EventsHandler(CaseOpened, CaseworkerChanged, ProcessStarted)
+@EventsHandler(CaseOpened, CaseworkerChanged, ProcessStarted, ProcessCompleted, CaseErased)
 export class CaseAccessProjection extends Projection {
   readonly name = 'caseAccess';
   readonly tables = [
@@ -21,8 +24,10 @@ export class CaseAccessProjection extends Projection {
       name: 'ac_cases',
       ddl: [
         `CREATE TABLE ac_cases (
-           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, referred_to_cm INTEGER NOT NULL DEFAULT 0)`,
+           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, referred_to_cm INTEGER NOT NULL DEFAULT 0,
+           open_instances INTEGER NOT NULL DEFAULT 0, closed_at TEXT, erased INTEGER NOT NULL DEFAULT 0)`,
         'CREATE INDEX ac_cases_unit ON ac_cases (unit, referred_to_cm)',
+        'CREATE INDEX ac_cases_closed ON ac_cases (closed_at) WHERE closed_at IS NOT NULL AND erased = 0',
       ],
     },
     {
@@ -47,10 +52,22 @@ export class CaseAccessProjection extends Projection {
       case 'CaseworkerChanged':
         this.worker(caseId, data.to);
         return;
+      case 'ProcessCompleted':
+        this.db.run(
+          `UPDATE ac_cases SET open_instances = open_instances - 1,
+             closed_at = CASE WHEN open_instances = 1 THEN :at ELSE NULL END WHERE case_id = :caseId`,
+          { caseId, at: message.occurredAt },
+        );
+        return;
+      case 'CaseErased':
+        this.db.run('UPDATE ac_cases SET erased = 1 WHERE case_id = :caseId', { caseId });
+        return;
       default:
-        if (data.definitionId === 'case-manager') {
-          this.db.run('UPDATE ac_cases SET referred_to_cm = 1 WHERE case_id = :caseId', { caseId });
-        }
+        this.db.run(
+          `UPDATE ac_cases SET open_instances = open_instances + 1, closed_at = NULL,
+             referred_to_cm = referred_to_cm OR :cm WHERE case_id = :caseId`,
+          { caseId, cm: data.definitionId === 'case-manager' ? 1 : 0 },
+        );
     }
   }
 

@@ -48,6 +48,9 @@ export class WorkQueueProjection extends Projection {
       case 'DeadlineScheduled':
         this.attachDeadline(message);
         return;
+      case 'CaseErased':
+        this.db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
+        return;
       case 'DeadlineCancelled':
         this.db.run(
           'UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL WHERE deadline_id = :id',
