@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built app as `npm start` would, on a throwaway data directory, waits for
 # /health/ready, restarts it on the same directory and checks the store file survived,
-# then rebuilds the read models offline as `npm run projections:rebuild` does.
+# then rebuilds the read models offline as `npm run projections:rebuild` does and verifies
+# the hash chains as `npm run audit:verify` does.
 set -euo pipefail
 port=${SMOKE_PORT:-3917}
 data=$(mktemp -d)
@@ -28,3 +29,7 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 DATA_DIR="$data" LOG_LEVEL=warn node dist/apps/api/apps/api/src/rebuild-projections.js | tail -1 | grep -q '^rebuilt every read model' ||
   { echo "the read-model rebuild did not finish"; exit 1; }
 echo "smoke: the offline read-model rebuild finished"
+# What `npm run audit:verify` runs after its build.
+DATA_DIR="$data" node dist/apps/api/apps/api/src/audit-verify.js | tail -1 | grep -q '^hash chains intact' ||
+  { echo "the hash-chain verification did not pass"; exit 1; }
+echo "smoke: npm run audit:verify found the hash chains intact"
