@@ -1,5 +1,6 @@
 import { verifyChains, type ChainReport } from '@app/event-store';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { runCli } from './cli';
+import type { AppConfig } from './config/app-config';
 import { openEventStore } from './event-store/event-store.module';
 
 /**
@@ -26,19 +27,5 @@ export async function auditVerify(config: AppConfig, report: (line: string) => v
 }
 
 if (require.main === module) {
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-    process.exit(1);
-  }
-  auditVerify(config, (line) => process.stdout.write(`${line}\n`))
-    .then((result) => process.exit(result.ok ? 0 : 2))
-    .catch((error: unknown) => {
-      process.stderr.write(
-        `audit verify failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exit(1);
-    });
+  runCli('audit verify', async (config, report) => ((await auditVerify(config, report)).ok ? 0 : 2));
 }

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ProjectionRunner, type RunnerStatus } from '@app/projections';
 import { AppModule } from './app.module';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { runCli } from './cli';
+import type { AppConfig } from './config/app-config';
 
 function progressLine(status: RunnerStatus): string {
   const target = status.rebuild?.target ? BigInt(status.rebuild.target) : undefined;
@@ -39,15 +40,8 @@ export async function rebuildProjections(
 }
 
 if (require.main === module) {
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-    process.exit(1);
-  }
-  rebuildProjections(config, (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
-    process.stderr.write(`rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  runCli('rebuild', async (config, report) => {
+    await rebuildProjections(config, report);
+    return 0;
   });
 }
