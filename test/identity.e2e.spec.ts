@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, tempDataDir } from './app-harness';
+import { startApp, tempDataDir, TestClock } from './app-harness';
 import { startOidcProvider, type OidcTestProvider } from './support/oidc-test-provider';
 
 const bearer = (token: string) => `Bearer ${token}`;
 
 describe('development sign-in (no identity provider configured)', () => {
   const data = tempDataDir();
+  const clock = new TestClock();
   let app: INestApplication;
   beforeAll(async () => {
-    app = await startApp(data.dir, { SIGN_IN_RATE_LIMIT: '4' });
+    app = await startApp(data.dir, { SIGN_IN_RATE_LIMIT: '5' }, clock);
   });
   afterAll(async () => {
     await app.close();
@@ -58,6 +59,22 @@ describe('development sign-in (no identity provider configured)', () => {
     });
   });
 
+  it('refuses a token once its eight hours have passed, saying so', async () => {
+    const signIn = await request(app.getHttpServer())
+      .post('/api/auth/dev/sign-in')
+      .send({ userId: 'jarva-1-bec' })
+      .expect(200);
+    clock.advance('PT8H1M');
+    const late = await request(app.getHttpServer())
+      .get('/api/auth/me')
+      .set('Authorization', bearer(signIn.body.accessToken));
+    expect([late.status, late.body.code, late.body.message]).toEqual([
+      401,
+      'AUTH.UNAUTHENTICATED',
+      'The sign-in has expired; sign in again',
+    ]);
+  });
+
   it('refuses an unknown user naming the field, then limits attempts per address with 429 and Retry-After', async () => {
     const unknown = await request(app.getHttpServer())
       .post('/api/auth/dev/sign-in')
@@ -75,8 +92,8 @@ describe('development sign-in (no identity provider configured)', () => {
       statuses.push(response.status);
       if (response.status === 429) limited = response;
     }
-    // The limit is 4 a minute; the sign-in of the test before used one.
-    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    // The limit is 5 a minute; the clock moved on 8 h in the test before, so this is a fresh window.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect(limited?.body.code).toBe('REQUEST.RATE_LIMITED');
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
   });
