@@ -22,14 +22,17 @@ describe('sealing personal values', () => {
   it('given an answer with values of several cases, then each opens with its own key, once per case', async () => {
     const other = randomBytes(32);
     const lookups: string[] = [];
+    const at = new Date('2026-01-15T09:00:00Z');
     const body = {
+      at,
       items: [{ reference: seal(key, 'a', 'AB 6303') }, { reference: seal(other, 'b', 'CD 7104') }],
     };
     const opened = await unsealDeep(body, (caseId) => {
       lookups.push(caseId);
       return Promise.resolve(caseId === 'a' ? key : undefined);
     });
-    expect(opened).toEqual({ items: [{ reference: 'AB 6303' }, { reference: ERASED }] });
+    expect(opened).toEqual({ at, items: [{ reference: 'AB 6303' }, { reference: ERASED }] });
+    expect((opened as { at: unknown }).at).toBe(at);
     expect(lookups.sort()).toEqual(['a', 'b']);
   });
 });

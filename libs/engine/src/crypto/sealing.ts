@@ -57,7 +57,12 @@ export async function unsealDeep(
     const caseId = sealedCaseId(node);
     if (caseId !== undefined) return unseal(keys.get(caseId), node as string);
     if (Array.isArray(node)) return node.map(open);
-    if (node !== null && typeof node === 'object') {
+    // Only plain objects are rebuilt: a Date or Buffer in an answer must reach the serializer as it is.
+    if (
+      node !== null &&
+      typeof node === 'object' &&
+      [Object.prototype, null].includes(Object.getPrototypeOf(node))
+    ) {
       return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, open(v)]));
     }
     return node;
