@@ -30,6 +30,9 @@ export function scopeOf(principal: Principal): AccessScope {
   };
 }
 
+/** The process whose start refers a case to CM, and so opens it to the unit's case managers. */
+export const CASE_MANAGER_PROCESS = 'case-manager';
+
 /** What the rules look at; the case stream and the read models both can say it. */
 export interface CaseAccessFacts {
   readonly unit: string;

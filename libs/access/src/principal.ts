@@ -17,6 +17,11 @@ export interface Principal {
   readonly memberships: readonly Membership[];
 }
 
+/** `<unit>:<role>` for every role held: the shape tokens, the access log and read-model filters share. */
+export function grantsOf(principal: Principal): string[] {
+  return principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}:${role}`));
+}
+
 export function rolesIn(principal: Principal, unit: string): AccessRole[] {
   return [...new Set(principal.memberships.filter((m) => m.unit === unit).flatMap((m) => m.roles))];
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@app/access';
+import { grantsOf, type Principal } from '@app/access';
 import { uuidFromName } from '@app/common';
 import {
   chainEvents,
@@ -70,7 +70,7 @@ export class AccessLog {
           type: CASE_DATA_VIEWED,
           data: {
             userId: entry.principal.id,
-            roles: entry.principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}:${role}`)),
+            roles: grantsOf(entry.principal),
             view: entry.view,
             caseIds: [...entry.caseIds],
             ...(entry.subject ? { subject: { ...entry.subject } } : {}),

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { actingRoles, canSee, scopeOf, type CaseAccessFacts, type Principal } from '@app/access';
+import {
+  actingRoles,
+  canSee,
+  CASE_MANAGER_PROCESS,
+  scopeOf,
+  type CaseAccessFacts,
+  type Principal,
+} from '@app/access';
 import { CaseEngine, CaseNotFoundError, type CaseState, type Role } from '@app/engine';
-
-const CASE_MANAGER_PROCESS = 'case-manager';
 
 export function accessFactsOf(state: CaseState): CaseAccessFacts {
   return {

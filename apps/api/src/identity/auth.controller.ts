@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import type { Principal } from '@app/access';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
 import { DEMO_UNITS, DEMO_USERS } from './demo-users';
@@ -59,9 +60,10 @@ export class DevSignInController {
   @ApiOperation({ summary: 'Development sign-in: a bearer token for a demo user (rate limited)' })
   signIn(@Body() body: DevSignInDto, @Ip() ip: string) {
     this.rateLimit.attempt(ip);
-    const user = DEMO_USERS.find((candidate) => candidate.id === body.userId);
+    // The DTO admits only demo user ids, so the lookup always finds one.
+    const user = DEMO_USERS.find((candidate) => candidate.id === body.userId) as Principal;
     return {
-      accessToken: this.tokens.issue(user ?? DEMO_USERS[0]),
+      accessToken: this.tokens.issue(user),
       tokenType: 'Bearer',
       expiresIn: DEV_TOKEN_TTL_SECONDS,
       user,

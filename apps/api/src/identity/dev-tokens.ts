@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jwtVerify, type JWTPayload } from 'jose';
-import type { Principal } from '@app/access';
+import { grantsOf, type Principal } from '@app/access';
 import type { Clock } from '../clock';
 import { refusal } from './jose-errors';
 import { TokenVerifier } from './token-verifier';
@@ -44,7 +44,7 @@ export class DevTokens extends TokenVerifier {
     const signingInput = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
       sub: principal.id,
       name: principal.name,
-      roles: principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}:${role}`)),
+      roles: grantsOf(principal),
       iss: ISSUER,
       aud: AUDIENCE,
       iat: issuedAt,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { scopeOf, unitsWhere, type Principal } from '@app/access';
+import { grantsOf, scopeOf, unitsWhere } from '@app/access';
 import { NotificationsQuery, WorkQueueQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { IdParamPipe } from '../http/ids';
@@ -10,10 +10,6 @@ import { LogsAccess } from '../access-log/logs-access';
 import { AccessDeniedError } from '../http/request-errors';
 import { Allow, CASEWORK_ROLES, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { RoleQueueDto } from './work.dto';
-
-function unitRoles(principal: Principal): string[] {
-  return principal.memberships.flatMap((m) => m.roles.map((role) => `${m.unit}|${role}`));
-}
 
 /** The caller's work: queues ordered overdue first, and notifications. */
 @ApiTags('work')
@@ -42,7 +38,7 @@ export class WorkController {
   role(@CurrentActor() actor: Actor, @Query() query: RoleQueueDto) {
     return this.queries.execute(
       new WorkQueueQuery(
-        { kind: 'role', unitRoles: unitRoles(actor), ...(query.unit ? { unit: query.unit } : {}) },
+        { kind: 'role', unitRoles: grantsOf(actor), ...(query.unit ? { unit: query.unit } : {}) },
         this.now(),
         pageOf(query),
         scopeOf(actor),
@@ -69,7 +65,7 @@ export class WorkController {
   @ApiOperation({ summary: 'My notifications, and those to my role; newest first' })
   notifications(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(
-      new NotificationsQuery(actor.id, unitRoles(actor), pageOf(page), scopeOf(actor)),
+      new NotificationsQuery(actor.id, grantsOf(actor), pageOf(page), scopeOf(actor)),
     );
   }
 

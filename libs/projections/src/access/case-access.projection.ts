@@ -1,4 +1,5 @@
 import { EventsHandler } from '@nestjs/cqrs';
+import { CASE_MANAGER_PROCESS } from '@app/access';
 import { Projection } from '../projection';
 import {
   CaseErased,
@@ -66,7 +67,7 @@ export class CaseAccessProjection extends Projection {
         this.db.run(
           `UPDATE ac_cases SET open_instances = open_instances + 1, closed_at = NULL,
              referred_to_cm = referred_to_cm OR :cm WHERE case_id = :caseId`,
-          { caseId, cm: data.definitionId === 'case-manager' ? 1 : 0 },
+          { caseId, cm: data.definitionId === CASE_MANAGER_PROCESS ? 1 : 0 },
         );
     }
   }

@@ -19,7 +19,7 @@ export interface Notification {
 export class NotificationsQuery extends Query<PageOf<Notification>> {
   constructor(
     readonly personId: string,
-    /** `<unit>|<role>` for every role the person holds: role notifications reach them only in that unit. */
+    /** `<unit>:<role>` for every role the person holds: role notifications reach them only in that unit. */
     readonly unitRoles: readonly string[],
     readonly page: Page,
     readonly scope: ReadScope,
@@ -41,7 +41,7 @@ interface Row {
 }
 
 const FILTERED = `FROM nt_notifications WHERE (recipient_person = :personId
-    OR (unit || '|' || recipient_role) IN (SELECT value FROM json_each(:unitRoles)))
+    OR (unit || ':' || recipient_role) IN (SELECT value FROM json_each(:unitRoles)))
   AND ${visibleCases('case_id')}`;
 
 @QueryHandler(NotificationsQuery)

@@ -5,7 +5,7 @@ import { selectPage, type Page, type PageOf } from '../paging';
 
 export type QueueScope =
   | { readonly kind: 'person'; readonly personId: string }
-  /** `<unit>|<role>` pairs the person holds; a role's tasks reach them only in units where they hold it. */
+  /** `<unit>:<role>` pairs the person holds; a role's tasks reach them only in units where they hold it. */
   | { readonly kind: 'role'; readonly unitRoles: readonly string[]; readonly unit?: string }
   | { readonly kind: 'team'; readonly unit: string };
 
@@ -63,7 +63,7 @@ interface TaskRow {
 
 const WHERE: Record<QueueScope['kind'], string> = {
   person: 'assignee = :personId',
-  role: `(unit || '|' || lane) IN (SELECT value FROM json_each(:unitRoles)) AND assignee IS NULL
+  role: `(unit || ':' || lane) IN (SELECT value FROM json_each(:unitRoles)) AND assignee IS NULL
     AND (:unit IS NULL OR unit = :unit)`,
   team: 'unit = :unit',
 };
