@@ -43,10 +43,13 @@ interface Route {
   readonly special?: (caller: Caller) => number | undefined;
   /** The fixture case must appear in the answer exactly when this says so. */
   readonly lists?: (caller: Caller) => boolean;
+  /** A server-sent event stream: the first chunk decides, then the test hangs up. */
+  readonly stream?: boolean;
 }
 
 const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/auth/me', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/live', allowed: EVERYONE, ok: 200, stream: true },
   { method: 'get', path: '/api/cases', allowed: EVERYONE, ok: 200, lists: seesFixture },
   { method: 'get', path: '/api/cases/{caseId}', allowed: EVERYONE, caseScoped: true, ok: 200 },
   { method: 'get', path: '/api/cases/{caseId}/history', allowed: EVERYONE, caseScoped: true, ok: 200 },
@@ -167,6 +170,16 @@ const ROUTES: readonly Route[] = [
 ];
 
 /** Routes anyone may call: sign-in, its configuration, health and the API description. */
+function firstChunkOnly(
+  response: NodeJS.ReadableStream & { destroy(): void },
+  done: (error: null, body: unknown) => void,
+) {
+  response.once('data', (chunk: Buffer) => {
+    response.destroy();
+    done(null, chunk.toString());
+  });
+}
+
 const PUBLIC = ['get /api/auth/config', 'get /api/auth/dev/users', 'post /api/auth/dev/sign-in'];
 
 function expected(route: Route, caller: Caller): number {
@@ -241,6 +254,7 @@ describe('access: every endpoint × every role × own and other unit', () => {
         });
         let call = client[route.method](url).query(route.query ?? {});
         if (route.stale) call = call.set('If-Match', '"999"');
+        if (route.stream) call = call.buffer(true).parse(firstChunkOnly);
         const response = await call.send(route.body);
         const status = expected(route, caller);
         const who = `${caller.role}@${caller.unit}`;

@@ -1,55 +1,63 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Day, NoPersonnummer, Personal, Text } from '@app/engine';
+import { Day, NoPersonnummer, Personal, Text, Label } from '@app/engine';
 
 export class ImpulsRegistered {
-  @Text() reason!: string;
+  @Label('Skäl') @Text() reason!: string;
 }
 
 export class AfuApproved {
   /** Collect the client's consent first, or consult the supplier first. */
-  @IsIn(['samtycke-forst', 'leverantor-forst']) order!: string;
+  @Label('Ordning', {
+    options: { 'samtycke-forst': 'Samtycke först', 'leverantor-forst': 'Konsultera leverantören först' },
+  })
+  @IsIn(['samtycke-forst', 'leverantor-forst'])
+  order!: string;
 }
 
 export class AfuRejected {
-  @Text() reason!: string;
+  @Label('Skäl') @Text() reason!: string;
 }
 
 export class ConsentRecorded {
-  @IsBoolean() oral!: boolean;
-  @IsBoolean() written!: boolean;
-  @IsBoolean() scanned!: boolean;
-  @IsBoolean() clientUnderstandsProcess!: boolean;
+  @Label('Muntligt samtycke') @IsBoolean() oral!: boolean;
+  @Label('Skriftligt samtycke') @IsBoolean() written!: boolean;
+  @Label('Inskannat') @IsBoolean() scanned!: boolean;
+  @Label('Klienten förstår processen') @IsBoolean() clientUnderstandsProcess!: boolean;
 }
 
 export class OrderSent {
-  @Day() sentOn!: string;
-  @IsBoolean() orderForm!: boolean;
-  @IsBoolean() powerOfAttorney!: boolean;
-  @IsBoolean() forsakringskassanRequest!: boolean;
-  @IsBoolean() consentForm!: boolean;
+  @Label('Skickad') @Day() sentOn!: string;
+  @Label('Beställningsblankett') @IsBoolean() orderForm!: boolean;
+  @Label('Fullmakt') @IsBoolean() powerOfAttorney!: boolean;
+  @Label('Begäran till Försäkringskassan') @IsBoolean() forsakringskassanRequest!: boolean;
+  @Label('Samtyckesblankett') @IsBoolean() consentForm!: boolean;
 }
 
 export class TimesOffered {
-  @Day() firstAppointment!: string;
+  @Label('Första tiden') @Day() firstAppointment!: string;
 }
 
 export class InterpreterBooked {
-  @Personal() @IsString() @MaxLength(100) @NoPersonnummer() language!: string;
-  @Day() confirmedToSupplierOn!: string;
+  @Label('Språk') @Personal() @IsString() @MaxLength(100) @NoPersonnummer() language!: string;
+  @Label('Bekräftat till leverantören') @Day() confirmedToSupplierOn!: string;
 }
 
 export class ClientPrepared {
-  @Text() notes!: string;
+  @Label('Anteckningar') @Text() notes!: string;
 }
 
 /** The questions the AFU answers (toolbox.md, process 4). */
 export class InvestigationCompleted {
-  @IsIn(['helt', 'delvis', 'inte-alls']) workCapacity!: string;
-  @Text() workCapacityReason!: string;
-  @Text() activityWithAdjustments!: string;
-  @Text() medicalObstacles!: string;
-  @Text() neededForReturnToWork!: string;
-  @IsIn(['ingen', 'hel', 'partiell']) sjukersattningRelevant!: string;
-  @IsBoolean() reviewOfRejectionRelevant!: boolean;
-  @IsOptional() @Text() nextSteps?: string;
+  @Label('Arbetsförmåga', { options: { helt: 'Helt', delvis: 'Delvis', 'inte-alls': 'Inte alls' } })
+  @IsIn(['helt', 'delvis', 'inte-alls'])
+  workCapacity!: string;
+  @Label('Varför') @Text() workCapacityReason!: string;
+  @Label('Aktivitet med anpassningar') @Text() activityWithAdjustments!: string;
+  @Label('Medicinska hinder') @Text() medicalObstacles!: string;
+  @Label('Vad som behövs för att återgå i arbete') @Text() neededForReturnToWork!: string;
+  @Label('Sjukersättning aktuell', { options: { ingen: 'Nej', hel: 'Hel', partiell: 'Partiell' } })
+  @IsIn(['ingen', 'hel', 'partiell'])
+  sjukersattningRelevant!: string;
+  @Label('Omprövning av avslag aktuell') @IsBoolean() reviewOfRejectionRelevant!: boolean;
+  @Label('Nästa steg') @IsOptional() @Text() nextSteps?: string;
 }

@@ -9,37 +9,40 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Day, Personal, Text } from '@app/engine';
+import { Day, Personal, Text, Label } from '@app/engine';
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */
-  @Text() goal!: string;
+  @Label('Mål för insatsen', { help: 'Det tydliga mål socialsekreteraren sätter (kriterium 1).' })
+  @Text()
+  goal!: string;
 }
 
 /** The five criteria of the target group; all must hold (toolbox.md, process 6). */
 export class CriteriaMet {
-  @IsBoolean() clearGoal!: boolean;
-  @IsBoolean() consentWithHealthcareAndAf!: boolean;
-  @IsBoolean() noOngoingSubstanceAbuse!: boolean;
-  @IsBoolean() noRiskOfThreatOrViolence!: boolean;
-  @IsBoolean() understandsWithoutInterpreter!: boolean;
+  @Label('Tydligt mål finns') @IsBoolean() clearGoal!: boolean;
+  @Label('Samtycke med vården och AF/Jobbtorg') @IsBoolean() consentWithHealthcareAndAf!: boolean;
+  @Label('Inget pågående missbruk') @IsBoolean() noOngoingSubstanceAbuse!: boolean;
+  @Label('Ingen risk för hot eller våld') @IsBoolean() noRiskOfThreatOrViolence!: boolean;
+  @Label('Förstår och gör sig förstådd utan tolk') @IsBoolean() understandsWithoutInterpreter!: boolean;
 }
 
 export class InterventionNotOffered {
-  @Text() reason!: string;
+  @Label('Skäl') @Text() reason!: string;
 }
 
 export class ClientDeclined {
-  @IsOptional() @Text() reason?: string;
+  @Label('Skäl') @IsOptional() @Text() reason?: string;
 }
 
 export class InterventionAccepted {
-  @Day() startMeetingOn!: string;
+  @Label('Startmöte') @Day() startMeetingOn!: string;
 }
 
 export class StartMeetingHeld {
-  @Day() startDate!: string;
-  @Text() mainGoal!: string;
+  @Label('Startdatum') @Day() startDate!: string;
+  @Label('Huvudmål') @Text() mainGoal!: string;
+  @Label('Delmål', { help: 'Högst fyra.' })
   @Personal()
   @IsArray()
   @ArrayMaxSize(4)
@@ -49,17 +52,24 @@ export class StartMeetingHeld {
 }
 
 const GOAL_STATUS = ['ej-paborjat', 'pagar', 'uppnatt', 'ej-uppnatt'] as const;
+const GOAL_STATUS_LABELS = {
+  'ej-paborjat': 'Ej påbörjat',
+  pagar: 'Pågår',
+  uppnatt: 'Uppnått',
+  'ej-uppnatt': 'Ej uppnått',
+};
 
 export class SubGoalStatus {
-  @Text() subGoal!: string;
-  @IsIn(GOAL_STATUS) status!: string;
+  @Label('Delmål') @Text() subGoal!: string;
+  @Label('Status', { options: GOAL_STATUS_LABELS }) @IsIn(GOAL_STATUS) status!: string;
 }
 
 export class FollowUpMeetingHeld {
-  @Day() heldOn!: string;
-  @Text() present!: string;
-  @Text() summary!: string;
-  @IsIn(GOAL_STATUS) mainGoalStatus!: string;
+  @Label('Mötet hölls') @Day() heldOn!: string;
+  @Label('Närvarande') @Text() present!: string;
+  @Label('Sammanfattning') @Text() summary!: string;
+  @Label('Huvudmålets status', { options: GOAL_STATUS_LABELS }) @IsIn(GOAL_STATUS) mainGoalStatus!: string;
+  @Label('Delmålen')
   @Personal()
   @IsArray()
   @ArrayMaxSize(4)
@@ -71,6 +81,15 @@ export class FollowUpMeetingHeld {
 export const CLOSE_REASONS = ['mal-uppnatt', 'passar-inte', 'vill-inte', 'lamnat-enheten'] as const;
 
 export class InterventionClosed {
-  @IsIn(CLOSE_REASONS) reason!: string;
-  @IsOptional() @Text() summary?: string;
+  @Label('Skäl', {
+    options: {
+      'mal-uppnatt': 'Målet är uppnått',
+      'passar-inte': 'Insatsen passar inte',
+      'vill-inte': 'Klienten vill inte',
+      'lamnat-enheten': 'Klienten har lämnat enheten',
+    },
+  })
+  @IsIn(CLOSE_REASONS)
+  reason!: string;
+  @Label('Sammanfattning') @IsOptional() @Text() summary?: string;
 }

@@ -8,14 +8,34 @@ import * as dto from './case-manager.events';
  * aid. The information meeting is due within 1 week of the client's yes;
  * the intervention closes automatically at the 12-month hard limit.
  */
+/** The CM plan (Bilaga 2) as the meetings recorded it, so the case view can show it. */
+interface CaseManagerContext {
+  followUps: number;
+  plan?: { startDate: unknown; mainGoal: unknown; subGoals: unknown };
+  followUpMeetings: Readonly<Record<string, unknown>>[];
+}
+
 export const caseManagerMachine = setup({
-  types: { events: {} as ProcessEvent, context: {} as { followUps: number } },
-  actions: { ...intentActions, countFollowUp: assign({ followUps: ({ context }) => context.followUps + 1 }) },
+  types: { events: {} as ProcessEvent, context: {} as CaseManagerContext },
+  actions: {
+    ...intentActions,
+    recordPlan: assign({
+      plan: ({ event }) => ({
+        startDate: event.payload?.startDate,
+        mainGoal: event.payload?.mainGoal,
+        subGoals: event.payload?.subGoals,
+      }),
+    }),
+    recordFollowUp: assign({
+      followUps: ({ context }) => context.followUps + 1,
+      followUpMeetings: ({ context, event }) => [...context.followUpMeetings, event.payload ?? {}],
+    }),
+  },
   delays: { informationMeeting: 0, interventionLimit: 0 },
 }).createMachine({
   id: 'case-manager',
   initial: 'remiss',
-  context: { followUps: 0 },
+  context: { followUps: 0, followUpMeetings: [] },
   states: {
     remiss: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Remiss till case manager' }),
@@ -53,7 +73,7 @@ export const caseManagerMachine = setup({
     },
     uppstart: {
       meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Uppstartsmöte' }),
-      on: { StartMeetingHeld: 'insats' },
+      on: { StartMeetingHeld: { target: 'insats', actions: 'recordPlan' } },
     },
     insats: {
       meta: meta({ kind: 'timer', lane: 'case_manager', title: 'Insatsen pågår (högst 12 månader)' }),
@@ -67,7 +87,7 @@ export const caseManagerMachine = setup({
         },
         genomforande: {
           meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Genomför planering' }),
-          on: { FollowUpMeetingHeld: { target: 'genomforande', actions: 'countFollowUp' } },
+          on: { FollowUpMeetingHeld: { target: 'genomforande', actions: 'recordFollowUp' } },
         },
       },
     },

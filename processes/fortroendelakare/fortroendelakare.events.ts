@@ -1,45 +1,54 @@
-import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { Text } from '@app/engine';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { BIP_PHASE_LABELS, Day, Label, Text } from '@app/engine';
 
 export class ImpulsRegistered {
   /** Why the client should see the förtroendeläkare: sick-listed where the unit has no cooperation, not progressing, unclear certificate. */
-  @Text() reason!: string;
+  @Label('Skäl', { help: 'Till exempel sjukskriven utan samverkan, står still, otydligt intyg.' })
+  @Text()
+  reason!: string;
 }
 
 export class ReferralAccepted {
   /** What the social worker must prepare before the consultation. */
-  @Text() preparation!: string;
+  @Label('Förberedelser', { help: 'Vad socialsekreteraren ska förbereda före konsultationen.' })
+  @Text()
+  preparation!: string;
 }
 
 export class ReferralDeclined {
-  @Text() reason!: string;
+  @Label('Skäl') @Text() reason!: string;
 }
 
 export class DocumentsHandedOver {
-  @IsBoolean() consentForm!: boolean;
-  @IsBoolean() notificationForm!: boolean;
-  @IsOptional() @Text() otherDocuments?: string;
+  @Label('Samtyckesblankett') @IsBoolean() consentForm!: boolean;
+  @Label('Anmälningsblankett') @IsBoolean() notificationForm!: boolean;
+  @Label('Andra handlingar') @IsOptional() @Text() otherDocuments?: string;
 }
 
 export class ConsultationHeld {
-  @IsISO8601({ strict: true }) heldOn!: string;
+  @Label('Konsultationen hölls') @Day() heldOn!: string;
 }
 
 export class RecommendationsReceived {
-  @IsISO8601({ strict: true }) receivedOn!: string;
-  @Text() summary!: string;
+  @Label('Mottagna') @Day() receivedOn!: string;
+  @Label('Rekommendationerna i korthet') @Text() summary!: string;
 }
 
 export class CheckInHeld {
-  @Text() notes!: string;
+  @Label('Anteckningar') @Text() notes!: string;
 }
 
 export class ActionsTaken {
-  @Text() description!: string;
+  @Label('Vad som gjorts') @Text() description!: string;
 }
 
 export class FollowUpCompleted {
   /** BIP progression phase 0-4 at the end of follow-up. */
-  @IsIn([0, 1, 2, 3, 4]) bipPhase!: number;
-  @Text() outcome!: string;
+  @Label('BIP-fas', {
+    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
+    options: BIP_PHASE_LABELS,
+  })
+  @IsIn([0, 1, 2, 3, 4])
+  bipPhase!: number;
+  @Label('Resultat') @Text() outcome!: string;
 }

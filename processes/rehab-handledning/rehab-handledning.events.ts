@@ -11,7 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Day, PlanItem, Text, Personal } from '@app/engine';
+import { Day, PlanItem, Text, Personal, Label } from '@app/engine';
 
 /** The four grounds in the seed for bringing a client to Rehabansvarig. */
 export const IMPULS_GROUNDS = [
@@ -22,25 +22,38 @@ export const IMPULS_GROUNDS = [
 ] as const;
 
 export class ImpulsRegistered {
-  @IsArray() @ArrayMinSize(1) @IsIn(IMPULS_GROUNDS, { each: true }) grounds!: string[];
-  @IsOptional() @Text() note?: string;
+  @Label('Skäl till impulsen', {
+    help: 'Välj ett eller flera skäl att ta ärendet till Rehabansvarig.',
+    options: {
+      'sjukskriven-utan-samordnade-insatser': 'Sjukskriven utan samordnade insatser',
+      'funktionsnedsattning-eller-oklar-formaga': 'Funktionsnedsättning eller oklar förmåga',
+      'fragor-om-ersattning-eller-avslag': 'Frågor om ersättning eller avslag',
+      'kategori-1-plan-klar': 'Kategori 1: planen är klar',
+    },
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(IMPULS_GROUNDS, { each: true })
+  grounds!: string[];
+  @Label('Anteckning') @IsOptional() @Text() note?: string;
 }
 
 export class DocumentationReviewed {
-  @Text() findings!: string;
+  @Label('Vad genomgången visade') @Text() findings!: string;
 }
 
 export class SupervisionHeld {
-  @Day() heldOn!: string;
-  @IsBoolean() progressionsplanNeeded!: boolean;
+  @Label('Handledningen hölls') @Day() heldOn!: string;
+  @Label('Progressionsplan behövs') @IsBoolean() progressionsplanNeeded!: boolean;
 }
 
 export class CategoryDecided {
-  @IsInt() @Min(1) @Max(5) category!: number;
-  @Text() motivation!: string;
+  @Label('Kategori', { help: 'Verktygslådans kategori 1–5.' }) @IsInt() @Min(1) @Max(5) category!: number;
+  @Label('Motivering') @Text() motivation!: string;
 }
 
 export class ProgressionsplanShared {
+  @Label('Planens punkter')
   @Personal()
   @IsArray()
   @ArrayMinSize(1)
@@ -51,5 +64,5 @@ export class ProgressionsplanShared {
 }
 
 export class PlanExecuted {
-  @Text() summary!: string;
+  @Label('Sammanfattning') @Text() summary!: string;
 }

@@ -1,35 +1,51 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { Day, Text } from '@app/engine';
+import { BIP_PHASE_LABELS, Day, Label, Text } from '@app/engine';
 
 export const IMPULS_SOURCES = ['socialsekreterare', 'varden', 'jobbtorg-vuxen'] as const;
 export const CONTACT_METHODS = ['rehabforfragan', 'telefon', 'mejl'] as const;
 
 export class ImpulsRegistered {
-  @IsIn(IMPULS_SOURCES) source!: string;
-  @Text() reason!: string;
+  @Label('Impulsen kom från', {
+    options: { socialsekreterare: 'Socialsekreterare', varden: 'Vården', 'jobbtorg-vuxen': 'Jobbtorg vuxen' },
+  })
+  @IsIn(IMPULS_SOURCES)
+  source!: string;
+  @Label('Skäl') @Text() reason!: string;
 }
 
 export class ContactPlanned {
-  @IsIn(CONTACT_METHODS) contactMethod!: string;
+  @Label('Kontaktväg', { options: { rehabforfragan: 'Rehabförfrågan', telefon: 'Telefon', mejl: 'Mejl' } })
+  @IsIn(CONTACT_METHODS)
+  contactMethod!: string;
   /** For impulses from healthcare or Jobbtorg: whether Rehabansvarig must draw up a progressionsplan. */
-  @IsBoolean() progressionsplanNeeded!: boolean;
+  @Label('Progressionsplan behövs') @IsBoolean() progressionsplanNeeded!: boolean;
 }
 
 export class PlanningAgreed {
-  @Day() agreedOn!: string;
-  @Text() summary!: string;
+  @Label('Överenskommen') @Day() agreedOn!: string;
+  @Label('Planeringen i korthet') @Text() summary!: string;
 }
 
 export class PlanningCarriedOut {
-  @Text() description!: string;
+  @Label('Vad som gjorts') @Text() description!: string;
 }
 
 export class FollowUpRecorded {
-  @IsIn([0, 1, 2, 3, 4]) bipPhase!: number;
-  @Text() notes!: string;
+  @Label('BIP-fas', {
+    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
+    options: BIP_PHASE_LABELS,
+  })
+  @IsIn([0, 1, 2, 3, 4])
+  bipPhase!: number;
+  @Label('Anteckningar') @Text() notes!: string;
 }
 
 export class CooperationCompleted {
-  @IsIn([0, 1, 2, 3, 4]) bipPhase!: number;
-  @Text() outcome!: string;
+  @Label('BIP-fas', {
+    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
+    options: BIP_PHASE_LABELS,
+  })
+  @IsIn([0, 1, 2, 3, 4])
+  bipPhase!: number;
+  @Label('Resultat') @Text() outcome!: string;
 }

@@ -11,5 +11,5 @@ export function progressionsplanRequired(before: string): NamedRule<CaseFacts> {
 
 /** A checklist item that must be ticked: the rule fails, naming itself, when the field is not `true`. */
 export function mustBeTrue<T>(id: string, message: string, field: keyof T): NamedRule<T> {
-  return { id, message, holds: (payload) => payload[field] === true };
+  return { id, message, field: String(field), holds: (payload) => payload[field] === true };
 }

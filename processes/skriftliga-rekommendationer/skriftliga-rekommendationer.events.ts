@@ -1,38 +1,47 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { Day, Text } from '@app/engine';
+import { BIP_PHASE_LABELS, Day, Label, Text } from '@app/engine';
 
 export class ImpulsRegistered {
-  @Text() reason!: string;
+  @Label('Skäl') @Text() reason!: string;
 }
 
 export class ContactAssessed {
-  @Text() assessment!: string;
+  @Label('Bedömning') @Text() assessment!: string;
 }
 
 export class ConsentRecorded {
-  @IsBoolean() oral!: boolean;
-  @IsBoolean() written!: boolean;
+  @Label('Muntligt samtycke') @IsBoolean() oral!: boolean;
+  @Label('Skriftligt samtycke') @IsBoolean() written!: boolean;
 }
 
 /** After consulting the supplier, who judges an AFU not relevant: what to obtain instead. */
 export class RecommendationsOrdered {
-  @IsIn(['rekommendationer', 'remiss', 'bada']) kind!: string;
-  @Text() supplierAdvice!: string;
+  @Label('Vad som beställs', {
+    options: { rekommendationer: 'Rekommendationer', remiss: 'Remiss', bada: 'Båda' },
+  })
+  @IsIn(['rekommendationer', 'remiss', 'bada'])
+  kind!: string;
+  @Label('Leverantörens råd') @Text() supplierAdvice!: string;
 }
 
 export class OrderSent {
-  @Day() sentOn!: string;
-  @IsBoolean() consentForm!: boolean;
-  @IsBoolean() powerOfAttorney!: boolean;
+  @Label('Skickad') @Day() sentOn!: string;
+  @Label('Samtyckesblankett') @IsBoolean() consentForm!: boolean;
+  @Label('Fullmakt') @IsBoolean() powerOfAttorney!: boolean;
 }
 
 export class RecommendationsReceived {
-  @Day() receivedOn!: string;
-  @Text() summary!: string;
-  @IsBoolean() referralToOtherCare!: boolean;
+  @Label('Mottagna') @Day() receivedOn!: string;
+  @Label('Rekommendationerna i korthet') @Text() summary!: string;
+  @Label('Remiss till annan vård') @IsBoolean() referralToOtherCare!: boolean;
 }
 
 export class FollowUpCompleted {
-  @IsIn([0, 1, 2, 3, 4]) bipPhase!: number;
-  @Text() outcome!: string;
+  @Label('BIP-fas', {
+    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
+    options: BIP_PHASE_LABELS,
+  })
+  @IsIn([0, 1, 2, 3, 4])
+  bipPhase!: number;
+  @Label('Resultat') @Text() outcome!: string;
 }

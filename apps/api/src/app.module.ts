@@ -15,6 +15,7 @@ import { EngineModule } from './engine/engine.module';
 import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { LiveController } from './live/live.controller';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { requestValidationPipe } from './http/validation';
 import { AuthenticationGuard } from './identity/authentication.guard';
@@ -56,6 +57,7 @@ export class AppModule implements NestModule {
         SupervisionController,
         AdminController,
         AccessLogController,
+        LiveController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

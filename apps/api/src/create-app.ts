@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule, type AppOverrides } from './app.module';
 import { useJsonBodies } from './http/json-body';
+import { serveWebApp } from './http/web-app';
+import { CLOCK, type Clock } from './clock';
 import { setupOpenApi } from './openapi';
 import type { AppConfig } from './config/app-config';
 
@@ -23,9 +25,28 @@ export async function createApp(
     bodyParser: false,
   });
   app.enableShutdownHooks();
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
+  const clock = app.get<Clock>(CLOCK);
+  // The UI counts "förfallen sedan 3 dagar" from the server's now, not the workstation's clock.
+  app.use(
+    (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+      response.setHeader('X-Server-Time', clock.now().toISOString());
+      next();
+    },
+  );
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
   useJsonBodies(app);
   setupOpenApi(app);
+  serveWebApp(app, config.webRoot, logger);
   return app;
+}
+
+/**
+ * Helmet's defaults, plus the identity provider's origin for the web app's
+ * sign-in (discovery and the token exchange are fetches). No upgrade of
+ * plain-http requests: the embedded default serves http on localhost.
+ */
+function contentSecurityPolicy(config: AppConfig) {
+  const issuer = config.identity.kind === 'oidc' ? [new URL(config.identity.issuer).origin] : [];
+  return { connectSrc: ["'self'", ...issuer], upgradeInsecureRequests: null };
 }

@@ -1,5 +1,6 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { fieldAnnotationsOf } from './domain/fields';
 
 type Schema = Record<string, unknown>;
 
@@ -8,6 +9,8 @@ type Schema = Record<string, unknown>;
  * decorators that validate it. Converted one class at a time (several
  * processes have DTOs of the same name), with nested `@Type` classes inlined
  * so each schema stands alone. Unknown fields are refused, as on validation.
+ * Labels, help texts and option names come from `@Label`; a date field is
+ * one `format: date` string rather than the validator's date-or-timestamp.
  */
 export function payloadSchema(dto: (new () => object) | undefined): Schema {
   if (!dto) return { type: 'object', properties: {}, additionalProperties: false };
@@ -15,6 +18,14 @@ export function payloadSchema(dto: (new () => object) | undefined): Schema {
     classTransformerMetadataStorage: defaultMetadataStorage,
   }) as Schema;
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  for (const [name, annotation] of fieldAnnotationsOf(dto)) {
+    const property = properties[name];
+    if (!property) continue;
+    const { oneOf: _dateOrTimestamp, ...rest } = property;
+    properties[name] = annotation.format
+      ? { ...rest, type: 'string', ...annotation }
+      : { ...property, ...annotation };
+  }
   for (const [name, property] of Object.entries(properties)) {
     const nested = defaultMetadataStorage.findTypeMetadata(dto, name)?.typeFunction() as
       (new () => object) | undefined;

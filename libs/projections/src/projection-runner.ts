@@ -1,3 +1,4 @@
+import { Subject, type Observable } from 'rxjs';
 import { createHash } from 'node:crypto';
 import {
   Inject,
@@ -40,6 +41,13 @@ export interface RunnerStatus {
   readonly rebuild?: RebuildProgress;
 }
 
+export interface ReadModelChange {
+  readonly position: string;
+  readonly caseIds: readonly string[];
+}
+
+const CASE_STREAM = 'case-';
+
 export class ProjectionFailedError extends Error {
   constructor(event: RecordedEvent, failures: { projection: string; error: unknown }[]) {
     super(
@@ -69,6 +77,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private stopping = false;
   private pending: RecordedEvent[] = [];
+  private readonly changed = new Subject<ReadModelChange>();
+  /** Cases whose read models just changed, after the commit: what the UI's live updates follow. */
+  readonly changes: Observable<ReadModelChange> = this.changed.asObservable();
   private flushSoon?: NodeJS.Immediate;
 
   constructor(
@@ -92,6 +103,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.stop();
+    this.changed.complete();
     this.db.close();
   }
 
@@ -153,6 +165,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       this.db.saveCheckpoint(batch[batch.length - 1].position, batch.length);
     });
     const position = batch[batch.length - 1].position;
+    // Only case streams: a read appends to the reader's access stream, and announcing those would make every open screen reload itself forever.
+    const caseIds = [
+      ...new Set(
+        batch
+          .filter((e) => e.streamName.startsWith(CASE_STREAM))
+          .map((e) => e.streamName.slice(CASE_STREAM.length)),
+      ),
+    ];
+    if (caseIds.length > 0) this.changed.next({ position: position.toString(), caseIds });
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.position > position) return true;
       waiter.resolve();

@@ -8,6 +8,7 @@ import {
 } from './statistics/statistics.queries';
 import { CaseAccessProjection } from './access/case-access.projection';
 import { ClosedCasesHandler } from './access/closed-cases.queries';
+import { VisibleCaseIdsHandler } from './access/visible-case-ids.queries';
 import { AccessLogProjection } from './access-log/access-log.projection';
 import { CaseViewingsHandler, UserViewingsHandler } from './access-log/access-log.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
@@ -45,6 +46,7 @@ export const PROJECTION_CLASSES = [
 
 const QUERY_HANDLERS = [
   ClosedCasesHandler,
+  VisibleCaseIdsHandler,
   CaseViewingsHandler,
   UserViewingsHandler,
   WorkQueueHandler,

@@ -3,14 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { scopeOf } from '@app/access';
-import { CASE_COMMAND_ROLES, Progressionsplan, type CaseCommand } from '@app/engine';
+import { CASE_COMMAND_ROLES, ProcessRegistry, Progressionsplan, type CaseCommand } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { ExecuteCaseCommand } from '../engine/case-command';
 import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.queries';
 import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
-import { ResourceNotFoundError } from '../http/request-errors';
+import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
 import { CaseAccess } from '../access/case-access';
 import { LogsAccess } from '../access-log/logs-access';
@@ -50,8 +50,20 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly access: CaseAccess,
+    private readonly registry: ProcessRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Processes come from the registry, so a process added to it is usable with no other change. */
+  private requireKnownProcess(field: string, definitionId: string | undefined): void {
+    if (definitionId === undefined) return;
+    const known = [...new Set(this.registry.all().map((definition) => definition.id))];
+    if (!known.includes(definitionId)) {
+      throw new InvalidRequestError([
+        { field, rule: 'isIn', message: `${field} must be one of: ${known.join(', ')}` },
+      ]);
+    }
+  }
 
   private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
     const result = await this.commands.execute(
@@ -106,6 +118,7 @@ export class CasesController {
   })
   list(@Query() query: ListCasesDto, @CurrentActor() actor: Actor) {
     const { limit: _limit, offset: _offset, ...filter } = query;
+    this.requireKnownProcess('process', filter.process);
     return this.queries.execute(
       new ListCasesQuery(filter, this.clock.now().toISOString(), pageOf(query), scopeOf(actor)),
     );
@@ -168,6 +181,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
+    this.requireKnownProcess('definitionId', body.definitionId);
     const instanceId = body.instanceId ?? idFromKey(actor.id, write.commandId, `instance/${caseId}`);
     return this.run(
       { type: 'StartProcess', caseId, instanceId, definitionId: body.definitionId },

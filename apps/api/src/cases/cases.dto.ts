@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -10,12 +11,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
-import { PROCESS_DEFINITIONS } from '@app/processes';
 import { PageDto } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
 import { ID_PATTERN, ID_RULE } from '../http/ids';
 
-const PROCESS_IDS = [...new Set(PROCESS_DEFINITIONS.map((d) => d.id))];
 const idRule = { message: `$property ${ID_RULE}` };
 
 export class OpenCaseDto {
@@ -62,7 +61,8 @@ export class EraseCaseDto {
 }
 
 export class StartProcessDto {
-  @IsIn(PROCESS_IDS, { message: `definitionId must be one of: ${PROCESS_IDS.join(', ')}` })
+  /** One of the registered processes (GET /api/processes); checked against the registry. */
+  @Matches(ID_PATTERN, { message: `definitionId ${ID_RULE}` })
   definitionId!: string;
 
   /** Optional; derived from the Idempotency-Key (or random) when absent. */
@@ -92,7 +92,7 @@ export class ListCasesDto extends PageDto {
   socialWorkerId?: string;
 
   @IsOptional()
-  @IsIn(PROCESS_IDS, { message: `process must be one of: ${PROCESS_IDS.join(', ')}` })
+  @Matches(ID_PATTERN, { message: `process ${ID_RULE}` })
   process?: string;
 
   /** A state path such as `uppfoljning` or `uppfoljning.atgarder.escalated`. */
@@ -107,6 +107,12 @@ export class ListCasesDto extends PageDto {
   @BooleanQuery()
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+
+  /** Cases whose latest BIP phase is this one; 0 finds the cases with no intervention. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn([0, 1, 2, 3, 4], { message: 'bipPhase must be one of: 0, 1, 2, 3, 4' })
+  bipPhase?: number;
 }
 
 export class AsOfDto {

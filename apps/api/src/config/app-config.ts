@@ -173,6 +173,23 @@ class EnvironmentVariables {
   @Max(10_000, { message: 'must be a whole number of attempts per minute between 1 and 10000' })
   SIGN_IN_RATE_LIMIT = 10;
 
+  /** The browser app's public client at the identity provider (authorization code + PKCE). */
+  @IsOptional()
+  @Matches(/^[\w.:/-]{1,200}$/, {
+    message: 'must be the client id registered for the web app at the identity provider',
+  })
+  OIDC_CLIENT_ID?: string;
+
+  @Matches(/^[\w.:/-]+( [\w.:/-]+)*$/, {
+    message: 'must be space-separated scopes such as "openid profile api://arendemotorn/.default"',
+  })
+  OIDC_SCOPES = 'openid profile';
+
+  /** Built web app (npm run build); served at / when the directory exists. */
+  @IsString()
+  @IsNotEmpty({ message: 'must be the directory of the built web app' })
+  WEB_ROOT = 'dist/web';
+
   @IsOptional()
   @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, {
     message: 'must be comma-separated origins such as https://arende.kommun.se,http://localhost:5173',
@@ -196,6 +213,9 @@ export type IdentityConfig =
       readonly issuer: string;
       readonly audience: string;
       readonly jwksUri?: string;
+      /** The web app's sign-in: its public client id and the scopes it asks for. */
+      readonly clientId?: string;
+      readonly scopes: string;
       readonly claims: ClaimMapping;
     }
   | { readonly kind: 'development'; readonly claims: ClaimMapping };
@@ -225,6 +245,8 @@ export interface AppConfig {
   readonly signInRateLimit: number;
   /** Browser origins allowed to call the API; none (no CORS headers at all) unless configured. */
   readonly corsOrigins: readonly string[];
+  /** The built web app, served at / when present. */
+  readonly webRoot: string;
 }
 
 /** Settings whose values may be echoed in an error; the connection string may hold a password. */
@@ -243,6 +265,9 @@ const ECHOABLE = new Set([
   'OIDC_CLAIM_NAME',
   'OIDC_CLAIM_UNITS',
   'OIDC_CLAIM_ROLES',
+  'OIDC_CLIENT_ID',
+  'OIDC_SCOPES',
+  'WEB_ROOT',
   'SIGN_IN_RATE_LIMIT',
 ]);
 
@@ -311,6 +336,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     identity: identityOf(parsed),
     signInRateLimit: parsed.SIGN_IN_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
+    webRoot: parsed.WEB_ROOT,
   };
 }
 
@@ -330,6 +356,8 @@ function identityOf(parsed: EnvironmentVariables): IdentityConfig {
     issuer: parsed.OIDC_ISSUER,
     audience: parsed.OIDC_AUDIENCE ?? '',
     ...(parsed.OIDC_JWKS_URI ? { jwksUri: parsed.OIDC_JWKS_URI } : {}),
+    ...(parsed.OIDC_CLIENT_ID ? { clientId: parsed.OIDC_CLIENT_ID } : {}),
+    scopes: parsed.OIDC_SCOPES,
     claims,
   };
 }

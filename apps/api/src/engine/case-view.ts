@@ -1,4 +1,12 @@
-import { activeTasks, ROLE_LABELS, type CaseState, type ProcessRegistry } from '@app/engine';
+import {
+  activeBpmnElements,
+  activeTasks,
+  addIsoDuration,
+  BIP_PHASE_LABELS,
+  ROLE_LABELS,
+  type CaseState,
+  type ProcessRegistry,
+} from '@app/engine';
 import type { StateValue } from 'xstate';
 
 /** A case as the API shows it: every instance's state and waiting steps, facts, and open deadlines. */
@@ -10,10 +18,13 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     unit: state.unit,
     socialWorkerId: state.socialWorkerId,
     caseworkerChanges: state.caseworkerChanges,
+    caseworkerChangesLastTwelveMonths: state.caseworkerChangedAt.filter(
+      (at) => addIsoDuration(at, 'P12M') > now,
+    ).length,
     followUpOwner: state.followUpOwner
       ? { ...state.followUpOwner, label: ROLE_LABELS[state.followUpOwner.role] }
       : null,
-    bipPhase: state.bipPhase ?? null,
+    bipPhase: state.bipPhase ? { ...state.bipPhase, label: BIP_PHASE_LABELS[state.bipPhase.phase] } : null,
     progressionsplan: state.progressionsplan ?? null,
     processes: [...state.instances.values()].map((instance) => {
       const definition = registry.get(instance.definitionId, instance.version);
@@ -24,6 +35,10 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
         process: definition.title,
         status: instance.snapshot.status === 'done' ? 'completed' : 'active',
         state: instance.snapshot.value as StateValue,
+        /** The diagram elements to highlight in the process's BPMN export. */
+        bpmnElementIds: activeBpmnElements(definition, instance.snapshot.value as StateValue),
+        /** What the process keeps between steps, such as the CM plan (Bilaga 2). */
+        context: instance.snapshot.context as Record<string, unknown>,
         steps: activeTasks(definition, instance.snapshot.value as StateValue).map((task) => ({
           statePath: task.statePath,
           title: task.title,

@@ -19,7 +19,13 @@ export class AuthController {
   signInConfig() {
     const identity = this.config.identity;
     return identity.kind === 'oidc'
-      ? { kind: identity.kind, issuer: identity.issuer, audience: identity.audience }
+      ? {
+          kind: identity.kind,
+          issuer: identity.issuer,
+          audience: identity.audience,
+          clientId: identity.clientId ?? null,
+          scopes: identity.scopes,
+        }
       : { kind: identity.kind, users: '/api/auth/dev/users', signIn: '/api/auth/dev/sign-in' };
   }
 

@@ -43,6 +43,8 @@ export interface CaseState {
   /** Every social worker ever responsible, oldest first: they keep seeing the case. */
   readonly socialWorkers: readonly string[];
   readonly caseworkerChanges: number;
+  /** When each handläggarbyte happened: two or more in twelve months is a risk signal (BIP). */
+  readonly caseworkerChangedAt: readonly string[];
   readonly followUpOwner?: { readonly role: Role; readonly since: string; readonly reason?: string };
   readonly hasProgressionsplan: boolean;
   /** The latest BIP phase (0-4) recorded at a follow-up, and when. */
@@ -84,6 +86,7 @@ export function initialCaseState(caseId: string): CaseState {
     revision: 'no_stream',
     socialWorkers: [],
     caseworkerChanges: 0,
+    caseworkerChangedAt: [],
     hasProgressionsplan: false,
     instances: new Map(),
     deadlines: new Map(),
@@ -149,6 +152,7 @@ export function evolve(registry: ProcessRegistry, state: CaseState, event: Folda
         socialWorkerId: data.to as string,
         socialWorkers: [...new Set([...state.socialWorkers, data.to as string])],
         caseworkerChanges: state.caseworkerChanges + 1,
+        caseworkerChangedAt: [...state.caseworkerChangedAt, event.metadata.occurredAt as string],
       };
     case CASE_EVENTS.progressionsplanRecorded: {
       const { instanceId: _recordedBy, ...plan } = data;

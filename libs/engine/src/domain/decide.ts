@@ -316,7 +316,10 @@ function decideAs(
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),
       );
-      if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
+      if (failed.length > 0)
+        throw new BusinessRuleError(
+          failed.map(({ id, message, field }) => ({ id, message, ...(field ? { field } : {}) })),
+        );
       const events = sendToInstance(
         ctx,
         state,

@@ -93,7 +93,7 @@ export class InvalidPayloadError extends AppError {
 
 export class BusinessRuleError extends AppError {
   readonly code = 'RULE.FAILED';
-  constructor(readonly failed: { id: string; message: string }[]) {
+  constructor(readonly failed: { id: string; message: string; field?: string }[]) {
     super(failed.map((f) => f.message).join(' '), { failed });
   }
 }

@@ -20,6 +20,15 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   mentor: 'Mentor',
 };
 
+/** The BIP progression phases (Bilaga 7), as toolbox.md describes them. */
+export const BIP_PHASE_LABELS: Readonly<Record<number, string>> = {
+  0: 'Fas 0: tillbakagång, ingen insats',
+  1: 'Fas 1: insatser, ingen arbetsinriktad',
+  2: 'Fas 2: samordnade insatser, en arbetsinriktad',
+  3: 'Fas 3: parallella insatser, på väg mot egen försörjning',
+  4: 'Fas 4: egen försörjning',
+};
+
 /** BPMN-like node kinds, carried in each state's `meta` for the UI and the BPMN export. */
 export type NodeKind = 'userTask' | 'exclusiveGateway' | 'timer' | 'end';
 
@@ -36,6 +45,8 @@ export interface StateMeta {
 export interface NamedRule<P = unknown> {
   readonly id: string;
   readonly message: string;
+  /** The payload field the rule judges, so a form can show the message next to it. */
+  readonly field?: string;
   /** `context` is the instance's machine context, for rules that count or compare with earlier steps. */
   readonly holds: (payload: P, context: Readonly<Record<string, unknown>>) => boolean;
 }

@@ -10,21 +10,26 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Day, Personal, Text } from './fields';
+import { Day, Label, Personal, Text } from './fields';
 
 /** One row of the progressionsplan (Bilaga 1): vad, vem, när, varför, har det gjorts. */
 export class PlanItem {
-  @Text() vad!: string;
-  @Text() vem!: string;
-  @Day() nar!: string;
-  @Text() varfor!: string;
-  @IsBoolean() gjort!: boolean;
+  @Label('Vad') @Text() vad!: string;
+  @Label('Vem') @Text() vem!: string;
+  @Label('När') @Day() nar!: string;
+  @Label('Varför') @Text() varfor!: string;
+  @Label('Gjort') @IsBoolean() gjort!: boolean;
 }
 
 /** The case's progressionsplan as Rehabansvarig draws it up or adjusts it. */
 export class Progressionsplan {
-  @IsInt() @Min(1) @Max(5) category!: number;
-  @IsIn(['rehabansvarig', 'bitradande_enhetschef']) followUpOwner!: string;
+  @Label('Kategori', { help: 'Verktygslådans kategori 1–5.' }) @IsInt() @Min(1) @Max(5) category!: number;
+  @Label('Ansvarig för uppföljning', {
+    options: { rehabansvarig: 'Rehabansvarig', bitradande_enhetschef: 'Biträdande enhetschef' },
+  })
+  @IsIn(['rehabansvarig', 'bitradande_enhetschef'])
+  followUpOwner!: string;
+  @Label('Planens punkter')
   @Personal()
   @IsArray()
   @ArrayMinSize(1)

@@ -1,3 +1,5 @@
+import type { StateValue } from 'xstate';
+import { activeStatePaths } from '../active-tasks';
 import { ROLE_LABELS, type ProcessDefinition } from '../domain/process-definition';
 import { toProcessGraph, type GraphNode, type ProcessGraph } from './process-graph';
 
@@ -181,4 +183,31 @@ export function toBpmnXml(definition: ProcessDefinition): string {
     '</bpmn:definitions>',
     '',
   ].join('\n');
+}
+
+const graphNodes = new WeakMap<ProcessDefinition, ReadonlySet<string>>();
+
+/**
+ * The diagram elements of an instance's current steps, so a client can
+ * highlight them: for each active state the most specific node the diagram
+ * draws (a timer's overdue task, else its top-level step).
+ */
+export function activeBpmnElements(definition: ProcessDefinition, value: StateValue | null): string[] {
+  let nodes = graphNodes.get(definition);
+  if (!nodes) {
+    nodes = new Set(toProcessGraph(definition).nodes.map((node) => node.id));
+    graphNodes.set(definition, nodes);
+  }
+  const elements = new Set<string>();
+  for (const path of activeStatePaths(definition, value)) {
+    const parts = path.split('.');
+    for (let depth = parts.length; depth > 0; depth--) {
+      const candidate = parts.slice(0, depth).join('_');
+      if (nodes.has(candidate)) {
+        elements.add(xmlId(candidate));
+        break;
+      }
+    }
+  }
+  return [...elements];
 }

@@ -15,6 +15,8 @@ export interface CaseListFilter {
   readonly state?: string;
   /** Only cases with (true) or without (false) a passed, unfired deadline. */
   readonly overdue?: boolean;
+  /** Only cases whose latest recorded BIP phase is this one. */
+  readonly bipPhase?: number;
 }
 
 export interface CaseListItem {
@@ -89,6 +91,7 @@ const FILTERED = `
             AND (:process IS NULL OR i.definition_id = :process)))
     AND (:overdue IS NULL OR :overdue = EXISTS (SELECT 1 FROM cl_deadlines d
           WHERE d.case_id = c.case_id AND d.due_at < :now))
+    AND (:bipPhase IS NULL OR c.bip_phase = :bipPhase)
     AND ${visibleCases('c.case_id')}`;
 
 @QueryHandler(ListCasesQuery)
@@ -102,6 +105,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       process: filter.process ?? null,
       state: filter.state ?? null,
       overdue: filter.overdue === undefined ? null : Number(filter.overdue),
+      bipPhase: filter.bipPhase ?? null,
       now,
       ...visibilityParams(scope),
     };
