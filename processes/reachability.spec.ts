@@ -16,12 +16,15 @@ function eventsFrom(snapshot: AnyMachineSnapshot) {
 
 describe.each(PROCESS_DEFINITIONS.map((d) => [d.id, d] as const))('process %s', (_, definition) => {
   // Context is part of the key so routing values (category 1-5) stay distinct, but numbers are
-  // clamped at 5 so a counter (follow-up meetings) cannot make the state space infinite.
+  // clamped at 5 and records kept in context (the CM plan's meetings) count only by how many,
+  // so neither a counter nor a growing list can make the state space infinite.
   const paths = getShortestPaths(definition.machine, {
     events: eventsFrom,
     serializeState: (snapshot) => {
       const { value, context } = snapshot as AnyMachineSnapshot;
-      return JSON.stringify({ value, context }, (_, v) => (typeof v === 'number' ? Math.min(v, 5) : v));
+      return JSON.stringify({ value, context }, (_, v) =>
+        typeof v === 'number' ? Math.min(v, 5) : Array.isArray(v) ? Math.min(v.length, 5) : v,
+      );
     },
   });
   const reached = new Set(

@@ -205,6 +205,13 @@ describe('OpenID Connect (a real provider started by the test)', () => {
       .expect(404);
     await request(app.getHttpServer()).get('/api/auth/dev/users').expect(404);
     const config = await request(app.getHttpServer()).get('/api/auth/config').expect(200);
-    expect(config.body).toEqual({ kind: 'oidc', issuer: idp.issuer, audience: idp.audience });
+    expect(config.body).toEqual({
+      kind: 'oidc',
+      issuer: idp.issuer,
+      audience: idp.audience,
+      // No OIDC_CLIENT_ID here: the web app then says its sign-in is not configured.
+      clientId: null,
+      scopes: 'openid profile',
+    });
   });
 });

@@ -61,9 +61,18 @@ describe('case manager', () => {
       }),
     );
     expect(error).toMatchObject({ code: 'RULE.FAILED' });
-    expect((error as { failed: { id: string; message: string }[] }).failed).toEqual([
-      { id: 'no-substance-abuse', message: 'Klienten har ett pågående missbruk.' },
-      { id: 'no-interpreter-needed', message: 'Klienten behöver tolk för att förstå och göra sig förstådd.' },
+    // Each names the checkbox it judges, so the form shows the message next to it.
+    expect((error as { failed: { id: string; message: string; field: string }[] }).failed).toEqual([
+      {
+        id: 'no-substance-abuse',
+        message: 'Klienten har ett pågående missbruk.',
+        field: 'noOngoingSubstanceAbuse',
+      },
+      {
+        id: 'no-interpreter-needed',
+        message: 'Klienten behöver tolk för att förstå och göra sig förstådd.',
+        field: 'understandsWithoutInterpreter',
+      },
     ]);
   });
 

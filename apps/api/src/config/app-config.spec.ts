@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
         claims: { userId: 'sub', name: 'name', units: 'units', roles: 'roles', roleMap: {} },
       },
       signInRateLimit: 10,
+      webRoot: 'dist/web',
       keysFilename: './data/keys.sqlite',
       retention: {},
       corsOrigins: [],
@@ -132,12 +133,16 @@ describe('configuration from the environment', () => {
       OIDC_CLAIM_USER_ID: 'oid',
       OIDC_CLAIM_UNITS: 'extension_units',
       OIDC_ROLE_MAP: '{"Arende.Handlaggare": "socialsekreterare"}',
+      OIDC_CLIENT_ID: 'arendemotorn-web',
+      OIDC_SCOPES: 'openid profile api://arendemotorn/.default',
       DATA_KEY_MASTER: 'q'.repeat(43) + '=',
     });
     expect(config.identity).toEqual({
       kind: 'oidc',
       issuer: 'https://login.microsoftonline.com/tenant-id/v2.0',
       audience: 'api://arendemotorn',
+      clientId: 'arendemotorn-web',
+      scopes: 'openid profile api://arendemotorn/.default',
       claims: {
         userId: 'oid',
         name: 'name',

@@ -1,0 +1,172 @@
+import { createContext, useContext, useEffect, useState } from 'react';
+import { api, whenSignedOut } from './api/client';
+import type { Me, Page, QueueTask } from './api/types';
+import { clearSession, currentToken } from './auth/session';
+import { startLiveUpdates, useLiveStatus } from './live';
+import { canOpenCases, canSupervise, canWork, roleName } from './roles';
+import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
+import { useResource } from './use-resource';
+import { AccessLogView } from './views/access-log';
+import { CaseHistoryView } from './views/case-history';
+import { CaseView } from './views/case-view';
+import { CasesView } from './views/cases';
+import { MyTasksView, loadMyTasks } from './views/my-tasks';
+import { NotFoundView } from './views/not-found';
+import { OidcCallbackView, SignInView } from './views/sign-in';
+import { StartView } from './views/start';
+import { UnitOverviewView } from './views/unit-overview';
+import { CALLBACK_PATH } from './auth/oidc';
+
+const MeContext = createContext<Me | null>(null);
+
+/** The signed-in user; views below the shell always have one. */
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside the signed-in shell');
+  return me;
+}
+
+export function App() {
+  const { pathname, search } = useLocation();
+  const [me, setMe] = useState<Me | null>(null);
+  const [signOutReason, setSignOutReason] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
+
+  useEffect(() => {
+    whenSignedOut((reason) => {
+      setMe(null);
+      setSignOutReason(reason);
+      navigate(`/logga-in?till=${encodeURIComponent(window.location.pathname)}`, { replace: true });
+    });
+  }, []);
+
+  useEffect(() => {
+    if (me || !currentToken()) {
+      setChecked(true);
+      return;
+    }
+    api<Me>('/api/auth/me').then(
+      (who) => {
+        setMe(who);
+        setChecked(true);
+      },
+      () => setChecked(true),
+    );
+  }, [me]);
+
+  useEffect(() => (me ? startLiveUpdates() : undefined), [me]);
+
+  if (pathname === CALLBACK_PATH) return <OidcCallbackView onSignedIn={setMe} />;
+  if (!checked) return <p className="loading">Laddar…</p>;
+  if (!me) {
+    const target = new URLSearchParams(search).get('till') ?? (pathname === '/logga-in' ? '/' : pathname);
+    return (
+      <SignInView
+        reason={signOutReason}
+        returnTo={target}
+        onSignedIn={(who) => {
+          setSignOutReason(null);
+          setMe(who);
+          navigate(target.startsWith('/') && !target.startsWith('//') ? target : '/', { replace: true });
+        }}
+      />
+    );
+  }
+  return (
+    <MeContext.Provider value={me}>
+      <Shell
+        me={me}
+        onSignOut={() => {
+          clearSession();
+          setMe(null);
+          navigate('/logga-in', { replace: true });
+        }}
+      />
+    </MeContext.Provider>
+  );
+}
+
+function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
+  const { pathname } = useLocation();
+  useFocusHeadingOnNavigate(pathname);
+  const live = useLiveStatus();
+  const tasks = useResource<Page<QueueTask> | null>(
+    (signal) => (canWork(me) ? loadMyTasks(signal) : Promise.resolve(null)),
+    [me.id],
+    'any',
+  );
+  const overdue = tasks.data?.items.filter((task) => task.overdue).length ?? 0;
+  const home = canWork(me) ? '/' : '/arenden';
+  const nav: { href: string; label: string; extra?: string; show: boolean }[] = [
+    { href: '/', label: 'Mina uppgifter', show: canWork(me), extra: overdue > 0 ? `${overdue} försenade` : undefined },
+    { href: '/arenden', label: 'Ärenden', show: true },
+    { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) || canWork(me) },
+    { href: '/enhet', label: 'Enhetsöversikt', show: canSupervise(me) },
+    { href: '/atkomstlogg', label: 'Åtkomstlogg', show: canSupervise(me) },
+  ];
+  const current = (href: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href));
+  return (
+    <>
+      <a className="skip-link" href="#innehall">
+        Hoppa till innehållet
+      </a>
+      <header className="app-header">
+        <Link href={home} className="brand">
+          Ärendemotorn
+        </Link>
+        <nav aria-label="Huvudmeny">
+          <ul>
+            {nav
+              .filter((item) => item.show)
+              .map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
+                    {item.label}
+                    {item.extra && <span className="badge">{item.extra}</span>}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {me.name} ·{' '}
+            {me.memberships.map((m) => `${m.roles.map(roleName).join(', ')} (${m.unit})`).join('; ')}
+          </span>
+          <span className={`live live-${live === 'ansluten' ? 'on' : 'off'}`}>
+            {live === 'ansluten' ? 'Uppdateras automatiskt' : 'Ej ansluten för uppdateringar'}
+          </span>
+          <button type="button" onClick={onSignOut}>
+            Logga ut
+          </button>
+        </div>
+      </header>
+      <main id="innehall">
+        <Routes pathname={pathname} />
+      </main>
+    </>
+  );
+}
+
+function Routes({ pathname }: { pathname: string }) {
+  const me = useMe();
+  const caseRoute = /^\/arenden\/([^/]+)(\/historik)?$/.exec(pathname);
+  if (caseRoute) {
+    const caseId = decodeURIComponent(caseRoute[1]);
+    return caseRoute[2] ? <CaseHistoryView caseId={caseId} /> : <CaseView caseId={caseId} />;
+  }
+  switch (pathname) {
+    case '/':
+      return canWork(me) ? <MyTasksView /> : <CasesView />;
+    case '/arenden':
+      return <CasesView />;
+    case '/start':
+      return <StartView />;
+    case '/enhet':
+      return <UnitOverviewView />;
+    case '/atkomstlogg':
+      return <AccessLogView />;
+    default:
+      return <NotFoundView />;
+  }
+}

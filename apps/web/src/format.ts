@@ -1,0 +1,49 @@
+import { serverNow } from './api/client';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 2026-11-23, as Swedish forms write dates (ISO 8601). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+}
+
+/** 2026-11-23 14:05. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+function spell(days: number): string {
+  if (days === 1) return '1 dag';
+  if (days < 60) return `${days} dagar`;
+  const months = Math.round(days / 30);
+  return `${months} månader`;
+}
+
+/** "förfallen sedan 3 dagar", "förfaller om 2 dagar", "förfaller i dag". */
+export function dueText(dueAt: string | null | undefined): string {
+  if (!dueAt) return 'ingen tidsgräns';
+  const diff = new Date(dueAt).getTime() - serverNow().getTime();
+  const days = Math.floor(Math.abs(diff) / DAY_MS);
+  if (diff < 0) return days === 0 ? 'förfallen i dag' : `förfallen sedan ${spell(days)}`;
+  return days === 0 ? 'förfaller i dag' : `förfaller om ${spell(days)}`;
+}
+
+/** "sedan 4 dagar", "sedan i dag". */
+export function sinceText(since: string | null | undefined): string {
+  if (!since) return '–';
+  const days = Math.floor((serverNow().getTime() - new Date(since).getTime()) / DAY_MS);
+  return days <= 0 ? 'sedan i dag' : `sedan ${spell(days)}`;
+}

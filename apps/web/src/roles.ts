@@ -1,0 +1,32 @@
+import type { Me } from './api/types';
+
+/** Role names as the unit says them (toolbox.md glossary). */
+export const ROLE_NAMES: Readonly<Record<string, string>> = {
+  socialsekreterare: 'Socialsekreterare',
+  rehabansvarig: 'Rehabansvarig',
+  case_manager: 'Case manager',
+  sip_stodjare: 'SIP-stödjare',
+  mentor: 'Mentor',
+  bitradande_enhetschef: 'Biträdande enhetschef',
+  auditor: 'Granskare',
+  system: 'Systemet',
+};
+
+export const roleName = (role: string) => ROLE_NAMES[role] ?? role;
+
+const CASEWORK = ['socialsekreterare', 'rehabansvarig', 'case_manager', 'sip_stodjare', 'mentor', 'bitradande_enhetschef'];
+const SUPERVISORS = ['bitradande_enhetschef', 'auditor'];
+const OPENS_CASES = ['socialsekreterare', 'bitradande_enhetschef'];
+
+const holds = (me: Me, roles: readonly string[]) =>
+  me.memberships.some((membership) => membership.roles.some((role) => roles.includes(role)));
+
+export const unitsWhere = (me: Me, roles: readonly string[]) =>
+  me.memberships.filter((m) => m.roles.some((role) => roles.includes(role))).map((m) => m.unit);
+
+/** What the navigation offers; the API decides what each role may really do. */
+export const canWork = (me: Me) => holds(me, CASEWORK);
+export const canSupervise = (me: Me) => holds(me, SUPERVISORS);
+export const canOpenCases = (me: Me) => holds(me, OPENS_CASES);
+export const openingUnits = (me: Me) => unitsWhere(me, OPENS_CASES);
+export const supervisedUnits = (me: Me) => unitsWhere(me, SUPERVISORS);

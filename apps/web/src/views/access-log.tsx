@@ -1,0 +1,160 @@
+import { useId, useState } from 'react';
+import { api, describeError } from '../api/client';
+import type { CaseListItem, Page, Viewing } from '../api/types';
+import { formatDateTime } from '../format';
+import { Link, useLocation } from '../router';
+import { useResource } from '../use-resource';
+import { usePageTitle } from './page-title';
+
+const VIEW_NAMES: Readonly<Record<string, string>> = {
+  case: 'Ärendet',
+  history: 'Historiken',
+  'as-of': 'Ärendet vid en tidpunkt',
+  'next-steps': 'Nästa steg',
+  'case-list': 'Ärendelistan',
+  queue: 'En arbetskö',
+  notifications: 'Aviseringar',
+  deadlines: 'Tidsgränser',
+  'follow-up': 'Uppföljningsansvar',
+  statistics: 'Statistik',
+  'access-log': 'Åtkomstloggen',
+};
+
+/** Who looked at a case, and what a user looked at: for biträdande enhetschef and granskare. */
+export function AccessLogView() {
+  usePageTitle('Åtkomstlogg');
+  const { search } = useLocation();
+  const initialCase = new URLSearchParams(search).get('arende') ?? '';
+  return (
+    <>
+      <h1>Åtkomstlogg</h1>
+      <p>Varje gång någon visar uppgifter ur ett ärende loggas det. Loggen kan inte ändras.</p>
+      <ByCase initialCase={initialCase} />
+      <ByUser />
+    </>
+  );
+}
+
+function ByCase({ initialCase }: { initialCase: string }) {
+  const id = useId();
+  const cases = useResource((signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }), []);
+  const [caseId, setCaseId] = useState(initialCase);
+  const log = useResource<Page<Viewing> | null>(
+    (signal) =>
+      caseId ? api<Page<Viewing>>(`/api/access-log/cases/${encodeURIComponent(caseId)}`, { query: { limit: 500 }, signal }) : Promise.resolve(null),
+    [caseId],
+  );
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Vem har tittat på ärendet?</h2>
+      <div className="field">
+        <label htmlFor={`${id}-case`}>Ärende</label>
+        <select id={`${id}-case`} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+          <option value="">Välj ärende…</option>
+          {cases.data?.items.map((item) => (
+            <option key={item.caseId} value={item.caseId}>
+              {item.reference} ({item.unit})
+            </option>
+          ))}
+        </select>
+      </div>
+      {log.error !== undefined && <p role="alert">{describeError(log.error)}</p>}
+      {log.data && <ViewingTable viewings={log.data.items} caption="Visningar av ärendet, senaste först" by="user" />}
+    </section>
+  );
+}
+
+function ByUser() {
+  const id = useId();
+  const [userId, setUserId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [result, setResult] = useState<{ userId: string; items: Viewing[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const search = async () => {
+    if (!userId.trim()) return setError('Ange användarens id.');
+    try {
+      const page = await api<Page<Viewing>>(`/api/access-log/users/${encodeURIComponent(userId.trim())}`, {
+        query: {
+          limit: 500,
+          from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
+          to: to ? new Date(`${to}T23:59:59`).toISOString() : undefined,
+        },
+      });
+      setResult({ userId: userId.trim(), items: page.items });
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Vad har en användare tittat på?</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void search();
+        }}
+        className="filters"
+      >
+        <div className="field">
+          <label htmlFor={`${id}-user`}>Användarens id</label>
+          <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Från och med</label>
+          <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>Till och med</label>
+          <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+        <button type="submit">Sök</button>
+      </form>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <ViewingTable viewings={result.items} caption={`Vad ${result.userId} har visat, senaste först`} by="case" />
+      )}
+    </section>
+  );
+}
+
+function ViewingTable({ viewings, caption, by }: { viewings: Viewing[]; caption: string; by: 'user' | 'case' }) {
+  if (viewings.length === 0) return <p>Inga visningar.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">När</th>
+            <th scope="col">{by === 'user' ? 'Vem' : 'Ärende'}</th>
+            <th scope="col">Roller</th>
+            <th scope="col">Vad</th>
+          </tr>
+        </thead>
+        <tbody>
+          {viewings.map((viewing, index) => (
+            <tr key={`${viewing.at}/${index}`}>
+              <td>{formatDateTime(viewing.at)}</td>
+              <th scope="row">
+                {by === 'user' ? (
+                  viewing.userId
+                ) : (
+                  <Link href={`/arenden/${encodeURIComponent(viewing.caseId)}`}>{viewing.caseId}</Link>
+                )}
+              </th>
+              <td>{viewing.roles.join(', ')}</td>
+              <td>{VIEW_NAMES[viewing.view] ?? viewing.view}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import type { CaseView } from '../api/types';
+import { dueText, formatDate } from '../format';
+import { roleName } from '../roles';
+
+/** BIP: each handläggarbyte lowers the chance of work; two or more in a year is worth a supervisor's look. */
+export const FREQUENT_CHANGES = 2;
+
+/** The case's facts as they are (or were, in the history's as-of view). */
+export function CaseFacts({ view }: { view: CaseView }) {
+  return (
+    <>
+      {view.caseworkerChangesLastTwelveMonths >= FREQUENT_CHANGES && (
+        <div className="warning" role="note">
+          <strong>Varning:</strong> ärendet har bytt ansvarig socialsekreterare{' '}
+          {view.caseworkerChangesLastTwelveMonths} gånger de senaste 12 månaderna. Varje byte minskar klientens
+          chans till arbete (BIP).
+        </div>
+      )}
+      <dl className="facts">
+        <div>
+          <dt>Pseudonym</dt>
+          <dd>{view.reference}</dd>
+        </div>
+        <div>
+          <dt>Enhet</dt>
+          <dd>{view.unit}</dd>
+        </div>
+        <div>
+          <dt>Ansvarig socialsekreterare</dt>
+          <dd>{view.socialWorkerId}</dd>
+        </div>
+        <div>
+          <dt>Ansvar för uppföljning</dt>
+          <dd>
+            {view.followUpOwner
+              ? `${view.followUpOwner.label} sedan ${formatDate(view.followUpOwner.since)}${
+                  view.followUpOwner.reason ? ` (${view.followUpOwner.reason})` : ''
+                }`
+              : 'Inte satt'}
+          </dd>
+        </div>
+        <div>
+          <dt>BIP-fas</dt>
+          <dd>
+            {view.bipPhase
+              ? `${view.bipPhase.label} (${formatDate(view.bipPhase.recordedAt)})`
+              : 'Ingen fas registrerad'}
+          </dd>
+        </div>
+        <div>
+          <dt>Handläggarbyten</dt>
+          <dd>
+            {view.caseworkerChanges} totalt, {view.caseworkerChangesLastTwelveMonths} de senaste 12 månaderna
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+export function ProgressionsplanTable({ plan }: { plan: NonNullable<CaseView['progressionsplan']> }) {
+  return (
+    <>
+      <p>
+        Kategori {plan.category}. Uppföljning: {roleName(plan.followUpOwner)}. Senast ändrad{' '}
+        {formatDate(plan.recordedAt)}.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>Progressionsplanens punkter</caption>
+          <thead>
+            <tr>
+              <th scope="col">Vad</th>
+              <th scope="col">Vem</th>
+              <th scope="col">När</th>
+              <th scope="col">Varför</th>
+              <th scope="col">Gjort</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.items.map((item, index) => (
+              <tr key={index}>
+                <td>{item.vad}</td>
+                <td>{item.vem}</td>
+                <td>{formatDate(item.nar)}</td>
+                <td>{item.varfor}</td>
+                <td>{item.gjort ? 'Ja' : 'Nej'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const GOAL_STATUS: Readonly<Record<string, string>> = {
+  'ej-paborjat': 'Ej påbörjat',
+  pagar: 'Pågår',
+  uppnatt: 'Uppnått',
+  'ej-uppnatt': 'Ej uppnått',
+};
+
+interface CmContext {
+  plan?: { startDate?: string; mainGoal?: string; subGoals?: string[] };
+  followUpMeetings?: {
+    heldOn?: string;
+    present?: string;
+    summary?: string;
+    mainGoalStatus?: string;
+    subGoals?: { subGoal: string; status: string }[];
+  }[];
+}
+
+/** The CM plan (Bilaga 2): huvudmål, up to four delmål, and the follow-up meetings. */
+export function CaseManagerPlan({ context }: { context: Readonly<Record<string, unknown>> }) {
+  const { plan, followUpMeetings = [] } = context as CmContext;
+  if (!plan) return <p>Planeringen görs på uppstartsmötet.</p>;
+  return (
+    <div className="cm-plan">
+      <h4>Planering</h4>
+      <dl className="facts">
+        <div>
+          <dt>Startdatum</dt>
+          <dd>{formatDate(plan.startDate)}</dd>
+        </div>
+        <div>
+          <dt>Huvudmål</dt>
+          <dd>{plan.mainGoal}</dd>
+        </div>
+      </dl>
+      <h5>Delmål</h5>
+      {plan.subGoals && plan.subGoals.length > 0 ? (
+        <ol>
+          {plan.subGoals.map((goal, index) => (
+            <li key={index}>{goal}</li>
+          ))}
+        </ol>
+      ) : (
+        <p>Inga delmål.</p>
+      )}
+      <h5>Uppföljningar ({followUpMeetings.length} av högst 3)</h5>
+      {followUpMeetings.length === 0 && <p>Ingen uppföljning ännu.</p>}
+      {followUpMeetings.map((meeting, index) => (
+        <section key={index} className="meeting" aria-label={`Uppföljning ${index + 1}`}>
+          <p>
+            <strong>Uppföljning {index + 1}</strong>, {formatDate(meeting.heldOn)}. Närvarande: {meeting.present}.
+          </p>
+          <p>{meeting.summary}</p>
+          <p>Huvudmål: {GOAL_STATUS[meeting.mainGoalStatus ?? ''] ?? meeting.mainGoalStatus}</p>
+          {meeting.subGoals && meeting.subGoals.length > 0 && (
+            <ul>
+              {meeting.subGoals.map((goal, i) => (
+                <li key={i}>
+                  {goal.subGoal}: {GOAL_STATUS[goal.status] ?? goal.status}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function DeadlineList({ deadlines }: { deadlines: CaseView['deadlines'] }) {
+  if (deadlines.length === 0) return <p>Inga öppna tidsgränser.</p>;
+  return (
+    <ul className="deadlines">
+      {deadlines.map((deadline) => (
+        <li key={deadline.deadlineId} className={deadline.overdue ? 'overdue' : undefined}>
+          <strong>{deadline.title}</strong>: {formatDate(deadline.dueAt)} ({dueText(deadline.dueAt)})
+          {deadline.overdue && <span className="tag tag-overdue">Försenad</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,310 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { api, ApiError, describeError, newAttemptKey } from '../api/client';
+import type { CaseView as CaseData, JsonSchema, NextStep, NextSteps, ProcessInstanceView } from '../api/types';
+import { useMe } from '../app';
+import { BpmnDiagram } from '../components/bpmn-diagram';
+import { SchemaForm } from '../forms/schema-form';
+import { canSupervise } from '../roles';
+import { Link } from '../router';
+import { useResource } from '../use-resource';
+import { CaseFacts, CaseManagerPlan, DeadlineList, ProgressionsplanTable } from './case-summary';
+import { usePageTitle } from './page-title';
+
+const CASE_MANAGER = 'case-manager';
+
+interface Loaded {
+  readonly view: CaseData;
+  readonly next: NextSteps;
+}
+
+/** The case: its facts, each process with its diagram and what my roles may do next. */
+export function CaseView({ caseId }: { caseId: string }) {
+  const me = useMe();
+  const path = `/api/cases/${encodeURIComponent(caseId)}`;
+  const loaded = useResource<Loaded>(
+    async (signal) => {
+      const [view, next] = await Promise.all([
+        api<CaseData>(path, { signal }),
+        api<NextSteps>(`${path}/next-steps`, { signal }),
+      ]);
+      return { view, next };
+    },
+    [caseId],
+    caseId,
+  );
+  const [status, setStatus] = useState('');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  usePageTitle(loaded.data ? `Ärende ${loaded.data.view.reference}` : 'Ärende');
+
+  if (!loaded.data) {
+    return (
+      <>
+        <h1>Ärende</h1>
+        {loaded.error !== undefined ? <p role="alert">{describeError(loaded.error)}</p> : <p>Hämtar ärendet…</p>}
+      </>
+    );
+  }
+  const { view, next } = loaded.data;
+  /** Every write names the revision it was decided on: someone else's step in between gives 409, not a silent overwrite. */
+  const write = async (url: string, body: unknown, done: string) => {
+    try {
+      await api(url, {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': newAttemptKey(), 'If-Match': `"${view.revision}"` },
+      });
+      setStatus(done);
+      // The step's button is gone once done, so focus goes to the confirmation rather than to nowhere.
+      requestAnimationFrame(() => statusRef.current?.focus());
+      loaded.reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) loaded.reload();
+      throw error;
+    }
+  };
+  const stepsOf = (instanceId: string) => next.steps.filter((step) => step.instanceId === instanceId);
+  const active = view.processes.filter((p) => p.status === 'active');
+  const ended = view.processes.filter((p) => p.status !== 'active');
+
+  return (
+    <>
+      <h1>Ärende {view.reference}</h1>
+      <p className="subnav">
+        <Link href={`/arenden/${encodeURIComponent(caseId)}/historik`}>Historik</Link>
+        {canSupervise(me) && (
+          <>
+            {' · '}
+            <Link href={`/atkomstlogg?arende=${encodeURIComponent(caseId)}`}>Åtkomstlogg för ärendet</Link>
+          </>
+        )}
+      </p>
+      <p role="status" className="status-message" ref={statusRef} tabIndex={-1}>
+        {status}
+      </p>
+      <CaseFacts view={view} />
+
+      <section aria-labelledby="processer">
+        <h2 id="processer">Processer</h2>
+        {active.length === 0 && <p>Ingen process pågår.</p>}
+        {active.map((instance) => (
+          <ProcessPanel
+            key={instance.instanceId}
+            instance={instance}
+            steps={stepsOf(instance.instanceId)}
+            onStep={(step, payload) =>
+              write(
+                `${path}/processes/${encodeURIComponent(step.instanceId)}/events`,
+                { event: step.event, payload },
+                `Sparat: ${step.label}.`,
+              )
+            }
+          />
+        ))}
+        <StartProcess
+          startable={next.startable}
+          onStart={async (definitionId, label) => {
+            setStatus('');
+            try {
+              await write(`${path}/processes`, { definitionId }, `${label}: startad.`);
+            } catch (error) {
+              setStatus(startError(error));
+            }
+          }}
+        />
+        {ended.length > 0 && (
+          <>
+            <h3>Avslutade processer</h3>
+            <ul>
+              {ended.map((instance) => (
+                <li key={instance.instanceId}>
+                  {instance.process}: {instance.steps.map((s) => s.title).join(', ') || 'avslutad'}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="progressionsplan">
+        <h2 id="progressionsplan">Progressionsplan</h2>
+        {view.progressionsplan ? <ProgressionsplanTable plan={view.progressionsplan} /> : <p>Ingen progressionsplan ännu.</p>}
+        {next.caseActions
+          .filter((action) => action.command === 'RecordProgressionsplan' && action.schema)
+          .map((action) => (
+            <Disclosure key={action.command} label={view.progressionsplan ? 'Ändra progressionsplanen' : action.label}>
+              {(close) => (
+                <SchemaForm
+                  schema={action.schema as JsonSchema}
+                  submitLabel="Spara progressionsplanen"
+                  initial={view.progressionsplan ?? undefined}
+                  onCancel={close}
+                  onSubmit={async (plan) => {
+                    await write(`${path}/progressionsplan`, plan, 'Progressionsplanen är sparad.');
+                    close(false);
+                  }}
+                />
+              )}
+            </Disclosure>
+          ))}
+      </section>
+
+      <section aria-labelledby="tidsgranser">
+        <h2 id="tidsgranser">Öppna tidsgränser</h2>
+        <DeadlineList deadlines={view.deadlines} />
+      </section>
+
+      {next.caseActions.some((action) => action.command === 'ChangeCaseworker') && (
+        <section aria-labelledby="arendet">
+          <h2 id="arendet">Ärendet</h2>
+          <Disclosure label="Byt ansvarig socialsekreterare">
+            {(close) => (
+              <SchemaForm
+                schema={CHANGE_CASEWORKER}
+                submitLabel="Byt socialsekreterare"
+                onCancel={close}
+                onSubmit={async (values) => {
+                  await write(`${path}/caseworker`, values, 'Ny ansvarig socialsekreterare är registrerad.');
+                  close(false);
+                }}
+              />
+            )}
+          </Disclosure>
+        </section>
+      )}
+    </>
+  );
+}
+
+const CHANGE_CASEWORKER: JsonSchema = {
+  type: 'object',
+  required: ['socialWorkerId'],
+  properties: {
+    socialWorkerId: {
+      type: 'string',
+      title: 'Ny ansvarig socialsekreterare',
+      description: 'Användar-id, till exempel jarva-1-ss2.',
+      maxLength: 64,
+    },
+  },
+};
+
+function startError(error: unknown): string {
+  if (error instanceof ApiError && error.details.failed?.length)
+    return `Kunde inte starta: ${error.details.failed.map((f) => f.message).join(' ')}`;
+  return describeError(error);
+}
+
+function ProcessPanel({
+  instance,
+  steps,
+  onStep,
+}: {
+  instance: ProcessInstanceView;
+  steps: readonly NextStep[];
+  onStep: (step: NextStep, payload: Record<string, unknown>) => Promise<void>;
+}) {
+  const headingId = `process-${instance.instanceId}`;
+  const now = instance.steps.map((step) => `${step.title} (${step.laneLabel})`).join(', ');
+  return (
+    <section className="process" aria-labelledby={headingId}>
+      <h3 id={headingId}>{instance.process}</h3>
+      <p>
+        <strong>Nu:</strong> {now || '–'}
+      </p>
+      <div className="process-body">
+        <div className="process-actions">
+          <h4>Vad du kan göra</h4>
+          {steps.length === 0 ? (
+            <p>Inget för dina roller just nu.</p>
+          ) : (
+            steps.map((step) => (
+              <Disclosure key={step.event} label={step.label}>
+                {(close) => (
+                  <SchemaForm
+                    schema={step.schema}
+                    submitLabel={step.label}
+                    onCancel={close}
+                    onSubmit={async (payload) => {
+                      await onStep(step, payload);
+                      close(false);
+                    }}
+                  />
+                )}
+              </Disclosure>
+            ))
+          )}
+        </div>
+        <BpmnDiagram
+          definitionId={instance.definitionId}
+          version={instance.version}
+          highlighted={instance.bpmnElementIds}
+          label={`Processkarta för ${instance.process}. Aktuellt steg: ${now || 'inget'}.`}
+        />
+      </div>
+      {instance.definitionId === CASE_MANAGER && <CaseManagerPlan context={instance.context} />}
+    </section>
+  );
+}
+
+function StartProcess({
+  startable,
+  onStart,
+}: {
+  startable: NextSteps['startable'];
+  onStart: (definitionId: string, label: string) => Promise<void>;
+}) {
+  if (startable.length === 0) return null;
+  return (
+    <div className="start-process">
+      <h3>Starta en process</h3>
+      <ul className="plain">
+        {startable.map((process) => {
+          const blocked = process.blockedBy.length > 0;
+          const reasonId = `blocked-${process.definitionId}`;
+          return (
+            <li key={process.definitionId}>
+              <button
+                type="button"
+                disabled={blocked}
+                aria-describedby={blocked ? reasonId : undefined}
+                onClick={() => void onStart(process.definitionId, process.label)}
+              >
+                {process.label}
+              </button>
+              {blocked && (
+                <span id={reasonId} className="muted">
+                  {' '}
+                  {process.blockedBy.map((b) => b.message).join(' ')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** A button that opens its form below it, and returns focus to the button when the form closes. */
+function Disclosure({
+  label,
+  children,
+}: {
+  label: string;
+  children: (close: (returnFocus?: boolean) => void) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = (returnFocus = true) => {
+    setOpen(false);
+    if (returnFocus) requestAnimationFrame(() => button.current?.focus());
+  };
+  return (
+    <div className="disclosure">
+      <button ref={button} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {label}
+      </button>
+      {open && <div className="disclosure-body">{children(close)}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { api, describeError, newAttemptKey } from '../api/client';
+import type { CaseListItem, JsonSchema, Page, ProcessSummary } from '../api/types';
+import { useMe } from '../app';
+import { SchemaForm } from '../forms/schema-form';
+import { canOpenCases, openingUnits } from '../roles';
+import { navigate } from '../router';
+import { useResource } from '../use-resource';
+import { usePageTitle } from './page-title';
+
+function openCaseSchema(units: readonly string[], me: string): JsonSchema {
+  return {
+    type: 'object',
+    required: ['reference', 'unit', 'socialWorkerId'],
+    properties: {
+      reference: {
+        type: 'string',
+        title: 'Pseudonym',
+        description:
+          'Initialer och födelseår, gärna med månad: till exempel "AB 1963" eller "AB 1963-04". Aldrig namn eller personnummer.',
+        maxLength: 16,
+      },
+      unit: { type: 'string', title: 'Enhet', enum: units },
+      socialWorkerId: {
+        type: 'string',
+        title: 'Ansvarig socialsekreterare',
+        description: `Användar-id. Du själv är ${me}.`,
+        maxLength: 64,
+      },
+      journalRef: {
+        type: 'string',
+        title: 'Journalreferens',
+        description: 'Frivillig hänvisning till verksamhetssystemet.',
+        maxLength: 64,
+      },
+    },
+  };
+}
+
+/** Open a new case (the impuls arrives) and start a toolbox process in a case. */
+export function StartView() {
+  const me = useMe();
+  usePageTitle('Nytt ärende');
+  const units = openingUnits(me);
+  return (
+    <>
+      <h1>Nytt ärende</h1>
+      {canOpenCases(me) ? (
+        <section aria-labelledby="oppna">
+          <h2 id="oppna">Öppna ett ärende</h2>
+          <SchemaForm
+            schema={openCaseSchema(units, me.id)}
+            initial={{ unit: units.length === 1 ? units[0] : undefined, socialWorkerId: me.id }}
+            submitLabel="Öppna ärendet"
+            onSubmit={async (values) => {
+              const { caseId } = await api<{ caseId: string }>('/api/cases', {
+                method: 'POST',
+                body: values,
+                headers: { 'Idempotency-Key': newAttemptKey() },
+              });
+              navigate(`/arenden/${encodeURIComponent(caseId)}`);
+            }}
+          />
+        </section>
+      ) : (
+        <p>Din roll öppnar inte ärenden; det gör socialsekreterare och biträdande enhetschef.</p>
+      )}
+      <StartInExisting />
+    </>
+  );
+}
+
+function StartInExisting() {
+  const cases = useResource((signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }), []);
+  const processes = useResource((signal) => api<ProcessSummary[]>('/api/processes', { signal }), []);
+  if (!cases.data || !processes.data) return null;
+  if (cases.data.items.length === 0) return null;
+  const schema: JsonSchema = {
+    type: 'object',
+    required: ['caseId', 'definitionId'],
+    properties: {
+      caseId: {
+        type: 'string',
+        title: 'Ärende',
+        enum: cases.data.items.map((item) => item.caseId),
+        'x-enumLabels': Object.fromEntries(cases.data.items.map((item) => [item.caseId, `${item.reference} (${item.unit})`])),
+      },
+      definitionId: {
+        type: 'string',
+        title: 'Process',
+        enum: processes.data.map((p) => p.id),
+        'x-enumLabels': Object.fromEntries(processes.data.map((p) => [p.id, p.title])),
+      },
+    },
+  };
+  return (
+    <section aria-labelledby="starta">
+      <h2 id="starta">Starta en process i ett ärende</h2>
+      <SchemaForm
+        schema={schema}
+        submitLabel="Starta processen"
+        onSubmit={async ({ caseId, definitionId }) => {
+          await api(`/api/cases/${encodeURIComponent(String(caseId))}/processes`, {
+            method: 'POST',
+            body: { definitionId },
+            headers: { 'Idempotency-Key': newAttemptKey() },
+          });
+          navigate(`/arenden/${encodeURIComponent(String(caseId))}`);
+        }}
+      />
+      {cases.error !== undefined && <p role="alert">{describeError(cases.error)}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+import { useId, useState } from 'react';
+import { api, describeError } from '../api/client';
+import type { CaseListItem, Page, QueueTask } from '../api/types';
+import { useMe } from '../app';
+import { BipChart, PHASES, PHASE_NAMES, type PhaseMonth } from '../components/bip-chart';
+import { formatDate } from '../format';
+import { roleName, supervisedUnits } from '../roles';
+import { Link } from '../router';
+import { useResource } from '../use-resource';
+import { CaseTable } from './cases';
+import { byUrgency, TaskTable } from './my-tasks';
+import { usePageTitle } from './page-title';
+import { serverNow } from '../api/client';
+
+interface FollowUp {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly owner: string | null;
+  readonly since: string | null;
+  readonly reason: string | null;
+  readonly escalated: boolean;
+}
+
+interface ChangeCount {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly lastTwelveMonths: number;
+  readonly total: number;
+  readonly flagged: boolean;
+}
+
+interface StepCount {
+  readonly process: string;
+  readonly title: string;
+  readonly cases: number;
+}
+
+interface Overview {
+  readonly team: QueueTask[];
+  readonly escalated: FollowUp[];
+  readonly phaseZero: CaseListItem[];
+  readonly changes: ChangeCount[];
+  readonly phases: PhaseMonth[];
+  readonly steps: StepCount[];
+}
+
+const MONTHS_SHOWN = 12;
+
+function monthRange(): { from: string; to: string } {
+  const now = serverNow();
+  const to = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (MONTHS_SHOWN - 1), 1));
+  const from = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+  return { from, to };
+}
+
+async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview> {
+  const at = { signal };
+  const [team, escalated, phaseZero, changes, phases, steps] = await Promise.all([
+    api<Page<QueueTask>>(`/api/queues/team/${encodeURIComponent(unit)}`, { ...at, query: { limit: 500 } }),
+    api<Page<FollowUp>>('/api/follow-up', { ...at, query: { unit, escalated: true, limit: 500 } }),
+    api<Page<CaseListItem>>('/api/cases', { ...at, query: { unit, bipPhase: 0, limit: 500 } }),
+    api<ChangeCount[]>('/api/statistics/caseworker-changes', { ...at, query: { unit } }),
+    api<PhaseMonth[]>('/api/statistics/bip-phases', { ...at, query: { unit, ...monthRange() } }),
+    api<StepCount[]>('/api/statistics/process-steps', { ...at, query: { unit } }),
+  ]);
+  return {
+    team: team.items.sort(byUrgency),
+    escalated: escalated.items,
+    phaseZero: phaseZero.items,
+    changes: changes.filter((c) => c.flagged),
+    phases,
+    steps,
+  };
+}
+
+/** What a biträdande enhetschef follows: the team's queue, escalations, fas 0, handläggarbyten, BIP over time. */
+export function UnitOverviewView() {
+  const me = useMe();
+  usePageTitle('Enhetsöversikt');
+  const units = supervisedUnits(me);
+  const [unit, setUnit] = useState(units[0] ?? '');
+  const id = useId();
+  const overview = useResource((signal) => loadOverview(unit, signal), [unit], 'any');
+  const data = overview.data;
+  const late = data?.team.filter((task) => task.overdue || task.escalated) ?? [];
+
+  return (
+    <>
+      <h1>Enhetsöversikt</h1>
+      {units.length > 1 && (
+        <div className="field">
+          <label htmlFor={`${id}-unit`}>Enhet</label>
+          <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value)}>
+            {units.map((u) => (
+              <option key={u}>{u}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p className="lead">Enhet {unit}.</p>
+      {overview.error !== undefined && <p role="alert">{describeError(overview.error)}</p>}
+      {!data ? (
+        <p>Hämtar översikten…</p>
+      ) : (
+        <>
+          <section aria-labelledby="eskalerat">
+            <h2 id="eskalerat">Eskalerade och försenade uppföljningar ({late.length + data.escalated.length})</h2>
+            {data.escalated.length > 0 && (
+              <div className="table-wrap">
+                <table>
+                  <caption>Ärenden där uppföljningen har flyttats till biträdande enhetschef</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Ärende</th>
+                      <th scope="col">Ansvar nu</th>
+                      <th scope="col">Sedan</th>
+                      <th scope="col">Skäl</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.escalated.map((row) => (
+                      <tr key={row.caseId}>
+                        <th scope="row">
+                          <Link href={`/arenden/${encodeURIComponent(row.caseId)}`}>{row.reference}</Link>
+                        </th>
+                        <td>{row.owner ? roleName(row.owner) : '–'}</td>
+                        <td>{formatDate(row.since)}</td>
+                        <td>{row.reason ?? '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <TaskTable tasks={late} caption="Försenade och eskalerade uppgifter i teamet" />
+          </section>
+
+          <section aria-labelledby="kö">
+            <h2 id="kö">Teamets kö ({data.team.length})</h2>
+            <TaskTable tasks={data.team} caption="Teamets alla öppna uppgifter, försenade först" />
+          </section>
+
+          <section aria-labelledby="fas0">
+            <h2 id="fas0">Ärenden utan insats, fas 0 ({data.phaseZero.length})</h2>
+            <CaseTable cases={data.phaseZero} caption="Ärenden vars senaste BIP-fas är 0" />
+          </section>
+
+          <section aria-labelledby="byten">
+            <h2 id="byten">Många handläggarbyten ({data.changes.length})</h2>
+            {data.changes.length === 0 ? (
+              <p>Inget ärende har bytt socialsekreterare två gånger eller fler de senaste 12 månaderna.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption>Två eller fler byten de senaste 12 månaderna</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Ärende</th>
+                      <th scope="col">Senaste 12 månaderna</th>
+                      <th scope="col">Totalt</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.changes.map((row) => (
+                      <tr key={row.caseId}>
+                        <th scope="row">
+                          <Link href={`/arenden/${encodeURIComponent(row.caseId)}`}>{row.reference}</Link>
+                        </th>
+                        <td>{row.lastTwelveMonths}</td>
+                        <td>{row.total}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section aria-labelledby="bip">
+            <h2 id="bip">BIP-faser över tid</h2>
+            <BipChart months={data.phases} />
+            <div className="table-wrap">
+              <table>
+                <caption>Antal ärenden per BIP-fas vid varje månads slut</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Månad</th>
+                    {PHASES.map((phase) => (
+                      <th scope="col" key={phase}>
+                        {PHASE_NAMES[phase]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.phases.map((month) => (
+                    <tr key={month.month}>
+                      <th scope="row">{month.month}</th>
+                      {PHASES.map((phase) => (
+                        <td key={phase}>{month.phases[phase] ?? 0}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="steg">
+            <h2 id="steg">Ärenden per processteg</h2>
+            {data.steps.length === 0 ? (
+              <p>Ingen process pågår.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption>Pågående processer per steg</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Process</th>
+                      <th scope="col">Steg</th>
+                      <th scope="col">Ärenden</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.steps.map((row) => (
+                      <tr key={`${row.process}/${row.title}`}>
+                        <td>{row.process}</td>
+                        <th scope="row">{row.title}</th>
+                        <td>{row.cases}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
