@@ -21,6 +21,7 @@ export default defineConfig({
   test: {
     include: ['{apps,libs,processes,test,bench,scripts}/**/*.spec.ts'],
     environment: 'node',
+    globalSetup: ['test/support/build-web.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,

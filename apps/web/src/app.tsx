@@ -98,7 +98,12 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const overdue = tasks.data?.items.filter((task) => task.overdue).length ?? 0;
   const home = canWork(me) ? '/' : '/arenden';
   const nav: { href: string; label: string; extra?: string; show: boolean }[] = [
-    { href: '/', label: 'Mina uppgifter', show: canWork(me), extra: overdue > 0 ? `${overdue} försenade` : undefined },
+    {
+      href: '/',
+      label: 'Mina uppgifter',
+      show: canWork(me),
+      extra: overdue > 0 ? `${overdue} försenade` : undefined,
+    },
     { href: '/arenden', label: 'Ärenden', show: true },
     { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) || canWork(me) },
     { href: '/enhet', label: 'Enhetsöversikt', show: canSupervise(me) },

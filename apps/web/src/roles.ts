@@ -14,7 +14,14 @@ export const ROLE_NAMES: Readonly<Record<string, string>> = {
 
 export const roleName = (role: string) => ROLE_NAMES[role] ?? role;
 
-const CASEWORK = ['socialsekreterare', 'rehabansvarig', 'case_manager', 'sip_stodjare', 'mentor', 'bitradande_enhetschef'];
+const CASEWORK = [
+  'socialsekreterare',
+  'rehabansvarig',
+  'case_manager',
+  'sip_stodjare',
+  'mentor',
+  'bitradande_enhetschef',
+];
 const SUPERVISORS = ['bitradande_enhetschef', 'auditor'];
 const OPENS_CASES = ['socialsekreterare', 'bitradande_enhetschef'];
 

@@ -31,7 +31,8 @@ export function useResource<T>(
     setState((previous) => ({ ...previous, loading: true }));
     loadRef.current(controller.signal).then(
       (data) => !controller.signal.aborted && setState({ data, loading: false }),
-      (error: unknown) => !controller.signal.aborted && setState((previous) => ({ ...previous, error, loading: false })),
+      (error: unknown) =>
+        !controller.signal.aborted && setState((previous) => ({ ...previous, error, loading: false })),
     );
     return () => controller.abort();
   }, [...deps, version]);

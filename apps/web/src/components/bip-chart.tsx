@@ -53,7 +53,9 @@ export function BipChart({ months }: { months: readonly PhaseMonth[] }) {
           );
         })}
       </svg>
-      <figcaption id="bip-chart-caption">BIP-fas per månad (antal ärenden). Siffrorna finns i tabellen nedan.</figcaption>
+      <figcaption id="bip-chart-caption">
+        BIP-fas per månad (antal ärenden). Siffrorna finns i tabellen nedan.
+      </figcaption>
       <ul className="legend">
         {PHASES.map((phase) => (
           <li key={phase}>

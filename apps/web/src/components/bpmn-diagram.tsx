@@ -44,7 +44,10 @@ export function BpmnDiagram({
     let viewer: { destroy(): void } | undefined;
     let cancelled = false;
     (async () => {
-      const [{ default: Viewer }, xml] = await Promise.all([import('./bpmn-viewer'), bpmnXml(definitionId, version)]);
+      const [{ default: Viewer }, xml] = await Promise.all([
+        import('./bpmn-viewer'),
+        bpmnXml(definitionId, version),
+      ]);
       if (cancelled || !container.current) return;
       const instance = new Viewer({ container: container.current });
       viewer = instance;
@@ -57,7 +60,12 @@ export function BpmnDiagram({
       for (const id of highlightKey.split(' ').filter(Boolean))
         if (registry.get(id)) canvas.addMarker(id, 'current-step');
       canvas.zoom('fit-viewport');
-      container.current.querySelectorAll('svg').forEach((svg) => svg.setAttribute('aria-hidden', 'true'));
+      // diagram-js makes its canvas focusable for keyboard editing; a read-only picture should not take focus.
+      container.current.querySelectorAll('svg').forEach((svg) => {
+        svg.removeAttribute('tabindex');
+        svg.setAttribute('focusable', 'false');
+        svg.setAttribute('aria-hidden', 'true');
+      });
     })().catch(() => !cancelled && setFailed(true));
     return () => {
       cancelled = true;

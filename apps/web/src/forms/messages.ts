@@ -4,7 +4,10 @@ import type { Violation } from '../api/client';
 /** A field's name as the form shows it: the schema's Swedish title, else the field name made readable. */
 export function labelOf(name: string, schema: JsonSchema): string {
   if (schema.title) return schema.title;
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -62,7 +62,12 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
   const errorCount = Object.keys(errors).length + summary.length;
   return (
     <form noValidate onSubmit={submit} className="schema-form">
-      <div ref={summaryRef} tabIndex={-1} className={errorCount > 0 ? 'error-summary' : undefined} role="alert">
+      <div
+        ref={summaryRef}
+        tabIndex={-1}
+        className={errorCount > 0 ? 'error-summary' : undefined}
+        role="alert"
+      >
         {errorCount > 0 && (
           <>
             <p>
@@ -149,7 +154,11 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
   const help = schema.description;
   const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
-  const mark = required ? <span className="required"> (obligatoriskt)</span> : <span className="optional"> (frivilligt)</span>;
+  const mark = required ? (
+    <span className="required"> (obligatoriskt)</span>
+  ) : (
+    <span className="optional"> (frivilligt)</span>
+  );
   const notes = (
     <>
       {help && (
@@ -165,7 +174,12 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
     </>
   );
   const group = (legendText: ReactNode, body: ReactNode) => (
-    <fieldset className={error ? 'field invalid' : 'field'} aria-describedby={describedBy} id={id} tabIndex={-1}>
+    <fieldset
+      className={error ? 'field invalid' : 'field'}
+      aria-describedby={describedBy}
+      id={id}
+      tabIndex={-1}
+    >
       <legend>{legendText}</legend>
       {notes}
       {body}
@@ -175,7 +189,12 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
   if (schema.type === 'boolean') {
     return (
       <div className={error ? 'field checkbox invalid' : 'field checkbox'}>
-        <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          type="checkbox"
+          {...common}
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         <label htmlFor={id}>{label}</label>
         {notes}
       </div>
@@ -250,7 +269,12 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
                 onChange(e.target.checked ? [...chosen, option] : chosen.filter((item) => item !== option))
               }
             />
-            <label htmlFor={`${id}-${String(option)}`}>{optionLabel(items, option)}</label>
+            <label htmlFor={`${id}-${String(option)}`}>
+              {optionLabel(
+                { ...items, 'x-enumLabels': schema['x-enumLabels'] ?? items['x-enumLabels'] },
+                option,
+              )}
+            </label>
           </div>
         ))}
       </div>,
@@ -273,7 +297,8 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
 
   const isNumber = schema.type === 'integer' || schema.type === 'number';
   const text = value === undefined || value === null ? '' : String(value);
-  const long = schema.type === 'string' && schema.format !== 'date' && (schema.maxLength ?? 0) > TEXTAREA_FROM;
+  const long =
+    schema.type === 'string' && schema.format !== 'date' && (schema.maxLength ?? 0) > TEXTAREA_FROM;
   return (
     <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>
@@ -287,10 +312,14 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
         <input
           {...common}
           type={schema.format === 'date' ? 'date' : isNumber ? 'number' : 'text'}
-          {...(isNumber ? { inputMode: 'numeric' as const, min: schema.minimum, max: schema.maximum, step: 1 } : {})}
+          {...(isNumber
+            ? { inputMode: 'numeric' as const, min: schema.minimum, max: schema.maximum, step: 1 }
+            : {})}
           {...(schema.maxLength ? { maxLength: schema.maxLength } : {})}
           value={text}
-          onChange={(e) => onChange(isNumber && e.target.value !== '' ? Number(e.target.value) : e.target.value)}
+          onChange={(e) =>
+            onChange(isNumber && e.target.value !== '' ? Number(e.target.value) : e.target.value)
+          }
         />
       )}
     </div>
@@ -377,12 +406,16 @@ function missingRequired(schema: JsonSchema, values: unknown, path: string): Rec
     const at = path ? `${path}.${name}` : name;
     const value = object[name];
     const required = schema.required?.includes(name) ?? false;
-    if (required && isEmpty(value)) missing[at] = property.enum ? 'Välj ett alternativ.' : 'Fältet måste fyllas i.';
+    if (required && isEmpty(value))
+      missing[at] = property.enum ? 'Välj ett alternativ.' : 'Fältet måste fyllas i.';
     else if (property.type === 'array' && Array.isArray(value)) {
       if (required && value.length < (property.minItems ?? 0))
-        missing[at] = property.items?.enum ? 'Välj minst ett alternativ.' : `Lägg till minst ${property.minItems}.`;
+        missing[at] = property.items?.enum
+          ? 'Välj minst ett alternativ.'
+          : `Lägg till minst ${property.minItems}.`;
       value.forEach((row, index) => {
-        if (property.items?.type === 'object') Object.assign(missing, missingRequired(property.items, row, `${at}.${index}`));
+        if (property.items?.type === 'object')
+          Object.assign(missing, missingRequired(property.items, row, `${at}.${index}`));
         else if (isEmpty(row)) missing[`${at}.${index}`] = 'Fyll i eller ta bort raden.';
       });
     }

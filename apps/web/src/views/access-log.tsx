@@ -37,11 +37,19 @@ export function AccessLogView() {
 
 function ByCase({ initialCase }: { initialCase: string }) {
   const id = useId();
-  const cases = useResource((signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }), []);
+  const cases = useResource(
+    (signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }),
+    [],
+  );
   const [caseId, setCaseId] = useState(initialCase);
   const log = useResource<Page<Viewing> | null>(
     (signal) =>
-      caseId ? api<Page<Viewing>>(`/api/access-log/cases/${encodeURIComponent(caseId)}`, { query: { limit: 500 }, signal }) : Promise.resolve(null),
+      caseId
+        ? api<Page<Viewing>>(`/api/access-log/cases/${encodeURIComponent(caseId)}`, {
+            query: { limit: 500 },
+            signal,
+          })
+        : Promise.resolve(null),
     [caseId],
   );
   return (
@@ -59,7 +67,9 @@ function ByCase({ initialCase }: { initialCase: string }) {
         </select>
       </div>
       {log.error !== undefined && <p role="alert">{describeError(log.error)}</p>}
-      {log.data && <ViewingTable viewings={log.data.items} caption="Visningar av ärendet, senaste först" by="user" />}
+      {log.data && (
+        <ViewingTable viewings={log.data.items} caption="Visningar av ärendet, senaste först" by="user" />
+      )}
     </section>
   );
 }
@@ -118,13 +128,25 @@ function ByUser() {
         </p>
       )}
       {result && (
-        <ViewingTable viewings={result.items} caption={`Vad ${result.userId} har visat, senaste först`} by="case" />
+        <ViewingTable
+          viewings={result.items}
+          caption={`Vad ${result.userId} har visat, senaste först`}
+          by="case"
+        />
       )}
     </section>
   );
 }
 
-function ViewingTable({ viewings, caption, by }: { viewings: Viewing[]; caption: string; by: 'user' | 'case' }) {
+function ViewingTable({
+  viewings,
+  caption,
+  by,
+}: {
+  viewings: Viewing[];
+  caption: string;
+  by: 'user' | 'case';
+}) {
   if (viewings.length === 0) return <p>Inga visningar.</p>;
   return (
     <div className="table-wrap">

@@ -49,7 +49,10 @@ export function CaseHistoryView({ caseId }: { caseId: string }) {
       <p className="subnav">
         <Link href={`/arenden/${encodeURIComponent(caseId)}`}>Tillbaka till ärendet</Link>
       </p>
-      <p>Historiken kan inte ändras i efterhand. Varje rad är ett steg som någon tog, eller systemet vid en tidsgräns.</p>
+      <p>
+        Historiken kan inte ändras i efterhand. Varje rad är ett steg som någon tog, eller systemet vid en
+        tidsgräns.
+      </p>
       {history.error !== undefined && <p role="alert">{describeError(history.error)}</p>}
       <div className="table-wrap">
         <table className="history">
@@ -151,13 +154,14 @@ function AsOf({ path, firstAt }: { path: string; firstAt: string | undefined }) 
           <ul>
             {shown.view.processes.map((p) => (
               <li key={p.instanceId}>
-                {p.process}: {p.steps.map((s) => s.title).join(', ') || (p.status === 'completed' ? 'avslutad' : '–')}
+                {p.process}:{' '}
+                {p.steps.map((s) => s.title).join(', ') || (p.status === 'completed' ? 'avslutad' : '–')}
               </li>
             ))}
           </ul>
           {shown.view.progressionsplan && <ProgressionsplanTable plan={shown.view.progressionsplan} />}
           <h4>Öppna tidsgränser då</h4>
-          <DeadlineList deadlines={shown.view.deadlines} />
+          <DeadlineList deadlines={shown.view.deadlines} relative={false} />
         </div>
       )}
     </section>

@@ -12,8 +12,8 @@ export function CaseFacts({ view }: { view: CaseView }) {
       {view.caseworkerChangesLastTwelveMonths >= FREQUENT_CHANGES && (
         <div className="warning" role="note">
           <strong>Varning:</strong> ärendet har bytt ansvarig socialsekreterare{' '}
-          {view.caseworkerChangesLastTwelveMonths} gånger de senaste 12 månaderna. Varje byte minskar klientens
-          chans till arbete (BIP).
+          {view.caseworkerChangesLastTwelveMonths} gånger de senaste 12 månaderna. Varje byte minskar
+          klientens chans till arbete (BIP).
         </div>
       )}
       <dl className="facts">
@@ -144,7 +144,8 @@ export function CaseManagerPlan({ context }: { context: Readonly<Record<string, 
       {followUpMeetings.map((meeting, index) => (
         <section key={index} className="meeting" aria-label={`Uppföljning ${index + 1}`}>
           <p>
-            <strong>Uppföljning {index + 1}</strong>, {formatDate(meeting.heldOn)}. Närvarande: {meeting.present}.
+            <strong>Uppföljning {index + 1}</strong>, {formatDate(meeting.heldOn)}. Närvarande:{' '}
+            {meeting.present}.
           </p>
           <p>{meeting.summary}</p>
           <p>Huvudmål: {GOAL_STATUS[meeting.mainGoalStatus ?? ''] ?? meeting.mainGoalStatus}</p>
@@ -163,13 +164,21 @@ export function CaseManagerPlan({ context }: { context: Readonly<Record<string, 
   );
 }
 
-export function DeadlineList({ deadlines }: { deadlines: CaseView['deadlines'] }) {
+/** `relative` counts from now; the as-of view leaves it out, as "now" is not the moment shown. */
+export function DeadlineList({
+  deadlines,
+  relative = true,
+}: {
+  deadlines: CaseView['deadlines'];
+  relative?: boolean;
+}) {
   if (deadlines.length === 0) return <p>Inga öppna tidsgränser.</p>;
   return (
     <ul className="deadlines">
       {deadlines.map((deadline) => (
         <li key={deadline.deadlineId} className={deadline.overdue ? 'overdue' : undefined}>
-          <strong>{deadline.title}</strong>: {formatDate(deadline.dueAt)} ({dueText(deadline.dueAt)})
+          <strong>{deadline.title}</strong>: {formatDate(deadline.dueAt)}
+          {relative && ` (${dueText(deadline.dueAt)})`}
           {deadline.overdue && <span className="tag tag-overdue">Försenad</span>}
         </li>
       ))}

@@ -1,6 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, describeError, newAttemptKey } from '../api/client';
-import type { CaseView as CaseData, JsonSchema, NextStep, NextSteps, ProcessInstanceView } from '../api/types';
+import type {
+  CaseView as CaseData,
+  JsonSchema,
+  NextStep,
+  NextSteps,
+  ProcessInstanceView,
+} from '../api/types';
 import { useMe } from '../app';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { SchemaForm } from '../forms/schema-form';
@@ -40,7 +46,11 @@ export function CaseView({ caseId }: { caseId: string }) {
     return (
       <>
         <h1>Ärende</h1>
-        {loaded.error !== undefined ? <p role="alert">{describeError(loaded.error)}</p> : <p>Hämtar ärendet…</p>}
+        {loaded.error !== undefined ? (
+          <p role="alert">{describeError(loaded.error)}</p>
+        ) : (
+          <p>Hämtar ärendet…</p>
+        )}
       </>
     );
   }
@@ -127,11 +137,18 @@ export function CaseView({ caseId }: { caseId: string }) {
 
       <section aria-labelledby="progressionsplan">
         <h2 id="progressionsplan">Progressionsplan</h2>
-        {view.progressionsplan ? <ProgressionsplanTable plan={view.progressionsplan} /> : <p>Ingen progressionsplan ännu.</p>}
+        {view.progressionsplan ? (
+          <ProgressionsplanTable plan={view.progressionsplan} />
+        ) : (
+          <p>Ingen progressionsplan ännu.</p>
+        )}
         {next.caseActions
           .filter((action) => action.command === 'RecordProgressionsplan' && action.schema)
           .map((action) => (
-            <Disclosure key={action.command} label={view.progressionsplan ? 'Ändra progressionsplanen' : action.label}>
+            <Disclosure
+              key={action.command}
+              label={view.progressionsplan ? 'Ändra progressionsplanen' : action.label}
+            >
               {(close) => (
                 <SchemaForm
                   schema={action.schema as JsonSchema}

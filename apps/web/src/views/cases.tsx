@@ -8,7 +8,11 @@ import { usePageTitle } from './page-title';
 /** Every case the signed-in user may see, most recently changed first. */
 export function CasesView() {
   usePageTitle('Ärenden');
-  const cases = useResource((signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 200 }, signal }), [], 'any');
+  const cases = useResource(
+    (signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 200 }, signal }),
+    [],
+    'any',
+  );
   return (
     <>
       <h1>Ärenden</h1>

@@ -12,7 +12,8 @@ const QUEUE_LIMIT = 500;
 /** Overdue first, then the earliest due, then the oldest: the order work should be done in. */
 export function byUrgency(a: QueueTask, b: QueueTask): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  if (a.dueAt !== b.dueAt) return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt.localeCompare(b.dueAt);
+  if (a.dueAt !== b.dueAt)
+    return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt.localeCompare(b.dueAt);
   return a.since.localeCompare(b.since);
 }
 
@@ -48,7 +49,9 @@ export function MyTasksView() {
   const id = useId();
   const all = tasks.data?.items ?? [];
   const processes = [...new Map(all.map((task) => [task.definitionId, task.process])).entries()];
-  const shown = all.filter((task) => (!process || task.definitionId === process) && STATUS_FILTERS[status].keep(task));
+  const shown = all.filter(
+    (task) => (!process || task.definitionId === process) && STATUS_FILTERS[status].keep(task),
+  );
   const overdue = all.filter((task) => task.overdue).length;
 
   return (
@@ -72,7 +75,11 @@ export function MyTasksView() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+          <select
+            id={`${id}-status`}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as StatusFilter)}
+          >
             {Object.entries(STATUS_FILTERS).map(([value, filter]) => (
               <option key={value} value={value}>
                 {filter.label}
@@ -86,7 +93,15 @@ export function MyTasksView() {
   );
 }
 
-export function TaskTable({ tasks, caption, showLane = true }: { tasks: QueueTask[]; caption: string; showLane?: boolean }) {
+export function TaskTable({
+  tasks,
+  caption,
+  showLane = true,
+}: {
+  tasks: QueueTask[];
+  caption: string;
+  showLane?: boolean;
+}) {
   if (tasks.length === 0) return <p>Inga uppgifter.</p>;
   return (
     <div className="table-wrap">
@@ -105,7 +120,10 @@ export function TaskTable({ tasks, caption, showLane = true }: { tasks: QueueTas
         </thead>
         <tbody>
           {tasks.map((task) => (
-            <tr key={`${task.caseId}/${task.instanceId}/${task.step.statePath}`} className={task.overdue ? 'overdue' : undefined}>
+            <tr
+              key={`${task.caseId}/${task.instanceId}/${task.step.statePath}`}
+              className={task.overdue ? 'overdue' : undefined}
+            >
               <th scope="row">
                 <Link href={`/arenden/${encodeURIComponent(task.caseId)}`}>{task.reference}</Link>
               </th>
@@ -126,7 +144,9 @@ export function TaskTable({ tasks, caption, showLane = true }: { tasks: QueueTas
               </td>
               <td>
                 {task.escalated ? (
-                  <span className="tag tag-escalated">Eskalerad{task.escalationReason ? `: ${task.escalationReason}` : ''}</span>
+                  <span className="tag tag-escalated">
+                    Eskalerad{task.escalationReason ? `: ${task.escalationReason}` : ''}
+                  </span>
                 ) : task.overdue ? (
                   <span className="tag tag-overdue">Försenad</span>
                 ) : (

@@ -51,7 +51,9 @@ function OidcSignIn({ config, returnTo }: { config: OidcConfig; returnTo: string
       <button
         type="button"
         className="primary"
-        onClick={() => startOidcSignIn(config, returnTo).catch((e: unknown) => setError(String((e as Error).message)))}
+        onClick={() =>
+          startOidcSignIn(config, returnTo).catch((e: unknown) => setError(String((e as Error).message)))
+        }
       >
         Logga in med organisationens konto
       </button>
@@ -92,8 +94,8 @@ function DevelopmentSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       noValidate
     >
       <p className="notice">
-        Utvecklingsinloggning: ingen identitetsleverantör är konfigurerad. Välj en demoanvändare och roll. I drift
-        loggar man in via kommunens identitetsleverantör.
+        Utvecklingsinloggning: ingen identitetsleverantör är konfigurerad. Välj en demoanvändare och roll. I
+        drift loggar man in via kommunens identitetsleverantör.
       </p>
       {error && (
         <p role="alert" className="field-error">

@@ -70,7 +70,10 @@ export function StartView() {
 }
 
 function StartInExisting() {
-  const cases = useResource((signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }), []);
+  const cases = useResource(
+    (signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }),
+    [],
+  );
   const processes = useResource((signal) => api<ProcessSummary[]>('/api/processes', { signal }), []);
   if (!cases.data || !processes.data) return null;
   if (cases.data.items.length === 0) return null;
@@ -82,7 +85,9 @@ function StartInExisting() {
         type: 'string',
         title: 'Ärende',
         enum: cases.data.items.map((item) => item.caseId),
-        'x-enumLabels': Object.fromEntries(cases.data.items.map((item) => [item.caseId, `${item.reference} (${item.unit})`])),
+        'x-enumLabels': Object.fromEntries(
+          cases.data.items.map((item) => [item.caseId, `${item.reference} (${item.unit})`]),
+        ),
       },
       definitionId: {
         type: 'string',

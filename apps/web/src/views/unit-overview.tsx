@@ -105,7 +105,9 @@ export function UnitOverviewView() {
       ) : (
         <>
           <section aria-labelledby="eskalerat">
-            <h2 id="eskalerat">Eskalerade och försenade uppföljningar ({late.length + data.escalated.length})</h2>
+            <h2 id="eskalerat">
+              Eskalerade och försenade uppföljningar ({late.length + data.escalated.length})
+            </h2>
             {data.escalated.length > 0 && (
               <div className="table-wrap">
                 <table>

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { INestApplication } from '@nestjs/common';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Clock } from '../../apps/api/src/clock';
+import { startApp, tempDataDir } from '../app-harness';
+
+/** Debian's Chromium, which .ci/run installs; playwright-core never downloads a browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
+export const WEB_ROOT = resolve(__dirname, '../../dist/web');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface RunningApp {
+  readonly app: INestApplication;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The real app (as main.ts builds it) on a temp data dir and a free port, serving the built web app. */
+export async function startWebApp(env: NodeJS.ProcessEnv = {}, clock?: Clock): Promise<RunningApp> {
+  const data = tempDataDir();
+  const app = await startApp(data.dir, { WEB_ROOT, ...env }, clock);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+      data.remove();
+    },
+  };
+}
+
+/** Signs in through the development sign-in as the demo user with this label, e.g. "Rehabansvarig, Järva". */
+export async function signInAs(page: Page, url: string, user: string): Promise<void> {
+  await page.goto(`${url}/logga-in`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await page.getByRole('radio', { name: new RegExp(`^${user} `) }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
+}
+
+/** axe-core finds no WCAG 2.1 A or AA violation on the page as it is now. */
+export async function expectAccessible(page: Page, view: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = result.violations.map(
+    (v) => `${view}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(violations).toEqual([]);
+}
+
+/** Screenshots of every view go to test-results/screenshots (gitignored); docs/screenshots holds a chosen few. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,222 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DeadlineWorker } from '../../apps/api/src/escalation/deadline-worker';
+import { TestClock } from '../app-harness';
+import {
+  expectAccessible,
+  launchBrowser,
+  screenshot,
+  signInAs,
+  startWebApp,
+  type RunningApp,
+} from './browser';
+
+/** Opens the step's form in the process's panel, lets `fill` answer it, submits, and waits for the confirmation. */
+async function doStep(
+  page: Page,
+  process: string,
+  label: string,
+  fill: (form: Locator) => Promise<void> = async () => {},
+) {
+  const panel = page.getByRole('region', { name: process, exact: true });
+  await panel.getByRole('button', { name: label, exact: true }).first().click();
+  const form = panel.locator('form');
+  await fill(form);
+  await form.getByRole('button', { name: label, exact: true }).click();
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`Sparat: ${label}.`);
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+async function openCaseFromTasks(page: Page, reference: string) {
+  await page.getByRole('link', { name: 'Mina uppgifter' }).click();
+  await page.getByRole('link', { name: reference }).first().click();
+  await expect.poll(() => heading(page)).toBe(`Ärende ${reference}`);
+}
+
+describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
+  const clock = new TestClock('2026-11-23T08:00:00.000Z');
+  let running: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let caseUrl = '';
+
+  beforeAll(async () => {
+    running = await startWebApp({}, clock);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(5000);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('a social worker signs in, opens a case and starts Rehabansvarig handleder', async () => {
+    await page.goto(running.url);
+    await expect.poll(() => heading(page)).toBe('Logga in i Ärendemotorn');
+    await expectAccessible(page, 'logga in');
+    await screenshot(page, '01-logga-in');
+
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await expect.poll(() => heading(page)).toBe('Mina uppgifter');
+
+    await page.getByRole('link', { name: 'Nytt ärende' }).click();
+    await expect.poll(() => heading(page)).toBe('Nytt ärende');
+    await page.getByLabel('Pseudonym').fill('Kalle Berg');
+    await page.getByRole('button', { name: 'Öppna ärendet' }).click();
+    // The server refuses a name; the form says why next to the field, in Swedish.
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('Fel format');
+    await expectAccessible(page, 'nytt ärende med fel');
+    await screenshot(page, '04-nytt-arende');
+    await page.getByLabel('Pseudonym').fill('KB 1971');
+    await page.getByRole('button', { name: 'Öppna ärendet' }).click();
+    await expect.poll(() => heading(page)).toBe('Ärende KB 1971');
+    caseUrl = page.url();
+
+    await page.getByRole('button', { name: 'Starta Rehabansvarig handleder' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true }).count())
+      .toBe(1);
+    await doStep(page, 'Rehabansvarig handleder', 'Registrera impuls', async (form) => {
+      await form.getByLabel('Sjukskriven utan samordnade insatser').check();
+      // A personnummer in free text is refused by the server; the message stands next to the field.
+      await form.getByLabel('Anteckning').fill('Kontakt med 19630401-1239');
+      await form.getByRole('button', { name: 'Registrera impuls', exact: true }).click();
+      await expect.poll(() => form.locator('.field-error').textContent()).toContain('personnummer');
+      await form.getByLabel('Anteckning').fill('Sjukskriven sedan våren');
+    });
+    await doStep(page, 'Rehabansvarig handleder', 'Kontakta Rehabansvarig');
+  });
+
+  it('Rehabansvarig takes it to category 4 and a progressionsplan, which starts förtroendeläkare', async () => {
+    await signInAs(page, running.url, 'Rehabansvarig, Järva');
+    await expect.poll(() => page.getByRole('link', { name: 'KB 1971' }).count()).toBeGreaterThan(0);
+    await screenshot(page, '02-mina-uppgifter');
+    await expectAccessible(page, 'mina uppgifter');
+    await openCaseFromTasks(page, 'KB 1971');
+
+    const rh = 'Rehabansvarig handleder';
+    await doStep(page, rh, 'Registrera genomgång', (form) =>
+      form.getByLabel('Vad genomgången visade').fill('Inga parallella insatser'),
+    );
+    await doStep(page, rh, 'Registrera handledning', async (form) => {
+      await form.getByLabel('Handledningen hölls').fill('2026-11-23');
+      await form.getByLabel('Progressionsplan behövs').check();
+    });
+    await doStep(page, rh, 'Besluta kategori', async (form) => {
+      await form.getByLabel('Kategori').fill('4');
+      await form.getByLabel('Motivering').fill('Otydligt intyg');
+    });
+    await doStep(page, rh, 'Dela progressionsplan', async (form) => {
+      await form.getByLabel(/^Vad/).fill('Förtroendeläkare');
+      await form.getByLabel(/^Vem/).fill('Rehabansvarig');
+      await form.getByLabel(/^När/).fill('2026-12-15');
+      await form.getByLabel(/^Varför/).fill('Otydligt intyg');
+    });
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Förtroendeläkare', exact: true }).count())
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Progressionsplanens punkter' }).textContent())
+      .toContain('Förtroendeläkare');
+    await expectAccessible(page, 'ärende');
+    await screenshot(page, '03-arende');
+  });
+
+  it('the förtroendeläkare process runs to written recommendations, the roles taking turns', async () => {
+    const fl = 'Förtroendeläkare';
+    clock.advance('P7D');
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(caseUrl);
+    await doStep(page, fl, 'Registrera impuls', (form) => form.getByLabel('Skäl').fill('Otydligt intyg'));
+    await signInAs(page, running.url, 'Rehabansvarig, Järva');
+    await page.goto(caseUrl);
+    await doStep(page, fl, 'Ta upp hos förtroendeläkaren', (form) =>
+      form.getByLabel('Förberedelser').fill('Läkarintyg och samtycke'),
+    );
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(caseUrl);
+    await doStep(page, fl, 'Lämna över underlag', async (form) => {
+      await form.getByLabel('Samtyckesblankett').check();
+      await form.getByLabel('Anmälningsblankett').check();
+    });
+    await signInAs(page, running.url, 'Rehabansvarig, Järva');
+    await page.goto(caseUrl);
+    await doStep(page, fl, 'Registrera sittning', (form) =>
+      form.getByLabel('Konsultationen hölls').fill('2026-11-30'),
+    );
+    await doStep(page, fl, 'Registrera skriftliga rekommendationer', async (form) => {
+      await form.getByLabel('Mottagna').fill('2026-12-02');
+      await form.getByLabel('Rekommendationerna i korthet').fill('Utred arbetsförmåga');
+    });
+    const deadlines = page.getByRole('region', { name: 'Öppna tidsgränser' });
+    await expect.poll(() => deadlines.textContent()).toContain('Åtgärder vidtagna inom 2 månader');
+  });
+
+  it('when the clock passes the deadlines, the biträdande enhetschef sees the escalation with its reason', async () => {
+    // Two months on (sign-in tokens last eight hours, so everyone signs in anew), before the worker has run.
+    clock.advance('P2M1D');
+    await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
+    await page.getByRole('link', { name: 'Enhetsöversikt' }).click();
+    await expect.poll(() => heading(page)).toBe('Enhetsöversikt');
+    const escalations = page.getByRole('region', { name: /Eskalerade och försenade uppföljningar/ });
+    const moved = escalations.getByRole('table', {
+      name: 'Ärenden där uppföljningen har flyttats till biträdande enhetschef',
+    });
+    // Overdue already, but not yet escalated: the worker has not run.
+    await expect.poll(() => escalations.getByRole('link', { name: 'KB 1971' }).count()).toBeGreaterThan(0);
+    expect(await moved.count()).toBe(0);
+
+    await running.app.get(DeadlineWorker).runOnce();
+    // No reload: the page follows the read models live.
+    await expect.poll(() => moved.getByRole('link', { name: 'KB 1971' }).count()).toBe(1);
+    expect(await moved.textContent()).toContain(
+      'Inga åtgärder inom 2 månader efter förtroendeläkarens rekommendation',
+    );
+    await expectAccessible(page, 'enhetsöversikt');
+    await screenshot(page, '05-enhetsoversikt');
+  });
+
+  it('the history shows every step, who took it in which role, and the case as it was earlier', async () => {
+    await page.goto(caseUrl);
+    await page.getByRole('link', { name: 'Historik' }).click();
+    await expect.poll(() => heading(page)).toBe('Historik för ärende KB 1971');
+    const rows = page.getByRole('table', { name: /Alla händelser i ärendet/ }).locator('tbody tr');
+    const token = await page.evaluate(() => sessionStorage.getItem('arendemotorn.token'));
+    const response = await fetch(`${caseUrl.replace(/\/arenden\//, '/api/cases/')}/history`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { entries } = (await response.json()) as { entries: { label: string }[] };
+    await expect.poll(() => rows.count()).toBe(entries.length);
+    const text = await rows.allTextContents();
+    for (const label of [
+      'Ärendet öppnat',
+      'Registrera impuls',
+      'Besluta kategori',
+      'Dela progressionsplan',
+      'Registrera skriftliga rekommendationer',
+    ])
+      expect(
+        text.some((row) => row.includes(label)),
+        label,
+      ).toBe(true);
+    expect(text.some((row) => row.includes('Frist passerad: Åtgärder vidtagna inom 2 månader'))).toBe(true);
+    expect(text.some((row) => row.includes('Uppföljningsansvar eskalerat till Biträdande enhetschef'))).toBe(
+      true,
+    );
+
+    // A week before the förtroendeläkare steps: the plan existed, the process waited at its impuls, no clocks ran.
+    await page.getByLabel('Datum och tid').fill('2026-11-24T12:00');
+    await page.getByRole('button', { name: 'Visa ärendet som det var då' }).click();
+    const asOf = page.locator('.as-of-result');
+    await expect.poll(() => asOf.textContent()).toContain('Förtroendeläkare: Impuls');
+    expect(await asOf.textContent()).toContain('Inga öppna tidsgränser');
+    await expectAccessible(page, 'historik');
+    await screenshot(page, '06-historik');
+  });
+});
