@@ -1,0 +1,218 @@
+import { IsIn } from 'class-validator';
+import type { Browser, Page } from 'playwright-core';
+import { setup } from 'xstate';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Day,
+  Label,
+  ProcessRegistry,
+  stateMeta as meta,
+  type ProcessDefinition,
+  type ProcessEvent,
+} from '@app/engine';
+import { asPrincipal, TestClock } from '../app-harness';
+import {
+  expectAccessible,
+  launchBrowser,
+  screenshot,
+  signInAs,
+  startWebApp,
+  type RunningApp,
+} from './browser';
+
+/** A seventh process, registered only here: the UI must offer and run it with no UI code of its own. */
+class VisitBooked {
+  @Label('Besöksdag', { help: 'Dagen då besöket görs.' }) @Day() visitOn!: string;
+  @Label('Typ av besök', { options: { hembesok: 'Hembesök', kontor: 'Besök på kontoret' } })
+  @IsIn(['hembesok', 'kontor'])
+  kind!: string;
+}
+
+const homeVisit: ProcessDefinition = {
+  id: 'hembesok',
+  version: 1,
+  title: 'Hembesök',
+  description: 'En testprocess som bara finns i det här testet.',
+  machine: setup({ types: { events: {} as ProcessEvent } }).createMachine({
+    id: 'hembesok',
+    initial: 'boka',
+    states: {
+      boka: {
+        meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Boka besök' }),
+        on: { VisitBooked: 'besok' },
+      },
+      besok: {
+        meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Besöket' }),
+        on: { VisitHeld: 'klar' },
+      },
+      klar: { type: 'final', meta: meta({ kind: 'end', title: 'Besöket är gjort' }) },
+    },
+  }),
+  startLanes: ['socialsekreterare'],
+  events: {
+    VisitBooked: { label: 'Boka besöket', lanes: ['socialsekreterare'], payload: VisitBooked },
+    VisitHeld: { label: 'Besöket är gjort', lanes: ['socialsekreterare'] },
+  },
+  deadlines: {},
+};
+
+const SOCIAL_WORKER = {
+  id: 'jarva-1-ss',
+  name: 'SS',
+  memberships: [{ unit: 'jarva-1', roles: ['socialsekreterare' as const] }],
+};
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+describe('workflow-driven UI: what the engine allows, nothing hard-coded', { timeout: 60_000 }, () => {
+  const clock = new TestClock('2026-11-23T08:00:00.000Z');
+  let running: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  /** Opens a case as the demo social worker through the API: these tests are about what the UI then shows. */
+  async function openCase(
+    reference: string,
+    start: string[] = [],
+  ): Promise<{ caseId: string; instances: string[] }> {
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const opened = await api
+      .post('/api/cases')
+      .send({ reference, unit: 'jarva-1', socialWorkerId: 'jarva-1-ss' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const instances: string[] = [];
+    for (const definitionId of start) {
+      const started = await api.post(`/api/cases/${opened.body.caseId}/processes`).send({ definitionId });
+      expect(started.status, JSON.stringify(started.body)).toBe(201);
+      instances.push(started.body.instanceId as string);
+    }
+    return { caseId: opened.body.caseId as string, instances };
+  }
+
+  beforeAll(async () => {
+    running = await startWebApp({}, clock);
+    running.app.get(ProcessRegistry).register(homeVisit);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(5000);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('offers and runs a process added to the registry, with a form generated from its schema', async () => {
+    const { caseId } = await openCase('HB 1980');
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(`${running.url}/arenden/${caseId}`);
+    await page.getByRole('button', { name: 'Starta Hembesök' }).click();
+    const panel = page.getByRole('region', { name: 'Hembesök', exact: true });
+    await panel.getByRole('button', { name: 'Boka besöket' }).click();
+    const form = panel.locator('form');
+    expect(await form.getByLabel('Besöksdag').getAttribute('type')).toBe('date');
+    expect(await form.getByText('Dagen då besöket görs.').count()).toBe(1);
+    // Enum values appear as radio buttons named by the schema's x-enumLabels.
+    expect(await form.getByRole('radio', { name: 'Hembesök' }).count()).toBe(1);
+    expect(await form.getByRole('radio', { name: 'Besök på kontoret' }).count()).toBe(1);
+    await form.getByRole('button', { name: 'Boka besöket' }).click();
+    // Required fields are named before anything is sent.
+    await expect.poll(() => form.locator('.field-error').count()).toBe(2);
+    await form.getByLabel('Besöksdag').fill('2026-12-01');
+    await form.getByRole('radio', { name: 'Hembesök' }).check();
+    await form.getByRole('button', { name: 'Boka besöket' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Sparat: Boka besöket.');
+    await expect.poll(() => panel.textContent()).toContain('Nu: Besöket (Socialsekreterare)');
+    // Its diagram is the BPMN export of the new process, current step highlighted.
+    await expect.poll(() => panel.locator('.bpmn .current-step').count()).toBe(1);
+    await expectAccessible(page, 'ärende med sjunde processen');
+    await screenshot(page, '07-sjunde-processen');
+  });
+
+  it('shows which CM criteria fail, next to each, and records nothing', async () => {
+    const { caseId, instances } = await openCase('CM 1975', ['case-manager']);
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const referred = await api
+      .post(`/api/cases/${caseId}/processes/${instances[0]}/events`)
+      .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbete på deltid' } });
+    expect(referred.status).toBe(200);
+
+    await signInAs(page, running.url, 'Case manager, Järva');
+    await page.getByRole('link', { name: 'CM 1975' }).first().click();
+    await expect.poll(() => heading(page)).toBe('Ärende CM 1975');
+    const panel = page.getByRole('region', { name: 'Case manager (CM)', exact: true });
+    await panel.getByRole('button', { name: 'Kriterierna är uppfyllda' }).click();
+    const form = panel.locator('form');
+    await form.getByLabel('Tydligt mål finns').check();
+    await form.getByLabel('Samtycke med vården och AF/Jobbtorg').check();
+    await form.getByLabel('Ingen risk för hot eller våld').check();
+    await form.getByRole('button', { name: 'Kriterierna är uppfyllda' }).click();
+
+    const substance = form.locator('.field', { has: page.getByLabel('Inget pågående missbruk') });
+    const interpreter = form.locator('.field', {
+      has: page.getByLabel('Förstår och gör sig förstådd utan tolk'),
+    });
+    await expect
+      .poll(() => substance.locator('.field-error').textContent())
+      .toBe('Klienten har ett pågående missbruk.');
+    expect(await interpreter.locator('.field-error').textContent()).toBe(
+      'Klienten behöver tolk för att förstå och göra sig förstådd.',
+    );
+    expect(await form.locator('.field-error').count()).toBe(2);
+    expect(await page.getByLabel('Inget pågående missbruk').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'CM-kriterier som inte är uppfyllda');
+    await screenshot(page, '08-cm-kriterier');
+
+    const history = await asPrincipal(running.app, SOCIAL_WORKER).get(`/api/cases/${caseId}/history`);
+    expect(history.body.entries.map((e: { type: string }) => e.type)).not.toContain('CriteriaMet');
+  });
+
+  it('updates an open case without reload when someone else takes a step', async () => {
+    const { caseId, instances } = await openCase('LV 1969', ['rehab-handledning']);
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(`${running.url}/arenden/${caseId}`);
+    const panel = page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true });
+    await expect.poll(() => panel.textContent()).toContain('Nu: Impuls');
+    await expect.poll(() => page.getByText('Uppdateras automatiskt').count()).toBe(1);
+
+    const sent = await asPrincipal(running.app, SOCIAL_WORKER)
+      .post(`/api/cases/${caseId}/processes/${instances[0]}/events`)
+      .send({ event: 'ImpulsRegistered', payload: { grounds: ['kategori-1-plan-klar'] } });
+    expect(sent.status).toBe(200);
+    await expect.poll(() => panel.textContent()).toContain('Nu: Kontakt med Rehabansvarig');
+  });
+
+  it('has no WCAG 2.1 A/AA violations on the case list, access log and an unknown address', async () => {
+    await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
+    await page.getByRole('link', { name: 'Ärenden', exact: true }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: /Ärenden du får se/ })
+          .locator('tbody tr')
+          .count(),
+      )
+      .toBe(3);
+    await expectAccessible(page, 'ärenden');
+    await screenshot(page, '09-arenden');
+
+    await page.getByRole('link', { name: 'Åtkomstlogg' }).click();
+    await expect.poll(() => heading(page)).toBe('Åtkomstlogg');
+    await page.getByLabel('Ärende', { exact: true }).selectOption({ label: 'CM 1975 (jarva-1)' });
+    const byCase = page.getByRole('table', { name: 'Visningar av ärendet, senaste först' });
+    await expect.poll(() => byCase.textContent()).toContain('jarva-1-cm');
+    await page.getByLabel('Användarens id').fill('jarva-1-cm');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Vad jarva-1-cm har visat, senaste först' }).count())
+      .toBe(1);
+    await expectAccessible(page, 'åtkomstlogg');
+    await screenshot(page, '10-atkomstlogg');
+
+    await page.goto(`${running.url}/finns-inte`);
+    await expect.poll(() => heading(page)).toBe('Sidan finns inte');
+    await expectAccessible(page, 'sidan finns inte');
+  });
+});
