@@ -2,17 +2,26 @@ import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseE
 
 /** A small history router: the app has a handful of views, and a library would only add weight. */
 const listeners = new Set<() => void>();
+const onPopState = () => {
+  navigatedInApp = true;
+};
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
+  window.addEventListener('popstate', onPopState);
   window.addEventListener('popstate', listener);
   return () => {
     listeners.delete(listener);
+    window.removeEventListener('popstate', onPopState);
     window.removeEventListener('popstate', listener);
   };
 }
 
+/** Whether the app has changed view since the page loaded; a fresh page keeps the browser's own focus order. */
+let navigatedInApp = false;
+
 export function navigate(to: string, { replace = false } = {}): void {
+  navigatedInApp = true;
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   for (const listener of listeners) listener();
@@ -35,9 +44,10 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   return <a href={href} onClick={follow} {...rest} />;
 }
 
-/** A new view moves focus to its heading, so screen readers announce it and Tab starts from the top. */
+/** A new view (not a fresh page) moves focus to its heading, so screen readers announce it and Tab starts there. */
 export function useFocusHeadingOnNavigate(pathname: string): void {
   useEffect(() => {
+    if (!navigatedInApp) return;
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       heading.tabIndex = -1;

@@ -1,0 +1,94 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../app-harness';
+import { launchBrowser, screenshot, startWebApp, type RunningApp } from './browser';
+
+/** Presses Tab until `target` has focus, checking on the way that every focused element shows it. */
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      return {
+        label: `${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? ''}`,
+        visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (focus) expect(focus.visible, `focus is not visible on ${focus.label}`).toBe(true);
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    running = await startWebApp({}, new TestClock('2026-11-23T08:00:00.000Z'));
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(5000);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('signs in, opens a case, starts a process and takes its first step', async () => {
+    await page.goto(running.url);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toBe('Logga in i Ärendemotorn');
+
+    await tabTo(page, page.getByRole('radio', { name: /^Socialsekreterare, Järva / }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: 'Logga in' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading.textContent()).toBe('Mina uppgifter');
+
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // On a fresh page the skip link is the first stop, so the navigation can be passed at once.
+    await page.reload();
+    await expect.poll(() => heading.textContent()).toBe('Mina uppgifter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
+
+    await tabTo(page, page.getByRole('link', { name: 'Nytt ärende' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading.textContent()).toBe('Nytt ärende');
+    // A new view puts focus on its heading, so Tab continues from the top of the content.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
+    await tabTo(page, page.getByLabel('Pseudonym'));
+    await page.keyboard.type('TJ 1988');
+    await tabTo(page, page.getByRole('button', { name: 'Öppna ärendet' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading.textContent()).toBe('Ärende TJ 1988');
+
+    await tabTo(page, page.getByRole('button', { name: 'Starta Rehabansvarig handleder' }));
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true });
+    await expect.poll(() => panel.count()).toBe(1);
+
+    await tabTo(page, panel.getByRole('button', { name: 'Registrera impuls', exact: true }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, panel.getByLabel('Sjukskriven utan samordnade insatser'));
+    await page.keyboard.press('Space');
+    await tabTo(page, panel.locator('form').getByRole('button', { name: 'Registrera impuls' }));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Sparat: Registrera impuls.');
+    // Focus lands on the confirmation, not lost with the form that closed.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sparat: Registrera impuls.');
+    await expect.poll(() => panel.textContent()).toContain('Nu: Kontakt med Rehabansvarig');
+    await screenshot(page, '11-tangentbord');
+  });
+});
