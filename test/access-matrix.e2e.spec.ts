@@ -170,12 +170,10 @@ const ROUTES: readonly Route[] = [
 ];
 
 /** Routes anyone may call: sign-in, its configuration, health and the API description. */
-function firstChunkOnly(
-  response: NodeJS.ReadableStream & { destroy(): void },
-  done: (error: null, body: unknown) => void,
-) {
-  response.once('data', (chunk: Buffer) => {
-    response.destroy();
+function firstChunkOnly(response: request.Response, done: (error: Error | null, body: unknown) => void) {
+  const stream = response as unknown as NodeJS.ReadableStream & { destroy(): void };
+  stream.once('data', (chunk: Buffer) => {
+    stream.destroy();
     done(null, chunk.toString());
   });
 }

@@ -16,5 +16,12 @@ function newestChange(dir: string): number {
 /** The browser tests drive the built app as `npm start` serves it; build it once when the sources are newer. */
 export default async function setup(): Promise<void> {
   if (existsSync(built) && statSync(built).mtimeMs >= newestChange(sources)) return;
-  await build({ configFile: join(sources, 'vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(sources, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

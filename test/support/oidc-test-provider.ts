@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
-/** A real OpenID Connect provider on a random local port, issuing JWT access tokens by client credentials. */
+/**
+ * A real OpenID Connect provider on a random local port, issuing JWT access
+ * tokens by client credentials, and, given a browser client, by the
+ * authorization code flow with PKCE through its development login page.
+ */
 export interface OidcTestProvider {
   readonly issuer: string;
   readonly audience: string;
@@ -11,10 +15,19 @@ export interface OidcTestProvider {
   close(): Promise<void>;
 }
 
-/** Each test client stands for one person; its claims are what an IdP would put in their token. */
+/** Each test client (or browser login name) stands for one person; its claims are what an IdP would put in their token. */
 export type ClientClaims = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
-export async function startOidcProvider(claims: ClientClaims): Promise<OidcTestProvider> {
+/** A public client for a single-page app: no secret, PKCE, one redirect URI. */
+export interface BrowserClient {
+  readonly clientId: string;
+  readonly redirectUri: string;
+}
+
+export async function startOidcProvider(
+  claims: ClientClaims,
+  browser?: BrowserClient,
+): Promise<OidcTestProvider> {
   const audience = 'https://arende.test/api';
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -23,17 +36,33 @@ export async function startOidcProvider(claims: ClientClaims): Promise<OidcTestP
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
     jwks: { keys: [jwk] },
-    clients: Object.keys(claims).map((clientId) => ({
-      client_id: clientId,
-      client_secret: `${clientId}-secret`,
-      grant_types: ['client_credentials'],
-      redirect_uris: [],
-      response_types: [],
-      token_endpoint_auth_method: 'client_secret_post',
-    })),
-    ttl: { ClientCredentials: 300 },
+    clients: [
+      ...Object.keys(claims).map((clientId) => ({
+        client_id: clientId,
+        client_secret: `${clientId}-secret`,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: 'client_secret_post',
+      })),
+      ...(browser
+        ? [
+            {
+              client_id: browser.clientId,
+              grant_types: ['authorization_code'],
+              response_types: ['code'],
+              redirect_uris: [browser.redirectUri],
+              token_endpoint_auth_method: 'none',
+            },
+          ]
+        : []),
+    ],
+    // The web app calls the token endpoint from its own origin.
+    clientBasedCORS: () => true,
+    findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id }) }),
+    ttl: { ClientCredentials: 300, IdToken: 300 },
     features: {
-      devInteractions: { enabled: false },
+      devInteractions: { enabled: browser !== undefined },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
@@ -48,7 +77,8 @@ export async function startOidcProvider(claims: ClientClaims): Promise<OidcTestP
         }),
       },
     },
-    extraTokenClaims: (_ctx: unknown, token: { clientId?: string }) => claims[token.clientId ?? ''] ?? {},
+    extraTokenClaims: (_ctx: unknown, token: { clientId?: string; accountId?: string }) =>
+      claims[token.accountId ?? token.clientId ?? ''] ?? {},
   });
   server.on('request', provider.callback());
   return {

@@ -1,3 +1,7 @@
+// Callbacks passed to page.evaluate run in the browser.
+/// <reference lib="dom" />
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -35,10 +39,10 @@ export interface RunningApp {
 }
 
 /** The real app (as main.ts builds it) on a temp data dir and a free port, serving the built web app. */
-export async function startWebApp(env: NodeJS.ProcessEnv = {}, clock?: Clock): Promise<RunningApp> {
+export async function startWebApp(env: NodeJS.ProcessEnv = {}, clock?: Clock, port = 0): Promise<RunningApp> {
   const data = tempDataDir();
   const app = await startApp(data.dir, { WEB_ROOT, ...env }, clock);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,
@@ -75,4 +79,13 @@ export async function expectAccessible(page: Page, view: string): Promise<void> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A port free now, for an app whose address another party (an identity provider) must know in advance. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

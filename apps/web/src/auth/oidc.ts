@@ -51,8 +51,19 @@ export async function startOidcSignIn(config: OidcConfig, returnTo: string): Pro
   window.location.assign(url.toString());
 }
 
-/** Back from the provider: check the state, trade the code for a token, and say where to go next. */
-export async function finishOidcSignIn(config: OidcConfig, search: string): Promise<string> {
+let finishing: Promise<string> | undefined;
+
+/**
+ * Back from the provider: check the state, trade the code for a token, and
+ * say where to go next. Once per page: a code is single-use, and React may
+ * run the calling effect twice.
+ */
+export function finishOidcSignIn(config: OidcConfig, search: string): Promise<string> {
+  finishing ??= exchangeCode(config, search);
+  return finishing;
+}
+
+async function exchangeCode(config: OidcConfig, search: string): Promise<string> {
   const params = new URLSearchParams(search);
   const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as {
     verifier: string;
