@@ -89,3 +89,12 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** What the browser showed when a test failed, named after the test. */
+export async function screenshotIfFailed(
+  page: Page | undefined,
+  task: { readonly name: string; readonly result?: { readonly state?: string } },
+): Promise<void> {
+  if (page && task.result?.state === 'fail')
+    await screenshot(page, `failed-${task.name.replace(/[^\p{L}\d]+/gu, '-').slice(0, 60)}`);
+}

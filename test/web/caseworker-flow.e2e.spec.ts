@@ -11,6 +11,7 @@ import {
   signInAs,
   startWebApp,
   type RunningApp,
+  screenshotIfFailed,
 } from './browser';
 
 /** Opens the step's form in the process's panel, lets `fill` answer it, submits, and waits for the confirmation. */
@@ -49,10 +50,7 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(5000);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
-  });
+  afterEach((context) => screenshotIfFailed(page, context.task));
   afterAll(async () => {
     await browser?.close();
     await running?.close();

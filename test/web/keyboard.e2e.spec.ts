@@ -3,7 +3,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../app-harness';
-import { launchBrowser, screenshot, startWebApp, type RunningApp } from './browser';
+import { launchBrowser, screenshot, screenshotIfFailed, startWebApp, type RunningApp } from './browser';
 
 /** Presses Tab until `target` has focus, checking on the way that every focused element shows it. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
@@ -35,10 +35,7 @@ describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, ()
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(5000);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
-  });
+  afterEach((context) => screenshotIfFailed(page, context.task));
   afterAll(async () => {
     await browser?.close();
     await running?.close();

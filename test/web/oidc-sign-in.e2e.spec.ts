@@ -8,6 +8,7 @@ import {
   screenshot,
   startWebApp,
   type RunningApp,
+  screenshotIfFailed,
 } from './browser';
 
 describe('sign-in through an identity provider (authorization code + PKCE)', { timeout: 60_000 }, () => {
@@ -37,10 +38,7 @@ describe('sign-in through an identity provider (authorization code + PKCE)', { t
     page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(8000);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
-  });
+  afterEach((context) => screenshotIfFailed(page, context.task));
   afterAll(async () => {
     await browser?.close();
     await running?.close();
@@ -53,6 +51,7 @@ describe('sign-in through an identity provider (authorization code + PKCE)', { t
     await expect.poll(() => heading.textContent()).toBe('Logga in i Ärendemotorn');
     expect(await page.getByRole('radio').count()).toBe(0);
     await expectAccessible(page, 'inloggning via identitetsleverantör');
+    await screenshot(page, '12-logga-in-identitetsleverantor');
 
     const authorizeRequest = page.waitForRequest((request) => request.url().startsWith(`${idp.issuer}/auth`));
     await page.getByRole('button', { name: 'Logga in med organisationens konto' }).click();

@@ -18,6 +18,7 @@ import {
   signInAs,
   startWebApp,
   type RunningApp,
+  screenshotIfFailed,
 } from './browser';
 
 /** A seventh process, registered only here: the UI must offer and run it with no UI code of its own. */
@@ -95,10 +96,7 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(5000);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
-  });
+  afterEach((context) => screenshotIfFailed(page, context.task));
   afterAll(async () => {
     await browser?.close();
     await running?.close();

@@ -5,7 +5,7 @@ import { clearSession, currentToken } from './auth/session';
 import { startLiveUpdates, useLiveStatus } from './live';
 import { canOpenCases, canSupervise, canWork, roleName } from './roles';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
-import { useResource } from './use-resource';
+import { useResource, type Resource } from './use-resource';
 import { AccessLogView } from './views/access-log';
 import { CaseHistoryView } from './views/case-history';
 import { CaseView } from './views/case-view';
@@ -18,6 +18,14 @@ import { UnitOverviewView } from './views/unit-overview';
 import { CALLBACK_PATH } from './auth/oidc';
 
 const MeContext = createContext<Me | null>(null);
+/** My tasks, loaded once for the navigation's overdue count and the task list alike. */
+const TasksContext = createContext<Resource<Page<QueueTask> | null> | null>(null);
+
+export function useMyTasks(): Resource<Page<QueueTask> | null> {
+  const tasks = useContext(TasksContext);
+  if (!tasks) throw new Error('useMyTasks outside the signed-in shell');
+  return tasks;
+}
 
 /** The signed-in user; views below the shell always have one. */
 export function useMe(): Me {
@@ -147,7 +155,9 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         </div>
       </header>
       <main id="innehall">
-        <Routes pathname={pathname} />
+        <TasksContext.Provider value={tasks}>
+          <Routes pathname={pathname} />
+        </TasksContext.Provider>
       </main>
     </>
   );

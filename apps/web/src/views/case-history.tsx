@@ -17,7 +17,24 @@ function stateText(state: unknown): string {
     .join(', ');
 }
 
-const HIDDEN_DATA = new Set(['caseId', 'instanceId', 'definitionId', 'version', 'deadlineId']);
+/** Identifiers and engine bookkeeping: in the log for the record, noise on the screen. */
+const HIDDEN_DATA = new Set([
+  'caseId',
+  'instanceId',
+  'definitionId',
+  'version',
+  'deadlineId',
+  'machineEvent',
+  'duration',
+  'finalState',
+]);
+
+/** A step's answers are under `payload`; show them as the step's own fields. */
+function shownData(data: Readonly<Record<string, unknown>>): [string, unknown][] {
+  const { payload, ...rest } = data;
+  const fields = { ...rest, ...(payload && typeof payload === 'object' ? payload : {}) };
+  return Object.entries(fields).filter(([key]) => !HIDDEN_DATA.has(key));
+}
 
 function dataText(value: unknown): string {
   if (value === null || value === undefined) return '–';
@@ -80,8 +97,7 @@ export function CaseHistoryView({ caseId }: { caseId: string }) {
                     : '–'}
                 </td>
                 <td className="data">
-                  {Object.entries(entry.data)
-                    .filter(([key]) => !HIDDEN_DATA.has(key))
+                  {shownData(entry.data)
                     .map(([key, value]) => `${key}: ${dataText(value)}`)
                     .join(' · ') || '–'}
                 </td>

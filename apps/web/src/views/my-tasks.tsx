@@ -4,7 +4,7 @@ import type { Page, QueueTask } from '../api/types';
 import { dueText, formatDate, sinceText } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
-import { useResource } from '../use-resource';
+import { useMyTasks } from '../app';
 import { usePageTitle } from './page-title';
 
 const QUEUE_LIMIT = 500;
@@ -23,6 +23,8 @@ export async function loadMyTasks(signal: AbortSignal): Promise<Page<QueueTask>>
     api<Page<QueueTask>>('/api/queues/mine', { query: { limit: QUEUE_LIMIT }, signal }),
     api<Page<QueueTask>>('/api/queues/role', { query: { limit: QUEUE_LIMIT }, signal }),
   ]);
+  // Assigned and unassigned tasks are apart, so the totals add up.
+  const total = mine.total + roles.total;
   const seen = new Set<string>();
   const items = [...mine.items, ...roles.items].filter((task) => {
     const key = `${task.caseId}/${task.instanceId}/${task.step.statePath}`;
@@ -30,7 +32,7 @@ export async function loadMyTasks(signal: AbortSignal): Promise<Page<QueueTask>>
     seen.add(key);
     return true;
   });
-  return { items: items.sort(byUrgency), total: items.length };
+  return { items: items.sort(byUrgency), total };
 }
 
 const STATUS_FILTERS = {
@@ -43,7 +45,7 @@ type StatusFilter = keyof typeof STATUS_FILTERS;
 
 export function MyTasksView() {
   usePageTitle('Mina uppgifter');
-  const tasks = useResource(loadMyTasks, [], 'any');
+  const tasks = useMyTasks();
   const [process, setProcess] = useState('');
   const [status, setStatus] = useState<StatusFilter>('alla');
   const id = useId();
@@ -58,8 +60,14 @@ export function MyTasksView() {
     <>
       <h1>Mina uppgifter</h1>
       <p className="lead" aria-live="polite">
-        {tasks.data ? `${all.length} uppgifter, varav ${overdue} försenade.` : 'Hämtar uppgifter…'}
+        {tasks.data ? `${tasks.data.total} uppgifter, varav ${overdue} försenade.` : 'Hämtar uppgifter…'}
       </p>
+      {tasks.data && tasks.data.total > all.length && (
+        <p className="notice">
+          Visar de {all.length} mest brådskande uppgifterna av {tasks.data.total}. Resten visas när de här är
+          gjorda.
+        </p>
+      )}
       {tasks.error !== undefined && <p role="alert">{describeError(tasks.error)}</p>}
       <div className="filters" role="group" aria-label="Filtrera uppgifterna">
         <div className="field">
