@@ -124,6 +124,26 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Progressionsplanens punkter' }).textContent())
       .toContain('Förtroendeläkare');
+    // Rehabansvarig keeps the plan up to date: the same schema-generated form, filled with the plan as it is.
+    await page.getByRole('button', { name: 'Ändra progressionsplanen' }).click();
+    const planForm = page.getByRole('region', { name: 'Progressionsplan' }).locator('form');
+    expect(await planForm.getByLabel(/^Vad/).inputValue()).toBe('Förtroendeläkare');
+    await planForm.getByLabel('Kategori').fill('4');
+    await planForm.getByRole('radio', { name: 'Rehabansvarig' }).check();
+    await planForm.getByLabel('Gjort').check();
+    await planForm.getByRole('button', { name: 'Spara progressionsplanen' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Progressionsplanen är sparad.');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Progressionsplanens punkter' })
+          .locator('tbody td')
+          .last()
+          .textContent(),
+      )
+      .toBe('Ja');
     await expectAccessible(page, 'ärende');
     await screenshot(page, '03-arende');
   });
@@ -161,6 +181,31 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
   it('when the clock passes the deadlines, the biträdande enhetschef sees the escalation with its reason', async () => {
     // Two months on (sign-in tokens last eight hours, so everyone signs in anew), before the worker has run.
     clock.advance('P2M1D');
+    // The open page's token has expired: the app says so, and signing in again returns to the same case.
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Din inloggning har gått ut. Logga in igen.');
+    await page.getByRole('radio', { name: /^Rehabansvarig, Järva / }).check();
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.url()).toBe(caseUrl);
+
+    // Rehabansvarig's list puts the overdue follow-up first, and the navigation counts it.
+    await page.getByRole('link', { name: /Mina uppgifter/ }).click();
+    await expect
+      .poll(() => page.getByRole('link', { name: /Mina uppgifter/ }).textContent())
+      .toMatch(/\d+ försenade/);
+    const tasks = page.getByRole('table', { name: /Uppgifter, försenade först/ }).locator('tbody tr');
+    expect(await tasks.first().textContent()).toContain('Försenad');
+    await page.getByLabel('Status').selectOption({ label: 'Försenade' });
+    const overdueRows = await tasks.allTextContents();
+    expect(overdueRows.length).toBeGreaterThan(0);
+    for (const row of overdueRows) expect(row).toContain('förfallen sedan');
+    await page.getByLabel('Process').selectOption({ label: 'Förtroendeläkare' });
+    for (const row of await tasks.allTextContents()) expect(row).toContain('Förtroendeläkare');
+    await page.getByLabel('Status').selectOption({ label: 'I tid' });
+    expect(await tasks.count()).toBe(0);
+
     await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
     await page.getByRole('link', { name: 'Enhetsöversikt' }).click();
     await expect.poll(() => heading(page)).toBe('Enhetsöversikt');

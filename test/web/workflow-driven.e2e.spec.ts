@@ -167,6 +167,81 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     expect(history.body.entries.map((e: { type: string }) => e.type)).not.toContain('CriteriaMet');
   });
 
+  it('warns of frequent caseworker changes and shows the CM plan with its follow-ups', async () => {
+    const { caseId, instances } = await openCase('WX 1958', ['case-manager']);
+    const supervisor = asPrincipal(running.app, {
+      id: 'jarva-1-bec',
+      name: 'BEC',
+      memberships: [{ unit: 'jarva-1', roles: ['bitradande_enhetschef'] }],
+    });
+    for (const worker of ['jarva-1-ss2', 'jarva-1-ss'])
+      expect(
+        (await supervisor.post(`/api/cases/${caseId}/caseworker`).send({ socialWorkerId: worker })).status,
+      ).toBe(200);
+    const cm = asPrincipal(running.app, {
+      id: 'jarva-1-cm',
+      name: 'CM',
+      memberships: [{ unit: 'jarva-1', roles: ['case_manager'] }],
+    });
+    const steps: [typeof cm, string, object][] = [
+      [asPrincipal(running.app, SOCIAL_WORKER), 'ReferralSubmitted', { goal: 'Arbete' }],
+      [
+        cm,
+        'CriteriaMet',
+        {
+          clearGoal: true,
+          consentWithHealthcareAndAf: true,
+          noOngoingSubstanceAbuse: true,
+          noRiskOfThreatOrViolence: true,
+          understandsWithoutInterpreter: true,
+        },
+      ],
+      [asPrincipal(running.app, SOCIAL_WORKER), 'ClientAcceptedInformation', {}],
+      [cm, 'InterventionAccepted', { startMeetingOn: '2026-11-30' }],
+      [
+        cm,
+        'StartMeetingHeld',
+        { startDate: '2026-11-30', mainGoal: 'Praktik inom vården', subGoals: ['Dygnsrytm'] },
+      ],
+      [cm, 'PlanShared', {}],
+      [
+        cm,
+        'FollowUpMeetingHeld',
+        {
+          heldOn: '2026-12-30',
+          present: 'Klient och CM',
+          summary: 'Praktikplats klar',
+          mainGoalStatus: 'pagar',
+          subGoals: [{ subGoal: 'Dygnsrytm', status: 'uppnatt' }],
+        },
+      ],
+    ];
+    for (const [who, event, payload] of steps) {
+      const sent = await who
+        .post(`/api/cases/${caseId}/processes/${instances[0]}/events`)
+        .send({ event, payload });
+      expect(sent.status, `${event}: ${JSON.stringify(sent.body)}`).toBe(200);
+    }
+
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(`${running.url}/arenden/${caseId}`);
+    await expect
+      .poll(() => page.getByRole('note').textContent())
+      .toContain('bytt ansvarig socialsekreterare 2 gånger');
+    const plan = page.locator('.cm-plan');
+    await expect.poll(() => plan.textContent()).toContain('Praktik inom vården');
+    const text = await plan.textContent();
+    for (const part of [
+      'Dygnsrytm',
+      'Uppföljningar (1 av högst 3)',
+      'Praktikplats klar',
+      'Dygnsrytm: Uppnått',
+    ])
+      expect(text).toContain(part);
+    await expectAccessible(page, 'ärende med CM-plan och varning');
+    await screenshot(page, '13-cm-plan-och-varning');
+  });
+
   it('updates an open case without reload when someone else takes a step', async () => {
     const { caseId, instances } = await openCase('LV 1969', ['rehab-handledning']);
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
@@ -182,7 +257,7 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     await expect.poll(() => panel.textContent()).toContain('Nu: Kontakt med Rehabansvarig');
   });
 
-  it('has no WCAG 2.1 A/AA violations on the case list, access log and an unknown address', async () => {
+  it('lists cases, flags many changes in the overview, starts a process from Nytt ärende, shows the access log; all accessible', async () => {
     await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
     await page.getByRole('link', { name: 'Ärenden', exact: true }).click();
     await expect
@@ -192,10 +267,29 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
           .locator('tbody tr')
           .count(),
       )
-      .toBe(3);
+      .toBe(4);
     await expectAccessible(page, 'ärenden');
     await screenshot(page, '09-arenden');
 
+    await page.getByRole('link', { name: 'Enhetsöversikt' }).click();
+    const changes = page.getByRole('region', { name: /Många handläggarbyten/ });
+    await expect.poll(() => changes.getByRole('link', { name: 'WX 1958' }).count()).toBe(1);
+
+    // Nytt ärende also starts a process in an existing case.
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.getByRole('link', { name: 'Nytt ärende' }).click();
+    // Up to five cases are radio buttons; more would make a select.
+    await page.getByRole('radio', { name: 'LV 1969 (jarva-1)' }).check();
+    await page.getByLabel(/^Process/).selectOption({ label: 'Samverkan med vården / Jobbtorg vuxen' });
+    await page.getByRole('button', { name: 'Starta processen' }).click();
+    await expect.poll(() => heading(page)).toBe('Ärende LV 1969');
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Samverkan med vården / Jobbtorg vuxen', exact: true }).count(),
+      )
+      .toBe(1);
+
+    await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
     await page.getByRole('link', { name: 'Åtkomstlogg' }).click();
     await expect.poll(() => heading(page)).toBe('Åtkomstlogg');
     await page.getByLabel('Ärende', { exact: true }).selectOption({ label: 'CM 1975 (jarva-1)' });

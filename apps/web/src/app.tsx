@@ -17,6 +17,15 @@ import { StartView } from './views/start';
 import { UnitOverviewView } from './views/unit-overview';
 import { CALLBACK_PATH } from './auth/oidc';
 
+const SIGN_IN_PATH = '/logga-in';
+
+/** Where to go after signing in: a path of this app, never the sign-in itself or another site (`//evil`). */
+function returnPath(path: string | null): string {
+  if (!path || !path.startsWith('/') || path.startsWith('//')) return '/';
+  if (path.startsWith(SIGN_IN_PATH) || path.startsWith(CALLBACK_PATH)) return '/';
+  return path;
+}
+
 const MeContext = createContext<Me | null>(null);
 /** My tasks, loaded once for the navigation's overdue count and the task list alike. */
 const TasksContext = createContext<Resource<Page<QueueTask> | null> | null>(null);
@@ -44,7 +53,10 @@ export function App() {
     whenSignedOut((reason) => {
       setMe(null);
       setSignOutReason(reason);
-      navigate(`/logga-in?till=${encodeURIComponent(window.location.pathname)}`, { replace: true });
+      const back = returnPath(window.location.pathname);
+      navigate(back === '/' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?till=${encodeURIComponent(back)}`, {
+        replace: true,
+      });
     });
   }, []);
 
@@ -67,7 +79,7 @@ export function App() {
   if (pathname === CALLBACK_PATH) return <OidcCallbackView onSignedIn={setMe} />;
   if (!checked) return <p className="loading">Laddar…</p>;
   if (!me) {
-    const target = new URLSearchParams(search).get('till') ?? (pathname === '/logga-in' ? '/' : pathname);
+    const target = returnPath(new URLSearchParams(search).get('till') ?? pathname);
     return (
       <SignInView
         reason={signOutReason}
@@ -75,7 +87,7 @@ export function App() {
         onSignedIn={(who) => {
           setSignOutReason(null);
           setMe(who);
-          navigate(target.startsWith('/') && !target.startsWith('//') ? target : '/', { replace: true });
+          navigate(target, { replace: true });
         }}
       />
     );
@@ -87,7 +99,7 @@ export function App() {
         onSignOut={() => {
           clearSession();
           setMe(null);
-          navigate('/logga-in', { replace: true });
+          navigate(SIGN_IN_PATH, { replace: true });
         }}
       />
     </MeContext.Provider>
@@ -172,6 +184,7 @@ function Routes({ pathname }: { pathname: string }) {
   }
   switch (pathname) {
     case '/':
+    case SIGN_IN_PATH:
       return canWork(me) ? <MyTasksView /> : <CasesView />;
     case '/arenden':
       return <CasesView />;

@@ -91,5 +91,6 @@ async function exchangeCode(config: OidcConfig, search: string): Promise<string>
   const { access_token: token } = (await response.json()) as { access_token?: string };
   if (!token) throw new Error('Identitetsleverantören gav ingen token. Börja om.');
   saveToken(token);
-  return pending.returnTo;
+  const back = pending.returnTo;
+  return back.startsWith('/') && !back.startsWith('//') ? back : '/';
 }

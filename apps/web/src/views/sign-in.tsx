@@ -153,7 +153,7 @@ export function OidcCallbackView({ onSignedIn }: { onSignedIn: (me: Me) => void 
       const me = await api<Me>('/api/auth/me');
       if (cancelled) return;
       onSignedIn(me);
-      navigate(returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/', { replace: true });
+      navigate(returnTo, { replace: true });
     })().catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : describeError(e)));
     return () => {
       cancelled = true;
