@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Clock } from '../../apps/api/src/clock';
 import { startApp, tempDataDir } from '../app-harness';
 
@@ -97,4 +97,32 @@ export async function screenshotIfFailed(
 ): Promise<void> {
   if (page && task.result?.state === 'fail')
     await screenshot(page, `failed-${task.name.replace(/[^\p{L}\d]+/gu, '-').slice(0, 60)}`);
+}
+
+export interface BrowserSession {
+  readonly running: RunningApp;
+  readonly page: Page;
+}
+
+/**
+ * For a describe block: the app (as `start` makes it) and one browser page,
+ * opened before its tests and closed after them, with a screenshot of any
+ * test that fails.
+ */
+export function browserSession(start: () => Promise<RunningApp>): BrowserSession {
+  const session = {} as { running: RunningApp; page: Page; browser: Browser };
+  beforeAll(async () => {
+    session.running = await start();
+    session.browser = await launchBrowser();
+    session.page = await (
+      await session.browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    session.page.setDefaultTimeout(5000);
+  });
+  afterEach((context) => screenshotIfFailed(session.page, context.task));
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.running?.close();
+  });
+  return session;
 }

@@ -1,17 +1,16 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DeadlineWorker } from '../../apps/api/src/escalation/deadline-worker';
 import { TestClock } from '../app-harness';
 import {
   expectAccessible,
-  launchBrowser,
   screenshot,
   signInAs,
   startWebApp,
   type RunningApp,
-  screenshotIfFailed,
+  browserSession,
 } from './browser';
 
 /** Opens the step's form in the process's panel, lets `fill` answer it, submits, and waits for the confirmation. */
@@ -39,21 +38,12 @@ async function openCaseFromTasks(page: Page, reference: string) {
 
 describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
   const clock = new TestClock('2026-11-23T08:00:00.000Z');
+  const session = browserSession(() => startWebApp({}, clock));
   let running: RunningApp;
-  let browser: Browser;
   let page: Page;
   let caseUrl = '';
-
-  beforeAll(async () => {
-    running = await startWebApp({}, clock);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterEach((context) => screenshotIfFailed(page, context.task));
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+  beforeAll(() => {
+    ({ running, page } = session);
   });
 
   it('a social worker signs in, opens a case and starts Rehabansvarig handleder', async () => {

@@ -1,9 +1,9 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../app-harness';
-import { launchBrowser, screenshot, screenshotIfFailed, startWebApp, type RunningApp } from './browser';
+import { screenshot, startWebApp, type RunningApp, browserSession } from './browser';
 
 /** Presses Tab until `target` has focus, checking on the way that every focused element shows it. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
@@ -25,20 +25,11 @@ async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
 }
 
 describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, () => {
+  const session = browserSession(() => startWebApp({}, new TestClock('2026-11-23T08:00:00.000Z')));
   let running: RunningApp;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    running = await startWebApp({}, new TestClock('2026-11-23T08:00:00.000Z'));
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterEach((context) => screenshotIfFailed(page, context.task));
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+  beforeAll(() => {
+    ({ running, page } = session);
   });
 
   it('signs in, opens a case, starts a process and takes its first step', async () => {

@@ -1,30 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcProvider, type OidcTestProvider } from '../support/oidc-test-provider';
 import {
   expectAccessible,
   freePort,
-  launchBrowser,
   screenshot,
   startWebApp,
   type RunningApp,
-  screenshotIfFailed,
+  browserSession,
 } from './browser';
 
 describe('sign-in through an identity provider (authorization code + PKCE)', { timeout: 60_000 }, () => {
   let idp: OidcTestProvider;
-  let running: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
+  const session = browserSession(async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     idp = await startOidcProvider(
       { 'anna.rehab': { name: 'Anna R', units: ['jarva-1'], roles: ['rehabansvarig'] } },
       { clientId: 'arendemotorn-web', redirectUri: `${url}/inloggning/klar` },
     );
-    running = await startWebApp(
+    return startWebApp(
       {
         OIDC_ISSUER: idp.issuer,
         OIDC_AUDIENCE: idp.audience,
@@ -34,16 +29,13 @@ describe('sign-in through an identity provider (authorization code + PKCE)', { t
       undefined,
       port,
     );
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(8000);
   });
-  afterEach((context) => screenshotIfFailed(page, context.task));
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-    await idp?.close();
+  let running: RunningApp;
+  let page: Page;
+  beforeAll(() => {
+    ({ running, page } = session);
   });
+  afterAll(() => idp?.close());
 
   it('offers no demo users, sends the user to the provider and comes back signed in with the mapped roles', async () => {
     await page.goto(`${running.url}/enhet`);

@@ -1,7 +1,7 @@
 import { IsIn } from 'class-validator';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { setup } from 'xstate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   Day,
   Label,
@@ -13,12 +13,11 @@ import {
 import { asPrincipal, TestClock } from '../app-harness';
 import {
   expectAccessible,
-  launchBrowser,
   screenshot,
   signInAs,
   startWebApp,
   type RunningApp,
-  screenshotIfFailed,
+  browserSession,
 } from './browser';
 
 /** A seventh process, registered only here: the UI must offer and run it with no UI code of its own. */
@@ -66,9 +65,16 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textCont
 
 describe('workflow-driven UI: what the engine allows, nothing hard-coded', { timeout: 60_000 }, () => {
   const clock = new TestClock('2026-11-23T08:00:00.000Z');
+  const session = browserSession(async () => {
+    const app = await startWebApp({}, clock);
+    app.app.get(ProcessRegistry).register(homeVisit);
+    return app;
+  });
   let running: RunningApp;
-  let browser: Browser;
   let page: Page;
+  beforeAll(() => {
+    ({ running, page } = session);
+  });
 
   /** Opens a case as the demo social worker through the API: these tests are about what the UI then shows. */
   async function openCase(
@@ -88,19 +94,6 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     }
     return { caseId: opened.body.caseId as string, instances };
   }
-
-  beforeAll(async () => {
-    running = await startWebApp({}, clock);
-    running.app.get(ProcessRegistry).register(homeVisit);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterEach((context) => screenshotIfFailed(page, context.task));
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
 
   it('offers and runs a process added to the registry, with a form generated from its schema', async () => {
     const { caseId } = await openCase('HB 1980');

@@ -173,6 +173,16 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
       )}
     </>
   );
+  const labelled = (control: ReactNode) => (
+    <div className={error ? 'field invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {mark}
+      </label>
+      {notes}
+      {control}
+    </div>
+  );
   const group = (legendText: ReactNode, body: ReactNode) => (
     <fieldset
       className={error ? 'field invalid' : 'field'}
@@ -231,22 +241,15 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
         </div>,
       );
     }
-    return (
-      <div className={error ? 'field invalid' : 'field'}>
-        <label htmlFor={id}>
-          {label}
-          {mark}
-        </label>
-        {notes}
-        <select {...common} value={chosen} onChange={(e) => pick(e.target.value)}>
-          <option value="">Välj…</option>
-          {options.map((option) => (
-            <option key={String(option)} value={String(option)}>
-              {optionLabel(schema, option)}
-            </option>
-          ))}
-        </select>
-      </div>
+    return labelled(
+      <select {...common} value={chosen} onChange={(e) => pick(e.target.value)}>
+        <option value="">Välj…</option>
+        {options.map((option) => (
+          <option key={String(option)} value={String(option)}>
+            {optionLabel(schema, option)}
+          </option>
+        ))}
+      </select>,
     );
   }
 
@@ -299,30 +302,23 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
   const text = value === undefined || value === null ? '' : String(value);
   const long =
     schema.type === 'string' && schema.format !== 'date' && (schema.maxLength ?? 0) > TEXTAREA_FROM;
-  return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {mark}
-      </label>
-      {notes}
-      {long ? (
-        <textarea {...common} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input
-          {...common}
-          type={schema.format === 'date' ? 'date' : isNumber ? 'number' : 'text'}
-          {...(isNumber
-            ? { inputMode: 'numeric' as const, min: schema.minimum, max: schema.maximum, step: 1 }
-            : {})}
-          {...(schema.maxLength ? { maxLength: schema.maxLength } : {})}
-          value={text}
-          onChange={(e) =>
-            onChange(isNumber && e.target.value !== '' ? Number(e.target.value) : e.target.value)
-          }
-        />
-      )}
-    </div>
+  return labelled(
+    long ? (
+      <textarea {...common} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />
+    ) : (
+      <input
+        {...common}
+        type={schema.format === 'date' ? 'date' : isNumber ? 'number' : 'text'}
+        {...(isNumber
+          ? { inputMode: 'numeric' as const, min: schema.minimum, max: schema.maximum, step: 1 }
+          : {})}
+        {...(schema.maxLength ? { maxLength: schema.maxLength } : {})}
+        value={text}
+        onChange={(e) =>
+          onChange(isNumber && e.target.value !== '' ? Number(e.target.value) : e.target.value)
+        }
+      />
+    ),
   );
 }
 
