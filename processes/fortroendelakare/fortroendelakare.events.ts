@@ -1,5 +1,5 @@
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { BIP_PHASE_LABELS, Day, Label, Text } from '@app/engine';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { BipPhase, Day, Label, Text } from '@app/engine';
 
 export class ImpulsRegistered {
   /** Why the client should see the förtroendeläkare: sick-listed where the unit has no cooperation, not progressing, unclear certificate. */
@@ -44,11 +44,6 @@ export class ActionsTaken {
 
 export class FollowUpCompleted {
   /** BIP progression phase 0-4 at the end of follow-up. */
-  @Label('BIP-fas', {
-    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
-    options: BIP_PHASE_LABELS,
-  })
-  @IsIn([0, 1, 2, 3, 4])
-  bipPhase!: number;
+  @BipPhase() bipPhase!: number;
   @Label('Resultat') @Text() outcome!: string;
 }

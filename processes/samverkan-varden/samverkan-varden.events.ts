@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { BIP_PHASE_LABELS, Day, Label, Text } from '@app/engine';
+import { BipPhase, Day, Label, Text } from '@app/engine';
 
 export const IMPULS_SOURCES = ['socialsekreterare', 'varden', 'jobbtorg-vuxen'] as const;
 export const CONTACT_METHODS = ['rehabforfragan', 'telefon', 'mejl'] as const;
@@ -31,21 +31,11 @@ export class PlanningCarriedOut {
 }
 
 export class FollowUpRecorded {
-  @Label('BIP-fas', {
-    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
-    options: BIP_PHASE_LABELS,
-  })
-  @IsIn([0, 1, 2, 3, 4])
-  bipPhase!: number;
+  @BipPhase() bipPhase!: number;
   @Label('Anteckningar') @Text() notes!: string;
 }
 
 export class CooperationCompleted {
-  @Label('BIP-fas', {
-    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
-    options: BIP_PHASE_LABELS,
-  })
-  @IsIn([0, 1, 2, 3, 4])
-  bipPhase!: number;
+  @BipPhase() bipPhase!: number;
   @Label('Resultat') @Text() outcome!: string;
 }

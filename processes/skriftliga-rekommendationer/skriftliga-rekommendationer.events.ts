@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { BIP_PHASE_LABELS, Day, Label, Text } from '@app/engine';
+import { BipPhase, Day, Label, Text } from '@app/engine';
 
 export class ImpulsRegistered {
   @Label('Skäl') @Text() reason!: string;
@@ -37,11 +37,6 @@ export class RecommendationsReceived {
 }
 
 export class FollowUpCompleted {
-  @Label('BIP-fas', {
-    help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
-    options: BIP_PHASE_LABELS,
-  })
-  @IsIn([0, 1, 2, 3, 4])
-  bipPhase!: number;
+  @BipPhase() bipPhase!: number;
   @Label('Resultat') @Text() outcome!: string;
 }

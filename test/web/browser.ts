@@ -10,26 +10,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Clock } from '../../apps/api/src/clock';
 import { startApp, tempDataDir } from '../app-harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
-/** Debian's Chromium, which .ci/run installs; playwright-core never downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
 export const WEB_ROOT = resolve(__dirname, '../../dist/web');
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface RunningApp {

@@ -1,6 +1,7 @@
 // class-transformer's @Type reads design metadata as DTO classes are defined, whoever loads them.
 import 'reflect-metadata';
-import { IsISO8601, IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { BIP_PHASE_LABELS } from './process-definition';
 import { containsPersonnummer } from './personnummer';
 
 /** Case data names clients by pseudonym only; a personnummer typed into free text is refused. */
@@ -112,4 +113,15 @@ export function fieldAnnotationsOf(payloadClass: abstract new () => unknown): Ma
     for (const [field, annotation] of ANNOTATIONS.get(proto) ?? [])
       merged.set(field, { ...merged.get(field), ...annotation });
   return merged;
+}
+
+/** The client's BIP phase (0-4) recorded at a follow-up, offered with the phases' names. */
+export function BipPhase(): PropertyDecorator {
+  return (target, key) => {
+    IsIn([0, 1, 2, 3, 4])(target, key);
+    Label('BIP-fas', {
+      help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
+      options: BIP_PHASE_LABELS,
+    })(target, key);
+  };
 }
