@@ -1,22 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { expect } from 'vitest';
+import { PLAN } from '@app/engine/testing/engine-harness';
 import { as } from './app-harness';
 
 /** Case data for e2e tests: pseudonyms only. */
 export const UNIT = 'jarva-1';
 export const SOCIAL_WORKER = 'ss-anna';
 
-export const PLAN = {
-  items: [
-    {
-      vad: 'Kontakt med vårdcentral',
-      vem: 'Socialsekreterare',
-      nar: '2026-02-15',
-      varfor: 'Samordna insatser',
-      gjort: false,
-    },
-  ],
-};
+export { PLAN };
 
 const CM_CRITERIA = {
   clearGoal: true,

@@ -1,17 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Day, PlanItem, Text, Personal, Label } from '@app/engine';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Category, Day, Label, PlanItem, PlanItems, Text } from '@app/engine';
 
 /** The four grounds in the seed for bringing a client to Rehabansvarig. */
 export const IMPULS_GROUNDS = [
@@ -48,19 +36,12 @@ export class SupervisionHeld {
 }
 
 export class CategoryDecided {
-  @Label('Kategori', { help: 'Verktygslådans kategori 1–5.' }) @IsInt() @Min(1) @Max(5) category!: number;
+  @Category() category!: number;
   @Label('Motivering') @Text() motivation!: string;
 }
 
 export class ProgressionsplanShared {
-  @Label('Planens punkter')
-  @Personal()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PlanItem)
-  items!: PlanItem[];
+  @PlanItems() items!: PlanItem[];
 }
 
 export class PlanExecuted {

@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EngineHarness } from '@app/engine/testing/engine-harness';
+import { EngineHarness, PLAN } from '@app/engine/testing/engine-harness';
 import { PROCESS_DEFINITIONS } from '../index';
 
 const RH = 'rh-1';
-const PLAN = {
-  items: [
-    {
-      vad: 'Kontakt med vårdcentral',
-      vem: 'Socialsekreterare',
-      nar: '2026-02-15',
-      varfor: 'Samordna insatser',
-      gjort: false,
-    },
-  ],
-};
 
 async function givenAtBedomning(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();

@@ -11,11 +11,11 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
+import { HEADER_ID } from '../http/write-headers';
 import { ACTOR, type Actor } from '../identity/actor';
 import { AccessLog } from './access-log';
 
 const VIEW = 'accessLogView';
-const CORRELATION = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** Case ids shown in an answer: a case, a history, or the items of a page. */
 function caseIdsIn(body: unknown): string[] {
@@ -51,7 +51,7 @@ export class AccessLogInterceptor implements NestInterceptor {
       { headers: Record<string, unknown>; params: Record<string, string> } & Record<symbol, Actor>
     >();
     const given = request.headers['x-correlation-id'];
-    const correlationId = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+    const correlationId = typeof given === 'string' && HEADER_ID.test(given) ? given : randomUUID();
     http.getResponse<Response>().setHeader('X-Correlation-Id', correlationId);
     return from(
       (async () => {

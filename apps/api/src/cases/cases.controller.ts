@@ -57,7 +57,7 @@ export class CasesController {
   /** Processes come from the registry, so a process added to it is usable with no other change. */
   private requireKnownProcess(field: string, definitionId: string | undefined): void {
     if (definitionId === undefined) return;
-    const known = [...new Set(this.registry.all().map((definition) => definition.id))];
+    const known = this.registry.ids();
     if (!known.includes(definitionId)) {
       throw new InvalidRequestError([
         { field, rule: 'isIn', message: `${field} must be one of: ${known.join(', ')}` },

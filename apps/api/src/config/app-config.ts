@@ -24,10 +24,11 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] 
 const OVERRIDES_SHAPE =
   'must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}';
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Unit → process → deadline name → duration; the engine checks names and durations at start. */
 function isOverrides(value: unknown): value is DeadlineOverrides {
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
   return (
     isObject(value) &&
     Object.values(value).every(
@@ -48,19 +49,12 @@ const RETENTION_SHAPE =
   'must be JSON mapping a unit (or "default") to how long after closing a case is erased, e.g. {"default":"P5Y","jarva-1":"P3Y"}';
 
 function isRetention(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((d) => typeof d === 'string' && isIsoDuration(d))
-  );
+  return isObject(value) && Object.values(value).every((d) => typeof d === 'string' && isIsoDuration(d));
 }
 
 function isRoleMap(value: unknown): value is Record<string, AccessRole> {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
+    isObject(value) &&
     Object.values(value).every((role) => (ACCESS_ROLES as readonly unknown[]).includes(role))
   );
 }

@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { KeyStore } from '@app/engine';
+import { decryptBound, encryptBound, type KeyStore } from '@app/engine';
+import { localSecret } from './local-secret';
 
 /** Unwrapped keys kept in memory this long; another node's erasure is honoured within it. */
 const CACHE_TTL_MS = 60_000;
@@ -10,11 +11,7 @@ const CACHE_MAX = 10_000;
 
 /** The master key from the environment, or (development only) one generated into the data directory. */
 export function masterKeyFor(dataDir: string, fromEnv: string | undefined): Buffer {
-  if (fromEnv) return Buffer.from(fromEnv, 'base64');
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'development-master.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+  return fromEnv ? Buffer.from(fromEnv, 'base64') : localSecret(dataDir, 'development-master.key');
 }
 
 /**
@@ -108,17 +105,10 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private wrap(caseId: string, key: Buffer): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv);
-    cipher.setAAD(Buffer.from(caseId));
-    const body = Buffer.concat([cipher.update(key), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return encryptBound(this.masterKey, caseId, key);
   }
 
   private unwrap(caseId: string, wrapped: Buffer): Buffer {
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(0, 12));
-    decipher.setAAD(Buffer.from(caseId));
-    decipher.setAuthTag(wrapped.subarray(12, 28));
-    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]);
+    return decryptBound(this.masterKey, caseId, wrapped);
   }
 }

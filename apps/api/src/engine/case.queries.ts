@@ -13,6 +13,7 @@ import {
   Progressionsplan,
   ProcessRegistry,
   ROLE_LABELS,
+  unmetStartRules,
   type CaseState,
   type Role,
 } from '@app/engine';
@@ -98,7 +99,7 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
 
   answer(state: CaseState, roles: readonly Role[]) {
     const holds = (lanes: readonly string[]) => roles.some((role) => lanes.includes(role));
-    const latest = [...new Set(this.registry.all().map((d) => d.id))].map((id) => this.registry.latest(id));
+    const latest = this.registry.ids().map((id) => this.registry.latest(id));
     return {
       caseId: state.caseId,
       revision: state.revision as number,
@@ -110,9 +111,7 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
           definitionId: definition.id,
           process: definition.title,
           label: `Starta ${definition.title}`,
-          blockedBy: (definition.startRules ?? [])
-            .filter((rule) => !rule.holds({ hasProgressionsplan: state.hasProgressionsplan }, {}))
-            .map(({ id, message }) => ({ id, message })),
+          blockedBy: unmetStartRules(definition, state).map(({ id, message }) => ({ id, message })),
         })),
       caseActions: [
         ...(holds(CASE_COMMAND_ROLES.ChangeCaseworker)

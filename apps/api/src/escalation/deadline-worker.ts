@@ -29,6 +29,9 @@ export interface WorkerReport {
   readonly erased: { readonly caseId: string; readonly closedAt: string; readonly rule: string }[];
 }
 
+/** The error's stable code for the report; anything else is a bug, reported as INTERNAL. */
+const codeOf = (error: unknown) => (error instanceof AppError ? error.code : 'INTERNAL');
+
 /** Per run; the rest wait for the next run, so one run never holds the store for long. */
 const BATCH = 500;
 export const DEADLINE_WORKER_ACTOR = 'system:fristbevakning';
@@ -138,8 +141,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
         );
         report.erased.push({ caseId: candidate.caseId, closedAt: candidate.closedAt, rule });
       } catch (error) {
-        const code = error instanceof AppError ? error.code : 'INTERNAL';
-        report.failed.push({ caseId: candidate.caseId, deadlineId: 'retention', code });
+        report.failed.push({ caseId: candidate.caseId, deadlineId: 'retention', code: codeOf(error) });
       }
     }
   }
@@ -164,11 +166,10 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
       if (error instanceof ConcurrencyError) return { kind: 'skipped' as const, reason: 'caseMoved' };
       if (error instanceof AppError && error.code === 'DEADLINE.NOT_FOUND')
         return { kind: 'skipped' as const, reason: 'alreadyFired' };
-      const code = error instanceof AppError ? error.code : 'INTERNAL';
       this.logger.error(
         `deadline ${deadline.deadlineId} of case ${deadline.caseId} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      return { kind: 'failed' as const, code };
+      return { kind: 'failed' as const, code: codeOf(error) };
     }
   }
 }

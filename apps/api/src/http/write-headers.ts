@@ -12,7 +12,8 @@ export interface WriteHeaders {
   readonly correlationId: string;
 }
 
-const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+/** Idempotency keys and correlation ids: 8-128 letters, digits or . _ : - */
+export const HEADER_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeaders {
@@ -20,7 +21,7 @@ export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeader
   const ifMatch = headers['if-match'];
   const correlation = headers['x-correlation-id'];
   const violations = [];
-  if (key !== undefined && !(typeof key === 'string' && KEY.test(key))) {
+  if (key !== undefined && !(typeof key === 'string' && HEADER_ID.test(key))) {
     violations.push({
       field: 'Idempotency-Key',
       rule: 'pattern',
@@ -35,7 +36,7 @@ export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeader
       message: 'must be the case revision from the ETag, e.g. "4"',
     });
   }
-  if (correlation !== undefined && !(typeof correlation === 'string' && KEY.test(correlation))) {
+  if (correlation !== undefined && !(typeof correlation === 'string' && HEADER_ID.test(correlation))) {
     violations.push({
       field: 'X-Correlation-Id',
       rule: 'pattern',

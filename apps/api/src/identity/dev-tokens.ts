@@ -1,23 +1,14 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import { jwtVerify, type JWTPayload } from 'jose';
 import { grantsOf, type Principal } from '@app/access';
 import type { Clock } from '../clock';
+import { localSecret } from '../crypto/local-secret';
 import { refusal } from './jose-errors';
 import { TokenVerifier } from './token-verifier';
 
 const ISSUER = 'urn:arendemotorn:development-sign-in';
 const AUDIENCE = 'arendemotorn';
 export const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
-
-/** One secret per data directory, so tokens survive a restart and never work against another install. */
-function secretIn(dataDir: string): Uint8Array {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'development-sign-in.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  return Buffer.from(readFileSync(file, 'utf8'), 'base64');
-}
 
 /**
  * The development sign-in's tokens: signed JWTs in the same claim shape a
@@ -34,7 +25,8 @@ export class DevTokens extends TokenVerifier {
     private readonly clock: Clock,
   ) {
     super();
-    this.secret = secretIn(dataDir);
+    // One secret per data directory: tokens survive a restart and never work against another install.
+    this.secret = localSecret(dataDir, 'development-sign-in.key');
   }
 
   /** Synchronous (plain HMAC over the compact JWS form), so a test can sign a request inline. */

@@ -52,13 +52,13 @@ export class ProcessesController {
   @Get()
   @ApiOperation({ summary: 'Every process definition (latest version)' })
   list() {
-    return this.ids().map((id) => describe(this.registry.latest(id), this.versions(id)));
+    return this.registry.ids().map((id) => describe(this.registry.latest(id), this.registry.versions(id)));
   }
 
   @Get(':definitionId')
   @ApiOperation({ summary: 'One process definition: steps, lanes, payload schemas, deadlines' })
   get(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto) {
-    return describe(this.pick(id, query.version), this.versions(id));
+    return describe(this.pick(id, query.version), this.registry.versions(id));
   }
 
   @Get(':definitionId/bpmn')
@@ -79,17 +79,5 @@ export class ProcessesController {
 
   private pick(id: string, version?: number): ProcessDefinition {
     return version === undefined ? this.registry.latest(id) : this.registry.get(id, version);
-  }
-
-  private ids(): string[] {
-    return [...new Set(this.registry.all().map((d) => d.id))];
-  }
-
-  private versions(id: string): number[] {
-    return this.registry
-      .all()
-      .filter((d) => d.id === id)
-      .map((d) => d.version)
-      .sort((a, b) => a - b);
   }
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { api, describeError } from '../api/client';
+import { api, describeError, serverNow } from '../api/client';
 import type { CaseListItem, Page, QueueTask } from '../api/types';
 import { useMe } from '../app';
 import { BipChart, PHASES, PHASE_NAMES, type PhaseMonth } from '../components/bip-chart';
@@ -10,7 +10,6 @@ import { useResource } from '../use-resource';
 import { CaseTable } from './cases';
 import { byUrgency, TaskTable } from './my-tasks';
 import { usePageTitle } from './page-title';
-import { serverNow } from '../api/client';
 
 interface FollowUp {
   readonly caseId: string;

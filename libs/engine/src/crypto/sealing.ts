@@ -4,6 +4,28 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export const ERASED = '[raderad]';
 
 const PREFIX = 'enc:v1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * AES-256-GCM, bound to `aad` (a case id): `iv | tag | ciphertext`. Used for
+ * personal values under a case's key and for data keys under the master key.
+ */
+export function encryptBound(key: Buffer, aad: string, plaintext: Buffer): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** The plaintext; throws when the key or the associated data is not the one it was sealed with. */
+export function decryptBound(key: Buffer, aad: string, sealed: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(aad));
+  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
 const TOKEN = /^enc:v1:([^:]+):([A-Za-z0-9_-]+)$/;
 
 /**
@@ -12,11 +34,8 @@ const TOKEN = /^enc:v1:([^:]+):([A-Za-z0-9_-]+)$/;
  * reader knows which key opens it: `enc:v1:<caseId>:<iv|tag|ciphertext>`.
  */
 export function seal(key: Buffer, caseId: string, value: unknown): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(caseId));
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return `${PREFIX}${caseId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  const sealed = encryptBound(key, caseId, Buffer.from(JSON.stringify(value), 'utf8'));
+  return `${PREFIX}${caseId}:${sealed.toString('base64url')}`;
 }
 
 export function sealedCaseId(value: unknown): string | undefined {
@@ -28,11 +47,7 @@ export function unseal(key: Buffer | undefined, token: string): unknown {
   const match = TOKEN.exec(token);
   if (!match || !key) return ERASED;
   try {
-    const raw = Buffer.from(match[2], 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(match[1]));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
+    return JSON.parse(decryptBound(key, match[1], Buffer.from(match[2], 'base64url')).toString('utf8'));
   } catch {
     return ERASED;
   }

@@ -17,7 +17,13 @@ import {
 import { addIsoDuration } from './iso-duration';
 import { Progressionsplan } from './progressionsplan';
 import { validatePayload } from './validate-payload';
-import { INTENT_TYPES, type Intent, type ProcessDefinition } from './process-definition';
+import {
+  INTENT_TYPES,
+  type CaseFacts,
+  type Intent,
+  type NamedRule,
+  type ProcessDefinition,
+} from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
 export interface PendingEvent {
@@ -40,6 +46,19 @@ export interface DecideContext {
 interface Outputs {
   events: PendingEvent[];
   counter: number;
+}
+
+/** The start rules of a process that the case does not meet now: what blocks starting it. */
+export function unmetStartRules(definition: ProcessDefinition, state: CaseState): NamedRule<CaseFacts>[] {
+  const facts: CaseFacts = { hasProgressionsplan: state.hasProgressionsplan };
+  return (definition.startRules ?? []).filter((rule) => !rule.holds(facts, {}));
+}
+
+/** Failed rules as the error the caller sees: each names itself, and its field when it judges one. */
+function rulesFailed(failed: readonly NamedRule<never>[]): BusinessRuleError {
+  return new BusinessRuleError(
+    failed.map(({ id, message, field }) => ({ id, message, ...(field ? { field } : {}) })),
+  );
 }
 
 /** Events the current state accepts, from its active state nodes (guards not evaluated). */
@@ -290,10 +309,8 @@ function decideAs(
       if (state.instances.has(command.instanceId)) throw new InstanceAlreadyExistsError(command.instanceId);
       const definition = ctx.registry.latest(command.definitionId);
       const role = actingRole(meta, `start ${definition.id}`, definition.startLanes);
-      const failed = (definition.startRules ?? []).filter(
-        (rule) => !rule.holds({ hasProgressionsplan: state.hasProgressionsplan }, {}),
-      );
-      if (failed.length > 0) throw new BusinessRuleError(failed.map(({ id, message }) => ({ id, message })));
+      const failed = unmetStartRules(definition, state);
+      if (failed.length > 0) throw rulesFailed(failed);
       const out: Outputs = { events: [], counter: 0 };
       startInstance(ctx, state, meta, definition, command.instanceId, out);
       return { role, events: out.events };
@@ -316,10 +333,7 @@ function decideAs(
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),
       );
-      if (failed.length > 0)
-        throw new BusinessRuleError(
-          failed.map(({ id, message, field }) => ({ id, message, ...(field ? { field } : {}) })),
-        );
+      if (failed.length > 0) throw rulesFailed(failed);
       const events = sendToInstance(
         ctx,
         state,

@@ -45,13 +45,7 @@ export function personalFieldsOf(payloadClass: abstract new () => unknown): stri
 
 /** Free text in a step: required, at most 4,000 characters, no personnummer; personal, so encrypted. */
 export function Text(): PropertyDecorator {
-  return (target, key) => {
-    Personal()(target, key);
-    IsString()(target, key);
-    IsNotEmpty()(target, key);
-    MaxLength(4000)(target, key);
-    NoPersonnummer()(target, key);
-  };
+  return applyInOrder(Personal(), IsString(), IsNotEmpty(), MaxLength(4000), NoPersonnummer());
 }
 
 /** A calendar date or timestamp, ISO-8601 (2026-11-23); forms offer a date input. */
@@ -117,11 +111,22 @@ export function fieldAnnotationsOf(payloadClass: abstract new () => unknown): Ma
 
 /** The client's BIP phase (0-4) recorded at a follow-up, offered with the phases' names. */
 export function BipPhase(): PropertyDecorator {
-  return (target, key) => {
-    IsIn([0, 1, 2, 3, 4])(target, key);
+  return applyInOrder(
+    IsIn([0, 1, 2, 3, 4]),
     Label('BIP-fas', {
       help: 'Klientens fas i progressionsmodellen vid uppföljningen.',
       options: BIP_PHASE_LABELS,
-    })(target, key);
+    }),
+  );
+}
+
+/**
+ * Several field decorators as one, applied in this order: the order of a
+ * field's decorators as they apply (bottom-up when stacked). The JSON Schema
+ * depends on it: a later `IsInt` makes an integer of an earlier `Min`'s number.
+ */
+export function applyInOrder(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
   };
 }

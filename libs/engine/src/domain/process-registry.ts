@@ -41,4 +41,14 @@ export class ProcessRegistry {
   all(): ProcessDefinition[] {
     return [...this.byId.values()].flatMap((versions) => [...versions.values()]);
   }
+
+  /** The id of every registered process, in registration order. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  /** The registered versions of a process, oldest first; none for an unknown id. */
+  versions(id: string): number[] {
+    return [...(this.byId.get(id)?.keys() ?? [])].sort((a, b) => a - b);
+  }
 }

@@ -10,7 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Day, Label, Personal, Text } from './fields';
+import { applyInOrder, Day, Label, Personal, Text } from './fields';
 
 /** One row of the progressionsplan (Bilaga 1): vad, vem, när, varför, har det gjorts. */
 export class PlanItem {
@@ -21,20 +21,31 @@ export class PlanItem {
   @Label('Gjort') @IsBoolean() gjort!: boolean;
 }
 
+/** The toolbox category (1-5) Rehabansvarig decides, wherever it is recorded. */
+export function Category(): PropertyDecorator {
+  return applyInOrder(Max(5), Min(1), IsInt(), Label('Kategori', { help: 'Verktygslådans kategori 1–5.' }));
+}
+
+/** The plan's rows (1-50), personal and so sealed; the same in the plan and in the step that shares it. */
+export function PlanItems(): PropertyDecorator {
+  return applyInOrder(
+    Type(() => PlanItem),
+    ValidateNested({ each: true }),
+    ArrayMaxSize(50),
+    ArrayMinSize(1),
+    IsArray(),
+    Personal(),
+    Label('Planens punkter'),
+  );
+}
+
 /** The case's progressionsplan as Rehabansvarig draws it up or adjusts it. */
 export class Progressionsplan {
-  @Label('Kategori', { help: 'Verktygslådans kategori 1–5.' }) @IsInt() @Min(1) @Max(5) category!: number;
+  @Category() category!: number;
   @Label('Ansvarig för uppföljning', {
     options: { rehabansvarig: 'Rehabansvarig', bitradande_enhetschef: 'Biträdande enhetschef' },
   })
   @IsIn(['rehabansvarig', 'bitradande_enhetschef'])
   followUpOwner!: string;
-  @Label('Planens punkter')
-  @Personal()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PlanItem)
-  items!: PlanItem[];
+  @PlanItems() items!: PlanItem[];
 }

@@ -6,6 +6,19 @@ import type { ActorRole, CaseCommand } from '../domain/commands';
 import type { ProcessDefinition, Role } from '../domain/process-definition';
 import { ProcessRegistry } from '../domain/process-registry';
 
+/** Plan rows valid for a progressionsplan or ProgressionsplanShared: one row, pseudonymous. */
+export const PLAN = {
+  items: [
+    {
+      vad: 'Kontakt med vårdcentral',
+      vem: 'Socialsekreterare',
+      nar: '2026-02-15',
+      varfor: 'Samordna insatser',
+      gjort: false,
+    },
+  ],
+};
+
 /**
  * A real engine on a real (in-memory) SQLite store with a clock the test
  * sets. Every call is a command as the API will send it.
@@ -56,15 +69,7 @@ export class EngineHarness {
       plan: {
         category,
         followUpOwner: category <= 2 ? 'bitradande_enhetschef' : 'rehabansvarig',
-        items: [
-          {
-            vad: 'Kontakt med vårdcentral',
-            vem: 'Socialsekreterare',
-            nar: '2026-02-15',
-            varfor: 'Samordna insatser',
-            gjort: false,
-          },
-        ],
+        items: PLAN.items,
       },
     });
   }
