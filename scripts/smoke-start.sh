@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built app as `npm start` would, on a throwaway data directory, waits for
 # /health/ready, restarts it on the same directory and checks the store file survived,
-# then rebuilds the read models offline as `npm run projections:rebuild` does and verifies
+# checks the web app is served at /, then rebuilds the read models offline as `npm run projections:rebuild` does and verifies
 # the hash chains as `npm run audit:verify` does.
 set -euo pipefail
 port=${SMOKE_PORT:-3917}
@@ -24,6 +24,12 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 test -s "$data/events.sqlite" || { echo "no store file under DATA_DIR"; exit 1; }
 start
 echo "smoke: /health/ready = 200 on the embedded store, before and after a restart"
+# npm start serves the web app built with the API: a deep link answers with the app, and its script loads.
+page=$(curl -fsS "http://127.0.0.1:$port/arenden/ett-arende") || { echo "/ does not serve the web app (run npm run build)"; exit 1; }
+grep -q '<html lang="sv">' <<<"$page" || { echo "/ does not serve the web app (run npm run build)"; exit 1; }
+script=$(grep -o 'src="/assets/[^"]*\.js"' <<<"$page" | head -1 | sed 's/src="//; s/"$//')
+curl -fsS -o /dev/null "http://127.0.0.1:$port$script" || { echo "the web app's script $script does not load"; exit 1; }
+echo "smoke: the web app is served at / (a deep link, and its script $script)"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 # What `npm run projections:rebuild` runs after its build, on the stopped app's data.
 DATA_DIR="$data" LOG_LEVEL=warn node dist/apps/api/apps/api/src/rebuild-projections.js | tail -1 | grep -q '^rebuilt every read model' ||

@@ -114,6 +114,15 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Progressionsplanens punkter' }).textContent())
       .toContain('Förtroendeläkare');
+    // The case's facts: unit, responsible social worker, follow-up owner since when, BIP phase.
+    const facts = (await page.locator('dl.facts').first().textContent()) ?? '';
+    for (const fact of [
+      'Enhetjarva-1',
+      'Ansvarig socialsekreterarejarva-1-ss',
+      'Ansvar för uppföljningRehabansvarig sedan 2026-11-23',
+      'BIP-fasIngen fas registrerad',
+    ])
+      expect(facts).toContain(fact);
     // Rehabansvarig keeps the plan up to date: the same schema-generated form, filled with the plan as it is.
     await page.getByRole('button', { name: 'Ändra progressionsplanen' }).click();
     const planForm = page.getByRole('region', { name: 'Progressionsplan' }).locator('form');
@@ -191,6 +200,13 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     const overdueRows = await tasks.allTextContents();
     expect(overdueRows.length).toBeGreaterThan(0);
     for (const row of overdueRows) expect(row).toContain('förfallen sedan');
+    // Then by due date: the earliest first.
+    const due = await page
+      .getByRole('table', { name: /Uppgifter, försenade först/ })
+      .locator('tbody tr td:nth-child(6)')
+      .allTextContents();
+    const dates = due.map((cell) => cell.slice(0, 10));
+    expect(dates).toEqual([...dates].sort());
     await page.getByLabel('Process').selectOption({ label: 'Förtroendeläkare' });
     for (const row of await tasks.allTextContents()) expect(row).toContain('Förtroendeläkare');
     await page.getByLabel('Status').selectOption({ label: 'I tid' });
@@ -213,6 +229,10 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     expect(await moved.textContent()).toContain(
       'Inga åtgärder inom 2 månader efter förtroendeläkarens rekommendation',
     );
+    // Since when, as a Swedish date.
+    expect(await moved.textContent()).toContain('2027-01-31');
+    const teamQueue = page.getByRole('table', { name: 'Teamets alla öppna uppgifter, försenade först' });
+    expect(await teamQueue.locator('tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'enhetsöversikt');
     await screenshot(page, '05-enhetsoversikt');
   });

@@ -11,6 +11,7 @@ import {
   type ProcessEvent,
 } from '@app/engine';
 import { asPrincipal, TestClock } from '../app-harness';
+import { CaseDriver } from '../flows';
 import {
   expectAccessible,
   screenshot,
@@ -267,6 +268,27 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     await page.getByRole('link', { name: 'Enhetsöversikt' }).click();
     const changes = page.getByRole('region', { name: /Många handläggarbyten/ });
     await expect.poll(() => changes.getByRole('link', { name: 'WX 1958' }).count()).toBe(1);
+
+    // A case whose follow-up ended in fas 0 appears among those with no intervention, counted per month and step.
+    const stalled = await CaseDriver.open(running.app, 'FN 1961');
+    await stalled.rehabToCategory4();
+    const fl = await stalled.fortroendelakareToRecommendations();
+    await stalled.send('rehabansvarig', fl, 'CheckInHeld', { notes: 'Avstämt' });
+    await stalled.send('socialsekreterare', fl, 'ActionsTaken', { description: 'Inget har kommit igång' });
+    await stalled.send('rehabansvarig', fl, 'FollowUpCompleted', { bipPhase: 0, outcome: 'Tillbakagång' });
+    const phaseZero = page.getByRole('region', { name: /Ärenden utan insats, fas 0/ });
+    await expect.poll(() => phaseZero.getByRole('link', { name: 'FN 1961' }).count()).toBe(1);
+    const month = page.getByRole('table', { name: /Antal ärenden per BIP-fas/ }).locator('tbody tr', {
+      hasText: '2026-11',
+    });
+    expect((await month.locator('td').allTextContents())[1]).toBe('1');
+    expect(await page.locator('.chart svg rect').count()).toBeGreaterThan(0);
+    const steps = page.getByRole('table', { name: 'Pågående processer per steg' });
+    expect(await steps.textContent()).toContain('Case manager (CM)');
+    await phaseZero.getByRole('link', { name: 'FN 1961' }).click();
+    await expect
+      .poll(() => page.locator('dl.facts').first().textContent())
+      .toContain('Fas 0: tillbakagång, ingen insats');
 
     // Nytt ärende also starts a process in an existing case.
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
