@@ -12,6 +12,8 @@ describe('the access log', () => {
   let app: INestApplication;
   let c: CaseDriver;
   const chef = () => as(app, 'bitradande_enhetschef', 'bec-eva');
+  const operator = () => as(app, 'operator', 'drift-1');
+  const otherUnitsChef = () => as(app, 'bitradande_enhetschef', 'bec-rinkeby', 'rinkeby-2');
   const viewingsOf = async (caseId: string) =>
     (await chef().get(`/api/access-log/cases/${caseId}`).expect(200)).body.items as {
       userId: string;
@@ -84,9 +86,11 @@ describe('the access log', () => {
   });
 
   it('chains every event of every stream, and finds a row edited in the SQLite file behind the app', async () => {
-    const intact = await chef().get('/api/admin/audit/verify').expect(200);
-    expect(intact.body).toMatchObject({ ok: true });
+    const intact = await operator().get('/api/admin/audit/verify').expect(200);
+    expect(intact.body).toMatchObject({ ok: true, scope: 'store' });
     expect(intact.body.streams).toBeGreaterThanOrEqual(4); // two cases, two people's access streams
+    const ownUnits = await chef().get('/api/admin/audit/verify').expect(200);
+    expect(ownUnits.body).toMatchObject({ ok: true, scope: 'units', units: ['jarva-1'], streams: 2 });
 
     await app.close();
     const file = new Database(`${data.dir}/events.sqlite`);
@@ -107,7 +111,13 @@ describe('the access log', () => {
     expect(lines.at(-1)).toMatch(/hash chain BROKEN at case-/);
 
     app = await startApp(data.dir, {}, clock);
-    const online = await chef().get('/api/admin/audit/verify').expect(200);
+    const online = await operator().get('/api/admin/audit/verify').expect(200);
     expect(online.body.firstBreak).toEqual(offline.firstBreak);
+    const inTheUnit = await chef().get('/api/admin/audit/verify').expect(200);
+    expect(inTheUnit.body).toMatchObject({ ok: false, firstBreak: offline.firstBreak });
+
+    // Another unit's supervisor learns nothing of Järva's streams: not the break, not their number.
+    const elsewhere = await otherUnitsChef().get('/api/admin/audit/verify').expect(200);
+    expect(elsewhere.body).toEqual({ scope: 'units', units: ['rinkeby-2'], ok: true, events: 0, streams: 0 });
   });
 });

@@ -14,7 +14,9 @@ const WHOLE_UNIT: readonly AccessRole[] = [
   'auditor',
 ];
 const SUPERVISORS: readonly AccessRole[] = ['bitradande_enhetschef', 'auditor'];
-const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor');
+const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor' && role !== 'operator');
+/** Everyone who reads case data (each filtered); the operator runs the service and reads none. */
+const CASE_READERS = ACCESS_ROLES.filter((role) => role !== 'operator');
 const EVERYONE = ACCESS_ROLES;
 
 interface Caller {
@@ -49,19 +51,26 @@ interface Route {
 
 const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/auth/me', allowed: EVERYONE, ok: 200 },
-  { method: 'get', path: '/api/live', allowed: EVERYONE, ok: 200, stream: true },
-  { method: 'get', path: '/api/cases', allowed: EVERYONE, ok: 200, lists: seesFixture },
-  { method: 'get', path: '/api/cases/{caseId}', allowed: EVERYONE, caseScoped: true, ok: 200 },
-  { method: 'get', path: '/api/cases/{caseId}/history', allowed: EVERYONE, caseScoped: true, ok: 200 },
+  { method: 'get', path: '/api/live', allowed: CASE_READERS, ok: 200, stream: true },
+  { method: 'get', path: '/api/cases', allowed: CASE_READERS, ok: 200, lists: seesFixture },
+  { method: 'get', path: '/api/cases/{caseId}', allowed: CASE_READERS, caseScoped: true, ok: 200 },
+  { method: 'get', path: '/api/cases/{caseId}/history', allowed: CASE_READERS, caseScoped: true, ok: 200 },
+  {
+    method: 'get',
+    path: '/api/cases/{caseId}/history/export',
+    allowed: CASE_READERS,
+    caseScoped: true,
+    ok: 200,
+  },
   {
     method: 'get',
     path: '/api/cases/{caseId}/as-of',
-    allowed: EVERYONE,
+    allowed: CASE_READERS,
     caseScoped: true,
     query: { at: '2026-01-15T10:00:00Z' },
     ok: 200,
   },
-  { method: 'get', path: '/api/cases/{caseId}/next-steps', allowed: EVERYONE, caseScoped: true, ok: 200 },
+  { method: 'get', path: '/api/cases/{caseId}/next-steps', allowed: CASE_READERS, caseScoped: true, ok: 200 },
   {
     method: 'post',
     path: '/api/cases/{caseId}/processes',
@@ -146,7 +155,7 @@ const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/statistics/process-steps', allowed: SUPERVISORS, ok: 200 },
   { method: 'get', path: '/api/statistics/caseworker-changes', allowed: SUPERVISORS, ok: 200 },
   { method: 'get', path: '/api/admin/projections', allowed: SUPERVISORS, ok: 200 },
-  { method: 'get', path: '/api/admin/audit/verify', allowed: SUPERVISORS, ok: 200 },
+  { method: 'get', path: '/api/admin/audit/verify', allowed: [...SUPERVISORS, 'operator'], ok: 200 },
   { method: 'get', path: '/api/access-log/cases/{caseId}', allowed: SUPERVISORS, caseScoped: true, ok: 200 },
   {
     method: 'get',

@@ -149,9 +149,7 @@ describe('API errors: status, stable body, nothing appended', () => {
     expect([huge.status, huge.body.code]).toEqual([413, 'REQUEST.TOO_LARGE']);
     const badId = await sw().get('/api/cases/%20drop%20table');
     expect(badId.status).toBe(400);
-    expect(badId.body.details.violations).toEqual([
-      expect.objectContaining({ field: 'caseId', rule: 'pattern' }),
-    ]);
+    expect(badId.body.details.violations).toEqual([expect.objectContaining({ field: 'caseId', rule: 'id' })]);
     await expectNothingAppended();
   });
 
@@ -225,11 +223,14 @@ describe('API errors: status, stable body, nothing appended', () => {
     await expectNothingAppended();
   });
 
-  it('409 CASE.ALREADY_EXISTS for a second case with the same id', async () => {
+  it('400 naming caseId when a client tries to choose the id of a case it opens: the server chooses', async () => {
     const response = await sw()
       .post('/api/cases')
       .send({ caseId: c.caseId, reference: 'AB 6303', unit: 'jarva-1', socialWorkerId: SOCIAL_WORKER });
-    expect([response.status, response.body.code]).toEqual([409, 'CASE.ALREADY_EXISTS']);
+    expect([response.status, response.body.code]).toEqual([400, 'REQUEST.INVALID']);
+    expect(response.body.details.violations).toEqual([
+      expect.objectContaining({ field: 'caseId', rule: 'whitelistValidation' }),
+    ]);
     await expectNothingAppended();
   });
 

@@ -34,6 +34,7 @@ describe('development sign-in (no identity provider configured)', () => {
       'bitradande_enhetschef',
       'case_manager',
       'mentor',
+      'operator',
       'rehabansvarig',
       'sip_stodjare',
       'socialsekreterare',

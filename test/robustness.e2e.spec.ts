@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -82,6 +83,125 @@ describe('no input produces a 500', () => {
     expect(response.status).toBeLessThan(500);
   });
 
+  const violationsOf = (response: request.Response) =>
+    (response.body.details?.violations ?? []) as { field: string; rule: string }[];
+
+  it('given a body nested 1,400 levels deep (under 3 kB), then every POST, sign-in included, answers 400 naming the rule', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 1400; i++) deep = [deep];
+    const body = JSON.stringify({ event: 'ImpulsRegistered', payload: { grounds: deep } });
+    expect(body.length).toBeLessThan(3000);
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    for (const url of [
+      '/api/auth/dev/sign-in',
+      '/api/cases',
+      `/api/cases/${c.caseId}/processes/${instance}/events`,
+    ]) {
+      const response = await as(app, 'socialsekreterare')
+        .post(url)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect([response.status, violationsOf(response)], url).toEqual([
+        400,
+        [expect.objectContaining({ field: 'body', rule: 'maxDepth' })],
+      ]);
+    }
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+  });
+
+  it('given a field named __proto__ or constructor, then 400 naming the rule', async () => {
+    for (const body of ['{"__proto__":{"admin":true}}', '{"payload":{"constructor":{"prototype":{}}}}']) {
+      const response = await as(app, 'socialsekreterare')
+        .post('/api/cases')
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect([response.status, violationsOf(response)]).toEqual([
+        400,
+        [expect.objectContaining({ rule: 'reservedKey' })],
+      ]);
+    }
+  });
+
+  it.each(['1e300', '99999999999999999999', '0x10', '1.5', '-1', '1000001'])(
+    'given offset=%s on every paged GET, then 400 naming offset',
+    async (offset) => {
+      const paged = [
+        '/api/cases',
+        '/api/queues/mine',
+        '/api/queues/role',
+        '/api/queues/team/jarva-1',
+        '/api/notifications',
+        '/api/deadlines',
+        '/api/follow-up',
+        `/api/access-log/cases/${c.caseId}`,
+        '/api/access-log/users/ss-anna',
+      ];
+      for (const url of paged) {
+        const response = await as(app, 'bitradande_enhetschef').get(url).query({ offset, limit: offset });
+        expect(response.status, url).toBe(400);
+        expect([...new Set(violationsOf(response).map((v) => v.field))].sort(), url).toEqual([
+          'limit',
+          'offset',
+        ]);
+      }
+    },
+  );
+
+  it.each([
+    '+2026-01-01T00:00:00Z',
+    '2026-W01',
+    '20260101',
+    '2026-01-01',
+    '2026-02-30T00:00:00Z',
+    '2026-01-01T00:00Z',
+  ])('given the timestamp %s in at, dueBy, from or to, then 400 naming the field', async (at) => {
+    const asked = [
+      [`/api/cases/${c.caseId}/as-of`, 'at'],
+      ['/api/deadlines', 'dueBy'],
+      ['/api/access-log/users/ss-anna', 'from'],
+      ['/api/access-log/users/ss-anna', 'to'],
+    ] as const;
+    for (const [url, field] of asked) {
+      const response = await as(app, 'bitradande_enhetschef')
+        .get(url)
+        .query({ [field]: at });
+      expect([response.status, violationsOf(response)], `${url} ${field}`).toEqual([
+        400,
+        [expect.objectContaining({ field, rule: 'timestamp' })],
+      ]);
+    }
+  });
+
+  it.each([
+    '2026-W01-1',
+    '2026-001',
+    '-2026-01-15',
+    '+002026-01-15',
+    '20260115',
+    '2026-02-29',
+    '2026-01-15T00:00:00Z',
+  ])('given the date %s in a step, then 400 naming the field, and nothing stored', async (heldOn) => {
+    const rh = await c.start('rehab-handledning');
+    const role = (event: string) =>
+      event === 'SupervisionHeld' || event === 'DocumentationReviewed'
+        ? 'rehabansvarig'
+        : 'socialsekreterare';
+    const send = (event: string, payload: object) =>
+      as(app, role(event), c.userFor(role(event)))
+        .post(`/api/cases/${c.caseId}/processes/${rh}/events`)
+        .send({ event, payload });
+    await send('ImpulsRegistered', { grounds: ['sjukskriven-utan-samordnade-insatser'] }).expect(200);
+    await send('RehabansvarigContacted', {}).expect(200);
+    await send('DocumentationReviewed', { findings: 'Genomgånget' }).expect(200);
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const response = await send('SupervisionHeld', { heldOn, progressionsplanNeeded: false });
+    expect([response.status, violationsOf(response)]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'heldOn', rule: 'calendarDate' })],
+    ]);
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+  });
+
   it('serves the OpenAPI document and Swagger UI without identity', async () => {
     const ui = await request(app.getHttpServer()).get('/api/docs/');
     expect([ui.status, ui.headers['content-type']]).toEqual([200, expect.stringMatching(/^text\/html/)]);
@@ -115,6 +235,48 @@ describe('hardening', () => {
       .set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     await open.close();
+  });
+
+  it('given a client that sends its body a byte at a time, then the request timeout closes the socket; past the connection cap, new sockets are refused', async () => {
+    const limited = await startApp(data.dir, {
+      HTTP_HEADERS_TIMEOUT_MS: '1000',
+      HTTP_REQUEST_TIMEOUT_MS: '1500',
+      HTTP_MAX_CONNECTIONS: '2',
+    });
+    const server = limited.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const opened = (): Promise<Socket> =>
+      new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => resolve(socket));
+        // The server hangs up on purpose here; a write after that is expected to fail.
+        socket.on('error', () => undefined);
+      });
+    const closed = (socket: Socket) =>
+      new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+    try {
+      const slow = await opened();
+      const slowClosed = closed(slow);
+      const started = Date.now();
+      slow.write(
+        'POST /api/auth/dev/sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+      );
+      const drip = setInterval(() => slow.writable && slow.write(' '), 200);
+      const at = await slowClosed;
+      clearInterval(drip);
+      // Well before Node's default of 300 s: the 1.5 s limit, checked every second.
+      expect(at - started).toBeGreaterThanOrEqual(1400);
+      expect(at - started).toBeLessThan(4000);
+
+      const held = [await opened(), await opened()];
+      const third = await opened();
+      const thirdClosedAt = await closed(third);
+      expect(thirdClosedAt).toBeGreaterThan(0);
+      expect(held.every((socket) => !socket.destroyed)).toBe(true);
+      held.forEach((socket) => socket.destroy());
+    } finally {
+      await limited.close();
+    }
   });
 
   it('never writes payload text to the logs, even at the most verbose level and on refused requests', async () => {

@@ -191,10 +191,17 @@ describe('the API the web app is built on', () => {
     await as(app, 'socialsekreterare', 'ss-anna').get(`/api/cases/${mine.caseId}`).expect(200);
     await mine.start('rehab-handledning');
     await eventually(async () => expect(received.owner).toContain(`"caseIds":["${mine.caseId}"]`));
+    // A change of the stranger's own comes after: once it arrives, the earlier one has been judged for them too.
+    await as(app, 'socialsekreterare', 'ss-other', 'rinkeby-2')
+      .post('/api/cases')
+      .send({ reference: 'ST 1990', unit: 'rinkeby-2', socialWorkerId: 'ss-other' })
+      .expect(201);
+    await eventually(async () => expect(received.stranger).toContain('event: changed'));
     stop.abort();
     await Promise.all(streams);
     expect(received.owner.match(/event: changed/g)).toHaveLength(1);
-    expect(received.stranger).not.toContain('changed');
+    expect(received.stranger.match(/event: changed/g)).toHaveLength(1);
+    expect(received.stranger).not.toContain(mine.caseId);
   });
 });
 

@@ -1,16 +1,15 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionsModule, storedTypeEventIdProvider } from '@app/projections';
 import { AccessLog } from './access-log/access-log';
 import { AccessLogController } from './access-log/access-log.controller';
-import { AccessLogInterceptor } from './access-log/logs-access';
 import { AdminController } from './admin/admin.controller';
 import { ProjectionsReadiness } from './admin/projections-readiness';
 import { CasesController } from './cases/cases.controller';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { UnsealInterceptor } from './crypto/unseal.interceptor';
+import { DisclosureInterceptor } from './disclosure/discloses';
 import { EngineModule } from './engine/engine.module';
 import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -64,12 +63,11 @@ export class AppModule implements NestModule {
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: UnsealInterceptor },
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,
         ProjectionsReadiness,
         AccessLog,
-        AccessLogInterceptor,
+        DisclosureInterceptor,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule, type AppOverrides } from './app.module';
 import { useJsonBodies } from './http/json-body';
+import { LimitedExpressAdapter } from './http/server-limits';
 import { serveWebApp } from './http/web-app';
 import { CLOCK, type Clock } from './clock';
 import { setupOpenApi } from './openapi';
@@ -18,12 +19,16 @@ export async function createApp(
   logger = jsonLogger(config),
   overrides: AppOverrides = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forConfig(config, overrides), {
-    logger,
-    abortOnError: false,
-    // JSON bodies are parsed by useJsonBodies, with the API's error shape and limit.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create(
+    AppModule.forConfig(config, overrides),
+    new LimitedExpressAdapter(config.http),
+    {
+      logger,
+      abortOnError: false,
+      // JSON bodies are parsed by useJsonBodies, with the API's error shape and limit.
+      bodyParser: false,
+    },
+  );
   app.enableShutdownHooks();
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   const clock = app.get<Clock>(CLOCK);

@@ -1,37 +1,44 @@
 import type { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { payloadSchema, PlanItem, Progressionsplan } from '@app/engine';
-import {
-  AsOfDto,
-  ChangeCaseworkerDto,
-  ListCasesDto,
-  OpenCaseDto,
-  SendEventDto,
-  StartProcessDto,
-} from './cases/cases.dto';
-import { PageDto } from './http/paging.dto';
-import { VersionDto } from './processes/processes.controller';
-import { DeadlinesDto, FollowUpDto, MonthRangeDto, UnitDto } from './supervision/supervision.dto';
-import { RoleQueueDto } from './work/work.dto';
+import { payloadSchema, PlanItem } from '@app/engine';
 
-/** Every class the API validates requests with; their OpenAPI schemas come from the same decorators. */
-const REQUEST_DTOS = [
-  OpenCaseDto,
-  ChangeCaseworkerDto,
-  StartProcessDto,
-  SendEventDto,
-  ListCasesDto,
-  AsOfDto,
-  PageDto,
-  RoleQueueDto,
-  DeadlinesDto,
-  FollowUpDto,
-  UnitDto,
-  MonthRangeDto,
-  VersionDto,
-  Progressionsplan,
-  PlanItem,
-];
+type Dto = new () => object;
+
+/**
+ * Every class a route validates its query or body with, read off the
+ * controllers themselves, so a parameter can never be taken without being
+ * documented. Nested classes (the plan's rows) are described with them.
+ */
+function requestDtos(app: INestApplication): Set<Dto> {
+  const dtos = new Set<Dto>([PlanItem]);
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const prototype = (metatype as { prototype?: object } | undefined)?.prototype;
+      if (!prototype) continue;
+      for (const method of Object.getOwnPropertyNames(prototype)) {
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype as object, method) ?? {}) as Record<
+          string,
+          { index: number }
+        >;
+        const types = (Reflect.getMetadata('design:paramtypes', prototype, method) ?? []) as unknown[];
+        for (const [key, { index }] of Object.entries(args)) {
+          const kind = Number(key.split(':')[0]);
+          const type = types[index];
+          if (
+            (kind === RouteParamtypes.QUERY || kind === RouteParamtypes.BODY) &&
+            typeof type === 'function'
+          ) {
+            if (type !== Object) dtos.add(type as Dto);
+          }
+        }
+      }
+    }
+  }
+  return dtos;
+}
 
 let described = false;
 
@@ -41,10 +48,10 @@ let described = false;
  * `@ApiProperty` built from the JSON Schema class-validator-jsonschema
  * derives, once per process.
  */
-function describeDtos(): void {
+function describeDtos(app: INestApplication): void {
   if (described) return;
   described = true;
-  for (const dto of REQUEST_DTOS) {
+  for (const dto of requestDtos(app)) {
     const schema = payloadSchema(dto) as { properties?: Record<string, object>; required?: string[] };
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       ApiProperty({ ...property, required: schema.required?.includes(name) ?? false } as never)(
@@ -57,7 +64,7 @@ function describeDtos(): void {
 
 /** Serves the OpenAPI document at /api/openapi.json and Swagger UI at /api/docs. */
 export function setupOpenApi(app: INestApplication): void {
-  describeDtos();
+  describeDtos(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

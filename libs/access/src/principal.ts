@@ -2,8 +2,16 @@ import { ROLES, type Role } from '@app/engine';
 
 /** Reads every case of their unit(s) and acts on none: internal control, the IVO, the data protection officer. */
 export const AUDITOR = 'auditor';
-export const ACCESS_ROLES = [...ROLES, AUDITOR] as const;
-export type AccessRole = Role | typeof AUDITOR;
+/**
+ * Runs the service (IT): checks every hash chain in the store, and sees no
+ * case and acts on none. Where it is held does not matter; the checks span
+ * the whole store.
+ */
+export const OPERATOR = 'operator';
+export const ACCESS_ROLES = [...ROLES, AUDITOR, OPERATOR] as const;
+export type AccessRole = Role | typeof AUDITOR | typeof OPERATOR;
+/** Those who may read case data at all (each filtered by the visibility rules): not the operator. */
+export const CASE_READER_ROLES = [...ROLES, AUDITOR] as const;
 
 export interface Membership {
   readonly unit: string;
@@ -39,7 +47,7 @@ export function unitsWhere(principal: Principal, roles: readonly AccessRole[]): 
   ];
 }
 
-/** The roles the engine may act in for this unit; an auditor never acts. */
+/** The roles the engine may act in for this unit; an auditor or operator never acts. */
 export function actingRoles(principal: Principal, unit: string): Role[] {
-  return rolesIn(principal, unit).filter((role): role is Role => role !== AUDITOR);
+  return rolesIn(principal, unit).filter((role): role is Role => (ROLES as readonly string[]).includes(role));
 }

@@ -1,3 +1,5 @@
 export * from './app-error';
+export * from './grammar';
 export * from './json';
 export * from './ids';
+export * from './personnummer';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { uuidFromName } from '@app/common';
 import { chainEvents, chainStart, ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
-import { evolve, initialCaseState, type CaseState } from './domain/case-state';
+import { CaseFold, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
 import { CaseErasedError, CaseNotFoundError, IdempotencyKeyReusedError } from './domain/errors';
 import { InMemoryKeyStore } from './crypto/in-memory-key-store';
@@ -96,11 +96,11 @@ export class CaseEngine {
    * immutable, so sharing one is safe.
    */
   async load(caseId: string): Promise<CaseState> {
-    let state = this.cache.get(caseId) ?? initialCaseState(caseId);
-    const fromRevision = state.revision === 'no_stream' ? 0 : state.revision + 1;
-    for await (const event of this.store.readStream(caseStream(caseId), { fromRevision })) {
-      state = evolve(this.registry, state, event);
-    }
+    const cached = this.cache.get(caseId) ?? initialCaseState(caseId);
+    const fromRevision = cached.revision === 'no_stream' ? 0 : cached.revision + 1;
+    const fold = new CaseFold(this.registry, cached);
+    for await (const event of this.store.readStream(caseStream(caseId), { fromRevision })) fold.apply(event);
+    const state = fold.state;
     this.remember(caseId, state);
     return state;
   }
@@ -118,16 +118,19 @@ export class CaseEngine {
       const state = await this.load(command.caseId);
       if (state.revision === 'no_stream' && command.type !== 'OpenCase')
         throw new CaseNotFoundError(command.caseId);
-      const key = state.erased ? undefined : await this.keys.dataKey(command.caseId);
-      if (!key) {
+      const existing = state.revision !== 'no_stream';
+      const existingKey = existing && !state.erased ? await this.keys.dataKey(command.caseId) : undefined;
+      if (existing && !existingKey) {
         // A crash between erasing and destroying the key is finished by erasing again.
         if (command.type === 'EraseCase' && state.erased) await this.keys.destroy(command.caseId);
         throw new CaseErasedError(command.caseId);
       }
-      const fingerprint = commandFingerprint(command, meta.actorId, key);
       const earlier = state.applied.get(meta.commandId);
-      if (earlier !== undefined) {
-        if (earlier.fingerprint !== undefined && earlier.fingerprint !== fingerprint)
+      if (earlier !== undefined && existingKey) {
+        if (
+          earlier.fingerprint !== undefined &&
+          earlier.fingerprint !== commandFingerprint(command, meta.actorId, existingKey)
+        )
           throw new IdempotencyKeyReusedError(meta.commandId);
         return { caseId: command.caseId, revision: earlier.revision, events: earlier.events, replayed: true };
       }
@@ -135,6 +138,11 @@ export class CaseEngine {
         throw new ConcurrencyError(caseStream(command.caseId), meta.expectedRevision, state.revision);
       }
       const pending = decide({ registry: this.registry, overrides: this.overrides }, state, command, meta);
+      // A new case gets its key only once the decision accepts, so a refused request leaves nothing behind.
+      // A crash before the append leaves a key that a retry (same Idempotency-Key, same case id) reuses.
+      const key = existingKey ?? (await this.keys.dataKey(command.caseId));
+      if (!key) throw new CaseErasedError(command.caseId);
+      const fingerprint = commandFingerprint(command, meta.actorId, key);
       const streamName = caseStream(command.caseId);
       const { events } = chainEvents(
         streamName,

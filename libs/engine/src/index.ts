@@ -17,3 +17,5 @@ export * from './active-tasks';
 export * from './crypto/key-store';
 export * from './crypto/in-memory-key-store';
 export * from './crypto/sealing';
+export * from './crypto/personal-value';
+export { markPersonalData } from './crypto/seal-events';

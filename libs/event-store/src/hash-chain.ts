@@ -104,12 +104,40 @@ function linkOf(event: RecordedEvent): { hash: unknown; link: ChainLink } {
   };
 }
 
+type Tail = { readonly revision: number; readonly hash: string };
+
+/** Why `event` does not follow `previous` in its stream's chain, if it does not. */
+function breakAfter(previous: Tail, event: RecordedEvent): ChainBreak | undefined {
+  const { hash, link } = linkOf(event);
+  const reason =
+    event.revision !== previous.revision + 1
+      ? 'revisionGap'
+      : typeof hash !== 'string'
+        ? 'missingHash'
+        : hash !== chainHash(previous.hash, link)
+          ? 'hashMismatch'
+          : undefined;
+  if (!reason) return undefined;
+  return {
+    streamName: event.streamName,
+    revision: event.revision,
+    position: String(event.position),
+    eventId: event.id,
+    reason,
+  };
+}
+
+const tailOf = (event: RecordedEvent): Tail => ({
+  revision: event.revision,
+  hash: String(event.metadata[CHAIN_HASH]),
+});
+
 /** Walks the whole log once, keeping each stream's last hash, and stops at the first break. */
 export async function verifyChains(
   store: EventStore,
   onProgress: (events: number) => void = () => undefined,
 ): Promise<ChainReport> {
-  const last = new Map<string, { revision: number; hash: string }>();
+  const last = new Map<string, Tail>();
   let events = 0;
   let position: bigint | undefined;
   for (;;) {
@@ -124,24 +152,9 @@ export async function verifyChains(
       if (event.streamName.startsWith('$')) continue;
       events++;
       const previous = last.get(event.streamName) ?? { revision: -1, hash: chainStart(event.streamName) };
-      const { hash, link } = linkOf(event);
-      const reason =
-        event.revision !== previous.revision + 1
-          ? 'revisionGap'
-          : typeof hash !== 'string'
-            ? 'missingHash'
-            : hash !== chainHash(previous.hash, link)
-              ? 'hashMismatch'
-              : undefined;
-      if (reason) {
-        const at = {
-          streamName: event.streamName,
-          revision: event.revision,
-          position: String(event.position),
-        };
-        return { ok: false, events, streams: last.size, firstBreak: { ...at, eventId: event.id, reason } };
-      }
-      last.set(event.streamName, { revision: event.revision, hash: hash as string });
+      const firstBreak = breakAfter(previous, event);
+      if (firstBreak) return { ok: false, events, streams: last.size, firstBreak };
+      last.set(event.streamName, tailOf(event));
     }
     onProgress(events);
     if (read < 1000) break;
@@ -152,4 +165,25 @@ export async function verifyChains(
     streams: last.size,
     ...(position !== undefined ? { checkedThrough: String(position) } : {}),
   };
+}
+
+/**
+ * Checks only the named streams, each read on its own: for a supervisor,
+ * whose check must neither reach nor mention other units' streams. Stops at
+ * the first break, in the order given.
+ */
+export async function verifyStreams(store: EventStore, streamNames: readonly string[]): Promise<ChainReport> {
+  let events = 0;
+  let streams = 0;
+  for (const streamName of streamNames) {
+    let previous: Tail = { revision: -1, hash: chainStart(streamName) };
+    for await (const event of store.readStream(streamName)) {
+      events++;
+      const firstBreak = breakAfter(previous, event);
+      if (firstBreak) return { ok: false, events, streams, firstBreak };
+      previous = tailOf(event);
+    }
+    if (previous.revision >= 0) streams++;
+  }
+  return { ok: true, events, streams };
 }

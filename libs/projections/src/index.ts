@@ -1,6 +1,7 @@
 export * from './access/visible-cases';
 export * from './access/closed-cases.queries';
 export * from './access/visible-case-ids.queries';
+export * from './access/unit-cases.queries';
 export * from './access-log/access-log.queries';
 export * from './paging';
 export * from './projection-runner';

@@ -9,6 +9,7 @@ import {
 import { CaseAccessProjection } from './access/case-access.projection';
 import { ClosedCasesHandler } from './access/closed-cases.queries';
 import { VisibleCaseIdsHandler } from './access/visible-case-ids.queries';
+import { CasesOfUnitsHandler } from './access/unit-cases.queries';
 import { AccessLogProjection } from './access-log/access-log.projection';
 import { CaseViewingsHandler, UserViewingsHandler } from './access-log/access-log.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
@@ -47,6 +48,7 @@ export const PROJECTION_CLASSES = [
 const QUERY_HANDLERS = [
   ClosedCasesHandler,
   VisibleCaseIdsHandler,
+  CasesOfUnitsHandler,
   CaseViewingsHandler,
   UserViewingsHandler,
   WorkQueueHandler,

@@ -1,25 +1,25 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { scopeOf } from '@app/access';
 import { CaseViewingsQuery, UserViewingsQuery } from '@app/projections';
 import { CaseAccess } from '../access/case-access';
 import { CLOCK, type Clock } from '../clock';
-import { IdParamPipe } from '../http/ids';
+import { IdParamPipe, IsTimestamp } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
 import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
-import { LogsAccess } from './logs-access';
+import { Discloses } from '../disclosure/discloses';
 
 export class PeriodDto extends PageDto {
   /** From this instant (default: 30 days before `to`). */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 instant such as 2026-03-01T00:00:00Z' })
+  @IsTimestamp()
   from?: string;
 
   /** Up to and including this instant (default: now). */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant such as 2026-04-01T00:00:00Z' })
+  @IsTimestamp()
   to?: string;
 }
 
@@ -38,7 +38,7 @@ export class AccessLogController {
 
   @Get('cases/:caseId')
   @Allow(...SUPERVISORS)
-  @LogsAccess('access-log')
+  @Discloses('access-log')
   @ApiOperation({ summary: 'Who looked at this case, when, in which view; newest first' })
   async byCase(
     @Param('caseId', IdParamPipe) caseId: string,
@@ -51,7 +51,7 @@ export class AccessLogController {
 
   @Get('users/:userId')
   @Allow(...SUPERVISORS)
-  @LogsAccess('access-log')
+  @Discloses('access-log')
   @ApiOperation({
     summary: 'Which cases a person looked at in a period (only cases I may see); newest first',
   })

@@ -8,6 +8,7 @@ import {
   type Principal,
 } from '@app/access';
 import { CaseEngine, CaseNotFoundError, type CaseState, type Role } from '@app/engine';
+import { Clearances } from './clearances';
 
 export function accessFactsOf(state: CaseState): CaseAccessFacts {
   return {
@@ -25,13 +26,18 @@ export function accessFactsOf(state: CaseState): CaseAccessFacts {
  */
 @Injectable()
 export class CaseAccess {
-  constructor(private readonly engine: CaseEngine) {}
+  constructor(
+    private readonly engine: CaseEngine,
+    private readonly clearances: Clearances,
+  ) {}
 
+  /** Also clears the case for this request, so the answer may show its personal fields. */
   async visibleCase(principal: Principal, caseId: string): Promise<CaseState> {
     const state = await this.engine.load(caseId);
     if (state.revision === 'no_stream' || !canSee(scopeOf(principal), accessFactsOf(state))) {
       throw new CaseNotFoundError(caseId);
     }
+    this.clearances.clear(principal, caseId);
     return state;
   }
 

@@ -1,10 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { EVENT_STORE, verifyChains, type EventStore } from '@app/event-store';
+import { QueryBus } from '@nestjs/cqrs';
+import { holdsAny, unitsWhere } from '@app/access';
+import { caseStream } from '@app/engine';
+import { EVENT_STORE, verifyChains, verifyStreams, type EventStore } from '@app/event-store';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectionRunner } from '@app/projections';
+import { CasesOfUnitsQuery, ProjectionRunner } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineWorker } from '../escalation/deadline-worker';
-import { Allow, SUPERVISORS } from '../identity/actor';
+import { Allow, CurrentActor, OPERATORS, SUPERVISORS, type Actor } from '../identity/actor';
 
 /** Operations: read-model status and rebuild, and running the deadline worker now. */
 @ApiTags('admin')
@@ -15,15 +18,25 @@ export class AdminController {
     private readonly worker: DeadlineWorker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly queries: QueryBus,
   ) {}
 
+  /**
+   * An operator checks the whole store, access streams included; a
+   * supervisor or auditor checks only their own units' case streams, and the
+   * answer names and counts nothing outside them.
+   */
   @Get('audit/verify')
-  @Allow(...SUPERVISORS)
+  @Allow(...SUPERVISORS, ...OPERATORS)
   @ApiOperation({
-    summary: "Walk every stream's hash chain; report the first event that was altered, removed or added",
+    summary:
+      'Walk the hash chains (operator: the whole store; supervisor: their units’ cases); report the first event altered, removed or added',
   })
-  verifyAudit() {
-    return verifyChains(this.store);
+  async verifyAudit(@CurrentActor() actor: Actor) {
+    if (holdsAny(actor, OPERATORS)) return { scope: 'store', ...(await verifyChains(this.store)) };
+    const units = unitsWhere(actor, SUPERVISORS);
+    const caseIds = await this.queries.execute(new CasesOfUnitsQuery(units));
+    return { scope: 'units', units, ...(await verifyStreams(this.store, caseIds.map(caseStream))) };
   }
 
   @Get('projections')

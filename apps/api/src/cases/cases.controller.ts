@@ -3,8 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { scopeOf } from '@app/access';
-import { CASE_COMMAND_ROLES, ProcessRegistry, Progressionsplan, type CaseCommand } from '@app/engine';
-import { CaseHistoryQuery, ListCasesQuery } from '@app/projections';
+import {
+  CASE_COMMAND_ROLES,
+  markPersonalData,
+  ProcessRegistry,
+  Progressionsplan,
+  type CaseCommand,
+} from '@app/engine';
+import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { ExecuteCaseCommand } from '../engine/case-command';
 import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.queries';
@@ -13,12 +19,14 @@ import { pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
 import { CaseAccess } from '../access/case-access';
-import { LogsAccess } from '../access-log/logs-access';
-import { Allow, CASEWORK_ROLES, CurrentActor, EVERY_ROLE, type Actor } from '../identity/actor';
+import { Discloses } from '../disclosure/discloses';
+import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '../identity/actor';
 import {
   AsOfDto,
   ChangeCaseworkerDto,
   EraseCaseDto,
+  HISTORY_PAGE,
+  HistoryPageDto,
   ListCasesDto,
   OpenCaseDto,
   SendEventDto,
@@ -85,7 +93,11 @@ export class CasesController {
   @Post()
   @Allow(...CASE_COMMAND_ROLES.OpenCase)
   @HttpCode(201)
-  @ApiOperation({ summary: 'Open a case (impuls arrives at the unit)' })
+  @ApiOperation({
+    summary: 'Open a case (impuls arrives at the unit)',
+    description:
+      'The server chooses the case id and answers it (body and Location). The same Idempotency-Key from the same person reaches the same case.',
+  })
   @WriteHeadersDoc()
   open(
     @Body() body: OpenCaseDto,
@@ -93,7 +105,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const caseId = body.caseId ?? idFromKey(actor.id, write.commandId, 'case');
+    const caseId = idFromKey(actor.id, write.commandId, 'case');
     response.setHeader('Location', `/api/cases/${caseId}`);
     return this.run(
       {
@@ -111,8 +123,8 @@ export class CasesController {
   }
 
   @Get()
-  @Allow(...EVERY_ROLE)
-  @LogsAccess('case-list')
+  @Allow(...CASE_READERS)
+  @Discloses('case-list')
   @ApiOperation({
     summary: 'List and search the cases I may see (by unit, social worker, process, state, overdue)',
   })
@@ -125,8 +137,8 @@ export class CasesController {
   }
 
   @Get(':caseId')
-  @Allow(...EVERY_ROLE)
-  @LogsAccess('case')
+  @Allow(...CASE_READERS)
+  @Discloses('case')
   @ApiOperation({
     summary: 'The case now: every process instance, plan, social worker, BIP phase, deadlines',
   })
@@ -141,27 +153,63 @@ export class CasesController {
   }
 
   @Get(':caseId/history')
-  @Allow(...EVERY_ROLE)
-  @LogsAccess('history')
-  @ApiOperation({ summary: 'Every event of the case in order: who, when, what, state before and after' })
-  async history(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
+  @Allow(...CASE_READERS)
+  @Discloses('history')
+  @ApiOperation({
+    summary: 'The case events in order, a page at a time: who, when, what, state before and after',
+  })
+  history(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Query() query: HistoryPageDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.historyOf(caseId, actor, { after: query.after, limit: query.limit ?? HISTORY_PAGE });
+  }
+
+  @Get(':caseId/history/export')
+  @Allow(...CASE_READERS)
+  @Discloses('history-export')
+  @ApiOperation({
+    summary: 'Every event of the case at once, for utlämnande or tillsyn; logged as an export',
+  })
+  exportHistory(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
+    return this.historyOf(caseId, actor, {});
+  }
+
+  private async historyOf(caseId: string, actor: Actor, cursor: HistoryCursor) {
     await this.access.visibleCase(actor, caseId);
-    const entries = await this.queries.execute(new CaseHistoryQuery(caseId));
-    if (!entries) throw new ResourceNotFoundError('Case history', { caseId });
-    return { caseId, entries };
+    const page = await this.queries.execute(new CaseHistoryQuery(caseId, cursor));
+    if (!page) throw new ResourceNotFoundError('Case history', { caseId });
+    return {
+      caseId,
+      entries: page.entries.map((entry) => this.withPersonalMarked(caseId, entry)),
+      next: page.next,
+    };
+  }
+
+  private withPersonalMarked(caseId: string, entry: HistoryEntry): HistoryEntry {
+    const metadata = { definitionId: entry.process?.definitionId, definitionVersion: entry.process?.version };
+    return {
+      ...entry,
+      data: markPersonalData(this.registry, caseId, {
+        type: entry.type,
+        metadata,
+        data: entry.data as Record<string, unknown>,
+      }),
+    };
   }
 
   @Get(':caseId/as-of')
-  @Allow(...EVERY_ROLE)
-  @LogsAccess('as-of')
+  @Allow(...CASE_READERS)
+  @Discloses('as-of')
   @ApiOperation({ summary: 'The case as it was at a point in time' })
   asOf(@Param('caseId', IdParamPipe) caseId: string, @Query() query: AsOfDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new CaseAsOfQuery(caseId, new Date(query.at).toISOString(), actor));
   }
 
   @Get(':caseId/next-steps')
-  @Allow(...EVERY_ROLE)
-  @LogsAccess('next-steps')
+  @Allow(...CASE_READERS)
+  @Discloses('next-steps')
   @ApiOperation({
     summary: "What my roles in the case's unit may do now, with JSON Schemas and Swedish labels",
   })

@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -11,18 +10,17 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
-import { PageDto } from '../http/paging.dto';
+import { MAX_LIMIT } from '@app/projections';
+import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
-import { ID_PATTERN, ID_RULE } from '../http/ids';
+import { IsId, IsTimestamp } from '../http/ids';
 
-const idRule = { message: `$property ${ID_RULE}` };
-
+/**
+ * No `caseId`: the server chooses case ids (from the caller and their
+ * Idempotency-Key), so no answer can tell whether an id exists in another
+ * unit (docs/adr/0013-disclosure-and-server-chosen-ids.md).
+ */
 export class OpenCaseDto {
-  /** Optional; without it the id is derived from the Idempotency-Key (or random without one). */
-  @IsOptional()
-  @Matches(ID_PATTERN, idRule)
-  caseId?: string;
-
   /** Pseudonym as the unit uses it: initials and birth year and month, never a name or personnummer. */
   @Matches(/^[A-ZÅÄÖ]{1,3} ?\d{4}(-\d{2})?$/, {
     message: 'reference must be initials and birth year (and month), e.g. "AB 1963-04"; never a name',
@@ -32,18 +30,19 @@ export class OpenCaseDto {
   /** Reference into the journal system, if the unit wants it linked. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:/-]{1,64}$/, { message: 'journalRef must be 1-64 letters, digits or . _ : / -' })
+  @NoPersonnummer()
   journalRef?: string;
 
-  @Matches(ID_PATTERN, idRule)
+  @IsId()
   unit!: string;
 
   /** The responsible social worker's user id. */
-  @Matches(ID_PATTERN, idRule)
+  @IsId()
   socialWorkerId!: string;
 }
 
 export class ChangeCaseworkerDto {
-  @Matches(ID_PATTERN, idRule)
+  @IsId()
   socialWorkerId!: string;
 }
 
@@ -62,12 +61,12 @@ export class EraseCaseDto {
 
 export class StartProcessDto {
   /** One of the registered processes (GET /api/processes); checked against the registry. */
-  @Matches(ID_PATTERN, { message: `definitionId ${ID_RULE}` })
+  @IsId()
   definitionId!: string;
 
   /** Optional; derived from the Idempotency-Key (or random) when absent. */
   @IsOptional()
-  @Matches(ID_PATTERN, idRule)
+  @IsId()
   instanceId?: string;
 }
 
@@ -84,15 +83,15 @@ export class SendEventDto {
 
 export class ListCasesDto extends PageDto {
   @IsOptional()
-  @Matches(ID_PATTERN, idRule)
+  @IsId()
   unit?: string;
 
   @IsOptional()
-  @Matches(ID_PATTERN, idRule)
+  @IsId()
   socialWorkerId?: string;
 
   @IsOptional()
-  @Matches(ID_PATTERN, { message: `process ${ID_RULE}` })
+  @IsId()
   process?: string;
 
   /** A state path such as `uppfoljning` or `uppfoljning.atgarder.escalated`. */
@@ -116,8 +115,22 @@ export class ListCasesDto extends PageDto {
 }
 
 export class AsOfDto {
-  /** ISO-8601 instant, e.g. 2026-03-01T00:00:00Z. */
-  @IsDefined({ message: 'at is required: an ISO-8601 instant such as 2026-03-01T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 instant such as 2026-03-01T00:00:00Z' })
+  /** RFC 3339 instant, e.g. 2026-03-01T00:00:00Z. */
+  @IsDefined({ message: 'at is required: an RFC 3339 timestamp such as 2026-03-01T00:00:00Z' })
+  @IsTimestamp()
   at!: string;
+}
+
+export const HISTORY_PAGE = 100;
+
+export class HistoryPageDto {
+  /** The previous page's `next`: entries after this revision (default: from the first). */
+  @IsOptional()
+  @QueryInt(0, 2_147_483_647)
+  after?: number;
+
+  /** At most this many entries (default 100, at most 500). */
+  @IsOptional()
+  @QueryInt(1, MAX_LIMIT)
+  limit?: number;
 }

@@ -31,6 +31,12 @@ describe('configuration from the environment', () => {
       keysFilename: './data/keys.sqlite',
       retention: {},
       corsOrigins: [],
+      http: {
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 2_000,
+      },
     });
   });
 
@@ -80,7 +86,7 @@ describe('configuration from the environment', () => {
     ],
     [
       { OIDC_ROLE_MAP: '{"Handlaggare": "admin"}' },
-      `OIDC_ROLE_MAP must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: socialsekreterare, rehabansvarig, case_manager, sip_stodjare, bitradande_enhetschef, mentor, auditor`,
+      `OIDC_ROLE_MAP must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: socialsekreterare, rehabansvarig, case_manager, sip_stodjare, bitradande_enhetschef, mentor, auditor, operator`,
     ],
     [
       { SIGN_IN_RATE_LIMIT: '0' },
@@ -109,6 +115,18 @@ describe('configuration from the environment', () => {
     [
       { DEADLINE_OVERRIDES: '{"järva-1": "P3W"}' },
       'DEADLINE_OVERRIDES must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}',
+    ],
+    [
+      { HTTP_REQUEST_TIMEOUT_MS: '1e9' },
+      'HTTP_REQUEST_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 600000 (got "1e9")',
+    ],
+    [
+      { HTTP_MAX_CONNECTIONS: '0' },
+      'HTTP_MAX_CONNECTIONS must be a whole number of connections between 1 and 1000000 (got "0")',
+    ],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '20000' },
+      'HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (headers are part of the request)',
     ],
     [
       { DEADLINE_OVERRIDES: '{not json' },

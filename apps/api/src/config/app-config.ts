@@ -59,6 +59,13 @@ function isRoleMap(value: unknown): value is Record<string, AccessRole> {
   );
 }
 
+/** A whole number in a range, converted from the variable's text, with one message for every way it fails. */
+function WholeNumber(min: number, max: number, what: string): PropertyDecorator {
+  const message = { message: `must be a whole number of ${what} between ${min} and ${max}` };
+  const decorators = [Type(() => Number), IsInt(message), Min(min, message), Max(max, message)];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 /** Every setting the app reads. Documented in README.md; keep the two in step. */
 class EnvironmentVariables {
   @Type(() => Number)
@@ -96,10 +103,7 @@ class EnvironmentVariables {
   })
   DEADLINE_WORKER_INTERVAL_MS = 60_000;
 
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of events between 0 and 1000000' })
-  @Min(0, { message: 'must be a whole number of events between 0 and 1000000' })
-  @Max(1_000_000, { message: 'must be a whole number of events between 0 and 1000000' })
+  @WholeNumber(0, 1_000_000, 'events')
   PROJECTION_MAX_LAG = 100;
 
   @IsOptional()
@@ -161,10 +165,7 @@ class EnvironmentVariables {
   @IsJSON({ message: RETENTION_SHAPE })
   RETENTION_RULES?: string;
 
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of attempts per minute between 1 and 10000' })
-  @Min(1, { message: 'must be a whole number of attempts per minute between 1 and 10000' })
-  @Max(10_000, { message: 'must be a whole number of attempts per minute between 1 and 10000' })
+  @WholeNumber(1, 10_000, 'attempts per minute')
   SIGN_IN_RATE_LIMIT = 10;
 
   /** The browser app's public client at the identity provider (authorization code + PKCE). */
@@ -189,6 +190,22 @@ class EnvironmentVariables {
     message: 'must be comma-separated origins such as https://arende.kommun.se,http://localhost:5173',
   })
   CORS_ORIGINS?: string;
+
+  /** A client gets this long to send its request headers. */
+  @WholeNumber(1000, 600_000, 'milliseconds')
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** ...and this long for the whole request, body included (a slow body cannot hold a socket for minutes). */
+  @WholeNumber(1000, 600_000, 'milliseconds')
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** An idle kept-alive connection is closed after this long. */
+  @WholeNumber(1000, 600_000, 'milliseconds')
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+  /** Open connections beyond this are refused, live-update streams included. */
+  @WholeNumber(1, 1_000_000, 'connections')
+  HTTP_MAX_CONNECTIONS = 2_000;
 }
 
 /** Where the user id, name, units and roles are in a token; paths may be dotted (realm_access.roles). */
@@ -241,6 +258,13 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** The built web app, served at / when present. */
   readonly webRoot: string;
+  /** Bounds on what one client can hold of the HTTP server. */
+  readonly http: {
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly maxConnections: number;
+  };
 }
 
 /** Settings whose values may be echoed in an error; the connection string may hold a password. */
@@ -263,6 +287,10 @@ const ECHOABLE = new Set([
   'OIDC_SCOPES',
   'WEB_ROOT',
   'SIGN_IN_RATE_LIMIT',
+  'HTTP_HEADERS_TIMEOUT_MS',
+  'HTTP_REQUEST_TIMEOUT_MS',
+  'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+  'HTTP_MAX_CONNECTIONS',
 ]);
 
 export class ConfigError extends Error {
@@ -307,6 +335,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       'OIDC_ISSUER must be set when NODE_ENV=production: the built-in development sign-in lets anyone choose who they are, so it never runs in production',
     );
   }
+  if (parsed.HTTP_HEADERS_TIMEOUT_MS > parsed.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (headers are part of the request)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const level = LOG_LEVELS.indexOf(parsed.LOG_LEVEL);
   const dataDir = parsed.DATA_DIR.replace(/\/+$/, '');
@@ -331,6 +364,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     signInRateLimit: parsed.SIGN_IN_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
     webRoot: parsed.WEB_ROOT,
+    http: {
+      headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: parsed.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: parsed.HTTP_MAX_CONNECTIONS,
+    },
   };
 }
 

@@ -3,18 +3,23 @@ import {
   activeTasks,
   addIsoDuration,
   BIP_PHASE_LABELS,
+  personal,
+  personalOfCase,
   ROLE_LABELS,
   type CaseState,
   type ProcessRegistry,
 } from '@app/engine';
 import type { StateValue } from 'xstate';
 
-/** A case as the API shows it: every instance's state and waiting steps, facts, and open deadlines. */
+/**
+ * A case as the API shows it: every instance's state and waiting steps, facts,
+ * and open deadlines. Personal fields stay sealed, marked for the disclosure step.
+ */
 export function toCaseView(registry: ProcessRegistry, state: CaseState, now: string) {
   return {
     caseId: state.caseId,
     revision: state.revision,
-    reference: state.reference,
+    reference: personal(state.caseId, state.reference),
     unit: state.unit,
     socialWorkerId: state.socialWorkerId,
     caseworkerChanges: state.caseworkerChanges,
@@ -25,7 +30,9 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
       ? { ...state.followUpOwner, label: ROLE_LABELS[state.followUpOwner.role] }
       : null,
     bipPhase: state.bipPhase ? { ...state.bipPhase, label: BIP_PHASE_LABELS[state.bipPhase.phase] } : null,
-    progressionsplan: state.progressionsplan ?? null,
+    progressionsplan: state.progressionsplan
+      ? { ...state.progressionsplan, items: personal(state.caseId, state.progressionsplan.items) }
+      : null,
     processes: [...state.instances.values()].map((instance) => {
       const definition = registry.get(instance.definitionId, instance.version);
       return {
@@ -38,7 +45,7 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
         /** The diagram elements to highlight in the process's BPMN export. */
         bpmnElementIds: activeBpmnElements(definition, instance.snapshot.value as StateValue),
         /** What the process keeps between steps, such as the CM plan (Bilaga 2). */
-        context: instance.snapshot.context as Record<string, unknown>,
+        context: personalOfCase(state.caseId, instance.snapshot.context),
         steps: activeTasks(definition, instance.snapshot.value as StateValue).map((task) => ({
           statePath: task.statePath,
           title: task.title,

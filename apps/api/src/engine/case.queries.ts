@@ -6,7 +6,7 @@ import {
   CASE_COMMAND_ROLES,
   CaseNotFoundError,
   caseStream,
-  evolve,
+  CaseFold,
   initialCaseState,
   nextSteps,
   payloadSchema,
@@ -75,11 +75,12 @@ export class CaseAsOfHandler implements IQueryHandler<CaseAsOfQuery> {
   /** Who may see the case is judged on the case now: a former social worker keeps seeing its past. */
   async execute({ caseId, at, principal }: CaseAsOfQuery): Promise<CaseView> {
     await this.access.visibleCase(principal, caseId);
-    let state = initialCaseState(caseId);
+    const fold = new CaseFold(this.registry, initialCaseState(caseId));
     for await (const event of this.store.readStream(caseStream(caseId))) {
       if (String(event.metadata.occurredAt) > at) break;
-      state = evolve(this.registry, state, event);
+      fold.apply(event);
     }
+    const state = fold.state;
     if (state.revision === 'no_stream') throw new CaseNotFoundError(caseId);
     return toCaseView(this.registry, state, at);
   }

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { KEY_STORE } from '../crypto/key-store.token';
 import { masterKeyFor, SqliteKeyStore } from '../crypto/sqlite-key-store';
 import { CaseAccess } from '../access/case-access';
+import { Clearances } from '../access/clearances';
 import { ExecuteCaseCommandHandler, SystemCaseCommandHandler } from './case-command';
 import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.queries';
 
@@ -27,13 +28,14 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
       inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE],
     },
     CaseAccess,
+    Clearances,
     ExecuteCaseCommandHandler,
     SystemCaseCommandHandler,
     GetCaseHandler,
     CaseAsOfHandler,
     NextStepsHandler,
   ],
-  exports: [ProcessRegistry, CaseEngine, CaseAccess, KEY_STORE],
+  exports: [ProcessRegistry, CaseEngine, CaseAccess, Clearances, KEY_STORE],
 })
 export class EngineModule implements OnApplicationShutdown {
   constructor(@Inject(KEY_STORE) private readonly keys: SqliteKeyStore) {}

@@ -1,25 +1,40 @@
-import { uuidFromName } from '@app/common';
+import { idFromName, ID_RULE, isId, isTimestamp, TIMESTAMP_RULE } from '@app/common';
 import { BadRequestException, Injectable, type PipeTransform, type ArgumentMetadata } from '@nestjs/common';
+import { ValidateBy } from 'class-validator';
 import { InvalidRequestError } from './request-errors';
 
 /**
  * A stable id from the caller and their Idempotency-Key, so retrying "open
- * case" or "start process" without a client-chosen id reaches the same
- * case or instance instead of creating a second one.
+ * case" or "start process" reaches the same case or instance instead of
+ * creating a second one. The caller's id is part of it, so nobody can aim
+ * at an id another person's request created.
  */
 export function idFromKey(actorId: string, key: string, purpose: string): string {
-  return uuidFromName(`${purpose}/${actorId}/${key}`);
+  return idFromName(`${purpose}/${actorId}/${key}`);
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-export const ID_RULE = 'must be 1-128 letters, digits or . _ : - starting with a letter or digit';
+/** Every id field of every DTO: one grammar (`@app/common` grammar.ts). */
+export function IsId(): PropertyDecorator {
+  return ValidateBy({
+    name: 'id',
+    validator: { validate: isId, defaultMessage: () => `$property ${ID_RULE}` },
+  });
+}
+
+/** Every instant a DTO or query takes: RFC 3339 with an offset, a real date and time. */
+export function IsTimestamp(): PropertyDecorator {
+  return ValidateBy({
+    name: 'timestamp',
+    validator: { validate: isTimestamp, defaultMessage: () => `$property ${TIMESTAMP_RULE}` },
+  });
+}
 
 /** Path ids are checked like body ids, so a bad one is a 400 naming the parameter, never a 500. */
 @Injectable()
 export class IdParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (ID_PATTERN.test(value)) return value;
+    if (isId(value)) return value;
     if (!metadata.data) throw new BadRequestException('invalid id');
-    throw new InvalidRequestError([{ field: metadata.data, rule: 'pattern', message: ID_RULE }]);
+    throw new InvalidRequestError([{ field: metadata.data, rule: 'id', message: ID_RULE }]);
   }
 }

@@ -2,6 +2,10 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldViolation } from '@app/engine';
 import { InvalidRequestError } from './request-errors';
 
+/** Literal, never a RegExp: a field name is the caller's text. */
+const withoutPrefix = (text: string, prefix: string) =>
+  text.startsWith(prefix) ? text.slice(prefix.length) : text;
+
 function violations(errors: ValidationError[], prefix = ''): FieldViolation[] {
   return errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
@@ -9,7 +13,7 @@ function violations(errors: ValidationError[], prefix = ''): FieldViolation[] {
       field,
       rule,
       // class-validator messages start with the property's name; the violation names it already.
-      message: message.replace(/^property \S+ /, '').replace(new RegExp(`^${error.property} `), ''),
+      message: withoutPrefix(withoutPrefix(message, `property ${error.property} `), `${error.property} `),
     }));
     return [...own, ...violations(error.children ?? [], `${field}.`)];
   });

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { HEADER_ID_RULE, isHeaderId, newId } from '@app/common';
 import { InvalidRequestError } from './request-errors';
 
 /** What a write request says about retries and concurrency, from its headers. */
@@ -12,8 +12,6 @@ export interface WriteHeaders {
   readonly correlationId: string;
 }
 
-/** Idempotency keys and correlation ids: 8-128 letters, digits or . _ : - */
-export const HEADER_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeaders {
@@ -21,12 +19,8 @@ export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeader
   const ifMatch = headers['if-match'];
   const correlation = headers['x-correlation-id'];
   const violations = [];
-  if (key !== undefined && !(typeof key === 'string' && HEADER_ID.test(key))) {
-    violations.push({
-      field: 'Idempotency-Key',
-      rule: 'pattern',
-      message: 'must be 8-128 letters, digits or . _ : - (a UUID is a good choice)',
-    });
+  if (key !== undefined && !isHeaderId(key)) {
+    violations.push({ field: 'Idempotency-Key', rule: 'headerId', message: HEADER_ID_RULE });
   }
   const revision = typeof ifMatch === 'string' ? REVISION.exec(ifMatch.trim()) : null;
   if (ifMatch !== undefined && !revision) {
@@ -36,19 +30,15 @@ export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeader
       message: 'must be the case revision from the ETag, e.g. "4"',
     });
   }
-  if (correlation !== undefined && !(typeof correlation === 'string' && HEADER_ID.test(correlation))) {
-    violations.push({
-      field: 'X-Correlation-Id',
-      rule: 'pattern',
-      message: 'must be 8-128 letters, digits or . _ : -',
-    });
+  if (correlation !== undefined && !isHeaderId(correlation)) {
+    violations.push({ field: 'X-Correlation-Id', rule: 'headerId', message: HEADER_ID_RULE });
   }
   if (violations.length > 0) throw new InvalidRequestError(violations);
   return {
-    commandId: (key as string | undefined) ?? randomUUID(),
+    commandId: (key as string | undefined) ?? newId(),
     keyGiven: key !== undefined,
     ...(revision ? { expectedRevision: Number(revision[1]) } : {}),
-    correlationId: (correlation as string | undefined) ?? randomUUID(),
+    correlationId: (correlation as string | undefined) ?? newId(),
   };
 }
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { holdsAny, type AccessRole } from '@app/access';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessDeniedError, UnauthenticatedError } from '../http/request-errors';
-import { ACTOR, ALLOWED_ROLES, PUBLIC_ROUTE, type Actor } from './actor';
+import { ACTOR, ALLOWED_ROLES, PUBLIC_ROUTE, SESSION_ENDS_AT, type Actor } from './actor';
 import { principalFromClaims } from './claims';
 import { TokenVerifier } from './token-verifier';
 
@@ -26,7 +26,7 @@ export class AuthenticationGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context
       .switchToHttp()
-      .getRequest<{ headers: Record<string, unknown> } & Record<symbol, Actor>>();
+      .getRequest<{ headers: Record<string, unknown> } & Record<symbol, unknown>>();
     const header = request.headers.authorization;
     if (header === undefined) {
       throw new UnauthenticatedError('Sign in first: send Authorization: Bearer <access token>');
@@ -35,8 +35,10 @@ export class AuthenticationGuard implements CanActivate {
     if (token === undefined) {
       throw new UnauthenticatedError('The Authorization header must be "Bearer <access token>"');
     }
-    const principal = principalFromClaims(await this.verifier.verify(token), this.config.identity.claims);
+    const claims = await this.verifier.verify(token);
+    const principal: Actor = principalFromClaims(claims, this.config.identity.claims);
     request[ACTOR] = principal;
+    request[SESSION_ENDS_AT] = typeof claims.exp === 'number' ? claims.exp * 1000 : Number.POSITIVE_INFINITY;
     const allowed = this.reflector.getAllAndOverride<readonly AccessRole[] | undefined>(
       ALLOWED_ROLES,
       targets,

@@ -15,6 +15,7 @@ const PEOPLE: readonly { key: string; title: string; roles: readonly AccessRole[
   { key: 'mentor', title: 'Mentor', roles: ['mentor'] },
   { key: 'bec', title: 'Biträdande enhetschef', roles: ['bitradande_enhetschef'] },
   { key: 'revisor', title: 'Granskare (läsbehörighet)', roles: ['auditor'] },
+  { key: 'drift', title: 'Drift (IT)', roles: ['operator'] },
 ];
 
 /** Seeded staff for every role in both units: fictional, and only ever offered when no issuer is configured. */

@@ -11,7 +11,7 @@ import {
 } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { pageOf } from '../http/paging.dto';
-import { LogsAccess } from '../access-log/logs-access';
+import { Discloses } from '../disclosure/discloses';
 import { InvalidRequestError } from '../http/request-errors';
 import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { DeadlinesDto, FollowUpDto, MonthRangeDto, UnitDto } from './supervision.dto';
@@ -32,7 +32,7 @@ export class SupervisionController {
 
   @Get('deadlines')
   @Allow(...FOLLOWS_UP)
-  @LogsAccess('deadlines')
+  @Discloses('deadlines')
   @ApiOperation({ summary: 'Open deadlines by due time' })
   deadlines(@Query() query: DeadlinesDto, @CurrentActor() actor: Actor) {
     const filter = {
@@ -46,7 +46,7 @@ export class SupervisionController {
 
   @Get('follow-up')
   @Allow(...FOLLOWS_UP)
-  @LogsAccess('follow-up')
+  @Discloses('follow-up')
   @ApiOperation({ summary: 'Who owns follow-up of each case, since when, and whether by escalation' })
   followUp(@Query() query: FollowUpDto, @CurrentActor() actor: Actor) {
     const { limit: _limit, offset: _offset, ...filter } = query;
@@ -82,7 +82,7 @@ export class SupervisionController {
 
   @Get('statistics/caseworker-changes')
   @Allow(...SUPERVISORS)
-  @LogsAccess('statistics')
+  @Discloses('statistics')
   @ApiOperation({ summary: 'Caseworker changes per case; flagged at two or more in twelve months' })
   caseworkerChanges(@Query() query: UnitDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(

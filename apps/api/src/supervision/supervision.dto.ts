@@ -1,26 +1,25 @@
-import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { ROLES } from '@app/engine';
 import { PageDto } from '../http/paging.dto';
-import { ID_PATTERN, ID_RULE } from '../http/ids';
+import { IsId, IsTimestamp } from '../http/ids';
 import { BooleanQuery } from '../http/query-booleans';
 
-const unitRule = { message: `unit ${ID_RULE}` };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class DeadlinesDto extends PageDto {
-  /** Only deadlines due by this instant (ISO-8601). */
+  /** Only deadlines due by this instant (RFC 3339). */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dueBy must be an ISO-8601 instant' })
+  @IsTimestamp()
   dueBy?: string;
 
   @IsOptional()
-  @Matches(ID_PATTERN, unitRule)
+  @IsId()
   unit?: string;
 }
 
 export class FollowUpDto extends PageDto {
   @IsOptional()
-  @Matches(ID_PATTERN, unitRule)
+  @IsId()
   unit?: string;
 
   @IsOptional()
@@ -35,7 +34,7 @@ export class FollowUpDto extends PageDto {
 
 export class UnitDto {
   @IsOptional()
-  @Matches(ID_PATTERN, unitRule)
+  @IsId()
   unit?: string;
 }
 

@@ -6,7 +6,7 @@ import { NotificationsQuery, WorkQueueQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { IdParamPipe } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
-import { LogsAccess } from '../access-log/logs-access';
+import { Discloses } from '../disclosure/discloses';
 import { AccessDeniedError } from '../http/request-errors';
 import { Allow, CASEWORK_ROLES, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { RoleQueueDto } from './work.dto';
@@ -23,7 +23,7 @@ export class WorkController {
 
   @Get('queues/mine')
   @Allow(...CASEWORK_ROLES)
-  @LogsAccess('queue')
+  @Discloses('queue')
   @ApiOperation({ summary: 'Tasks assigned to me' })
   mine(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(
@@ -33,7 +33,7 @@ export class WorkController {
 
   @Get('queues/role')
   @Allow(...CASEWORK_ROLES)
-  @LogsAccess('queue')
+  @Discloses('queue')
   @ApiOperation({ summary: "My roles' unassigned tasks, in the units where I hold them" })
   role(@CurrentActor() actor: Actor, @Query() query: RoleQueueDto) {
     return this.queries.execute(
@@ -48,7 +48,7 @@ export class WorkController {
 
   @Get('queues/team/:unit')
   @Allow(...SUPERVISORS)
-  @LogsAccess('queue')
+  @Discloses('queue')
   @ApiOperation({ summary: "A unit's tasks, for its biträdande enhetschef" })
   team(@Param('unit', IdParamPipe) unit: string, @Query() page: PageDto, @CurrentActor() actor: Actor) {
     if (!unitsWhere(actor, SUPERVISORS).includes(unit)) {
@@ -61,7 +61,7 @@ export class WorkController {
 
   @Get('notifications')
   @Allow(...CASEWORK_ROLES)
-  @LogsAccess('notifications')
+  @Discloses('notifications')
   @ApiOperation({ summary: 'My notifications, and those to my role; newest first' })
   notifications(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(

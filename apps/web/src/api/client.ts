@@ -81,9 +81,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   );
 }
 
-/** A step sent twice (double click, retry after a timeout) happens once: the key names the attempt. */
+/**
+ * A step sent twice (double click, retry after a timeout) happens once: the
+ * key names the attempt. Base32 (digits 2-7 only) so a random key can never
+ * look like a personnummer, which the server refuses in every id.
+ */
 export function newAttemptKey(): string {
-  return crypto.randomUUID();
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  return Array.from(crypto.getRandomValues(new Uint8Array(26)), (byte) => alphabet[byte % 32]).join('');
 }
 
 /** What the user reads when a request fails for a reason no form field explains. */

@@ -137,6 +137,12 @@ export interface HistoryEntry {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A page of history: `next` is the cursor for the following page, null at the newest event. */
+export interface HistoryPage {
+  readonly entries: readonly HistoryEntry[];
+  readonly next: number | null;
+}
+
 export interface CaseListItem {
   readonly caseId: string;
   readonly reference: string;

@@ -31,8 +31,12 @@ export function violationText(violation: Violation, schema: JsonSchema | undefin
       return 'Välj ett av alternativen.';
     case 'isBoolean':
       return 'Ange ja eller nej.';
-    case 'isISO8601':
-      return 'Ange ett datum, till exempel 2026-11-23.';
+    case 'calendarDate':
+      return 'Ange ett datum som finns, till exempel 2026-11-23.';
+    case 'timestamp':
+      return 'Ange en tidpunkt, till exempel 2026-11-23T09:00:00Z.';
+    case 'id':
+      return 'Får bara innehålla bokstäver, siffror, punkt, understreck och bindestreck, och inget personnummer.';
     case 'arrayMinSize':
       return schema?.minItems ? `Välj eller fyll i minst ${schema.minItems}.` : 'Välj minst ett alternativ.';
     case 'arrayMaxSize':

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api, describeError } from '../api/client';
-import type { CaseView, HistoryEntry } from '../api/types';
+import type { CaseView, HistoryEntry, HistoryPage } from '../api/types';
 import { formatDateTime } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
@@ -47,14 +47,27 @@ function dataText(value: unknown): string {
   return String(value);
 }
 
+/** The first `pages` pages of the history, oldest first, and whether more follow. */
+async function historyPages(path: string, pages: number, signal: AbortSignal) {
+  let entries: HistoryEntry[] = [];
+  let next: number | null = null;
+  for (let page = 0; page < pages; page++) {
+    const answer: HistoryPage = await api<HistoryPage>(`${path}/history`, {
+      signal,
+      query: { after: next ?? undefined },
+    });
+    entries = [...entries, ...answer.entries];
+    next = answer.next;
+    if (next === null) break;
+  }
+  return { entries, more: next !== null };
+}
+
 /** Every event of the case, oldest first, and the case as it was at any earlier moment. */
 export function CaseHistoryView({ caseId }: { caseId: string }) {
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
-  const history = useResource(
-    (signal) => api<{ entries: HistoryEntry[] }>(`${path}/history`, { signal }),
-    [caseId],
-    caseId,
-  );
+  const [pages, setPages] = useState(1);
+  const history = useResource((signal) => historyPages(path, pages, signal), [caseId, pages], caseId);
   const current = useResource((signal) => api<CaseView>(path, { signal }), [caseId]);
   const reference = current.data?.reference ?? '';
   usePageTitle(`Historik ${reference}`);
@@ -73,7 +86,11 @@ export function CaseHistoryView({ caseId }: { caseId: string }) {
       {history.error !== undefined && <p role="alert">{describeError(history.error)}</p>}
       <div className="table-wrap">
         <table className="history">
-          <caption>Alla händelser i ärendet, äldst först ({entries.length})</caption>
+          <caption>
+            {history.data?.more
+              ? `De första ${entries.length} händelserna i ärendet, äldst först`
+              : `Alla händelser i ärendet, äldst först (${entries.length})`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">När</th>
@@ -106,6 +123,11 @@ export function CaseHistoryView({ caseId }: { caseId: string }) {
           </tbody>
         </table>
       </div>
+      {history.data?.more && (
+        <button type="button" onClick={() => setPages((n) => n + 1)}>
+          Visa fler händelser
+        </button>
+      )}
       <AsOf path={path} firstAt={entries[0]?.occurredAt} />
     </>
   );

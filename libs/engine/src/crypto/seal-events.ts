@@ -2,6 +2,7 @@ import { CASE_EVENTS } from '../domain/case-state';
 import type { PendingEvent } from '../domain/decide';
 import { personalFieldsOf } from '../domain/fields';
 import type { ProcessRegistry } from '../domain/process-registry';
+import { personal } from './personal-value';
 import { seal } from './sealing';
 
 /** Personal fields of the case's own events; process steps declare theirs on their payload classes. */
@@ -10,24 +11,52 @@ const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   [CASE_EVENTS.progressionsplanRecorded]: ['items'],
 };
 
-function sealFields(
-  record: Record<string, unknown>,
-  fields: readonly string[],
-  key: Buffer,
-  caseId: string,
-): Record<string, unknown> {
-  const sealed = { ...record };
-  for (const field of fields) {
-    if (sealed[field] !== undefined) sealed[field] = seal(key, caseId, sealed[field]);
-  }
-  return sealed;
+/** Where an event keeps its personal fields: on its data (case events) or on its step's payload. */
+interface PersonalFields {
+  readonly inPayload: boolean;
+  readonly fields: readonly string[];
 }
 
-function stepFields(registry: ProcessRegistry, event: PendingEvent): readonly string[] {
-  const { definitionId, definitionVersion } = event.metadata;
-  if (typeof definitionId !== 'string' || typeof definitionVersion !== 'number') return [];
-  const payload = registry.get(definitionId, definitionVersion).events[event.type]?.payload;
-  return payload ? personalFieldsOf(payload) : [];
+const NONE: PersonalFields = { inPayload: false, fields: [] };
+
+/** The one place that says which fields of a stored event are personal: sealing and disclosure both ask it. */
+export function personalFieldsOfEvent(
+  registry: ProcessRegistry,
+  type: string,
+  metadata: Readonly<Record<string, unknown>>,
+): PersonalFields {
+  const own = CASE_EVENT_PERSONAL_FIELDS[type];
+  if (own) return { inPayload: false, fields: own };
+  const { definitionId, definitionVersion } = metadata;
+  if (typeof definitionId !== 'string' || typeof definitionVersion !== 'number') return NONE;
+  if (!registry.versions(definitionId).includes(definitionVersion)) return NONE;
+  const payload = registry.get(definitionId, definitionVersion).events[type]?.payload;
+  return payload ? { inPayload: true, fields: personalFieldsOf(payload) } : NONE;
+}
+
+function mapFields(
+  record: Record<string, unknown>,
+  fields: readonly string[],
+  map: (value: unknown) => unknown,
+): Record<string, unknown> {
+  const mapped = { ...record };
+  for (const field of fields) {
+    if (mapped[field] !== undefined) mapped[field] = map(mapped[field]);
+  }
+  return mapped;
+}
+
+/** `data` with its personal fields mapped, wherever the event keeps them. */
+function mapPersonal(
+  where: PersonalFields,
+  data: Record<string, unknown>,
+  map: (value: unknown) => unknown,
+): Record<string, unknown> {
+  if (where.fields.length === 0) return data;
+  if (!where.inPayload) return mapFields(data, where.fields, map);
+  const payload = data.payload;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return data;
+  return { ...data, payload: mapFields(payload as Record<string, unknown>, where.fields, map) };
 }
 
 /**
@@ -41,16 +70,25 @@ export function sealPersonalData(
   key: Buffer,
   events: readonly PendingEvent[],
 ): PendingEvent[] {
-  return events.map((event) => {
-    const own = CASE_EVENT_PERSONAL_FIELDS[event.type];
-    if (own) return { ...event, data: sealFields(event.data, own, key, caseId) };
-    const payload = event.data.payload;
-    if (payload === null || typeof payload !== 'object') return event;
-    const fields = stepFields(registry, event);
-    if (fields.length === 0) return event;
-    return {
-      ...event,
-      data: { ...event.data, payload: sealFields(payload as Record<string, unknown>, fields, key, caseId) },
-    };
-  });
+  return events.map((event) => ({
+    ...event,
+    data: mapPersonal(personalFieldsOfEvent(registry, event.type, event.metadata), event.data, (value) =>
+      seal(key, caseId, value),
+    ),
+  }));
+}
+
+/** A stored event's data for an answer: its personal fields marked, for the disclosure step to open. */
+export function markPersonalData(
+  registry: ProcessRegistry,
+  caseId: string,
+  event: {
+    readonly type: string;
+    readonly metadata: Readonly<Record<string, unknown>>;
+    readonly data: Record<string, unknown>;
+  },
+): Record<string, unknown> {
+  return mapPersonal(personalFieldsOfEvent(registry, event.type, event.metadata), event.data, (value) =>
+    personal(caseId, value),
+  );
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ERASED, seal, sealedCaseId, unseal, unsealDeep } from './sealing';
+import { ERASED, seal, sealedCaseId, unseal } from './sealing';
 
 describe('sealing personal values', () => {
   const key = randomBytes(32);
@@ -19,20 +19,9 @@ describe('sealing personal values', () => {
     expect(unseal(key, token.replace('enc:v1:case-1:', 'enc:v1:case-2:'))).toBe(ERASED);
   });
 
-  it('given an answer with values of several cases, then each opens with its own key, once per case', async () => {
-    const other = randomBytes(32);
-    const lookups: string[] = [];
-    const at = new Date('2026-01-15T09:00:00Z');
-    const body = {
-      at,
-      items: [{ reference: seal(key, 'a', 'AB 6303') }, { reference: seal(other, 'b', 'CD 7104') }],
-    };
-    const opened = await unsealDeep(body, (caseId) => {
-      lookups.push(caseId);
-      return Promise.resolve(caseId === 'a' ? key : undefined);
-    });
-    expect(opened).toEqual({ at, items: [{ reference: 'AB 6303' }, { reference: ERASED }] });
-    expect((opened as { at: unknown }).at).toBe(at);
-    expect(lookups.sort()).toEqual(['a', 'b']);
+  it('given a case id holding a colon, then its values still name the case and open', () => {
+    const token = seal(key, 'old:case:1', 'AB 6303');
+    expect(sealedCaseId(token)).toBe('old:case:1');
+    expect(unseal(key, token)).toBe('AB 6303');
   });
 });

@@ -26,7 +26,8 @@ export function decryptBound(key: Buffer, aad: string, sealed: Buffer): Buffer {
   decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
-const TOKEN = /^enc:v1:([^:]+):([A-Za-z0-9_-]+)$/;
+// The case id runs to the last `:` (the ciphertext is base64url, which has none), so an id holding `:` still opens.
+const TOKEN = /^enc:v1:(.+):([A-Za-z0-9_-]+)$/;
 
 /**
  * One personal value as stored: AES-256-GCM under the case's key, bound to
@@ -51,36 +52,4 @@ export function unseal(key: Buffer | undefined, token: string): unknown {
   } catch {
     return ERASED;
   }
-}
-
-/** Replaces every sealed value anywhere in `value` with its plaintext, looking keys up per case once. */
-export async function unsealDeep(
-  value: unknown,
-  keyOf: (caseId: string) => Promise<Buffer | undefined>,
-): Promise<unknown> {
-  const keys = new Map<string, Buffer | undefined>();
-  const collect = (node: unknown): void => {
-    const caseId = sealedCaseId(node);
-    if (caseId !== undefined) keys.set(caseId, undefined);
-    else if (Array.isArray(node)) node.forEach(collect);
-    else if (node !== null && typeof node === 'object') Object.values(node).forEach(collect);
-  };
-  collect(value);
-  if (keys.size === 0) return value;
-  for (const caseId of keys.keys()) keys.set(caseId, await keyOf(caseId));
-  const open = (node: unknown): unknown => {
-    const caseId = sealedCaseId(node);
-    if (caseId !== undefined) return unseal(keys.get(caseId), node as string);
-    if (Array.isArray(node)) return node.map(open);
-    // Only plain objects are rebuilt: a Date or Buffer in an answer must reach the serializer as it is.
-    if (
-      node !== null &&
-      typeof node === 'object' &&
-      [Object.prototype, null].includes(Object.getPrototypeOf(node))
-    ) {
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, open(v)]));
-    }
-    return node;
-  };
-  return open(value);
 }

@@ -94,21 +94,6 @@ export function initialCaseState(caseId: string): CaseState {
   };
 }
 
-function recordApplied(
-  applied: ReadonlyMap<string, AppliedCommand>,
-  event: FoldableEvent,
-): ReadonlyMap<string, AppliedCommand> {
-  const commandId = event.metadata.commandId;
-  if (typeof commandId !== 'string') return applied;
-  const earlier = applied.get(commandId);
-  const fingerprint = event.metadata.commandFingerprint as string | undefined;
-  return new Map(applied).set(commandId, {
-    revision: event.revision,
-    events: [...(earlier?.events ?? []), event.type],
-    fingerprint: earlier?.fingerprint ?? fingerprint,
-  });
-}
-
 export function startSnapshot(registry: ProcessRegistry, definitionId: string, version: number) {
   return initialTransition(registry.get(definitionId, version).machine, {});
 }
@@ -119,128 +104,166 @@ function advance(registry: ProcessRegistry, instance: InstanceState, event: Proc
   return { ...instance, snapshot };
 }
 
-/**
- * Applies one stored event. Pure: the same events always give the same state,
- * and each instance folds with the definition version it started on.
- */
-export function evolve(registry: ProcessRegistry, state: CaseState, event: FoldableEvent): CaseState {
-  const next = {
-    ...state,
-    revision: event.revision,
-    chainHash: event.metadata.chainHash as string | undefined,
-  };
-  const applied = recordApplied(state.applied, event);
-  const data = event.data;
-  const instanceId = data.instanceId as string | undefined;
-  const withInstance = (instance: InstanceState) =>
-    new Map(state.instances).set(instance.instanceId, instance);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-  switch (event.type) {
-    case CASE_EVENTS.opened:
-      return {
-        ...next,
-        applied,
-        unit: data.unit as string,
-        reference: data.reference as string,
-        socialWorkerId: data.socialWorkerId as string,
-        socialWorkers: [data.socialWorkerId as string],
-      };
-    case CASE_EVENTS.caseworkerChanged:
-      return {
-        ...next,
-        applied,
-        socialWorkerId: data.to as string,
-        socialWorkers: [...new Set([...state.socialWorkers, data.to as string])],
-        caseworkerChanges: state.caseworkerChanges + 1,
-        caseworkerChangedAt: [...state.caseworkerChangedAt, event.metadata.occurredAt as string],
-      };
-    case CASE_EVENTS.progressionsplanRecorded: {
-      const { instanceId: _recordedBy, ...plan } = data;
-      return {
-        ...next,
-        applied,
-        hasProgressionsplan: true,
-        progressionsplan: { ...plan, recordedAt: event.metadata.occurredAt as string },
-      };
-    }
-    case CASE_EVENTS.followUpOwnerChanged:
-      return {
-        ...next,
-        applied,
-        followUpOwner: {
+/** The fold's working copy: its own maps and lists, changed in place. */
+interface Draft extends Mutable<
+  Omit<CaseState, 'instances' | 'deadlines' | 'applied' | 'socialWorkers' | 'caseworkerChangedAt'>
+> {
+  instances: Map<string, InstanceState>;
+  deadlines: Map<string, OpenDeadline>;
+  applied: Map<string, AppliedCommand>;
+  socialWorkers: string[];
+  caseworkerChangedAt: string[];
+}
+
+/**
+ * Folds events into a case. Pure: the same events always give the same
+ * state, and each instance folds with the definition version it started on.
+ * The maps are copied once when folding starts (or resumes after `state`
+ * was taken), not per event, so folding a long case costs what its events
+ * cost; a state handed out is never changed afterwards.
+ */
+export class CaseFold {
+  private draft: Draft;
+  private shared = true;
+
+  constructor(
+    private readonly registry: ProcessRegistry,
+    from: CaseState,
+  ) {
+    this.draft = from as Draft;
+  }
+
+  /** The case as folded so far; immutable from here on. */
+  get state(): CaseState {
+    this.shared = true;
+    return this.draft;
+  }
+
+  apply(event: FoldableEvent): this {
+    if (this.shared) this.unshare();
+    const draft = this.draft;
+    draft.revision = event.revision;
+    draft.chainHash = event.metadata.chainHash as string | undefined;
+    this.recordApplied(event);
+    const data = event.data;
+    const instanceId = data.instanceId as string | undefined;
+    const at = event.metadata.occurredAt as string;
+    switch (event.type) {
+      case CASE_EVENTS.opened:
+        draft.unit = data.unit as string;
+        draft.reference = data.reference as string;
+        draft.socialWorkerId = data.socialWorkerId as string;
+        draft.socialWorkers = [data.socialWorkerId as string];
+        return this;
+      case CASE_EVENTS.caseworkerChanged:
+        draft.socialWorkerId = data.to as string;
+        if (!draft.socialWorkers.includes(data.to as string)) draft.socialWorkers.push(data.to as string);
+        draft.caseworkerChanges += 1;
+        draft.caseworkerChangedAt.push(at);
+        return this;
+      case CASE_EVENTS.progressionsplanRecorded: {
+        const { instanceId: _recordedBy, ...plan } = data;
+        draft.hasProgressionsplan = true;
+        draft.progressionsplan = { ...plan, recordedAt: at };
+        return this;
+      }
+      case CASE_EVENTS.followUpOwnerChanged:
+        draft.followUpOwner = {
           role: data.owner as Role,
-          since: event.metadata.occurredAt as string,
+          since: at,
           reason: data.reason as string | undefined,
-        },
-      };
-    case CASE_EVENTS.processStarted: {
-      const [snapshot] = startSnapshot(registry, data.definitionId as string, data.version as number);
-      const instance: InstanceState = {
-        instanceId: instanceId as string,
-        definitionId: data.definitionId as string,
-        version: data.version as number,
-        snapshot,
-      };
-      return { ...next, applied, instances: withInstance(instance) };
-    }
-    case CASE_EVENTS.processCompleted:
-      return { ...next, applied };
-    case CASE_EVENTS.erased:
-      return {
-        ...next,
-        applied,
-        erased: {
-          at: event.metadata.occurredAt as string,
+        };
+        return this;
+      case CASE_EVENTS.processStarted: {
+        const [snapshot] = startSnapshot(this.registry, data.definitionId as string, data.version as number);
+        draft.instances.set(instanceId as string, {
+          instanceId: instanceId as string,
+          definitionId: data.definitionId as string,
+          version: data.version as number,
+          snapshot,
+        });
+        return this;
+      }
+      case CASE_EVENTS.processCompleted:
+        return this;
+      case CASE_EVENTS.erased:
+        draft.erased = {
+          at,
           by: event.metadata.actorId as string,
           reason: data.reason as string,
           decision: data.decision as string,
-        },
-      };
-    case CASE_EVENTS.deadlineScheduled: {
-      const deadline: OpenDeadline = {
-        deadlineId: data.deadlineId as string,
-        instanceId: instanceId as string,
-        name: data.name as string,
-        dueAt: data.dueAt as string,
-        machineEvent: data.machineEvent as string,
-      };
-      return { ...next, applied, deadlines: new Map(state.deadlines).set(deadline.deadlineId, deadline) };
-    }
-    case CASE_EVENTS.deadlineCancelled: {
-      const deadlines = new Map(state.deadlines);
-      deadlines.delete(data.deadlineId as string);
-      return { ...next, applied, deadlines };
-    }
-    case CASE_EVENTS.deadlineReached: {
-      const deadline = state.deadlines.get(data.deadlineId as string);
-      const deadlines = new Map(state.deadlines);
-      deadlines.delete(data.deadlineId as string);
-      const instance = deadline && state.instances.get(deadline.instanceId);
-      if (!deadline || !instance) return { ...next, applied, deadlines };
-      return {
-        ...next,
-        applied,
-        deadlines,
-        instances: withInstance(advance(registry, instance, { type: deadline.machineEvent })),
-      };
-    }
-    default: {
-      // Every other type is a process step, named after what happened.
-      const instance = instanceId ? state.instances.get(instanceId) : undefined;
-      if (!instance) return { ...next, applied };
-      const payload = (data.payload ?? {}) as Record<string, unknown>;
-      const bipPhase =
-        typeof payload.bipPhase === 'number'
-          ? { phase: payload.bipPhase, recordedAt: event.metadata.occurredAt as string }
-          : state.bipPhase;
-      return {
-        ...next,
-        applied,
-        bipPhase,
-        instances: withInstance(advance(registry, instance, { type: event.type, payload })),
-      };
+        };
+        return this;
+      case CASE_EVENTS.deadlineScheduled:
+        draft.deadlines.set(data.deadlineId as string, {
+          deadlineId: data.deadlineId as string,
+          instanceId: instanceId as string,
+          name: data.name as string,
+          dueAt: data.dueAt as string,
+          machineEvent: data.machineEvent as string,
+        });
+        return this;
+      case CASE_EVENTS.deadlineCancelled:
+        draft.deadlines.delete(data.deadlineId as string);
+        return this;
+      case CASE_EVENTS.deadlineReached: {
+        const deadline = draft.deadlines.get(data.deadlineId as string);
+        draft.deadlines.delete(data.deadlineId as string);
+        const instance = deadline && draft.instances.get(deadline.instanceId);
+        if (deadline && instance) {
+          draft.instances.set(
+            instance.instanceId,
+            advance(this.registry, instance, { type: deadline.machineEvent }),
+          );
+        }
+        return this;
+      }
+      default: {
+        // Every other type is a process step, named after what happened.
+        const instance = instanceId ? draft.instances.get(instanceId) : undefined;
+        if (!instance) return this;
+        const payload = (data.payload ?? {}) as Record<string, unknown>;
+        if (typeof payload.bipPhase === 'number')
+          draft.bipPhase = { phase: payload.bipPhase, recordedAt: at };
+        draft.instances.set(
+          instance.instanceId,
+          advance(this.registry, instance, { type: event.type, payload }),
+        );
+        return this;
+      }
     }
   }
+
+  private unshare(): void {
+    const from = this.draft;
+    this.draft = {
+      ...from,
+      instances: new Map(from.instances),
+      deadlines: new Map(from.deadlines),
+      applied: new Map(from.applied),
+      socialWorkers: [...from.socialWorkers],
+      caseworkerChangedAt: [...from.caseworkerChangedAt],
+    };
+    this.shared = false;
+  }
+
+  private recordApplied(event: FoldableEvent): void {
+    const commandId = event.metadata.commandId;
+    if (typeof commandId !== 'string') return;
+    const earlier = this.draft.applied.get(commandId);
+    this.draft.applied.set(commandId, {
+      revision: event.revision,
+      events: [...(earlier?.events ?? []), event.type],
+      fingerprint: earlier?.fingerprint ?? (event.metadata.commandFingerprint as string | undefined),
+    });
+  }
+}
+
+/** Applies one stored event. */
+export function evolve(registry: ProcessRegistry, state: CaseState, event: FoldableEvent): CaseState {
+  return new CaseFold(registry, state).apply(event).state;
 }
 
 export function foldCase(
@@ -248,7 +271,7 @@ export function foldCase(
   caseId: string,
   events: Iterable<FoldableEvent>,
 ): CaseState {
-  let state = initialCaseState(caseId);
-  for (const event of events) state = evolve(registry, state, event);
-  return state;
+  const fold = new CaseFold(registry, initialCaseState(caseId));
+  for (const event of events) fold.apply(event);
+  return fold.state;
 }

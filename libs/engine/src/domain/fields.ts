@@ -1,8 +1,8 @@
 // class-transformer's @Type reads design metadata as DTO classes are defined, whoever loads them.
 import 'reflect-metadata';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { BIP_PHASE_LABELS } from './process-definition';
-import { containsPersonnummer } from './personnummer';
+import { CALENDAR_DATE_RULE, containsPersonnummer, isCalendarDate } from '@app/common';
 
 /** Case data names clients by pseudonym only; a personnummer typed into free text is refused. */
 export function NoPersonnummer(): PropertyDecorator {
@@ -48,10 +48,13 @@ export function Text(): PropertyDecorator {
   return applyInOrder(Personal(), IsString(), IsNotEmpty(), MaxLength(4000), NoPersonnummer());
 }
 
-/** A calendar date or timestamp, ISO-8601 (2026-11-23); forms offer a date input. */
+/** A calendar date, `YYYY-MM-DD`, that exists (no week dates, ordinal dates or signed years); forms offer a date input. */
 export function Day(): PropertyDecorator {
   return (target, key) => {
-    IsISO8601({ strict: true })(target, key);
+    ValidateBy({
+      name: 'calendarDate',
+      validator: { validate: isCalendarDate, defaultMessage: () => `$property ${CALENDAR_DATE_RULE}` },
+    })(target, key);
     annotate(target, key, { format: 'date' });
   };
 }

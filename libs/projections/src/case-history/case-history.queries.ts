@@ -21,9 +21,25 @@ export interface HistoryEntry {
   readonly commandId: string | null;
 }
 
-/** The full timeline of one case, oldest first; undefined when the read model has no such case. */
-export class CaseHistoryQuery extends Query<HistoryEntry[] | undefined> {
-  constructor(readonly caseId: string) {
+/** Where a page of history starts: after this revision (none: from the first event), at most `limit` entries. */
+export interface HistoryCursor {
+  readonly after?: number;
+  /** Absent: every entry from the cursor on, for the full export. */
+  readonly limit?: number;
+}
+
+export interface HistoryPage {
+  readonly entries: HistoryEntry[];
+  /** The cursor for the next page (`after`), or null when this page reaches the newest event. */
+  readonly next: number | null;
+}
+
+/** One case's timeline, oldest first, a page at a time; undefined when the read model has no such case. */
+export class CaseHistoryQuery extends Query<HistoryPage | undefined> {
+  constructor(
+    readonly caseId: string,
+    readonly cursor: HistoryCursor = {},
+  ) {
     super();
   }
 }
@@ -50,13 +66,21 @@ interface Row {
 export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ caseId }: CaseHistoryQuery): Promise<HistoryEntry[] | undefined> {
-    const rows = this.db.all<Row>('SELECT * FROM ch_events WHERE case_id = :caseId ORDER BY revision', {
+  execute({ caseId, cursor }: CaseHistoryQuery): Promise<HistoryPage | undefined> {
+    const known = this.db.get<{ n: number }>('SELECT 1 AS n FROM ch_events WHERE case_id = :caseId LIMIT 1', {
       caseId,
     });
-    if (rows.length === 0) return Promise.resolve(undefined);
-    return Promise.resolve(
-      rows.map((row) => ({
+    if (!known) return Promise.resolve(undefined);
+    // One row more than asked shows whether another page follows.
+    const rows = this.db.all<Row>(
+      `SELECT * FROM ch_events WHERE case_id = :caseId AND revision > :after ORDER BY revision LIMIT :limit`,
+      { caseId, after: cursor.after ?? -1, limit: cursor.limit === undefined ? -1 : cursor.limit + 1 },
+    );
+    const more = cursor.limit !== undefined && rows.length > cursor.limit;
+    const page = more ? rows.slice(0, cursor.limit) : rows;
+    return Promise.resolve({
+      next: more ? page[page.length - 1].revision : null,
+      entries: page.map((row) => ({
         revision: row.revision,
         eventId: row.event_id,
         type: row.type,
@@ -77,6 +101,6 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
         correlationId: row.correlation_id,
         commandId: row.command_id,
       })),
-    );
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
@@ -21,7 +22,8 @@ export interface CaseListFilter {
 
 export interface CaseListItem {
   readonly caseId: string;
-  readonly reference: string;
+  /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
+  readonly reference: PersonalValue;
   readonly unit: string;
   readonly socialWorkerId: string;
   readonly openedAt: string;
@@ -125,7 +127,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       ...found,
       items: found.items.map((row) => ({
         caseId: row.case_id,
-        reference: row.reference,
+        reference: new PersonalValue(row.case_id, row.reference),
         unit: row.unit,
         socialWorkerId: row.social_worker_id,
         openedAt: row.opened_at,

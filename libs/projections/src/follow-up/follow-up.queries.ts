@@ -1,11 +1,13 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
 
 export interface FollowUpResponsibility {
   readonly caseId: string;
-  readonly reference: string;
+  /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
+  readonly reference: PersonalValue;
   readonly unit: string;
   readonly owner: string | null;
   readonly since: string | null;
@@ -62,7 +64,7 @@ export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
         page,
         (row: Row) => ({
           caseId: row.case_id,
-          reference: row.reference,
+          reference: new PersonalValue(row.case_id, row.reference),
           unit: row.unit,
           owner: row.owner,
           since: row.since,

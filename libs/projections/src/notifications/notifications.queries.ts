@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
@@ -6,7 +7,8 @@ import { selectPage, type Page, type PageOf } from '../paging';
 export interface Notification {
   readonly id: string;
   readonly caseId: string;
-  readonly reference: string;
+  /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
+  readonly reference: PersonalValue;
   readonly unit: string;
   readonly recipient: { readonly person: string | null; readonly role: string | null };
   readonly kind: string;
@@ -59,7 +61,7 @@ export class NotificationsHandler implements IQueryHandler<NotificationsQuery> {
         (row: Row) => ({
           id: row.id,
           caseId: row.case_id,
-          reference: row.reference,
+          reference: new PersonalValue(row.case_id, row.reference),
           unit: row.unit,
           recipient: { person: row.recipient_person, role: row.recipient_role },
           kind: row.kind,

@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 
@@ -42,7 +43,8 @@ export class StepCountsQuery extends Query<StepCount[]> {
 
 export interface CaseworkerChangeCount {
   readonly caseId: string;
-  readonly reference: string;
+  /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
+  readonly reference: PersonalValue;
   readonly unit: string;
   readonly lastTwelveMonths: number;
   readonly total: number;
@@ -169,7 +171,7 @@ export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChanges
     return Promise.resolve(
       rows.map((row) => ({
         caseId: row.case_id,
-        reference: row.reference,
+        reference: new PersonalValue(row.case_id, row.reference),
         unit: row.unit,
         lastTwelveMonths: row.recent,
         total: row.total,

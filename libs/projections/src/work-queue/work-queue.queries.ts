@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
 import { ReadModelDb } from '../read-model-db';
 import { selectPage, type Page, type PageOf } from '../paging';
@@ -11,7 +12,8 @@ export type QueueScope =
 
 export interface QueueTask {
   readonly caseId: string;
-  readonly reference: string;
+  /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
+  readonly reference: PersonalValue;
   readonly unit: string;
   readonly instanceId: string;
   readonly definitionId: string;
@@ -101,7 +103,7 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
 function toTask(row: TaskRow, now: string): QueueTask {
   return {
     caseId: row.case_id,
-    reference: row.reference,
+    reference: new PersonalValue(row.case_id, row.reference),
     unit: row.unit,
     instanceId: row.instance_id,
     definitionId: row.definition_id,
