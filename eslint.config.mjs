@@ -16,6 +16,22 @@ export default tseslint.config(
     },
   },
   {
+    // A focused or skipped test would pass CI while proving nothing; the gated suites skip by condition instead.
+    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test'].flatMap((object) =>
+          ['only', 'skip', 'todo'].map((property) => ({
+            object,
+            property,
+            message: 'No focused, skipped or unfinished tests on main (DEVELOPERS.md, Standards).',
+          })),
+        ),
+      ],
+    },
+  },
+  {
     // Benchmarks and CI scripts report on stdout by design.
     files: ['bench/**', 'scripts/**'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },

@@ -23,6 +23,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/support/build-web.ts'],
     pool: 'forks',
+    // A stray .only must fail the run everywhere, not only where CI is set.
+    allowOnly: false,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

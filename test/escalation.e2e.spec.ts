@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
+import { ProjectionRunner } from '@app/projections';
 import { CaseEngine, caseStream, SYSTEM_ROLE } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
+import { masterKeyFor, SqliteKeyStore } from '../apps/api/src/crypto/sqlite-key-store';
 import { DEADLINE_WORKER_ACTOR } from '../apps/api/src/escalation/deadline-worker';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
@@ -37,7 +39,7 @@ describe('automatic escalation over HTTP', () => {
     expect(response.status).toBe(200);
     return response.body as {
       fired: { caseId: string; events: string[] }[];
-      skipped: unknown[];
+      skipped: { caseId: string; deadlineId: string; reason: string }[];
       failed: unknown[];
     };
   };
@@ -162,43 +164,98 @@ describe('automatic escalation over HTTP', () => {
     });
   });
 
+  /** Another node as production runs one: its own engine on the same log and the same key store. */
+  const otherNode = () => {
+    const store = new SqliteEventStore({ filename: `${data.dir}/events.sqlite` });
+    const keys = new SqliteKeyStore(`${data.dir}/keys.sqlite`, masterKeyFor(data.dir, undefined));
+    const engine = new CaseEngine(store, createProcessRegistry(), { keys });
+    const fire = (
+      caseId: string,
+      deadline: { deadlineId: string; dueAt: string },
+      expectedRevision: number,
+    ) =>
+      engine.execute(
+        { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId },
+        {
+          actorId: DEADLINE_WORKER_ACTOR,
+          roles: [SYSTEM_ROLE],
+          now: deadline.dueAt,
+          correlationId: 'other-node',
+          commandId: `deadline:${deadline.deadlineId}`,
+          expectedRevision,
+        },
+      );
+    return { fire, close: async () => (keys.close(), await store.close()) };
+  };
+
+  const dueInReadModel = async (c: CaseDriver, deadline: { deadlineId: string; dueAt: string }) =>
+    eventually(async () => {
+      const items = (await supervisor().get(`/api/deadlines?dueBy=${deadline.dueAt}`)).body.items;
+      const found = items.find((d: { deadlineId: string }) => d.deadlineId === deadline.deadlineId);
+      expect(found?.caseRevision).toBe((await c.view()).revision);
+      return found as { caseRevision: number };
+    });
+
+  const reachedIn = async (caseId: string) => {
+    const reached: string[] = [];
+    for await (const event of app.get<EventStore>(EVENT_STORE).readStream(caseStream(caseId))) {
+      if (event.type === 'DeadlineReached') reached.push(String(event.data.deadlineId));
+    }
+    return reached;
+  };
+
+  it('given another node fired a due deadline first, then this node recognises it as already fired, and it is fired once', async () => {
+    clock.set('2026-01-15T09:00:00.000Z');
+    const c = await CaseDriver.open(app, 'GH 9002');
+    await c.caseManagerToClientYes();
+    const meeting = await c.deadline('informationMeeting');
+    clock.set(meeting.dueAt);
+    const due = await dueInReadModel(c, meeting);
+    // This node's read models still list the deadline, as they would a moment after the other node fired it.
+    await app.get(ProjectionRunner).stop();
+    const other = otherNode();
+    try {
+      const fired = await other.fire(c.caseId, meeting, due.caseRevision);
+      expect([fired.replayed, fired.events]).toEqual([false, ['DeadlineReached']]);
+      const report = await runDeadlines();
+      expect(report.fired).toEqual([]);
+      expect(report.failed).toEqual([]);
+      expect(report.skipped).toEqual([
+        { caseId: c.caseId, deadlineId: meeting.deadlineId, reason: 'alreadyFired' },
+      ]);
+    } finally {
+      await other.close();
+      app.get(ProjectionRunner).start();
+    }
+    expect(await reachedIn(c.caseId)).toEqual([meeting.deadlineId]);
+  });
+
   it('given a second node fires the same due deadline at the same moment, then it is fired once', async () => {
     clock.set('2026-01-15T09:00:00.000Z');
     const c = await CaseDriver.open(app, 'GH 9001');
     await c.caseManagerToClientYes();
     const meeting = await c.deadline('informationMeeting');
     clock.set(meeting.dueAt);
-    const due = await eventually(async () => {
-      const items = (await supervisor().get(`/api/deadlines?dueBy=${meeting.dueAt}`)).body.items;
-      const found = items.find((d: { deadlineId: string }) => d.deadlineId === meeting.deadlineId);
-      expect(found?.caseRevision).toBe((await c.view()).revision);
-      return found as { caseRevision: number };
-    });
-
-    const store = app.get<EventStore>(EVENT_STORE);
-    const otherNode = new CaseEngine(store, createProcessRegistry());
-    const [, other] = await Promise.allSettled([
+    const due = await dueInReadModel(c, meeting);
+    const other = otherNode();
+    const [report, fired] = await Promise.allSettled([
       runDeadlines(),
-      otherNode.execute(
-        { type: 'FireDeadline', caseId: c.caseId, deadlineId: meeting.deadlineId },
-        {
-          actorId: DEADLINE_WORKER_ACTOR,
-          roles: [SYSTEM_ROLE],
-          now: meeting.dueAt,
-          correlationId: 'other-node',
-          commandId: `deadline:${meeting.deadlineId}`,
-          expectedRevision: due.caseRevision,
-        },
-      ),
-    ]);
-    expect(
-      other.status === 'fulfilled' || (other.reason as { code: string }).code === 'EVENT_STORE.CONCURRENCY',
-    ).toBe(true);
-    const reached: string[] = [];
-    for await (const event of store.readStream(caseStream(c.caseId))) {
-      if (event.type === 'DeadlineReached') reached.push(String(event.data.deadlineId));
-    }
-    expect(reached).toEqual([meeting.deadlineId]);
+      other.fire(c.caseId, meeting, due.caseRevision),
+    ]).finally(() => other.close());
+    if (report.status !== 'fulfilled') throw report.reason;
+    const otherFired = fired.status === 'fulfilled' && !fired.value.replayed;
+    const here = report.value;
+    // Exactly one of the two fired it; the other saw it fired (or the case moved under it) and left it.
+    expect(here.fired.length + (otherFired ? 1 : 0)).toBe(1);
+    if (otherFired)
+      expect(here.skipped.map((s) => s.reason)).toEqual([
+        expect.stringMatching(/^(alreadyFired|caseMoved)$/),
+      ]);
+    else
+      expect(
+        fired.status === 'fulfilled' || (fired.reason as { code: string }).code === 'EVENT_STORE.CONCURRENCY',
+      ).toBe(true);
+    expect(await reachedIn(c.caseId)).toEqual([meeting.deadlineId]);
   });
 
   it('case manager: the intervention is closed automatically at twelve months', async () => {

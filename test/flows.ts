@@ -9,7 +9,8 @@ export const SOCIAL_WORKER = 'ss-anna';
 
 export { PLAN };
 
-const CM_CRITERIA = {
+/** Every CM criterion met (Bilaga 2's checklist). */
+export const CM_CRITERIA = {
   clearGoal: true,
   consentWithHealthcareAndAf: true,
   noOngoingSubstanceAbuse: true,

@@ -6,9 +6,10 @@ import { CaseEngine } from '@app/engine';
 import { ProjectionRunner, ReadModelDb } from '@app/projections';
 import { createProcessRegistry } from '@app/processes';
 import { loadConfig } from '../apps/api/src/config/app-config';
+import { masterKeyFor, SqliteKeyStore } from '../apps/api/src/crypto/sqlite-key-store';
 import { rebuildProjections } from '../apps/api/src/rebuild-projections';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, UNIT } from './flows';
+import { CaseDriver, CM_CRITERIA, UNIT } from './flows';
 
 /** Every read-model table, rows sorted, so two builds compare equal whatever their insert order. */
 function dump(db: ReadModelDb): Record<string, string[]> {
@@ -120,6 +121,46 @@ describe('read models', () => {
     await app.close();
   });
 
+  it('given two cases whose steps carry the same Idempotency-Keys, then every read model follows both', async () => {
+    const app = await startApp(data.dir, {}, clock);
+    const sw = () => as(app, 'socialsekreterare', 'ss-anna');
+    const cases: string[] = [];
+    for (const reference of ['KA 6301', 'KB 6302']) {
+      const opened = await sw()
+        .post('/api/cases')
+        .send({ reference, unit: UNIT, socialWorkerId: 'ss-anna' })
+        .expect(201);
+      const caseId = opened.body.caseId as string;
+      const steps: [string, object][] = [
+        ['ReferralSubmitted', { goal: 'Arbetsträning' }],
+        ['CriteriaMet', CM_CRITERIA],
+        ['ClientAcceptedInformation', {}],
+      ];
+      await sw()
+        .post(`/api/cases/${caseId}/processes`)
+        .set('Idempotency-Key', 'shared-start')
+        .send({ definitionId: 'case-manager', instanceId: 'cm' })
+        .expect(201);
+      for (const [index, [event, payload]] of steps.entries()) {
+        const who = event === 'CriteriaMet' ? as(app, 'case_manager', 'cm-1') : sw();
+        await who
+          .post(`/api/cases/${caseId}/processes/cm/events`)
+          .set('Idempotency-Key', `shared-step-${index}`)
+          .send({ event, payload })
+          .expect(200);
+      }
+      cases.push(caseId);
+    }
+    clock.advance('P8D');
+    await caughtUp(app);
+    const run = await as(app, 'bitradande_enhetschef').post('/api/admin/deadlines/run').expect(200);
+    expect(run.body.fired.map((f: { caseId: string }) => f.caseId).sort()).toEqual([...cases].sort());
+    await caughtUp(app);
+    const notes = (await sw().get('/api/notifications').expect(200)).body.items as { caseId: string }[];
+    expect(new Set(notes.map((n) => n.caseId))).toEqual(new Set(cases));
+    await app.close();
+  });
+
   it('given read models lag by more than the bound, then readiness fails until they catch up', async () => {
     const app = await startApp(data.dir, { PROJECTION_MAX_LAG: '2' }, clock);
     await app.get(ProjectionRunner).stop();
@@ -139,10 +180,12 @@ describe('read models', () => {
     await app.close();
   });
 
-  it('keeps working on a store another node appends to: the read model follows its events', async () => {
+  it('keeps working on a store another node appends to: the read model follows its events, and the case reads in plain text', async () => {
     const app = await startApp(data.dir, {}, clock);
+    // The other node as production runs one: the same log and the same key store, its own engine.
     const other = new SqliteEventStore({ filename: `${data.dir}/events.sqlite` });
-    await new CaseEngine(other, createProcessRegistry()).execute(
+    const keys = new SqliteKeyStore(`${data.dir}/keys.sqlite`, masterKeyFor(data.dir, undefined));
+    const opened = await new CaseEngine(other, createProcessRegistry(), { keys }).execute(
       {
         type: 'OpenCase',
         caseId: 'elsewhere-1',
@@ -158,10 +201,14 @@ describe('read models', () => {
         commandId: 'other-node-open',
       },
     );
+    expect(opened).toMatchObject({ replayed: false, events: ['CaseOpened'] });
     await eventually(async () => {
       const list = await as(app, 'bitradande_enhetschef').get('/api/cases');
-      expect(list.body.items.map((c: { caseId: string }) => c.caseId)).toContain('elsewhere-1');
+      expect(list.body.items).toContainEqual(
+        expect.objectContaining({ caseId: 'elsewhere-1', reference: 'CD 7104' }),
+      );
     });
+    keys.close();
     await other.close();
     await app.close();
   });

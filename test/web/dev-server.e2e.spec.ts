@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, tempDataDir } from '../app-harness';
+import { launchBrowser } from './browser';
 
 /** `npm run web:dev`: the web app with hot reload, sending /api to a running API. */
 describe('the web app in development', () => {
@@ -44,5 +45,23 @@ describe('the web app in development', () => {
 
     const config = await fetch(new URL('/api/auth/config', url));
     expect(await config.json()).toMatchObject({ kind: 'development', signIn: '/api/auth/dev/sign-in' });
+  });
+
+  it('reloads an open page when a source changes: the server watches, the HMR socket delivers, the client acts', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const connected = page.waitForEvent('console', (message) =>
+        message.text().includes('[vite] connected'),
+      );
+      await page.goto(url);
+      await connected;
+      const reloaded = page.waitForEvent('load');
+      // What saving the file in an editor does: the watcher sees the change, and the open page follows it.
+      dev.watcher.emit('change', resolve(__dirname, '../../apps/web/src/main.tsx'));
+      await reloaded;
+    } finally {
+      await browser.close();
+    }
   });
 });

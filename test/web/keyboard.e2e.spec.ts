@@ -77,7 +77,9 @@ describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, ()
       .poll(() => page.getByRole('status').first().textContent())
       .toBe('Sparat: Registrera impuls.');
     // Focus lands on the confirmation, not lost with the form that closed.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sparat: Registrera impuls.');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Sparat: Registrera impuls.');
     await expect.poll(() => panel.textContent()).toContain('Nu: Kontakt med Rehabansvarig');
     await screenshot(page, '11-tangentbord');
   });

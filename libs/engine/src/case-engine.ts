@@ -44,8 +44,13 @@ export function commandFingerprint(command: CaseCommand, actorId: string, caseKe
     .slice(0, 32);
 }
 
-/** Same command id, same event ids: a retried append is recognised by the store too. */
-const eventId = (commandId: string, index: number) => uuidFromName(`${commandId}/${index}`);
+/**
+ * Same case and command, same event ids: a retried append is recognised by
+ * the store too. The case is part of it because command ids are the
+ * clients' Idempotency-Keys, which two cases may share.
+ */
+const eventId = (caseId: string, commandId: string, index: number) =>
+  uuidFromName(`${caseId}/${commandId}/${index}`);
 
 /**
  * A bad override would otherwise surface only when a caseworker's command
@@ -181,7 +186,7 @@ export class CaseEngine {
     fingerprint: string,
   ) {
     return {
-      id: eventId(meta.commandId, index),
+      id: eventId(command.caseId, meta.commandId, index),
       type: event.type,
       data: event.data as never,
       metadata: {

@@ -89,4 +89,50 @@ describe('projection runner', () => {
     expect(db.all('SELECT case_id FROM cl_cases')).toEqual([{ case_id: 'c1' }]);
     expect(db.all('SELECT revision FROM ch_events')).toEqual([{ revision: 0 }]);
   });
+
+  const opened = (caseId: string) =>
+    newEvent('CaseOpened', { caseId, reference: 'AB 6303', unit: 'jarva-1', socialWorkerId: 'ss-1' });
+
+  it('given events arrive while a failed batch waits for its retry, then the retry applies them all, each once, in order', async () => {
+    FlakyProjection.failuresLeft = 1;
+    const runner = module.get(ProjectionRunner);
+    const db = module.get(ReadModelDb);
+    await store.appendToStream('case-q0', [opened('q0')], { expectedRevision: NO_STREAM });
+    await eventually(() => expect(runner.status().state).toBe('failed'));
+    let last = 0n;
+    for (const id of ['q1', 'q2', 'q3']) {
+      last = (await store.appendToStream(`case-${id}`, [opened(id)], { expectedRevision: NO_STREAM }))
+        .position;
+    }
+    await eventually(() =>
+      expect(runner.status()).toMatchObject({ state: 'live', position: last.toString() }),
+    );
+    expect(db.all("SELECT case_id FROM cl_cases WHERE case_id LIKE 'q%' ORDER BY case_id")).toEqual(
+      ['q0', 'q1', 'q2', 'q3'].map((case_id) => ({ case_id })),
+    );
+    expect(runner.status().eventsApplied).toBe(db.all('SELECT 1 FROM ch_events').length);
+  });
+
+  it('given a rebuild is asked for while a failure waits for its retry, then the rebuild finishes and the retry does not start a second reader', async () => {
+    FlakyProjection.failuresLeft = 1;
+    const runner = module.get(ProjectionRunner);
+    const db = module.get(ReadModelDb);
+    const { position } = await store.appendToStream('case-r0', [opened('r0')], {
+      expectedRevision: NO_STREAM,
+    });
+    await eventually(() => expect(runner.status().state).toBe('failed'));
+    const { done } = await runner.rebuild();
+    const finished = await done;
+    expect(finished.position).toBe(position.toString());
+    // Past the retry delay: had the retry started another reader, the same events would be applied twice.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await store.appendToStream('case-r1', [opened('r1')], { expectedRevision: NO_STREAM });
+    await eventually(() => expect(runner.status().state).toBe('live'));
+    await eventually(() =>
+      expect(db.all("SELECT case_id FROM cl_cases WHERE case_id LIKE 'r%'")).toHaveLength(2),
+    );
+    const total = db.all<{ n: number }>('SELECT count(*) AS n FROM ch_events')[0].n;
+    expect(runner.status().eventsApplied).toBe(total);
+    expect(runner.status().failure).toBeUndefined();
+  });
 });

@@ -20,6 +20,7 @@ describe('configuration from the environment', () => {
       logLevels: ['fatal', 'error', 'warn', 'log'],
       readModelsFilename: './data/read-models.sqlite',
       deadlineWorkerIntervalMs: 60_000,
+      deadlineWorkerBatch: 500,
       projectionMaxLag: 100,
       deadlineOverrides: {},
       identity: {

@@ -103,6 +103,10 @@ class EnvironmentVariables {
   })
   DEADLINE_WORKER_INTERVAL_MS = 60_000;
 
+  /** Deadlines one run fires at most; the rest wait for the next run, so one run never holds the store for long. */
+  @WholeNumber(1, 10_000, 'deadlines per run')
+  DEADLINE_WORKER_BATCH = 500;
+
   @WholeNumber(0, 1_000_000, 'events')
   PROJECTION_MAX_LAG = 100;
 
@@ -241,6 +245,7 @@ export interface AppConfig {
   /** SQLite file of the read models; always local to this node, rebuilt from the log when lost. */
   readonly readModelsFilename: string;
   readonly deadlineWorkerIntervalMs: number;
+  readonly deadlineWorkerBatch: number;
   /** /health/ready fails while the read models lack more than this many events. */
   readonly projectionMaxLag: number;
   readonly deadlineOverrides: DeadlineOverrides;
@@ -273,6 +278,7 @@ const ECHOABLE = new Set([
   'EVENT_STORE',
   'LOG_LEVEL',
   'DEADLINE_WORKER_INTERVAL_MS',
+  'DEADLINE_WORKER_BATCH',
   'PROJECTION_MAX_LAG',
   'CORS_ORIGINS',
   'NODE_ENV',
@@ -353,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevels: LOG_LEVELS.slice(0, level + 1) as LogLevel[],
     readModelsFilename: `${dataDir}/read-models.sqlite`,
     deadlineWorkerIntervalMs: parsed.DEADLINE_WORKER_INTERVAL_MS,
+    deadlineWorkerBatch: parsed.DEADLINE_WORKER_BATCH,
     projectionMaxLag: parsed.PROJECTION_MAX_LAG,
     deadlineOverrides: parsed.DEADLINE_OVERRIDES
       ? (JSON.parse(parsed.DEADLINE_OVERRIDES) as DeadlineOverrides)

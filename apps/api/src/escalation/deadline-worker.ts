@@ -9,7 +9,13 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppError } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
 import { addIsoDuration } from '@app/engine';
-import { ClosedCasesQuery, EVERY_CASE, OpenDeadlinesQuery, type OpenDeadline } from '@app/projections';
+import {
+  ClosedCasesQuery,
+  EVERY_CASE,
+  OpenDeadlinesQuery,
+  type DeadlineKey,
+  type OpenDeadline,
+} from '@app/projections';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -24,16 +30,26 @@ export interface WorkerReport {
   }[];
   /** Deadlines left for the next run: another node fired them, or the case moved since the read model saw it. */
   readonly skipped: { readonly caseId: string; readonly deadlineId: string; readonly reason: string }[];
-  readonly failed: { readonly caseId: string; readonly deadlineId: string; readonly code: string }[];
+  /** Failed this run; each is left alone, with a growing pause, so it cannot crowd out the others. */
+  readonly failed: {
+    readonly caseId: string;
+    readonly deadlineId: string;
+    readonly code: string;
+    readonly retryAfter?: string;
+  }[];
   /** Cases erased because their unit's retention time after closing had passed. */
   readonly erased: { readonly caseId: string; readonly closedAt: string; readonly rule: string }[];
 }
 
+/** Deadline ids are unique within their case only. */
+const keyOf = (deadline: DeadlineKey) => `${deadline.caseId}/${deadline.deadlineId}`;
+
 /** The error's stable code for the report; anything else is a bug, reported as INTERNAL. */
 const codeOf = (error: unknown) => (error instanceof AppError ? error.code : 'INTERNAL');
 
-/** Per run; the rest wait for the next run, so one run never holds the store for long. */
-const BATCH = 500;
+/** A failing deadline waits 1, 2, 4 … minutes before it is tried again, at most an hour. */
+const FIRST_PAUSE_SECONDS = 60;
+const LONGEST_PAUSE_SECONDS = 3600;
 export const DEADLINE_WORKER_ACTOR = 'system:fristbevakning';
 export const RETENTION_ACTOR = 'system:gallring';
 
@@ -49,6 +65,8 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('DeadlineWorker');
   private timer?: NodeJS.Timeout;
   private running?: Promise<WorkerReport>;
+  /** Deadlines that failed, until they succeed or leave the read model: without this, as many failing ones as a run takes would starve every other deadline. */
+  private readonly failing = new Map<string, { key: DeadlineKey; attempts: number; retryAfter: string }>();
 
   constructor(
     private readonly queries: QueryBus,
@@ -83,9 +101,20 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async run(): Promise<WorkerReport> {
     const now = this.clock.now().toISOString();
+    const pausing = [...this.failing.values()].filter((f) => f.retryAfter > now).map((f) => f.key);
     const due = await this.queries.execute(
-      new OpenDeadlinesQuery(now, { dueBy: now }, { limit: BATCH, offset: 0 }, EVERY_CASE),
+      new OpenDeadlinesQuery(
+        now,
+        { dueBy: now, excluding: pausing },
+        { limit: this.config.deadlineWorkerBatch, offset: 0 },
+        EVERY_CASE,
+      ),
     );
+    // One that could have been tried and was not listed has left (fired elsewhere, cancelled): forget it.
+    const listed = new Set(due.items.map(keyOf));
+    for (const [key, failure] of this.failing) {
+      if (failure.retryAfter <= now && !listed.has(key)) this.failing.delete(key);
+    }
     const report: WorkerReport = { at: now, fired: [], skipped: [], failed: [], erased: [] };
     const byCase = new Map<string, OpenDeadline[]>();
     for (const deadline of due.items)
@@ -94,14 +123,18 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
       let revision = deadlines[0].caseRevision;
       for (const deadline of deadlines) {
         const outcome = await this.fire(deadline, revision, now);
+        if (outcome.kind === 'failed') {
+          const retryAfter = this.pause(deadline, now);
+          report.failed.push({ caseId, deadlineId: deadline.deadlineId, code: outcome.code, retryAfter });
+          continue;
+        }
+        this.failing.delete(keyOf(deadline));
         if (outcome.kind === 'fired') {
           revision = outcome.revision;
           report.fired.push({ caseId, deadlineId: deadline.deadlineId, events: outcome.events });
-        } else if (outcome.kind === 'skipped') {
+        } else {
           report.skipped.push({ caseId, deadlineId: deadline.deadlineId, reason: outcome.reason });
           break;
-        } else {
-          report.failed.push({ caseId, deadlineId: deadline.deadlineId, code: outcome.code });
         }
       }
     }
@@ -114,11 +147,21 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
     return report;
   }
 
+  /** When a deadline that just failed is tried again: later each time it fails. */
+  private pause(deadline: OpenDeadline, now: string): string {
+    const key = { caseId: deadline.caseId, deadlineId: deadline.deadlineId };
+    const attempts = (this.failing.get(keyOf(key))?.attempts ?? 0) + 1;
+    const seconds = Math.min(FIRST_PAUSE_SECONDS * 2 ** (attempts - 1), LONGEST_PAUSE_SECONDS);
+    const retryAfter = addIsoDuration(now, `PT${seconds}S`);
+    this.failing.set(keyOf(key), { key, attempts, retryAfter });
+    return retryAfter;
+  }
+
   /** Erases closed cases whose unit's retention time (RETENTION_RULES) has run out since closing. */
   private async applyRetention(now: string, report: WorkerReport): Promise<void> {
     const rules = this.config.retention;
     if (Object.keys(rules).length === 0) return;
-    const closed = await this.queries.execute(new ClosedCasesQuery(now, BATCH));
+    const closed = await this.queries.execute(new ClosedCasesQuery(now, this.config.deadlineWorkerBatch));
     for (const candidate of closed) {
       const rule = rules[candidate.unit] ?? rules.default;
       if (rule === undefined || addIsoDuration(candidate.closedAt, rule) > now) continue;

@@ -43,7 +43,8 @@ export class CaseListProjection extends Projection {
     {
       name: 'cl_deadlines',
       ddl: [
-        'CREATE TABLE cl_deadlines (deadline_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, due_at TEXT NOT NULL)',
+        `CREATE TABLE cl_deadlines (deadline_id TEXT NOT NULL, case_id TEXT NOT NULL, due_at TEXT NOT NULL,
+           PRIMARY KEY (case_id, deadline_id))`,
         'CREATE INDEX cl_deadlines_case ON cl_deadlines (case_id, due_at)',
       ],
     },
@@ -87,7 +88,10 @@ export class CaseListProjection extends Projection {
         return;
       case 'DeadlineCancelled':
       case 'DeadlineReached':
-        this.db.run('DELETE FROM cl_deadlines WHERE deadline_id = :id', { id: data.deadlineId });
+        this.db.run('DELETE FROM cl_deadlines WHERE case_id = :caseId AND deadline_id = :id', {
+          caseId,
+          id: data.deadlineId,
+        });
         this.updateInstance(message);
         return;
       case 'ProcessCompleted':

@@ -14,9 +14,10 @@ export class DeadlinesProjection extends Projection {
       name: 'dl_deadlines',
       ddl: [
         `CREATE TABLE dl_deadlines (
-           deadline_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, unit TEXT NOT NULL, instance_id TEXT NOT NULL,
+           deadline_id TEXT NOT NULL, case_id TEXT NOT NULL, unit TEXT NOT NULL, instance_id TEXT NOT NULL,
            definition_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, due_at TEXT NOT NULL,
-           status TEXT NOT NULL, scheduled_at TEXT NOT NULL, closed_at TEXT)`,
+           status TEXT NOT NULL, scheduled_at TEXT NOT NULL, closed_at TEXT,
+           PRIMARY KEY (case_id, deadline_id))`,
         'CREATE INDEX dl_deadlines_open ON dl_deadlines (status, due_at)',
       ],
     },
@@ -46,11 +47,15 @@ export class DeadlinesProjection extends Projection {
         return;
       case 'DeadlineCancelled':
       case 'DeadlineReached':
-        this.db.run('UPDATE dl_deadlines SET status = :status, closed_at = :at WHERE deadline_id = :id', {
-          id: data.deadlineId,
-          status: message.event.type === 'DeadlineReached' ? 'reached' : 'cancelled',
-          at: message.occurredAt,
-        });
+        this.db.run(
+          'UPDATE dl_deadlines SET status = :status, closed_at = :at WHERE case_id = :caseId AND deadline_id = :id',
+          {
+            caseId: message.caseId,
+            id: data.deadlineId,
+            status: message.event.type === 'DeadlineReached' ? 'reached' : 'cancelled',
+            at: message.occurredAt,
+          },
+        );
         return;
     }
   }

@@ -17,11 +17,21 @@ export interface OpenDeadline {
   readonly caseRevision: number;
 }
 
-/** Open deadlines by due time, optionally only those due by `dueBy` or in one unit. */
+/** Deadline ids are unique within their case (they derive from the command's key), not across cases. */
+export interface DeadlineKey {
+  readonly caseId: string;
+  readonly deadlineId: string;
+}
+
+/** Open deadlines by due time, optionally only those due by `dueBy`, in one unit, or not among `excluding`. */
 export class OpenDeadlinesQuery extends Query<PageOf<OpenDeadline>> {
   constructor(
     readonly now: string,
-    readonly filter: { readonly dueBy?: string; readonly unit?: string },
+    readonly filter: {
+      readonly dueBy?: string;
+      readonly unit?: string;
+      readonly excluding?: readonly DeadlineKey[];
+    },
     readonly page: Page,
     readonly scope: ReadScope,
   ) {
@@ -43,6 +53,8 @@ interface Row {
 
 const FILTERED = `FROM dl_deadlines d JOIN dl_cases c ON c.case_id = d.case_id
   WHERE d.status = 'open' AND (:dueBy IS NULL OR d.due_at <= :dueBy) AND (:unit IS NULL OR d.unit = :unit)
+  AND NOT EXISTS (SELECT 1 FROM json_each(:excluding) x
+    WHERE x.value ->> '$.caseId' = d.case_id AND x.value ->> '$.deadlineId' = d.deadline_id)
   AND ${visibleCases('d.case_id')}`;
 
 @QueryHandler(OpenDeadlinesQuery)
@@ -50,7 +62,12 @@ export class OpenDeadlinesHandler implements IQueryHandler<OpenDeadlinesQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ now, filter, page, scope }: OpenDeadlinesQuery): Promise<PageOf<OpenDeadline>> {
-    const params = { dueBy: filter.dueBy ?? null, unit: filter.unit ?? null, ...visibilityParams(scope) };
+    const params = {
+      dueBy: filter.dueBy ?? null,
+      unit: filter.unit ?? null,
+      excluding: JSON.stringify(filter.excluding ?? []),
+      ...visibilityParams(scope),
+    };
     return Promise.resolve(
       selectPage(
         this.db,

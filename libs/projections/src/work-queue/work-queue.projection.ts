@@ -53,8 +53,9 @@ export class WorkQueueProjection extends Projection {
         return;
       case 'DeadlineCancelled':
         this.db.run(
-          'UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL WHERE deadline_id = :id',
-          { id: data.deadlineId },
+          `UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL
+           WHERE case_id = :caseId AND deadline_id = :id`,
+          { caseId, id: data.deadlineId },
         );
         return;
       case 'FollowUpOwnerChanged':
