@@ -68,20 +68,24 @@ async function engineWithoutHttp(): Promise<Run> {
   return run;
 }
 
+/** The server chooses case ids: the bench's own id of each case → the one the server answered. */
+const serverIds = new Map<string, string>();
+
 function request(command: CaseCommand): { path: string; body: object } {
+  const caseId = serverIds.get(command.caseId) ?? command.caseId;
   switch (command.type) {
     case 'OpenCase': {
-      const { type: _type, ...body } = command;
+      const { type: _type, caseId: _chosenByServer, ...body } = command;
       return { path: '/api/cases', body };
     }
     case 'StartProcess':
       return {
-        path: `/api/cases/${command.caseId}/processes`,
+        path: `/api/cases/${caseId}/processes`,
         body: { definitionId: command.definitionId, instanceId: command.instanceId },
       };
     case 'SendProcessEvent':
       return {
-        path: `/api/cases/${command.caseId}/processes/${command.instanceId}/events`,
+        path: `/api/cases/${caseId}/processes/${command.instanceId}/events`,
         body: { event: command.event, payload: command.payload ?? {} },
       };
     default:
@@ -124,7 +128,8 @@ async function overHttp(): Promise<Run> {
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    await response.arrayBuffer();
+    const answer = (await response.json()) as { caseId: string };
+    if (command.type === 'OpenCase') serverIds.set(command.caseId, answer.caseId);
   });
 }
 

@@ -64,13 +64,14 @@ async function signIn(userId: string): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-async function post(token: string, path: string, body: object): Promise<void> {
+async function post(token: string, path: string, body: object): Promise<{ caseId?: string }> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { caseId?: string };
 }
 
 async function seed(): Promise<void> {
@@ -79,9 +80,12 @@ async function seed(): Promise<void> {
   const worker = async () => {
     while (next < CASES) {
       const n = next++;
-      const caseId = `web-bench-${n}`;
       const reference = `AB ${1940 + (n % 60)}`;
-      await post(ss, '/api/cases', { caseId, reference, unit: 'jarva-1', socialWorkerId: 'jarva-1-ss' });
+      const { caseId } = await post(ss, '/api/cases', {
+        reference,
+        unit: 'jarva-1',
+        socialWorkerId: 'jarva-1-ss',
+      });
       await post(ss, `/api/cases/${caseId}/processes`, {
         definitionId: 'rehab-handledning',
         instanceId: 'rh',

@@ -37,29 +37,44 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-interface EventRow {
-  position: number;
-  stream_name: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: number;
-}
+/**
+ * A row as a tuple, in COLUMNS order: reads fetch raw rows, which costs
+ * better-sqlite3 about half of building an object per row.
+ */
+type EventRow = [
+  position: number,
+  streamName: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: number,
+];
+const REVISION = 2;
+const POSITION = 0;
 
 const COLUMNS = 'position, stream_name, revision, event_id, type, data, metadata, recorded_at';
 
-function toRecorded(row: EventRow): RecordedEvent {
+function toRecorded([
+  position,
+  streamName,
+  revision,
+  eventId,
+  type,
+  data,
+  metadata,
+  recordedAt,
+]: EventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    type: row.type,
-    streamName: row.stream_name,
-    revision: row.revision,
-    position: BigInt(row.position),
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: new Date(row.recorded_at),
+    id: eventId,
+    type,
+    streamName,
+    revision,
+    position: BigInt(position),
+    data: JSON.parse(data),
+    metadata: JSON.parse(metadata),
+    recordedAt: new Date(recordedAt),
   };
 }
 
@@ -101,13 +116,21 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (stream_name, revision, event_id, type, data, metadata, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      readForwards: this.db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-      ),
-      readBackwards: this.db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      ),
-      readAll: this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      readForwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+        )
+        .raw(true),
+      readBackwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(true),
+      readAll: this.db
+        .prepare<[number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+        )
+        .raw(true),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(this.appendRows.bind(this));
@@ -214,7 +237,7 @@ export class SqliteEventStore implements EventStore {
         const rows = backwards
           ? this.stmt.readBackwards.all(streamName, next, size)
           : this.stmt.readForwards.all(streamName, next, size);
-        if (rows.length > 0) next = rows[rows.length - 1].revision + (backwards ? -1 : 1);
+        if (rows.length > 0) next = rows[rows.length - 1][REVISION] + (backwards ? -1 : 1);
         return rows;
       },
       () => backwards && next < 0,
@@ -227,7 +250,7 @@ export class SqliteEventStore implements EventStore {
     let after = Number(options.after ?? 0n);
     return this.pages(options.maxCount ?? Number.MAX_SAFE_INTEGER, (size) => {
       const rows = this.stmt.readAll.all(after, size);
-      if (rows.length > 0) after = rows[rows.length - 1].position;
+      if (rows.length > 0) after = rows[rows.length - 1][POSITION];
       return rows;
     });
   }
