@@ -202,6 +202,37 @@ describe('no input produces a 500', () => {
     expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
   });
 
+  it('given a personnummer in an id (body, path or key), then 400 naming it, and nothing stored', async () => {
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const pnr = '19121212-1212'; // Skatteverket's test series
+    const inBody = await as(app, 'socialsekreterare')
+      .post('/api/cases')
+      .send({ reference: 'AB 6303', unit: 'jarva-1', socialWorkerId: pnr });
+    expect(violationsOf(inBody)).toEqual([expect.objectContaining({ field: 'socialWorkerId', rule: 'id' })]);
+    const inPath = await as(app, 'socialsekreterare').get(`/api/cases/${pnr}`);
+    expect(violationsOf(inPath)).toEqual([expect.objectContaining({ field: 'caseId', rule: 'id' })]);
+    const inKey = await as(app, 'socialsekreterare')
+      .post(`/api/cases/${c.caseId}/processes`)
+      .set('Idempotency-Key', `open-${pnr}`)
+      .send({ definitionId: 'afu' });
+    expect(violationsOf(inKey)).toEqual([
+      expect.objectContaining({ field: 'Idempotency-Key', rule: 'headerId' }),
+    ]);
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+  });
+
+  it('lists every parameter a route takes in the OpenAPI document', async () => {
+    const { body } = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
+    const query = (path: string) =>
+      (body.paths[path].get.parameters as { name: string; in: string }[])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
+    expect(query('/api/access-log/users/{userId}')).toEqual(['from', 'limit', 'offset', 'to']);
+    expect(query('/api/cases/{caseId}/history')).toEqual(['after', 'limit']);
+    expect(query('/api/cases/{caseId}/as-of')).toEqual(['at']);
+  });
+
   it('serves the OpenAPI document and Swagger UI without identity', async () => {
     const ui = await request(app.getHttpServer()).get('/api/docs/');
     expect([ui.status, ui.headers['content-type']]).toEqual([200, expect.stringMatching(/^text\/html/)]);
