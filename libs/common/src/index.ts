@@ -3,3 +3,4 @@ export * from './grammar';
 export * from './json';
 export * from './ids';
 export * from './personnummer';
+export * from './sqlite-migrations';

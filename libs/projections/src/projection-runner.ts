@@ -8,7 +8,13 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import {
+  EVENT_STORE,
+  storeIdentity,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
 import type { Projection } from './projection';
 import { ReadModelDb, type TableSpec } from './read-model-db';
 import { toMessage } from './stored-event-message';
@@ -96,8 +102,31 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       this.logger.warn('read model tables changed; rebuilding every read model from the log');
   }
 
-  onApplicationBootstrap(): void {
-    if (this.options.autoStart) this.start();
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.autoStart) return;
+    await this.followThisStore();
+    this.start();
+  }
+
+  /**
+   * Read models whose checkpoint belongs to another log (another file, a
+   * fresh server under the same data directory, EVENT_STORE switched) or
+   * lies beyond this log's head (a log restored from an older backup) would
+   * be read on from a position that means nothing here: rebuild them instead.
+   */
+  async followThisStore(): Promise<void> {
+    const storeId = await storeIdentity(this.store);
+    const checkpoint = this.db.checkpoint();
+    const head = await this.store.headPosition();
+    const foreign = checkpoint.storeId !== undefined && checkpoint.storeId !== storeId;
+    const ahead = checkpoint.position !== undefined && (head === undefined || checkpoint.position > head);
+    if (foreign || ahead) {
+      this.logger.warn(
+        `the read models follow ${foreign ? 'another event store' : 'a log further along than this one'}; rebuilding them from this log`,
+      );
+      this.db.clear(this.tables);
+    }
+    this.db.saveStoreId(storeId);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -141,7 +170,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       if (this.pending.length >= MAX_BATCH) this.flush();
       else this.flushSoon ??= setImmediate(() => this.flushOrFail(subscription));
     }
-    if (this.subscription === subscription) this.flush();
+    if (this.subscription !== subscription) return;
+    this.flush();
+    // Nobody asked it to end: following the log silently no more would leave every read model behind.
+    throw new Error('the subscription to the log ended unasked; starting it again');
   }
 
   /**
@@ -234,6 +266,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     await this.stop();
     const head = await this.store.headPosition();
     this.db.clear(this.tables);
+    this.db.saveStoreId(await storeIdentity(this.store));
     state.progress = { ...progress, target: head?.toString() ?? null };
     this.logger.log(`rebuilding every read model from the log (head ${head ?? 'empty'})`);
     state.done = this.caughtUpTo(head)

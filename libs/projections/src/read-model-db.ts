@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { migrate, type Migration } from '@app/common';
 
 /** One table a projection owns: its name and the statements that create it and its indexes. */
 export interface TableSpec {
@@ -10,15 +11,29 @@ export interface Checkpoint {
   /** Position of the last event applied; undefined before the first. */
   readonly position: bigint | undefined;
   readonly eventsApplied: number;
+  /** The log the position is in (see `storeIdentity`); undefined before it was first recorded. */
+  readonly storeId: string | undefined;
 }
 
-const META_DDL = [
-  `CREATE TABLE IF NOT EXISTS projection_checkpoint (
-     id INTEGER PRIMARY KEY CHECK (id = 1),
-     position TEXT,
-     events_applied INTEGER NOT NULL,
-     schema_fingerprint TEXT NOT NULL
-   )`,
+/**
+ * The read models' own bookkeeping, step by step (`PRAGMA user_version`).
+ * The projections' tables are not migrated: when their definitions change
+ * they are dropped and rebuilt from the log (see `ensureSchema`).
+ */
+export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
+  {
+    description: 'projection_checkpoint: position, events applied, table fingerprint',
+    up: (db) =>
+      db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoint (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        position TEXT,
+        events_applied INTEGER NOT NULL,
+        schema_fingerprint TEXT NOT NULL)`),
+  },
+  {
+    description: 'projection_checkpoint.store_id: which log the position belongs to',
+    up: (db) => db.exec('ALTER TABLE projection_checkpoint ADD COLUMN store_id TEXT'),
+  },
 ];
 
 /**
@@ -35,7 +50,7 @@ export class ReadModelDb {
     this.sqlite = new Database(filename);
     this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = NORMAL');
-    for (const ddl of META_DDL) this.sqlite.exec(ddl);
+    migrate(this.sqlite, 'the read models', READ_MODEL_MIGRATIONS);
   }
 
   /** A prepared statement, compiled once per SQL text. */
@@ -90,13 +105,18 @@ export class ReadModelDb {
   }
 
   checkpoint(): Checkpoint {
-    const row = this.get<{ position: string | null; events_applied: number }>(
-      'SELECT position, events_applied FROM projection_checkpoint WHERE id = 1',
+    const row = this.get<{ position: string | null; events_applied: number; store_id: string | null }>(
+      'SELECT position, events_applied, store_id FROM projection_checkpoint WHERE id = 1',
     );
     return {
       position: row?.position != null ? BigInt(row.position) : undefined,
       eventsApplied: row?.events_applied ?? 0,
+      storeId: row?.store_id ?? undefined,
     };
+  }
+
+  saveStoreId(storeId: string): void {
+    this.run('UPDATE projection_checkpoint SET store_id = :storeId WHERE id = 1', { storeId });
   }
 
   saveCheckpoint(position: bigint, events: number): void {

@@ -2,8 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrate, type Migration } from '@app/common';
 import { decryptBound, encryptBound, type KeyStore } from '@app/engine';
 import { localSecret } from './local-secret';
+
+/** The key store's schema, step by step (`PRAGMA user_version`); step 1 adopts a file from before versions. */
+export const KEY_STORE_MIGRATIONS: readonly Migration[] = [
+  {
+    description: 'data_keys: one wrapped key per case, a tombstone once destroyed',
+    up: (db) =>
+      db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
+        case_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, destroyed_at TEXT)`),
+  },
+];
 
 /** Unwrapped keys kept in memory this long; another node's erasure is honoured within it. */
 const CACHE_TTL_MS = 60_000;
@@ -32,8 +43,7 @@ export class SqliteKeyStore implements KeyStore {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = DELETE');
     this.db.pragma('secure_delete = ON');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
-      case_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, destroyed_at TEXT)`);
+    migrate(this.db, 'the key store', KEY_STORE_MIGRATIONS);
     this.checkMasterKey();
   }
 

@@ -1,17 +1,17 @@
 import {
-  ANY as ESDB_ANY,
+  ANY as VENDOR_ANY,
   BACKWARDS,
   END,
-  EventStoreDBClient,
   FORWARDS,
-  NO_STREAM as ESDB_NO_STREAM,
+  KurrentDBClient,
+  NO_STREAM as VENDOR_NO_STREAM,
   START,
   StreamNotFoundError,
   excludeSystemEvents,
   jsonEvent,
-  type AppendExpectedRevision,
-} from '@eventstore/db-client';
-import { EventStoreClosedError } from '../errors';
+  type AppendStreamState,
+} from '@kurrent/kurrentdb-client';
+import { ConcurrencyError, EventStoreClosedError, StreamDeletedError } from '../errors';
 import {
   ANY,
   NO_STREAM,
@@ -33,23 +33,35 @@ import {
   assertStreamName,
   prepareEvents,
 } from '../validation';
-import { isSystemEvent, toPosition, toRecorded } from './eventstoredb-mapping';
+import { knownPosition, toPosition, toRecorded } from './eventstoredb-mapping';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 import { translateError } from './translate-error';
 
-function toVendorExpected(expected: ExpectedRevision): AppendExpectedRevision {
-  if (expected === NO_STREAM) return ESDB_NO_STREAM;
-  if (expected === ANY) return ESDB_ANY;
+/** `esdb://` still works but makes the client warn on every connection; it means the same as `kurrentdb://`. */
+const currentScheme = (connectionString: string) =>
+  connectionString.replace(/^esdb(\+discover)?:\/\//, 'kurrentdb$1://');
+
+function toVendorState(expected: ExpectedRevision): AppendStreamState {
+  if (expected === NO_STREAM) return VENDOR_NO_STREAM;
+  if (expected === ANY) return VENDOR_ANY;
   return BigInt(expected);
 }
 
+/**
+ * The port over KurrentDB / EventStoreDB with the maintained
+ * `@kurrent/kurrentdb-client` (docs/adr/0014-kurrentdb-client-and-operations.md).
+ *
+ * Every read asks the server for no more than it will use (`maxCount`), so
+ * a reader that stops early never leaves a call open on the connection;
+ * system events are filtered on the server.
+ */
 export class EventStoreDbEventStore implements EventStore {
-  private readonly client: EventStoreDBClient;
+  private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closed = false;
 
   constructor(connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.client = KurrentDBClient.connectionString(currentScheme(connectionString));
   }
 
   async appendToStream(
@@ -61,20 +73,42 @@ export class EventStoreDbEventStore implements EventStore {
     assertStreamName(streamName);
     assertExpectedRevision(options?.expectedRevision);
     const prepared = prepareEvents(events);
+    let result;
     try {
-      const result = await this.client.appendToStream(
+      result = await this.client.appendToStream(
         streamName,
         prepared.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })),
-        { expectedRevision: toVendorExpected(options.expectedRevision) },
+        { streamState: toVendorState(options.expectedRevision) },
       );
-      return {
-        nextExpectedRevision: Number(result.nextExpectedRevision),
-        position:
-          result.position?.commit ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision)),
-      };
     } catch (error) {
       throw translateError(error, streamName, options.expectedRevision);
     }
+    // With throwOnAppendFailure=false in the connection string the client reports a refusal instead of
+    // throwing, and its revision then is not the stream's (batch appends say one past it): ask the stream.
+    if (!result.success) {
+      throw new ConcurrencyError(
+        streamName,
+        options.expectedRevision,
+        await this.currentRevision(streamName),
+      );
+    }
+    const nextExpectedRevision = Number(result.nextExpectedRevision);
+    // A soft-deleted stream reads as empty but takes a no-stream append at its old revision: refuse to go on from there.
+    if (options.expectedRevision === NO_STREAM && nextExpectedRevision !== prepared.length - 1) {
+      throw new StreamDeletedError(streamName);
+    }
+    return {
+      nextExpectedRevision,
+      position:
+        result.position?.commit ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision)),
+    };
+  }
+
+  private async currentRevision(streamName: string): Promise<number | typeof NO_STREAM> {
+    for await (const event of this.readStream(streamName, { direction: 'backwards', maxCount: 1 })) {
+      return event.revision;
+    }
+    return NO_STREAM;
   }
 
   /** Idempotent retries come back from the server without a position; look it up. */
@@ -83,9 +117,10 @@ export class EventStoreDbEventStore implements EventStore {
       fromRevision: revision,
       maxCount: 1,
     })) {
-      if (resolved.event?.position) return resolved.event.position.commit;
+      const position = resolved.event?.position?.commit;
+      if (position !== undefined && knownPosition(position)) return position;
     }
-    return -1n;
+    throw translateError(new Error(`the server gave no position for ${streamName} at revision ${revision}`));
   }
 
   readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -98,7 +133,7 @@ export class EventStoreDbEventStore implements EventStore {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision:
           options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
-        ...(options.maxCount !== undefined ? { maxCount: BigInt(options.maxCount) } : {}),
+        ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
       });
     return (async function* () {
       try {
@@ -118,15 +153,19 @@ export class EventStoreDbEventStore implements EventStore {
     const client = this.client;
     return (async function* () {
       if (limit === 0) return;
-      let delivered = 0;
       try {
-        // fromPosition is inclusive for reads; the port's `after` is not.
-        const read = client.readAll({ fromPosition: after === undefined ? START : toPosition(after) });
+        // fromPosition is inclusive for reads; the port's `after` is not, so one more is asked for and skipped.
+        const read = client.readAll({
+          fromPosition: after === undefined ? START : toPosition(after),
+          maxCount: after === undefined ? limit : Math.min(limit + 1, Number.MAX_SAFE_INTEGER),
+          filter: excludeSystemEvents(),
+        });
+        let delivered = 0;
         for await (const resolved of read) {
           const event = resolved.event;
-          if (!event || isSystemEvent(event)) continue;
+          if (!event) continue;
           if (after !== undefined && event.position.commit <= after) continue;
-          yield toRecorded(event);
+          yield toRecorded(event, { positionRequired: true });
           if (++delivered >= limit) return;
         }
       } catch (error) {
@@ -142,7 +181,7 @@ export class EventStoreDbEventStore implements EventStore {
       fromPosition: options.after === undefined ? START : toPosition(options.after),
       filter: excludeSystemEvents(),
     });
-    const subscription = new EventStoreDbSubscription(vendor, options.after, () =>
+    const subscription = new EventStoreDbSubscription(vendor, options.after, this.headPosition(), () =>
       this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
@@ -152,9 +191,13 @@ export class EventStoreDbEventStore implements EventStore {
   async headPosition(): Promise<bigint | undefined> {
     this.assertOpen();
     try {
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-        if (resolved.event && !isSystemEvent(resolved.event)) return resolved.event.position.commit;
-      }
+      const read = this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+        filter: excludeSystemEvents(),
+      });
+      for await (const resolved of read) if (resolved.event) return resolved.event.position.commit;
       return undefined;
     } catch (error) {
       throw translateError(error);

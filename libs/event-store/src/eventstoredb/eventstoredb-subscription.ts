@@ -1,62 +1,87 @@
-import type { AllStreamSubscription } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
+import { EventStoreUnavailableError } from '../errors';
 import type { Subscription, SubscriptionMessage } from '../event-store.port';
-import { isSystemEvent, toRecorded } from './eventstoredb-mapping';
+import { toRecorded } from './eventstoredb-mapping';
 import { translateError } from './translate-error';
 
 const HIGH_WATER = 512;
 
 /**
- * Turns the client's push stream into the port's pull iterator. The client
- * emits `caughtUp` as soon as the server says so, possibly while events it
- * received earlier still sit in the stream's buffer; the marker is therefore
- * queued behind exactly that many events, so it never overtakes them.
+ * Turns the client's push stream into the port's pull iterator.
+ *
+ * `caughtUp` is ours, not the server's: it is queued after the event at the
+ * log's head as it was when the subscription began (or at once when there
+ * is nothing after the checkpoint). Servers before 23.10 never send their
+ * own, and the client's arrives while events may still sit in its buffer,
+ * so this way it means the same on every server and never overtakes an event.
+ *
+ * A stream the server ends without being asked is a failure, not an end:
+ * the reader must start again, or the read models would stop silently.
  */
 export class EventStoreDbSubscription implements Subscription {
   private readonly queue: SubscriptionMessage[] = [];
-  private received = 0;
-  private caughtUpAfter: number | undefined;
+  private head: bigint | undefined | null = null;
   private caughtUpSent = false;
   private lastPosition: bigint | undefined;
   private failure: Error | undefined;
   private ended = false;
+  private closed = false;
   private started = false;
   private wake: (() => void) | undefined;
 
   constructor(
     private readonly vendor: AllStreamSubscription,
     after: bigint | undefined,
+    head: Promise<bigint | undefined>,
     private readonly onEnd: () => void,
   ) {
     this.lastPosition = after;
-    vendor.on('data', (resolved) => {
-      this.received++;
+    head.then(
+      (position) => {
+        this.head = position;
+        this.releaseCaughtUp();
+        this.signal();
+      },
+      (error: unknown) => this.fail(error),
+    );
+    vendor.on('data', (resolved: AllStreamResolvedEvent) => {
       const event = resolved.event;
-      if (event && !isSystemEvent(event)) this.queue.push({ kind: 'event', event: toRecorded(event) });
+      if (!event) return;
+      try {
+        this.queue.push({ kind: 'event', event: toRecorded(event, { positionRequired: true }) });
+      } catch (error) {
+        return this.fail(error);
+      }
       this.releaseCaughtUp();
       if (this.queue.length >= HIGH_WATER) vendor.pause();
       this.signal();
     });
-    vendor.on('caughtUp', () => {
-      if (this.caughtUpSent || this.caughtUpAfter !== undefined) return;
-      this.caughtUpAfter = this.received + vendor.readableLength;
-      this.releaseCaughtUp();
-      this.signal();
-    });
-    vendor.on('error', (error: unknown) => {
-      this.failure = translateError(error);
-      this.signal();
-    });
+    vendor.on('error', (error: unknown) => this.fail(error));
     vendor.on('end', () => {
-      this.ended = true;
-      this.signal();
+      if (!this.closed)
+        this.fail(new EventStoreUnavailableError('the server ended the subscription to the log'));
     });
   }
 
+  /** Right after the event at the head known at the start (or at once, when nothing came after the checkpoint). */
   private releaseCaughtUp(): void {
-    if (this.caughtUpAfter === undefined || this.received < this.caughtUpAfter) return;
-    this.caughtUpAfter = undefined;
+    if (this.caughtUpSent || this.head === null) return;
+    const head = this.head;
+    const caughtUp = { kind: 'caughtUp' as const, position: undefined };
+    if (head === undefined || (this.lastPosition !== undefined && this.lastPosition >= head)) {
+      this.caughtUpSent = true;
+      this.queue.unshift(caughtUp);
+      return;
+    }
+    const at = this.queue.findIndex((message) => message.kind === 'event' && message.event.position >= head);
+    if (at < 0) return;
     this.caughtUpSent = true;
-    this.queue.push({ kind: 'caughtUp', position: undefined });
+    this.queue.splice(at + 1, 0, caughtUp);
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= translateError(error);
+    this.signal();
   }
 
   private signal(): void {
@@ -64,7 +89,8 @@ export class EventStoreDbSubscription implements Subscription {
   }
 
   async close(): Promise<void> {
-    if (this.ended) return;
+    if (this.closed) return;
+    this.closed = true;
     this.ended = true;
     this.signal();
     this.onEnd();
@@ -87,8 +113,8 @@ export class EventStoreDbSubscription implements Subscription {
           yield message.kind === 'caughtUp' ? { kind: 'caughtUp', position: this.lastPosition } : message;
           continue;
         }
-        if (this.failure) throw this.failure;
         if (this.ended) return;
+        if (this.failure) throw this.failure;
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = undefined;
       }

@@ -1,19 +1,29 @@
 import { PassThrough } from 'node:stream';
 import {
+  AccessDeniedError,
   MaxAppendSizeExceededError,
+  NotLeaderError,
+  StreamDeletedError as VendorStreamDeletedError,
   UnavailableError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyError, EventStoreUnavailableError, InvalidEventStoreInputError } from '../errors';
+import {
+  ConcurrencyError,
+  EventStoreAccessDeniedError,
+  EventStoreNotLeaderError,
+  EventStoreUnavailableError,
+  InvalidEventStoreInputError,
+} from '../errors';
 import type { SubscriptionMessage } from '../event-store.port';
+import { UNKNOWN_POSITION } from './eventstoredb-mapping';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 import { translateError } from './translate-error';
 
 /**
- * Runs without a server: the vendor's own error classes and a real object-mode
+ * Runs without a server: the client's own error classes and a real object-mode
  * stream standing in for the gRPC subscription. The contract suite covers the
  * adapter end to end when EVENTSTOREDB_CONNECTION_STRING is set.
  */
@@ -47,6 +57,21 @@ describe('EventStoreDB error translation', () => {
     expect(error).toMatchObject({ field: 'events' });
   });
 
+  it('given a deleted stream, refused credentials or a node that is not the leader, then each has its own code', () => {
+    expect(translateError(VendorStreamDeletedError.fromStreamName('case-1'), 'case-1')).toMatchObject({
+      code: 'EVENT_STORE.STREAM_DELETED',
+      streamName: 'case-1',
+    });
+    expect(translateError(new AccessDeniedError(new Error('denied') as never))).toBeInstanceOf(
+      EventStoreAccessDeniedError,
+    );
+    const notLeader = new NotLeaderError({
+      message: 'not leader',
+      metadata: { 'leader-endpoint-host': '10.0.0.2', 'leader-endpoint-port': '2113' },
+    } as never);
+    expect(translateError(notLeader)).toBeInstanceOf(EventStoreNotLeaderError);
+  });
+
   it('given any other vendor failure, then it is EVENT_STORE.UNAVAILABLE and the vendor class does not leak', () => {
     const error = translateError(new UnavailableError(new Error('connect ECONNREFUSED') as never));
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
@@ -54,19 +79,18 @@ describe('EventStoreDB error translation', () => {
   });
 });
 
-function vendorEvent(n: number, type = 'Noted', streamId = 'case-1'): AllStreamResolvedEvent {
-  const position = { commit: BigInt(n * 100), prepare: BigInt(n * 100) };
+function vendorEvent(n: number, position = BigInt(n * 100)): AllStreamResolvedEvent {
   return {
     event: {
-      streamId,
+      streamId: 'case-1',
       id: `id-${n}`,
-      type,
+      type: 'Noted',
       revision: BigInt(n),
       created: new Date(0),
       data: { n },
       metadata: {},
       isJson: true,
-      position,
+      position: { commit: position, prepare: position },
     },
   } as unknown as AllStreamResolvedEvent;
 }
@@ -74,48 +98,70 @@ function vendorEvent(n: number, type = 'Noted', streamId = 'case-1'): AllStreamR
 function fakeVendor(): PassThrough & AllStreamSubscription {
   const stream = new PassThrough({ objectMode: true, highWaterMark: 4 }) as PassThrough &
     AllStreamSubscription;
-  stream.unsubscribe = async () => void stream.end();
+  stream.unsubscribe = async () => void stream.destroy();
   return stream;
 }
 
+const labels = (messages: SubscriptionMessage[]) =>
+  messages.map((m) => (m.kind === 'event' ? m.event.id : `caughtUp@${m.position}`));
+
+async function readUntilCaughtUp(subscription: EventStoreDbSubscription): Promise<SubscriptionMessage[]> {
+  const received: SubscriptionMessage[] = [];
+  for await (const message of subscription) {
+    received.push(message);
+    if (message.kind === 'caughtUp') break;
+  }
+  return received;
+}
+
 describe('EventStoreDB subscription', () => {
-  it('given caughtUp is signalled while events are still buffered, then the marker comes after them', async () => {
+  it('given the log head when it began, then caughtUp comes right after the event at that head, on any server version', async () => {
     const vendor = fakeVendor();
-    vendor.pause();
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      undefined,
+      Promise.resolve(200n),
+      () => undefined,
+    );
     for (let n = 1; n <= 3; n++) vendor.write(vendorEvent(n));
-    const subscription = new EventStoreDbSubscription(vendor, undefined, () => undefined);
-    vendor.emit('caughtUp');
-    const received: SubscriptionMessage[] = [];
-    const reading = (async () => {
-      for await (const message of subscription) {
-        received.push(message);
-        if (message.kind === 'caughtUp') break;
-      }
-    })();
-    vendor.resume();
-    await reading;
-    expect(received.map((m) => (m.kind === 'event' ? m.event.id : `caughtUp@${m.position}`))).toEqual([
-      'id-1',
-      'id-2',
-      'id-3',
-      'caughtUp@300',
-    ]);
+    expect(labels(await readUntilCaughtUp(subscription))).toEqual(['id-1', 'id-2', 'caughtUp@200']);
   });
 
-  it('given system events in the feed, then they are not delivered', async () => {
+  it('given nothing after the checkpoint, then caughtUp comes at once', async () => {
     const vendor = fakeVendor();
-    const subscription = new EventStoreDbSubscription(vendor, undefined, () => undefined);
-    vendor.write(vendorEvent(1, '$metadata'));
-    vendor.write(vendorEvent(2, 'Noted', '$stats-127.0.0.1'));
-    vendor.write(vendorEvent(3));
-    const first = await subscription[Symbol.asyncIterator]().next();
-    expect(first.value).toMatchObject({ kind: 'event', event: { id: 'id-3', revision: 3, position: 300n } });
-    await subscription.close();
+    const subscription = new EventStoreDbSubscription(vendor, 500n, Promise.resolve(500n), () => undefined);
+    expect(labels(await readUntilCaughtUp(subscription))).toEqual(['caughtUp@500']);
+    const empty = new EventStoreDbSubscription(
+      fakeVendor(),
+      undefined,
+      Promise.resolve(undefined),
+      () => undefined,
+    );
+    expect(labels(await readUntilCaughtUp(empty))).toEqual(['caughtUp@undefined']);
+  });
+
+  it('given an event without a known position, then the reader fails instead of checkpointing nowhere', async () => {
+    const vendor = fakeVendor();
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      undefined,
+      Promise.resolve(100n),
+      () => undefined,
+    );
+    vendor.write(vendorEvent(1, UNKNOWN_POSITION));
+    await expect(subscription[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
   });
 
   it('given a consumer that stops reading, then the vendor stream is paused, and resumed when it reads again', async () => {
     const vendor = fakeVendor();
-    const subscription = new EventStoreDbSubscription(vendor, undefined, () => undefined);
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      undefined,
+      Promise.resolve(60_000n),
+      () => undefined,
+    );
     for (let n = 1; n <= 600; n++) vendor.write(vendorEvent(n));
     await new Promise((resolve) => setImmediate(resolve));
     expect(vendor.isPaused()).toBe(true);
@@ -128,10 +174,34 @@ describe('EventStoreDB subscription', () => {
 
   it('given the server fails the subscription, then the reader gets the translated error', async () => {
     const vendor = fakeVendor();
-    const subscription = new EventStoreDbSubscription(vendor, undefined, () => undefined);
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      undefined,
+      Promise.resolve(undefined),
+      () => undefined,
+    );
     vendor.emit('error', new UnavailableError(new Error('gone') as never));
     await expect(subscription[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(
       EventStoreUnavailableError,
     );
+  });
+
+  it('given the server ends the stream unasked, then the reader fails (so it starts again), and closing still lets go of it', async () => {
+    const vendor = fakeVendor();
+    let released = 0;
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      undefined,
+      Promise.resolve(undefined),
+      () => released++,
+    );
+    const iterator = subscription[Symbol.asyncIterator]();
+    await iterator.next();
+    vendor.end();
+    await expect(iterator.next()).rejects.toMatchObject({
+      message: expect.stringContaining('ended the subscription'),
+    });
+    await subscription.close();
+    expect(released).toBe(1);
   });
 });
