@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { AccessRole, Principal } from '@app/access';
-import { addIsoDuration } from '@app/engine';
+import { addIsoDuration, CaseEngine } from '@app/engine';
+import { createProcessRegistry } from '@app/processes';
 import type { Clock } from '../apps/api/src/clock';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { APP_CONFIG, loadConfig, type AppConfig } from '../apps/api/src/config/app-config';
+import { masterKeyFor, SqliteKeyStore } from '../apps/api/src/crypto/sqlite-key-store';
+import { openEventStore } from '../apps/api/src/event-store/event-store.module';
 import { createApp } from '../apps/api/src/create-app';
 import { DevTokens } from '../apps/api/src/identity/dev-tokens';
 
@@ -33,6 +36,27 @@ export class TestClock implements Clock {
   }
 }
 
+/**
+ * With EVENT_STORE=eventstoredb (and its connection string) in the
+ * environment, every app the suite starts runs on that server instead of
+ * SQLite, each data directory its own log under a stream prefix, so runs
+ * and files never see each other. A test that needs the SQLite files says
+ * EVENT_STORE: 'sqlite' itself.
+ */
+export function storeUnderTest(dataDir: string): NodeJS.ProcessEnv {
+  if (process.env.EVENT_STORE !== 'eventstoredb') return {};
+  return {
+    EVENT_STORE: 'eventstoredb',
+    EVENTSTOREDB_CONNECTION_STRING: process.env.EVENTSTOREDB_CONNECTION_STRING,
+    EVENTSTOREDB_STREAM_PREFIX: `e2e-${basename(dataDir)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')}-`,
+  };
+}
+
+/** For the tests that read or edit the embedded store's files themselves. */
+export const ON_SQLITE = { EVENT_STORE: 'sqlite' } as const;
+
 export async function startApp(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
@@ -42,6 +66,7 @@ export async function startApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     DEADLINE_WORKER_INTERVAL_MS: '0',
+    ...storeUnderTest(dataDir),
     ...env,
   });
   const app = await createApp(config, undefined, clock ? { clock } : {});
@@ -79,4 +104,17 @@ export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 5000): 
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/**
+ * Another node as production runs one beside `app`: its own connection to
+ * the same log (whichever store the app is on), the same key store, its
+ * own engine.
+ */
+export function otherNodeOf(app: INestApplication) {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const store = openEventStore(config);
+  const keys = new SqliteKeyStore(config.keysFilename, masterKeyFor(config.dataDir, config.dataKeyMaster));
+  const engine = new CaseEngine(store, createProcessRegistry(), { keys });
+  return { store, keys, engine, close: async () => (keys.close(), await store.close()) };
 }

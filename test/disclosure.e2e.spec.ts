@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@app/access';
-import { asPrincipal, startApp, tempDataDir, TestClock } from './app-harness';
+import { asPrincipal, ON_SQLITE, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
 import { operationsOf, type JsonSchema, type Operation } from './support/openapi-routes';
 
@@ -53,7 +53,8 @@ describe('sealed values pasted anywhere open for no one', () => {
   let operations: Operation[] = [];
 
   beforeAll(async () => {
-    app = await startApp(data.dir, {}, new TestClock('2026-03-02T08:00:00.000Z'));
+    // The sealed values are taken from the embedded store's file.
+    app = await startApp(data.dir, ON_SQLITE, new TestClock('2026-03-02T08:00:00.000Z'));
     victim = await CaseDriver.open(app, VICTIM_REFERENCE);
     const rh = await victim.start('rehab-handledning');
     await victim.send('socialsekreterare', rh, 'ImpulsRegistered', {

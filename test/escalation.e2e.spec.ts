@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/projections';
-import { CaseEngine, caseStream, SYSTEM_ROLE } from '@app/engine';
-import { createProcessRegistry } from '@app/processes';
-import { masterKeyFor, SqliteKeyStore } from '../apps/api/src/crypto/sqlite-key-store';
+import { caseStream, SYSTEM_ROLE } from '@app/engine';
 import { DEADLINE_WORKER_ACTOR } from '../apps/api/src/escalation/deadline-worker';
-import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, eventually, otherNodeOf, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
 
 interface Task {
@@ -166,9 +164,7 @@ describe('automatic escalation over HTTP', () => {
 
   /** Another node as production runs one: its own engine on the same log and the same key store. */
   const otherNode = () => {
-    const store = new SqliteEventStore({ filename: `${data.dir}/events.sqlite` });
-    const keys = new SqliteKeyStore(`${data.dir}/keys.sqlite`, masterKeyFor(data.dir, undefined));
-    const engine = new CaseEngine(store, createProcessRegistry(), { keys });
+    const { engine, close } = otherNodeOf(app);
     const fire = (
       caseId: string,
       deadline: { deadlineId: string; dueAt: string },
@@ -185,7 +181,7 @@ describe('automatic escalation over HTTP', () => {
           expectedRevision,
         },
       );
-    return { fire, close: async () => (keys.close(), await store.close()) };
+    return { fire, close };
   };
 
   const dueInReadModel = async (c: CaseDriver, deadline: { deadlineId: string; dueAt: string }) =>

@@ -129,11 +129,14 @@ describe('fuzzing every route in the OpenAPI document', () => {
   let operations: Operation[] = [];
   const ids: Record<string, string> = { definitionId: 'rehab-handledning', unit: UNIT, userId: 'fuzz-1' };
 
-  const fingerprint = () =>
-    STORE_FILES.map((file) => {
+  /** The store files, and the log's head: with EVENT_STORE=eventstoredb the log is on the server. */
+  const fingerprint = async () => [
+    `head:${await app.get<EventStore>(EVENT_STORE).headPosition()}`,
+    ...STORE_FILES.map((file) => {
       const path = `${data.dir}/${file}`;
       return `${file}:${existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : '-'}`;
-    });
+    }),
+  ];
   const quiet = () =>
     eventually(async () => {
       const head = await app.get<EventStore>(EVENT_STORE).headPosition();
@@ -162,7 +165,7 @@ describe('fuzzing every route in the OpenAPI document', () => {
       await fc.assert(
         fc.asyncProperty(attempts(op), async (attempt) => {
           await quiet();
-          const before = fingerprint();
+          const before = await fingerprint();
           const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
             encodePath(attempt.path[name] ?? ids[name] ?? 'x'),
           );
@@ -179,7 +182,8 @@ describe('fuzzing every route in the OpenAPI document', () => {
           outcomes.set(response.status, (outcomes.get(response.status) ?? 0) + 1);
           const where = `${op.method.toUpperCase()} ${url} → ${response.status} ${response.text.slice(0, 300)}`;
           expect(response.status, where).toBeLessThan(500);
-          if (response.status >= 400) expect(fingerprint(), `${where} changed a store file`).toEqual(before);
+          if (response.status >= 400)
+            expect(await fingerprint(), `${where} changed a store file`).toEqual(before);
         }),
         { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
       );

@@ -5,7 +5,7 @@ import { EVENT_STORE, NO_STREAM, type EventStore } from '@app/event-store';
 import { collect, newEvent } from '@app/event-store/testing';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
-import { startApp, tempDataDir } from './app-harness';
+import { eventually, startApp, tempDataDir } from './app-harness';
 
 describe('the api on the embedded store', () => {
   let data: ReturnType<typeof tempDataDir>;
@@ -17,12 +17,18 @@ describe('the api on the embedded store', () => {
   it('given a fresh data directory, when it starts, then it is live and ready', async () => {
     const app = await startApp(data.dir);
     await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'up' });
-    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    // A fresh log holds one event, the store's identity, which the read models record with their checkpoint.
+    const head = String(await app.get<EventStore>(EVENT_STORE).headPosition());
+    const ready = await eventually(async () => {
+      const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+      expect(response.body.checks.projections.position).toBe(head);
+      return response;
+    });
     expect(ready.body).toEqual({
       status: 'up',
       checks: {
         eventStore: { status: 'up' },
-        projections: { status: 'up', position: null, eventsApplied: 0, lag: 0 },
+        projections: { status: 'up', position: head, eventsApplied: 1, lag: 0 },
       },
     });
     await app.close();

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProjectionRunner } from '@app/projections';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, PLAN } from './flows';
 
@@ -68,5 +69,17 @@ describe('the case history, a page at a time, and its export', () => {
       const log = await chef().get(`/api/access-log/cases/${c.caseId}`).expect(200);
       expect(log.body.items.map((item: { view: string }) => item.view)).toContain('history-export');
     });
+  });
+
+  it('given a step just taken while the read models lag, then the history answered right after already shows it', async () => {
+    const runner = app.get(ProjectionRunner);
+    await runner.stop();
+    const step = await as(app, 'rehabansvarig')
+      .post(`/api/cases/${c.caseId}/progressionsplan`)
+      .send({ category: 2, followUpOwner: 'bitradande_enhetschef', ...PLAN })
+      .expect(200);
+    setTimeout(() => runner.start(), 200);
+    const all = (await chef().get(`/api/cases/${c.caseId}/history/export`).expect(200)).body as Page;
+    expect(all.entries.at(-1)?.revision).toBe(step.body.revision);
   });
 });

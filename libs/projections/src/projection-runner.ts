@@ -4,6 +4,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -71,7 +72,9 @@ export class ProjectionFailedError extends Error {
  * committed event and applies each event once.
  */
 @Injectable()
-export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionRunner
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('Projections');
   private readonly tables: TableSpec[];
   private subscription?: Subscription;
@@ -129,10 +132,14 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.db.saveStoreId(storeId);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the store closes under it: a batch in progress commits, and the subscription is let go of. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.stop();
     this.changed.complete();
+  }
+
+  onApplicationShutdown(): void {
     this.db.close();
   }
 
@@ -151,9 +158,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     clearImmediate(this.flushSoon);
     this.flushSoon = undefined;
     this.pending = [];
-    await this.subscription?.close();
-    await this.loop;
+    // Forgotten first, so the loop sees its subscription end as asked for, not as a failure.
+    const subscription = this.subscription;
     this.subscription = undefined;
+    await subscription?.close();
+    await this.loop;
     this.loop = undefined;
   }
 

@@ -177,8 +177,9 @@ export class CasesController {
   }
 
   private async historyOf(caseId: string, actor: Actor, cursor: HistoryCursor) {
-    await this.access.visibleCase(actor, caseId);
-    const page = await this.queries.execute(new CaseHistoryQuery(caseId, cursor));
+    const state = await this.access.visibleCase(actor, caseId);
+    const throughRevision = state.revision === 'no_stream' ? undefined : state.revision;
+    const page = await this.queries.execute(new CaseHistoryQuery(caseId, { ...cursor, throughRevision }));
     if (!page) throw new ResourceNotFoundError('Case history', { caseId });
     return {
       caseId,

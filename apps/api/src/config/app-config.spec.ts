@@ -174,8 +174,32 @@ describe('configuration from the environment', () => {
 
   it('given EventStoreDB without a connection string, then it says what is missing', () => {
     expect(problemsOf({ EVENT_STORE: 'eventstoredb' })[0]).toMatch(
-      /^EVENTSTOREDB_CONNECTION_STRING must be an EventStoreDB connection string/,
+      /^EVENTSTOREDB_CONNECTION_STRING must be a KurrentDB \/ EventStoreDB connection string/,
     );
+  });
+
+  it.each(['kurrentdb', 'kurrent', 'kdb', 'esdb', 'kurrentdb+discover'])(
+    'given a %s:// connection string and a stream prefix, then both are taken',
+    (scheme) => {
+      const config = loadConfig({
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTOREDB_CONNECTION_STRING: `${scheme}://127.0.0.1:2113?tls=false`,
+        EVENTSTOREDB_STREAM_PREFIX: 'test-',
+      });
+      expect(config.eventStore).toEqual({
+        kind: 'eventstoredb',
+        connectionString: `${scheme}://127.0.0.1:2113?tls=false`,
+        streamPrefix: 'test-',
+      });
+    },
+  );
+
+  it('given throwOnAppendFailure=false in the connection string, then start-up refuses it, saying why', () => {
+    const [problem] = problemsOf({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTOREDB_CONNECTION_STRING: 'kurrentdb://127.0.0.1:2113?tls=false&throwOnAppendFailure=false',
+    });
+    expect(problem).toMatch(/must not set throwOnAppendFailure=false/);
   });
 
   it('given a malformed connection string, then the error does not echo it (it may hold a password)', () => {

@@ -82,11 +82,23 @@ class EnvironmentVariables {
   EVENT_STORE: (typeof EVENT_STORE_KINDS)[number] = 'sqlite';
 
   @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'eventstoredb')
-  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, {
+  @Matches(/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/, {
     message:
-      'must be an EventStoreDB connection string (esdb://host:2113?tls=false) when EVENT_STORE=eventstoredb',
+      'must be a KurrentDB / EventStoreDB connection string (kurrentdb://host:2113?tls=false) when EVENT_STORE=eventstoredb',
+  })
+  @ValidateIf((env: EnvironmentVariables) => env.EVENT_STORE === 'eventstoredb')
+  @Matches(/^(?!.*[?&]throwOnAppendFailure=false)/i, {
+    message:
+      'must not set throwOnAppendFailure=false: a refused append would look like a success to code that does not check',
   })
   EVENTSTOREDB_CONNECTION_STRING?: string;
+
+  /** Puts this log's streams under a prefix on the server, so environments can share a cluster. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{0,62}-$/, {
+    message: 'must be 2-64 lower-case letters, digits, "." or "-", ending in "-" (e.g. "test-")',
+  })
+  EVENTSTOREDB_STREAM_PREFIX?: string;
 
   @IsIn(LOG_LEVELS, { message: `must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
@@ -240,7 +252,7 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly eventStore:
     | { readonly kind: 'sqlite'; readonly filename: string }
-    | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+    | { readonly kind: 'eventstoredb'; readonly connectionString: string; readonly streamPrefix?: string };
   readonly logLevels: LogLevel[];
   /** SQLite file of the read models; always local to this node, rebuilt from the log when lost. */
   readonly readModelsFilename: string;
@@ -276,6 +288,7 @@ export interface AppConfig {
 const ECHOABLE = new Set([
   'PORT',
   'EVENT_STORE',
+  'EVENTSTOREDB_STREAM_PREFIX',
   'LOG_LEVEL',
   'DEADLINE_WORKER_INTERVAL_MS',
   'DEADLINE_WORKER_BATCH',
@@ -354,7 +367,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: parsed.DATA_DIR,
     eventStore:
       parsed.EVENT_STORE === 'eventstoredb'
-        ? { kind: 'eventstoredb', connectionString: parsed.EVENTSTOREDB_CONNECTION_STRING ?? '' }
+        ? {
+            kind: 'eventstoredb',
+            connectionString: parsed.EVENTSTOREDB_CONNECTION_STRING ?? '',
+            ...(parsed.EVENTSTOREDB_STREAM_PREFIX ? { streamPrefix: parsed.EVENTSTOREDB_STREAM_PREFIX } : {}),
+          }
         : { kind: 'sqlite', filename: `${dataDir}/events.sqlite` },
     logLevels: LOG_LEVELS.slice(0, level + 1) as LogLevel[],
     readModelsFilename: `${dataDir}/read-models.sqlite`,

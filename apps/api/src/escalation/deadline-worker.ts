@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppError } from '@app/common';
@@ -61,7 +61,7 @@ export const RETENTION_ACTOR = 'system:gallring';
  * first's result or meets a conflict and leaves it.
  */
 @Injectable()
-export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeadlineWorker');
   private timer?: NodeJS.Timeout;
   private running?: Promise<WorkerReport>;
@@ -86,7 +86,8 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module lets go of the store or the key store: a run in progress finishes on both. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }

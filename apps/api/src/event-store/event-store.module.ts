@@ -7,7 +7,8 @@ import { ReadinessRegistry } from '../health/readiness.registry';
 
 export function openEventStore(config: AppConfig): EventStore {
   if (config.eventStore.kind === 'eventstoredb') {
-    return new EventStoreDbEventStore(config.eventStore.connectionString);
+    const { connectionString, streamPrefix } = config.eventStore;
+    return new EventStoreDbEventStore(connectionString, streamPrefix ? { streamPrefix } : {});
   }
   mkdirSync(dirname(config.eventStore.filename), { recursive: true });
   return new SqliteEventStore({ filename: config.eventStore.filename });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
+import {
+  EventStoreDbEventStore,
+  SqliteEventStore,
+  type EventStore,
+  type RecordedEvent,
+} from '@app/event-store';
 import { collect } from '@app/event-store/testing';
 import { CaseEngine, caseStream, type CaseEngineOptions, type CommandResult } from '../case-engine';
 import type { ActorRole, CaseCommand } from '../domain/commands';
@@ -20,6 +25,20 @@ export const PLAN = {
 };
 
 /**
+ * The store the engine's tests run on: in-memory SQLite, or with
+ * EVENT_STORE=eventstoredb a log of its own on that server.
+ */
+function storeUnderTest(): EventStore {
+  const connectionString = process.env.EVENTSTOREDB_CONNECTION_STRING;
+  if (process.env.EVENT_STORE !== 'eventstoredb' || !connectionString) {
+    return new SqliteEventStore({ filename: ':memory:' });
+  }
+  return new EventStoreDbEventStore(connectionString, {
+    streamPrefix: `engine-${randomUUID().slice(0, 8)}-`,
+  });
+}
+
+/**
  * A real engine on a real (in-memory) SQLite store with a clock the test
  * sets. Every call is a command as the API will send it.
  */
@@ -30,7 +49,7 @@ export class EngineHarness {
   now = '2026-01-31T09:00:00.000Z';
 
   constructor(definitions: ProcessDefinition[], options: CaseEngineOptions = {}, store?: EventStore) {
-    this.store = store ?? new SqliteEventStore({ filename: ':memory:' });
+    this.store = store ?? storeUnderTest();
     this.registry = new ProcessRegistry(definitions);
     this.engine = new CaseEngine(this.store, this.registry, options);
   }

@@ -94,6 +94,20 @@ describe.skipIf(skipReason !== undefined)(
       },
     );
 
+    it('given no stream prefix (the default), then a subscription sees new events of every stream, under their own names', async () => {
+      const stream = uniqueStream();
+      const head = await store.headPosition();
+      const subscription = store.subscribeToAll(head === undefined ? {} : { after: head });
+      const { position } = await store.appendToStream(stream, [newEvent()], { expectedRevision: NO_STREAM });
+      for await (const message of subscription) {
+        if (message.kind === 'event' && message.event.position === position) {
+          expect(message.event.streamName).toBe(stream);
+          break;
+        }
+      }
+      await subscription.close();
+    });
+
     it('given system events in the log, then reads of the whole log and the head skip them on the server', async () => {
       const stream = uniqueStream();
       const { position } = await store.appendToStream(stream, [newEvent()], { expectedRevision: NO_STREAM });

@@ -9,6 +9,7 @@ import {
   StreamNotFoundError,
   excludeSystemEvents,
   jsonEvent,
+  streamNameFilter,
   type AppendStreamState,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, EventStoreClosedError, StreamDeletedError } from '../errors';
@@ -55,13 +56,34 @@ function toVendorState(expected: ExpectedRevision): AppendStreamState {
  * a reader that stops early never leaves a call open on the connection;
  * system events are filtered on the server.
  */
+export interface EventStoreDbOptions {
+  /**
+   * Puts every stream of this log under a prefix on the server, so several
+   * logs (a test environment beside production, a suite's runs) can share
+   * one cluster without seeing each other. Callers never see it.
+   */
+  readonly streamPrefix?: string;
+}
+
+const STREAM_PREFIX = /^[a-z0-9][a-z0-9.-]{0,62}-$/;
+
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
+  private readonly prefix: string;
   private closed = false;
 
-  constructor(connectionString: string) {
+  constructor(connectionString: string, options: EventStoreDbOptions = {}) {
+    this.prefix = options.streamPrefix ?? '';
+    if (this.prefix !== '' && !STREAM_PREFIX.test(this.prefix)) {
+      throw new RangeError('a stream prefix is 2-64 lower-case letters, digits, "." or "-", ending in "-"');
+    }
     this.client = KurrentDBClient.connectionString(currentScheme(connectionString));
+  }
+
+  /** This log's streams on the server: a prefix when one is set, else everything but the server's own. */
+  private ownStreams() {
+    return this.prefix === '' ? excludeSystemEvents() : streamNameFilter({ prefixes: [this.prefix] });
   }
 
   async appendToStream(
@@ -76,7 +98,7 @@ export class EventStoreDbEventStore implements EventStore {
     let result;
     try {
       result = await this.client.appendToStream(
-        streamName,
+        this.prefix + streamName,
         prepared.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })),
         { streamState: toVendorState(options.expectedRevision) },
       );
@@ -128,8 +150,9 @@ export class EventStoreDbEventStore implements EventStore {
     assertStreamName(streamName);
     assertReadStreamOptions(options);
     const backwards = options.direction === 'backwards';
+    const prefix = this.prefix;
     const read = () =>
-      this.client.readStream(streamName, {
+      this.client.readStream(prefix + streamName, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision:
           options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
@@ -137,7 +160,7 @@ export class EventStoreDbEventStore implements EventStore {
       });
     return (async function* () {
       try {
-        for await (const resolved of read()) if (resolved.event) yield toRecorded(resolved.event);
+        for await (const resolved of read()) if (resolved.event) yield toRecorded(resolved.event, { prefix });
       } catch (error) {
         if (error instanceof StreamNotFoundError) return;
         throw translateError(error, streamName);
@@ -151,6 +174,8 @@ export class EventStoreDbEventStore implements EventStore {
     const { after } = options;
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const client = this.client;
+    const prefix = this.prefix;
+    const filter = this.ownStreams();
     return (async function* () {
       if (limit === 0) return;
       try {
@@ -158,14 +183,14 @@ export class EventStoreDbEventStore implements EventStore {
         const read = client.readAll({
           fromPosition: after === undefined ? START : toPosition(after),
           maxCount: after === undefined ? limit : Math.min(limit + 1, Number.MAX_SAFE_INTEGER),
-          filter: excludeSystemEvents(),
+          filter,
         });
         let delivered = 0;
         for await (const resolved of read) {
           const event = resolved.event;
           if (!event) continue;
           if (after !== undefined && event.position.commit <= after) continue;
-          yield toRecorded(event, { positionRequired: true });
+          yield toRecorded(event, { positionRequired: true, prefix });
           if (++delivered >= limit) return;
         }
       } catch (error) {
@@ -179,10 +204,14 @@ export class EventStoreDbEventStore implements EventStore {
     assertReadAllOptions(options);
     const vendor = this.client.subscribeToAll({
       fromPosition: options.after === undefined ? START : toPosition(options.after),
-      filter: excludeSystemEvents(),
+      filter: this.ownStreams(),
     });
-    const subscription = new EventStoreDbSubscription(vendor, options.after, this.headPosition(), () =>
-      this.subscriptions.delete(subscription),
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      options.after,
+      this.headPosition(),
+      this.prefix,
+      () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -195,7 +224,7 @@ export class EventStoreDbEventStore implements EventStore {
         direction: BACKWARDS,
         fromPosition: END,
         maxCount: 1,
-        filter: excludeSystemEvents(),
+        filter: this.ownStreams(),
       });
       for await (const resolved of read) if (resolved.event) return resolved.event.position.commit;
       return undefined;

@@ -24,7 +24,10 @@ export function toPosition(position: bigint): Position {
  * one there); reads of the whole log and subscriptions must have one, or a
  * checkpoint could point nowhere, so they refuse to go on without it.
  */
-export function toRecorded(event: VendorEvent, { positionRequired = false } = {}): RecordedEvent {
+export function toRecorded(
+  event: VendorEvent,
+  { positionRequired = false, prefix = '' }: { positionRequired?: boolean; prefix?: string } = {},
+): RecordedEvent {
   const position = event.position?.commit;
   if (positionRequired && (position === undefined || !knownPosition(position))) {
     throw new EventStoreUnavailableError(
@@ -34,7 +37,7 @@ export function toRecorded(event: VendorEvent, { positionRequired = false } = {}
   return {
     id: event.id,
     type: event.type,
-    streamName: event.streamId,
+    streamName: event.streamId.startsWith(prefix) ? event.streamId.slice(prefix.length) : event.streamId,
     revision: Number(event.revision),
     position: position !== undefined && knownPosition(position) ? position : -1n,
     data: event.data as RecordedEvent['data'],

@@ -33,6 +33,7 @@ export class EventStoreDbSubscription implements Subscription {
     private readonly vendor: AllStreamSubscription,
     after: bigint | undefined,
     head: Promise<bigint | undefined>,
+    private readonly prefix: string,
     private readonly onEnd: () => void,
   ) {
     this.lastPosition = after;
@@ -48,7 +49,10 @@ export class EventStoreDbSubscription implements Subscription {
       const event = resolved.event;
       if (!event) return;
       try {
-        this.queue.push({ kind: 'event', event: toRecorded(event, { positionRequired: true }) });
+        this.queue.push({
+          kind: 'event',
+          event: toRecorded(event, { positionRequired: true, prefix: this.prefix }),
+        });
       } catch (error) {
         return this.fail(error);
       }

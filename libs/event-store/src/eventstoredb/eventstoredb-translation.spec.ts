@@ -121,6 +121,7 @@ describe('EventStoreDB subscription', () => {
       vendor,
       undefined,
       Promise.resolve(200n),
+      '',
       () => undefined,
     );
     for (let n = 1; n <= 3; n++) vendor.write(vendorEvent(n));
@@ -129,12 +130,19 @@ describe('EventStoreDB subscription', () => {
 
   it('given nothing after the checkpoint, then caughtUp comes at once', async () => {
     const vendor = fakeVendor();
-    const subscription = new EventStoreDbSubscription(vendor, 500n, Promise.resolve(500n), () => undefined);
+    const subscription = new EventStoreDbSubscription(
+      vendor,
+      500n,
+      Promise.resolve(500n),
+      '',
+      () => undefined,
+    );
     expect(labels(await readUntilCaughtUp(subscription))).toEqual(['caughtUp@500']);
     const empty = new EventStoreDbSubscription(
       fakeVendor(),
       undefined,
       Promise.resolve(undefined),
+      '',
       () => undefined,
     );
     expect(labels(await readUntilCaughtUp(empty))).toEqual(['caughtUp@undefined']);
@@ -146,6 +154,7 @@ describe('EventStoreDB subscription', () => {
       vendor,
       undefined,
       Promise.resolve(100n),
+      '',
       () => undefined,
     );
     vendor.write(vendorEvent(1, UNKNOWN_POSITION));
@@ -160,6 +169,7 @@ describe('EventStoreDB subscription', () => {
       vendor,
       undefined,
       Promise.resolve(60_000n),
+      '',
       () => undefined,
     );
     for (let n = 1; n <= 600; n++) vendor.write(vendorEvent(n));
@@ -178,6 +188,7 @@ describe('EventStoreDB subscription', () => {
       vendor,
       undefined,
       Promise.resolve(undefined),
+      '',
       () => undefined,
     );
     vendor.emit('error', new UnavailableError(new Error('gone') as never));
@@ -193,6 +204,7 @@ describe('EventStoreDB subscription', () => {
       vendor,
       undefined,
       Promise.resolve(undefined),
+      '',
       () => released++,
     );
     const iterator = subscription[Symbol.asyncIterator]();

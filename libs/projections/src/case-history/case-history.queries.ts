@@ -26,7 +26,15 @@ export interface HistoryCursor {
   readonly after?: number;
   /** Absent: every entry from the cursor on, for the full export. */
   readonly limit?: number;
+  /**
+   * The case's revision as the log says now: the answer waits (briefly) for
+   * the read model to reach it, so a client always sees its own last step.
+   */
+  readonly throughRevision?: number;
 }
+
+/** How long a history waits for the read model to reach the case's revision before it answers as it is. */
+const READ_YOUR_WRITES_MS = 3000;
 
 export interface HistoryPage {
   readonly entries: HistoryEntry[];
@@ -66,11 +74,12 @@ interface Row {
 export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ caseId, cursor }: CaseHistoryQuery): Promise<HistoryPage | undefined> {
+  async execute({ caseId, cursor }: CaseHistoryQuery): Promise<HistoryPage | undefined> {
+    if (cursor.throughRevision !== undefined) await this.reached(caseId, cursor.throughRevision);
     const known = this.db.get<{ n: number }>('SELECT 1 AS n FROM ch_events WHERE case_id = :caseId LIMIT 1', {
       caseId,
     });
-    if (!known) return Promise.resolve(undefined);
+    if (!known) return undefined;
     // One row more than asked shows whether another page follows.
     const rows = this.db.all<Row>(
       `SELECT * FROM ch_events WHERE case_id = :caseId AND revision > :after ORDER BY revision LIMIT :limit`,
@@ -78,7 +87,7 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
     );
     const more = cursor.limit !== undefined && rows.length > cursor.limit;
     const page = more ? rows.slice(0, cursor.limit) : rows;
-    return Promise.resolve({
+    return {
       next: more ? page[page.length - 1].revision : null,
       entries: page.map((row) => ({
         revision: row.revision,
@@ -101,6 +110,18 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
         correlationId: row.correlation_id,
         commandId: row.command_id,
       })),
-    });
+    };
+  }
+
+  private async reached(caseId: string, revision: number): Promise<void> {
+    const until = Date.now() + READ_YOUR_WRITES_MS;
+    while (Date.now() < until) {
+      const newest = this.db.get<{ revision: number | null }>(
+        'SELECT max(revision) AS revision FROM ch_events WHERE case_id = :caseId',
+        { caseId },
+      )?.revision;
+      if (newest != null && newest >= revision) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 }
