@@ -5,24 +5,17 @@ import { newEvent } from '@app/event-store/testing';
 import { ProjectionRunner, ReadModelDb } from '@app/projections';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { rebuildProjections } from '../apps/api/src/rebuild-projections';
-import { as, eventually, otherNodeOf, startApp, storeUnderTest, tempDataDir, TestClock } from './app-harness';
+import {
+  as,
+  dumpReadModels as dump,
+  eventually,
+  otherNodeOf,
+  startApp,
+  storeUnderTest,
+  tempDataDir,
+  TestClock,
+} from './app-harness';
 import { CaseDriver, CM_CRITERIA, UNIT } from './flows';
-
-/** Every read-model table, rows sorted, so two builds compare equal whatever their insert order. */
-function dump(db: ReadModelDb): Record<string, string[]> {
-  const tables = db.all<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      db
-        .all(`SELECT * FROM ${name}`)
-        .map((row) => JSON.stringify(row))
-        .sort(),
-    ]),
-  );
-}
 
 async function caughtUp(app: INestApplication): Promise<void> {
   const head = await app.get<EventStore>(EVENT_STORE).headPosition();
