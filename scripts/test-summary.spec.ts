@@ -36,10 +36,10 @@ describe('the CI summary', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given only passes and the gated suite skipped, then it is green and names the skip', () => {
-    const { code, output } = summarise(reportOf([test('passed'), ...Array(57).fill(test('skipped', GATED))]));
+    const { code, output } = summarise(reportOf([test('passed'), ...Array(56).fill(test('skipped', GATED))]));
     expect(code).toBe(0);
-    expect(output).toContain(`skipped 57 in "${GATED}"`);
-    expect(output).toContain('tests: 1 passed, 0 failed, 57 skipped');
+    expect(output).toContain(`skipped 56 in "${GATED}"`);
+    expect(output).toContain('tests: 1 passed, 0 failed, 56 skipped');
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('the CI summary', () => {
     ['a test is skipped outside the gated suite', reportOf([test('passed'), test('skipped', 'other')])],
     [
       'the gated suite skips more than expected',
-      reportOf([test('passed'), ...Array(58).fill(test('skipped', GATED))]),
+      reportOf([test('passed'), ...Array(57).fill(test('skipped', GATED))]),
     ],
     ['a test failed', reportOf([test('passed'), test('failed')])],
     ['nothing passed', reportOf([])],

@@ -137,13 +137,6 @@ export function eventStoreContract(target: ContractTarget): void {
         expect(await readStreamIds(store, stream)).toEqual([...opening, ...next].map((e) => e.id));
       });
 
-      it('when a batch appended with any revision is retried, then it is not written twice', async () => {
-        const stream = uniqueStream();
-        const batch = newEvents(3);
-        const original = await store.appendToStream(stream, batch, { expectedRevision: ANY });
-        expect(await store.appendToStream(stream, batch, { expectedRevision: ANY })).toEqual(original);
-        expect(await readStreamIds(store, stream)).toHaveLength(3);
-      });
     });
 
     describe('given many streams written in turn', () => {
