@@ -135,7 +135,7 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
       .send({ socialWorkerId: 'ss-bertil' });
     expect([late.status, late.body.code]).toEqual([410, 'CASE.ERASED']);
 
-    await chef().post('/api/admin/projections/rebuild').expect(202);
+    await as(app, 'operator').post('/api/admin/projections/rebuild').expect(202);
     await eventually(async () => {
       const status = await chef().get('/api/admin/projections').expect(200);
       expect(status.body.state).toBe('live');
@@ -170,7 +170,9 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
       .send({ event: 'InterventionNotOffered', payload: { reason: 'Kriterierna uppfylls inte' } })
       .then((response) => expect(response.status, JSON.stringify(response.body)).toBe(200));
 
-    const run = async () => (await rinkebyChef().post('/api/admin/deadlines/run').expect(200)).body;
+    const run = async () =>
+      (await as(app, 'operator', 'drift-rinkeby', 'rinkeby-2').post('/api/admin/deadlines/run').expect(200))
+        .body;
     await eventually(async () =>
       expect((await rinkebyChef().get(`/api/cases/${caseId}`)).body.processes[0].status).not.toBe('active'),
     );

@@ -33,7 +33,7 @@ describe('automatic escalation over HTTP', () => {
   const rehab = () => as(app, 'rehabansvarig', 'rehabansvarig-1');
   const socialWorker = () => as(app, 'socialsekreterare', SOCIAL_WORKER);
   const runDeadlines = async () => {
-    const response = await supervisor().post('/api/admin/deadlines/run');
+    const response = await as(app, 'operator').post('/api/admin/deadlines/run');
     expect(response.status).toBe(200);
     return response.body as {
       fired: { caseId: string; events: string[] }[];

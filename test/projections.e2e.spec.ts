@@ -41,7 +41,7 @@ async function workload(app: INestApplication, clock: TestClock): Promise<CaseDr
     .send({ socialWorkerId: 'ss-bertil' })
     .expect(200);
   clock.advance('P2M');
-  await as(app, 'bitradande_enhetschef').post('/api/admin/deadlines/run').expect(200);
+  await as(app, 'operator').post('/api/admin/deadlines/run').expect(200);
   return cases;
 }
 
@@ -73,7 +73,7 @@ describe('read models', () => {
     expect(resumed.wq_tasks.length).toBeGreaterThan(0);
     expect(resumed.ch_events.some((row) => row.includes(late.caseId))).toBe(true);
 
-    const rebuild = await as(second, 'bitradande_enhetschef').post('/api/admin/projections/rebuild');
+    const rebuild = await as(second, 'operator').post('/api/admin/projections/rebuild');
     expect(rebuild.status).toBe(202);
     await caughtUp(second);
     expect(dump(second.get(ReadModelDb))).toEqual(resumed);
@@ -144,7 +144,7 @@ describe('read models', () => {
     }
     clock.advance('P8D');
     await caughtUp(app);
-    const run = await as(app, 'bitradande_enhetschef').post('/api/admin/deadlines/run').expect(200);
+    const run = await as(app, 'operator').post('/api/admin/deadlines/run').expect(200);
     expect(run.body.fired.map((f: { caseId: string }) => f.caseId).sort()).toEqual([...cases].sort());
     await caughtUp(app);
     const notes = (await sw().get('/api/notifications').expect(200)).body.items as { caseId: string }[];

@@ -125,7 +125,7 @@ describe.skipIf(skipReason !== undefined)(
         await runner.caughtUpTo(await store.headPosition());
       }, 30_000);
       const resumed = dumpReadModels(app.get(ReadModelDb));
-      await as(app, 'bitradande_enhetschef').post('/api/admin/projections/rebuild').expect(202);
+      await as(app, 'operator').post('/api/admin/projections/rebuild').expect(202);
       await eventually(async () => {
         expect(runner.status().state).toBe('live');
         await runner.caughtUpTo(await store.headPosition());

@@ -98,6 +98,7 @@ const DEMO_USER: Partial<Record<string, string>> = {
   socialsekreterare: 'jarva-1-ss',
   rehabansvarig: 'jarva-1-rehab',
   bitradande_enhetschef: 'jarva-1-bec',
+  operator: 'jarva-1-drift',
 };
 const tokens = new Map<string, Promise<string>>();
 
@@ -135,7 +136,7 @@ async function overHttp(): Promise<Run> {
 
 async function get<T>(path: string): Promise<T> {
   const response = await fetch(base + path, {
-    headers: { Authorization: await bearer('bitradande_enhetschef') },
+    headers: { Authorization: await bearer('operator') },
   });
   return (await response.json()) as T;
 }
@@ -158,7 +159,7 @@ async function rebuild(head: string): Promise<{ eventsPerSecond: number; events:
   const started = process.hrtime.bigint();
   await fetch(`${base}/api/admin/projections/rebuild`, {
     method: 'POST',
-    headers: { Authorization: await bearer('bitradande_enhetschef') },
+    headers: { Authorization: await bearer('operator') },
   });
   let status: Status = { state: '', position: null, eventsApplied: 0 };
   await waitFor(async () => {

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineWorker } from '../escalation/deadline-worker';
 import { Allow, CurrentActor, OPERATORS, SUPERVISORS, type Actor } from '../identity/actor';
 
-/** Operations: read-model status and rebuild, and running the deadline worker now. */
+/** Operations, for the operator (IT): read-model status and rebuild, the deadline worker now, the hash chains. */
 @ApiTags('admin')
 @Controller('api/admin')
 export class AdminController {
@@ -40,14 +40,14 @@ export class AdminController {
   }
 
   @Get('projections')
-  @Allow(...SUPERVISORS)
+  @Allow(...SUPERVISORS, ...OPERATORS)
   @ApiOperation({ summary: 'Read-model status: position, events applied, lag, rebuild progress' })
   async projections() {
     return { ...this.runner.status(), lag: await this.runner.lag(this.config.projectionMaxLag) };
   }
 
   @Post('projections/rebuild')
-  @Allow('bitradande_enhetschef')
+  @Allow(...OPERATORS)
   @HttpCode(202)
   @ApiOperation({ summary: 'Drop every read model and rebuild it from the log; follow progress on GET' })
   async rebuild() {
@@ -57,7 +57,7 @@ export class AdminController {
   }
 
   @Post('deadlines/run')
-  @Allow('bitradande_enhetschef')
+  @Allow(...OPERATORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Fire every deadline that is due now (the worker also runs on its interval)' })
   runDeadlines() {
