@@ -15,6 +15,7 @@ import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LiveController } from './live/live.controller';
+import { MetricsModule, ProjectionMetrics } from './metrics/metrics.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { requestValidationPipe } from './http/validation';
 import { AuthenticationGuard } from './identity/authentication.guard';
@@ -40,6 +41,7 @@ export class AppModule implements NestModule {
       global: true,
       imports: [
         HealthModule,
+        MetricsModule,
         EventStoreModule,
         CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
         EngineModule,
@@ -65,6 +67,7 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,
+        ProjectionMetrics,
         ProjectionsReadiness,
         AccessLog,
         DisclosureInterceptor,

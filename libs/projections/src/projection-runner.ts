@@ -87,6 +87,10 @@ export class ProjectionRunner
   private stopping = false;
   private pending: RecordedEvent[] = [];
   private readonly changed = new Subject<ReadModelChange>();
+  private readonly applied = new Subject<{ readonly events: number; readonly seconds: number }>();
+  /** Every batch committed: how many events, in how long. For the metrics. */
+  readonly batches: Observable<{ readonly events: number; readonly seconds: number }> =
+    this.applied.asObservable();
   /** Cases whose read models just changed, after the commit: what the UI's live updates follow. */
   readonly changes: Observable<ReadModelChange> = this.changed.asObservable();
   private flushSoon?: NodeJS.Immediate;
@@ -137,6 +141,7 @@ export class ProjectionRunner
     this.stopping = true;
     await this.stop();
     this.changed.complete();
+    this.applied.complete();
   }
 
   onApplicationShutdown(): void {
@@ -197,6 +202,7 @@ export class ProjectionRunner
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
+    const started = process.hrtime.bigint();
     this.db.transaction(() => {
       for (const event of batch) {
         const message = toMessage(event);
@@ -205,6 +211,7 @@ export class ProjectionRunner
       }
       this.db.saveCheckpoint(batch[batch.length - 1].position, batch.length);
     });
+    this.applied.next({ events: batch.length, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     const position = batch[batch.length - 1].position;
     // Only case streams: a read appends to the reader's access stream, and announcing those would make every open screen reload itself forever.
     const caseIds = [

@@ -207,6 +207,13 @@ class EnvironmentVariables {
   })
   CORS_ORIGINS?: string;
 
+  /** What Prometheus sends (as a bearer token) to scrape /metrics; without it only the operator may read them. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._~+/=-]{32,256}$/, {
+    message: 'must be 32-256 characters of a random token (openssl rand -hex 32)',
+  })
+  METRICS_TOKEN?: string;
+
   /** A client gets this long to send its request headers. */
   @WholeNumber(1000, 600_000, 'milliseconds')
   HTTP_HEADERS_TIMEOUT_MS = 10_000;
@@ -275,6 +282,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** The built web app, served at / when present. */
   readonly webRoot: string;
+  /** The scraper's token for /metrics; never echoed. */
+  readonly metricsToken?: string;
   /** Bounds on what one client can hold of the HTTP server. */
   readonly http: {
     readonly headersTimeoutMs: number;
@@ -388,6 +397,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     signInRateLimit: parsed.SIGN_IN_RATE_LIMIT,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
     webRoot: parsed.WEB_ROOT,
+    ...(parsed.METRICS_TOKEN ? { metricsToken: parsed.METRICS_TOKEN } : {}),
     http: {
       headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT_MS,

@@ -7,7 +7,9 @@ import {
   type CommandMetadata,
   type CommandResult,
 } from '@app/engine';
+import { AppError } from '@app/common';
 import { CaseAccess } from '../access/case-access';
+import { Metrics } from '../metrics/metrics';
 
 /**
  * The bus message for every case command a person sends. The engine's
@@ -30,14 +32,23 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   constructor(
     private readonly engine: CaseEngine,
     private readonly access: CaseAccess,
+    private readonly metrics: Metrics,
   ) {}
 
   async execute({ command, metadata, principal }: ExecuteCaseCommand): Promise<CommandResult> {
-    const roles =
-      command.type === 'OpenCase'
-        ? actingRoles(principal, command.unit)
-        : (await this.access.rolesOn(principal, command.caseId)).roles;
-    return this.engine.execute(command, { ...metadata, roles });
+    try {
+      const roles =
+        command.type === 'OpenCase'
+          ? actingRoles(principal, command.unit)
+          : (await this.access.rolesOn(principal, command.caseId)).roles;
+      const result = await this.engine.execute(command, { ...metadata, roles });
+      this.metrics.commands.inc({ command: command.type, outcome: 'accepted', code: '' });
+      return result;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL';
+      this.metrics.commands.inc({ command: command.type, outcome: 'refused', code });
+      throw error;
+    }
   }
 }
 

@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SystemCaseCommand } from '../engine/case-command';
+import { Metrics } from '../metrics/metrics';
 
 export interface WorkerReport {
   readonly at: string;
@@ -73,6 +74,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -140,6 +142,10 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
       }
     }
     await this.applyRetention(now, report);
+    this.metrics.deadlineRuns.inc();
+    this.metrics.deadlines.inc({ outcome: 'fired' }, report.fired.length);
+    this.metrics.deadlines.inc({ outcome: 'skipped' }, report.skipped.length);
+    this.metrics.deadlines.inc({ outcome: 'failed' }, report.failed.length);
     if (report.fired.length + report.failed.length + report.erased.length > 0) {
       this.logger.log(
         `fired ${report.fired.length} deadlines, skipped ${report.skipped.length}, failed ${report.failed.length}; erased ${report.erased.length} cases by retention rule`,

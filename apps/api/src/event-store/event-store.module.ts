@@ -4,6 +4,8 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { EVENT_STORE, EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { metered } from '../metrics/metered-event-store';
+import { Metrics } from '../metrics/metrics';
 
 export function openEventStore(config: AppConfig): EventStore {
   if (config.eventStore.kind === 'eventstoredb') {
@@ -16,7 +18,14 @@ export function openEventStore(config: AppConfig): EventStore {
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, useFactory: openEventStore, inject: [APP_CONFIG] }],
+  providers: [
+    {
+      provide: EVENT_STORE,
+      useFactory: (config: AppConfig, metrics: Metrics) =>
+        metered(openEventStore(config), config.eventStore.kind, metrics),
+      inject: [APP_CONFIG, Metrics],
+    },
+  ],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {

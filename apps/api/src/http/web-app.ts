@@ -4,7 +4,7 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** Paths the API owns: everything else is the web app's, so a deep link such as /arenden/x loads it. */
-const API_PATHS = /^\/(api|health)(\/|$)/;
+const API_PATHS = /^\/(api|health|metrics)(\/|$)/;
 
 /**
  * Serves the built web app at / from the same origin as the API, so no

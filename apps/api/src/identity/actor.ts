@@ -24,6 +24,10 @@ export const PUBLIC_ROUTE = 'publicRoute';
 /** Routes anyone may call without signing in: health probes, the API description, sign-in itself. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+export const SCRAPE_ROUTE = 'scrapeRoute';
+/** A route a metrics scraper may also call, with METRICS_TOKEN instead of a person's sign-in. */
+export const ScrapeToken = () => SetMetadata(SCRAPE_ROUTE, true);
+
 export const ALLOWED_ROLES = 'allowedRoles';
 /**
  * The roles that may call a route, in any of their units; data is then

@@ -1,9 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { holdsAny, type AccessRole } from '@app/access';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessDeniedError, UnauthenticatedError } from '../http/request-errors';
-import { ACTOR, ALLOWED_ROLES, PUBLIC_ROUTE, SESSION_ENDS_AT, type Actor } from './actor';
+import { ACTOR, ALLOWED_ROLES, PUBLIC_ROUTE, SCRAPE_ROUTE, SESSION_ENDS_AT, type Actor } from './actor';
 import { principalFromClaims } from './claims';
 import { TokenVerifier } from './token-verifier';
 
@@ -28,6 +29,8 @@ export class AuthenticationGuard implements CanActivate {
       .switchToHttp()
       .getRequest<{ headers: Record<string, unknown> } & Record<symbol, unknown>>();
     const header = request.headers.authorization;
+    if (this.reflector.getAllAndOverride<boolean>(SCRAPE_ROUTE, targets) && this.isScrapeToken(header))
+      return true;
     if (header === undefined) {
       throw new UnauthenticatedError('Sign in first: send Authorization: Bearer <access token>');
     }
@@ -50,5 +53,14 @@ export class AuthenticationGuard implements CanActivate {
       });
     }
     return true;
+  }
+
+  /** Prometheus sends a fixed bearer token, not a person's JWT; compared in constant time. */
+  private isScrapeToken(header: unknown): boolean {
+    const expected = this.config.metricsToken;
+    if (!expected || typeof header !== 'string') return false;
+    const given = Buffer.from(header);
+    const wanted = Buffer.from(`Bearer ${expected}`);
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
   }
 }

@@ -3,8 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   concatMap,
+  defer,
   endWith,
   filter,
+  finalize,
   from,
   interval,
   map,
@@ -19,6 +21,7 @@ import { scopeOf } from '@app/access';
 import { ProjectionRunner, VisibleCaseIdsQuery } from '@app/projections';
 import { CLOCK, type Clock } from '../clock';
 import { Allow, CASE_READERS, CurrentActor, SessionEndsAt, type Actor } from '../identity/actor';
+import { Metrics } from '../metrics/metrics';
 
 /** Proxies close a silent connection after a minute or so; a comment-like ping keeps it open. */
 const KEEP_ALIVE_MS = 25_000;
@@ -41,6 +44,7 @@ export class LiveController {
     private readonly runner: ProjectionRunner,
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   @Sse('live')
@@ -59,10 +63,14 @@ export class LiveController {
     );
     const keepAlive = interval(KEEP_ALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} })));
     const expiry = timer(Math.min(MAX_TIMER_MS, Math.max(0, endsAt - this.clock.now().getTime())));
-    return merge(of({ type: 'ready', data: {} }), changes, keepAlive).pipe(
-      takeWhile(valid),
-      takeUntil(expiry),
-      endWith({ type: 'expired', data: {} }),
-    );
+    return defer(() => {
+      this.metrics.liveConnections.inc();
+      return merge(of({ type: 'ready', data: {} }), changes, keepAlive).pipe(
+        takeWhile(valid),
+        takeUntil(expiry),
+        endWith({ type: 'expired', data: {} }),
+        finalize(() => this.metrics.liveConnections.dec()),
+      );
+    });
   }
 }

@@ -136,7 +136,6 @@ export function eventStoreContract(target: ContractTarget): void {
         expect(retriedNext).toEqual(second);
         expect(await readStreamIds(store, stream)).toEqual([...opening, ...next].map((e) => e.id));
       });
-
     });
 
     describe('given many streams written in turn', () => {
