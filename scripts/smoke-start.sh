@@ -9,7 +9,7 @@ data=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 start() {
-  DATA_DIR="$data" PORT="$port" LOG_LEVEL=warn node dist/apps/api/apps/api/src/main.js &
+  DATA_DIR="$data" PORT="$port" LOG_LEVEL=log node dist/apps/api/apps/api/src/main.js >>"$data/out.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then return 0; fi
@@ -22,6 +22,11 @@ start() {
 start
 kill "$pid"; wait "$pid" 2>/dev/null || true
 test -s "$data/events.sqlite" || { echo "no store file under DATA_DIR"; exit 1; }
+# The start-up line says where it serves, and says loudly what would be wrong in production.
+grep -q "is serving at http://localhost:$port/" "$data/out.log" || { echo "no start-up line with the URL"; cat "$data/out.log"; exit 1; }
+grep -q 'THE DEVELOPMENT SIGN-IN IS OPEN' "$data/out.log" || { echo "no warning that the development sign-in is open"; exit 1; }
+grep -q 'A new development master key' "$data/out.log" || { echo "no warning that a development master key was made"; exit 1; }
+echo "smoke: the start-up line names the URL and warns of the development sign-in and the generated master key"
 start
 echo "smoke: /health/ready = 200 on the embedded store, before and after a restart"
 # npm start serves the web app built with the API: a deep link answers with the app, and its script loads.

@@ -70,7 +70,7 @@ export async function startApp(
     ...storeUnderTest(dataDir),
     ...env,
   });
-  const app = await createApp(config, undefined, clock ? { clock } : {});
+  const app = await createApp(config, clock ? { clock } : {});
   await app.init();
   return app;
 }

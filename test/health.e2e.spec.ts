@@ -1,4 +1,3 @@
-import { ConsoleLogger } from '@nestjs/common';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_STORE, NO_STREAM, type EventStore } from '@app/event-store';
@@ -58,22 +57,44 @@ describe('the api on the embedded store', () => {
     await second.close();
   });
 
-  it('given a request with a query string, then the request log is one JSON line with the route and not the query', async () => {
+  const requestLines = async (level: string, urls: string[]) => {
     const lines: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       lines.push(chunk.toString());
       return true;
     });
-    const config = loadConfig({ DATA_DIR: data.dir });
-    const app = await createApp(config, new ConsoleLogger({ json: true, colors: false, logLevels: ['log'] }));
-    await app.init();
-    await request(app.getHttpServer()).get('/health/live?ref=kvinna-fodd-63').expect(200);
-    await app.close();
-    spy.mockRestore();
+    try {
+      const app = await createApp(loadConfig({ DATA_DIR: data.dir, LOG_LEVEL: level }));
+      await app.init();
+      for (const url of urls) await request(app.getHttpServer()).get(url).set('X-Request-Id', 'req-00000001');
+      await app.close();
+    } finally {
+      spy.mockRestore();
+    }
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    return {
+      text: lines.join(''),
+      requests: entries.filter((entry) => entry.message === 'request' || entry.message === 'request failed'),
+    };
+  };
 
-    const entries = lines.map((line) => JSON.parse(line));
-    const http = entries.find((entry) => entry.context === 'http');
-    expect(http.message).toMatchObject({ method: 'GET', route: '/health/live', status: 200 });
-    expect(lines.join('')).not.toContain('kvinna');
+  it('given requests at the most verbose level, then each is one JSON line with its id and route pattern, never the query', async () => {
+    const { text, requests } = await requestLines('debug', ['/health/live?ref=kvinna-fodd-63']);
+    expect(requests).toEqual([
+      expect.objectContaining({
+        level: 20,
+        route: '/health/live',
+        req: { id: 'req-00000001', method: 'GET' },
+        res: { status: 200 },
+      }),
+    ]);
+    expect(text).not.toContain('kvinna');
+  });
+
+  it('given the default level, then a request that went well is not logged and a refused one is', async () => {
+    const { requests } = await requestLines('log', ['/health/live', '/api/cases/x']);
+    expect(requests.map((entry) => [entry.route, (entry.res as { status: number }).status])).toEqual([
+      ['/api/cases/:caseId', 401],
+    ]);
   });
 });

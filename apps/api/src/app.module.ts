@@ -20,7 +20,9 @@ import { AppExceptionFilter } from './http/app-exception.filter';
 import { requestValidationPipe } from './http/validation';
 import { AuthenticationGuard } from './identity/authentication.guard';
 import { IdentityModule } from './identity/identity.module';
-import { RequestLoggerMiddleware } from './logging/request-logger.middleware';
+import { loggingFor } from './logging/logging.module';
+import { RequestTelemetryMiddleware } from './telemetry/request-telemetry.middleware';
+import { Tracing } from './telemetry/tracing';
 import { ProcessesController } from './processes/processes.controller';
 import { SupervisionController } from './supervision/supervision.controller';
 import { WorkController } from './work/work.controller';
@@ -40,6 +42,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [
+        loggingFor(config),
         HealthModule,
         MetricsModule,
         EventStoreModule,
@@ -62,6 +65,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: Tracing, useFactory: () => new Tracing(config.tracing) },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -77,6 +81,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLoggerMiddleware).forRoutes('*path');
+    consumer.apply(RequestTelemetryMiddleware).forRoutes('*path');
   }
 }

@@ -1,34 +1,31 @@
-import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule, type AppOverrides } from './app.module';
 import { useJsonBodies } from './http/json-body';
 import { LimitedExpressAdapter } from './http/server-limits';
+import { pinoLevel } from './logging/logging.module';
 import { serveWebApp } from './http/web-app';
 import { CLOCK, type Clock } from './clock';
 import { setupOpenApi } from './openapi';
 import type { AppConfig } from './config/app-config';
 
-export function jsonLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ json: true, colors: false, logLevels: config.logLevels });
-}
-
 /** Shared by main.ts and the e2e tests, so tests boot the app exactly as production does. */
-export async function createApp(
-  config: AppConfig,
-  logger = jsonLogger(config),
-  overrides: AppOverrides = {},
-): Promise<INestApplication> {
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<INestApplication> {
   const app = await NestFactory.create(
     AppModule.forConfig(config, overrides),
     new LimitedExpressAdapter(config.http),
     {
-      logger,
+      bufferLogs: true,
       abortOnError: false,
       // JSON bodies are parsed by useJsonBodies, with the API's error shape and limit.
       bodyParser: false,
     },
   );
+  app.useLogger(app.get(Logger));
+  // One logger per process (nestjs-pino's): the app started last says how much it tells.
+  PinoLogger.root.level = pinoLevel(config);
   app.enableShutdownHooks();
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   const clock = app.get<Clock>(CLOCK);
@@ -42,7 +39,7 @@ export async function createApp(
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
   useJsonBodies(app);
   setupOpenApi(app);
-  serveWebApp(app, config.webRoot, logger);
+  serveWebApp(app, config.webRoot, app.get(Logger));
   return app;
 }
 

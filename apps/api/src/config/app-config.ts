@@ -207,6 +207,17 @@ class EnvironmentVariables {
   })
   CORS_ORIGINS?: string;
 
+  /** Where OpenTelemetry traces go (OTLP over HTTP), e.g. http://otel-collector:4318; none: no traces. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be the OTLP/HTTP endpoint of a collector, e.g. http://otel-collector:4318' },
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1-64 letters, digits or . _ -' })
+  OTEL_SERVICE_NAME = 'arendemotorn';
+
   /** What Prometheus sends (as a bearer token) to scrape /metrics; without it only the operator may read them. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._~+/=-]{32,256}$/, {
@@ -282,6 +293,12 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** The built web app, served at / when present. */
   readonly webRoot: string;
+  /** OpenTelemetry traces, when an endpoint is configured. */
+  readonly tracing?: {
+    readonly endpoint: string;
+    readonly serviceName: string;
+    readonly exportDelayMs: number;
+  };
   /** The scraper's token for /metrics; never echoed. */
   readonly metricsToken?: string;
   /** Bounds on what one client can hold of the HTTP server. */
@@ -319,6 +336,8 @@ const ECHOABLE = new Set([
   'HTTP_REQUEST_TIMEOUT_MS',
   'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'HTTP_MAX_CONNECTIONS',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
 ]);
 
 export class ConfigError extends Error {
@@ -398,6 +417,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
     webRoot: parsed.WEB_ROOT,
     ...(parsed.METRICS_TOKEN ? { metricsToken: parsed.METRICS_TOKEN } : {}),
+    ...(parsed.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          tracing: {
+            endpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, ''),
+            serviceName: parsed.OTEL_SERVICE_NAME,
+            exportDelayMs: 5000,
+          },
+        }
+      : {}),
     http: {
       headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT_MS,

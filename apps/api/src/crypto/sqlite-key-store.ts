@@ -20,9 +20,11 @@ export const KEY_STORE_MIGRATIONS: readonly Migration[] = [
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 10_000;
 
+export const DEV_MASTER_KEY_FILE = 'development-master.key';
+
 /** The master key from the environment, or (development only) one generated into the data directory. */
 export function masterKeyFor(dataDir: string, fromEnv: string | undefined): Buffer {
-  return fromEnv ? Buffer.from(fromEnv, 'base64') : localSecret(dataDir, 'development-master.key');
+  return fromEnv ? Buffer.from(fromEnv, 'base64') : localSecret(dataDir, DEV_MASTER_KEY_FILE);
 }
 
 /**

@@ -28,6 +28,7 @@ import { VisibleCaseIdsQuery } from '@app/projections';
 import { AccessLog } from '../access-log/access-log';
 import { Clearances } from '../access/clearances';
 import { KEY_STORE } from '../crypto/key-store.token';
+import { currentTraceId } from '../telemetry/tracing';
 import { ACTOR, type Actor } from '../identity/actor';
 
 const VIEW = 'disclosedView';
@@ -72,7 +73,7 @@ export class DisclosureInterceptor implements NestInterceptor {
       { headers: Record<string, unknown>; params: Record<string, string> } & Record<symbol, Actor>
     >();
     const given = request.headers['x-correlation-id'];
-    const correlationId = isHeaderId(given) ? given : newId();
+    const correlationId = isHeaderId(given) ? given : (currentTraceId() ?? newId());
     http.getResponse<Response>().setHeader('X-Correlation-Id', correlationId);
     return from(
       (async () => {

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { HEADER_ID_RULE, isHeaderId, newId } from '@app/common';
+import { currentTraceId } from '../telemetry/tracing';
 import { InvalidRequestError } from './request-errors';
 
 /** What a write request says about retries and concurrency, from its headers. */
@@ -38,7 +39,7 @@ export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeader
     commandId: (key as string | undefined) ?? newId(),
     keyGiven: key !== undefined,
     ...(revision ? { expectedRevision: Number(revision[1]) } : {}),
-    correlationId: (correlation as string | undefined) ?? newId(),
+    correlationId: (correlation as string | undefined) ?? currentTraceId() ?? newId(),
   };
 }
 
