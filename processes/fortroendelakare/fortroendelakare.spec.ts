@@ -158,7 +158,8 @@ describe('förtroendeläkare', () => {
       const due = Object.fromEntries((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt]));
       expect(due).toEqual({
         checkIn: '2026-02-28T09:00:00.000Z',
-        actionDeadline: '2026-03-31T09:00:00.000Z',
+        // 10:00 Swedish time, winter then summer: the same wall-clock hour, an hour earlier in UTC.
+        actionDeadline: '2026-03-31T08:00:00.000Z',
       });
     });
 

@@ -117,7 +117,8 @@ describe('rehab-handledning', () => {
       expect(state.followUpOwner?.role).toBe('bitradande_enhetschef');
       expect(state.instances.size).toBe(1);
       expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
-        ['executionDeadline', '2026-03-31T09:00:00.000Z'],
+        // 10:00 Swedish time on both days; summer time has begun in between.
+        ['executionDeadline', '2026-03-31T08:00:00.000Z'],
       ]);
     });
 

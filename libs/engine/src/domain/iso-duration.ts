@@ -1,57 +1,35 @@
+import { Temporal } from 'temporal-polyfill';
+
 /**
- * Calendar arithmetic on ISO-8601 durations, because deadlines in the toolbox
- * are calendar periods: "within 1 month" from 31 January ends on the last day
- * of February, not 30 days later. Computed in UTC; see docs/adr/0007-machines-events-and-durable-deadlines.md.
+ * Calendar arithmetic on ISO-8601 durations, with Temporal, in the time zone
+ * the units work in. Deadlines in the toolbox are calendar periods: "within
+ * 1 month" from 31 January ends on the last day of February, not 30 days
+ * later; and a month from 09:00 on a winter day is 09:00 on a summer day,
+ * not 10:00, because the clock the spec means is Sweden's. Periods of days
+ * and longer follow the wall clock across daylight saving; hours and less
+ * are exact elapsed time. See docs/adr/0014-kurrentdb-client-and-operations.md.
  */
+export const TIME_ZONE = 'Europe/Stockholm';
+
 const DURATION =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
-export interface IsoDuration {
-  readonly years: number;
-  readonly months: number;
-  readonly days: number;
-  readonly milliseconds: number;
-}
-
+/** Whole, non-negative ISO-8601 durations only (no fractions, no signs), as the processes and settings use. */
 export function isIsoDuration(text: string): boolean {
   return DURATION.test(text);
 }
 
-export function parseIsoDuration(text: string): IsoDuration {
-  const match = DURATION.exec(text);
-  if (!match) throw new RangeError(`'${text}' is not an ISO-8601 duration such as P2W, P1M or PT12H`);
-  const [years, months, weeks, days, hours, minutes, seconds] = match
-    .slice(1)
-    .map((part) => Number(part ?? 0));
-  return {
-    years,
-    months,
-    days: weeks * 7 + days,
-    milliseconds: ((hours * 60 + minutes) * 60 + seconds) * 1000,
-  };
-}
-
-function daysInMonth(year: number, monthIndex: number): number {
-  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
-}
-
-/** `start` plus `duration`, months first with the day clamped to the target month's length. */
+/** `start` plus `duration` on the Swedish calendar and clock, as an ISO-8601 UTC timestamp. */
 export function addIsoDuration(start: string, duration: string): string {
-  const at = new Date(start);
-  if (Number.isNaN(at.getTime())) throw new RangeError(`'${start}' is not an ISO-8601 timestamp`);
-  const { years, months, days, milliseconds } = parseIsoDuration(duration);
-  const totalMonths = at.getUTCMonth() + months + years * 12;
-  const year = at.getUTCFullYear() + Math.floor(totalMonths / 12);
-  const monthIndex = totalMonths % 12;
-  const day = Math.min(at.getUTCDate(), daysInMonth(year, monthIndex));
-  const shifted = Date.UTC(
-    year,
-    monthIndex,
-    day,
-    at.getUTCHours(),
-    at.getUTCMinutes(),
-    at.getUTCSeconds(),
-    at.getUTCMilliseconds(),
-  );
-  return new Date(shifted + days * 86_400_000 + milliseconds).toISOString();
+  if (!isIsoDuration(duration)) {
+    throw new RangeError(`'${duration}' is not an ISO-8601 duration such as P2W, P1M or PT12H`);
+  }
+  let instant: Temporal.Instant;
+  try {
+    instant = Temporal.Instant.from(start);
+  } catch {
+    throw new RangeError(`'${start}' is not an ISO-8601 timestamp`);
+  }
+  const due = instant.toZonedDateTimeISO(TIME_ZONE).add(Temporal.Duration.from(duration));
+  return new Date(due.epochMilliseconds).toISOString();
 }
