@@ -67,6 +67,9 @@ export async function startApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     DEADLINE_WORKER_INTERVAL_MS: '0',
+    // The suites send thousands of requests a minute from one address; test/rate-limits.e2e.spec.ts sets its own.
+    RATE_LIMIT_PER_ADDRESS: '1000000',
+    RATE_LIMIT_PER_PERSON: '1000000',
     ...storeUnderTest(dataDir),
     ...env,
   });

@@ -12,7 +12,7 @@ describe('development sign-in (no identity provider configured)', () => {
   const clock = new TestClock();
   let app: INestApplication;
   beforeAll(async () => {
-    app = await startApp(data.dir, { SIGN_IN_RATE_LIMIT: '5' }, clock);
+    app = await startApp(data.dir, {}, clock);
   });
   afterAll(async () => {
     await app.close();
@@ -76,7 +76,7 @@ describe('development sign-in (no identity provider configured)', () => {
     ]);
   });
 
-  it('refuses an unknown user naming the field, then limits attempts per address with 429 and Retry-After', async () => {
+  it('refuses an unknown user naming the field', async () => {
     const unknown = await request(app.getHttpServer())
       .post('/api/auth/dev/sign-in')
       .send({ userId: 'admin' });
@@ -84,19 +84,6 @@ describe('development sign-in (no identity provider configured)', () => {
     expect(unknown.body.details.violations).toEqual([
       expect.objectContaining({ field: 'userId', rule: 'isIn' }),
     ]);
-    const statuses: number[] = [];
-    let limited: request.Response | undefined;
-    for (let i = 0; i < 6; i++) {
-      const response = await request(app.getHttpServer())
-        .post('/api/auth/dev/sign-in')
-        .send({ userId: 'jarva-1-ss' });
-      statuses.push(response.status);
-      if (response.status === 429) limited = response;
-    }
-    // The limit is 5 a minute; the clock moved on 8 h in the test before, so this is a fresh window.
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-    expect(limited?.body.code).toBe('REQUEST.RATE_LIMITED');
-    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
 

@@ -88,6 +88,9 @@ describe('live updates (GET /api/live)', () => {
       .expect(201);
     await eventually(async () => expect(listener.state.text).toContain('event: changed'));
     expect(listener.state.text).not.toContain(theCase.caseId);
+    // The client waits the server's retry before reconnecting; each change names its log position as its id.
+    expect(listener.state.text).toMatch(/^retry: 2000$/m);
+    expect(listener.state.text).toMatch(/^id: \d+\ndata: \{"position":"\d+"/m);
 
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${theCase.caseId}/caseworker`)

@@ -22,6 +22,10 @@ export type ClientClaims = Readonly<Record<string, Readonly<Record<string, unkno
 export interface BrowserClient {
   readonly clientId: string;
   readonly redirectUri: string;
+  /** Where the provider may send the browser after signing out. */
+  readonly postLogoutRedirectUri?: string;
+  /** Access tokens for the browser live this long; short, to see them renewed by refresh token. */
+  readonly accessTokenTtlSeconds?: number;
 }
 
 export async function startOidcProvider(
@@ -49,9 +53,10 @@ export async function startOidcProvider(
         ? [
             {
               client_id: browser.clientId,
-              grant_types: ['authorization_code'],
+              grant_types: ['authorization_code', 'refresh_token'],
               response_types: ['code'],
               redirect_uris: [browser.redirectUri],
+              post_logout_redirect_uris: browser.postLogoutRedirectUri ? [browser.postLogoutRedirectUri] : [],
               token_endpoint_auth_method: 'none',
             },
           ]
@@ -60,7 +65,10 @@ export async function startOidcProvider(
     // The web app calls the token endpoint from its own origin.
     clientBasedCORS: () => true,
     findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id }) }),
-    ttl: { ClientCredentials: 300, IdToken: 300 },
+    ttl: { ClientCredentials: 300, IdToken: 300, RefreshToken: 3600, Grant: 3600, Session: 3600 },
+    // Every browser sign-in gets a refresh token, as an IdP does for a SPA that asks offline_access.
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
     features: {
       devInteractions: { enabled: browser !== undefined },
       clientCredentials: { enabled: true },
@@ -72,7 +80,7 @@ export async function startOidcProvider(
           scope: 'api',
           audience: resource,
           accessTokenFormat: 'jwt',
-          accessTokenTTL: 300,
+          accessTokenTTL: browser?.accessTokenTtlSeconds ?? 300,
           jwt: { sign: { alg: 'RS256' } },
         }),
       },

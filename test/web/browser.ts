@@ -42,6 +42,14 @@ export async function startWebApp(env: NodeJS.ProcessEnv = {}, clock?: Clock, po
 }
 
 /** Signs in through the development sign-in as the demo user with this label, e.g. "Rehabansvarig, Järva". */
+/** The bearer token the web app holds in this tab (its tab-shared session), or undefined when signed out. */
+export function tokenIn(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      JSON.parse(sessionStorage.getItem('arendemotorn.session') ?? 'null')?.accessToken as string | undefined,
+  );
+}
+
 export async function signInAs(page: Page, url: string, user: string): Promise<void> {
   await page.goto(`${url}/logga-in`);
   await page.evaluate(() => sessionStorage.clear());

@@ -11,6 +11,7 @@ import {
   startWebApp,
   type RunningApp,
   browserSession,
+  tokenIn,
 } from './browser';
 
 /** Opens the step's form in the process's panel, lets `fill` answer it, submits, and waits for the confirmation. */
@@ -244,7 +245,7 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     await page.getByRole('link', { name: 'Historik' }).click();
     await expect.poll(() => heading(page)).toBe('Historik för ärende KB 1971');
     const rows = page.getByRole('table', { name: /Alla händelser i ärendet/ }).locator('tbody tr');
-    const token = await page.evaluate(() => sessionStorage.getItem('arendemotorn.token'));
+    const token = await tokenIn(page);
     const response = await fetch(`${caseUrl.replace(/\/arenden\//, '/api/cases/')}/history`, {
       headers: { Authorization: `Bearer ${token}` },
     });

@@ -8,6 +8,7 @@ import {
   startWebApp,
   type RunningApp,
   browserSession,
+  tokenIn,
 } from './browser';
 
 describe('sign-in through an identity provider (authorization code + PKCE)', { timeout: 60_000 }, () => {
@@ -17,14 +18,20 @@ describe('sign-in through an identity provider (authorization code + PKCE)', { t
     const url = `http://127.0.0.1:${port}`;
     idp = await startOidcProvider(
       { 'anna.rehab': { name: 'Anna R', units: ['jarva-1'], roles: ['rehabansvarig'] } },
-      { clientId: 'arendemotorn-web', redirectUri: `${url}/inloggning/klar` },
+      {
+        clientId: 'arendemotorn-web',
+        redirectUri: `${url}/inloggning/klar`,
+        postLogoutRedirectUri: `${url}/`,
+        // Renewal is due a minute before expiry, so two seconds after sign-in.
+        accessTokenTtlSeconds: 62,
+      },
     );
     return startWebApp(
       {
         OIDC_ISSUER: idp.issuer,
         OIDC_AUDIENCE: idp.audience,
         OIDC_CLIENT_ID: 'arendemotorn-web',
-        OIDC_SCOPES: 'openid api',
+        OIDC_SCOPES: 'openid offline_access api',
       },
       undefined,
       port,
@@ -64,5 +71,62 @@ describe('sign-in through an identity provider (authorization code + PKCE)', { t
     // The code was bound to a verifier only this tab knew.
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('given a second tab or a pasted link, then it is signed in as the same person without asking the provider', async () => {
+    const second = await page.context().newPage();
+    const toProvider: string[] = [];
+    second.on('request', (request) => {
+      if (request.url().startsWith(idp.issuer)) toProvider.push(request.url());
+    });
+    await second.goto(`${running.url}/arenden`);
+    await expect.poll(() => second.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
+    expect(await second.getByText('Anna R · Rehabansvarig (jarva-1)').count()).toBe(1);
+    expect(new URL(second.url()).pathname).toBe('/arenden');
+    expect(toProvider).toEqual([]);
+    expect(await tokenIn(second)).toBe(await tokenIn(page));
+  });
+
+  it('given the access token about to run out, then one tab renews it with the refresh token and every tab uses the new one', async () => {
+    const refreshes: string[] = [];
+    page.context().on('request', (request) => {
+      if (request.url() === `${idp.issuer}/token` && request.postData()?.includes('grant_type=refresh_token'))
+        refreshes.push(request.url());
+    });
+    const before = await tokenIn(page);
+    await expect.poll(() => tokenIn(page), { timeout: 15_000 }).not.toBe(before);
+    const [first, second] = page.context().pages();
+    await expect.poll(() => tokenIn(second as Page)).toBe(await tokenIn(first as Page));
+    expect(refreshes).toHaveLength(1);
+    // The API takes the renewed token.
+    const me = await page.evaluate(
+      async (token) => {
+        const response = await fetch('/api/auth/me', { headers: { Authorization: `Bearer ${token}` } });
+        return response.status;
+      },
+      await tokenIn(page),
+    );
+    expect(me).toBe(200);
+  });
+
+  it('given signing out in one tab, then the provider ends its session and the other tab is signed out too', async () => {
+    const [first, second] = page.context().pages() as [Page, Page];
+    await first.getByRole('button', { name: 'Logga ut' }).click();
+    await first.waitForURL((url) => url.toString().startsWith(`${idp.issuer}/session/end`));
+    // The provider's own confirmation page.
+    await first.locator('button[autofocus], button[type="submit"]').first().click();
+    await first.waitForURL((url) => url.toString().startsWith(running.url));
+    await expect
+      .poll(() => first.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Logga in i Ärendemotorn');
+    await expect
+      .poll(() => second.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Logga in i Ärendemotorn');
+    expect(await second.getByText('Du loggades ut i en annan flik.').count()).toBe(1);
+    expect(await tokenIn(second)).toBeUndefined();
+    // Signing in again goes to the provider's login page: its session was ended, not just ours.
+    await first.getByRole('button', { name: 'Logga in med organisationens konto' }).click();
+    await first.waitForURL((url) => url.toString().startsWith(`${idp.issuer}/interaction`));
+    expect(await first.locator('input[name="login"]').count()).toBe(1);
   });
 });

@@ -20,6 +20,8 @@ import { AppExceptionFilter } from './http/app-exception.filter';
 import { requestValidationPipe } from './http/validation';
 import { AuthenticationGuard } from './identity/authentication.guard';
 import { IdentityModule } from './identity/identity.module';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AddressLimits, PersonLimits, throttlers } from './http/rate-limits';
 import { loggingFor } from './logging/logging.module';
 import { RequestTelemetryMiddleware } from './telemetry/request-telemetry.middleware';
 import { Tracing } from './telemetry/tracing';
@@ -43,6 +45,7 @@ export class AppModule implements NestModule {
       global: true,
       imports: [
         loggingFor(config),
+        ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
         HealthModule,
         MetricsModule,
         EventStoreModule,
@@ -67,7 +70,9 @@ export class AppModule implements NestModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Tracing, useFactory: () => new Tracing(config.tracing) },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
+        { provide: APP_GUARD, useClass: AddressLimits },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: PersonLimits },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,

@@ -24,9 +24,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     },
   );
   app.useLogger(app.get(Logger));
-  // One logger per process (nestjs-pino's): the app started last says how much it tells.
-  PinoLogger.root.level = pinoLevel(config);
+  // nestjs-pino keeps one logger for lines outside a request per process: the app started last says how much it tells.
+  (await app.resolve(PinoLogger)).logger.level = pinoLevel(config);
   app.enableShutdownHooks();
+  // Express's own X-Forwarded-For handling, so rate limits and logs see the client behind the proxy.
+  app.getHttpAdapter().getInstance().set('trust proxy', config.trustProxyHops);
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   const clock = app.get<Clock>(CLOCK);
   // The UI counts "förfallen sedan 3 dagar" from the server's now, not the workstation's clock.

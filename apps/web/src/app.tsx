@@ -1,7 +1,9 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { api, whenSignedOut } from './api/client';
 import type { Me, Page, QueueTask } from './api/types';
-import { clearSession, currentToken } from './auth/session';
+import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
+import { clearSession, joinTabSession, onSessionChange } from './auth/session';
+import { signInConfig } from './auth/sign-in-config';
 import { startLiveUpdates, useLiveStatus } from './live';
 import { canOpenCases, canSupervise, canWork, roleName } from './roles';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
@@ -15,7 +17,6 @@ import { NotFoundView } from './views/not-found';
 import { OidcCallbackView, SignInView } from './views/sign-in';
 import { StartView } from './views/start';
 import { UnitOverviewView } from './views/unit-overview';
-import { CALLBACK_PATH } from './auth/oidc';
 
 const SIGN_IN_PATH = '/logga-in';
 
@@ -61,20 +62,42 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (me || !currentToken()) {
+    if (me) {
       setChecked(true);
       return;
     }
-    api<Me>('/api/auth/me').then(
-      (who) => {
-        setMe(who);
-        setChecked(true);
-      },
-      () => setChecked(true),
-    );
+    // A new tab or a pasted link: the other open tabs may already be signed in.
+    void joinTabSession()
+      .then((session) => (session ? api<Me>('/api/auth/me').then(setMe) : undefined))
+      .catch(() => undefined)
+      .finally(() => setChecked(true));
   }, [me]);
 
+  useEffect(
+    () =>
+      onSessionChange((session) => {
+        if (session) return void api<Me>('/api/auth/me').then(setMe, () => undefined);
+        setMe(null);
+        setSignOutReason('Du loggades ut i en annan flik.');
+        navigate(SIGN_IN_PATH, { replace: true });
+      }),
+    [],
+  );
+
   useEffect(() => (me ? startLiveUpdates() : undefined), [me]);
+
+  useEffect(() => {
+    if (!me) return undefined;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void signInConfig().then((config) => {
+      if (!cancelled && config.kind === 'oidc') stop = keepSignedIn(config);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [me]);
 
   if (pathname === CALLBACK_PATH) return <OidcCallbackView onSignedIn={setMe} />;
   if (!checked) return <p className="loading">Laddar…</p>;
@@ -97,8 +120,10 @@ export function App() {
       <Shell
         me={me}
         onSignOut={() => {
-          clearSession();
           setMe(null);
+          void signInConfig()
+            .then((config) => (config.kind === 'oidc' ? signOutAtProvider(config) : clearSession()))
+            .catch(() => clearSession());
           navigate(SIGN_IN_PATH, { replace: true });
         }}
       />

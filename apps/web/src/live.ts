@@ -1,65 +1,83 @@
 import { useEffect, useState } from 'react';
+import { createParser, type EventSourceMessage, type ParserCallbacks } from 'eventsource-parser';
 import { currentToken } from './auth/session';
 
 /**
  * One server-sent-events connection per tab (GET /api/live), read with
- * fetch because EventSource cannot send the bearer token. It says which
- * cases changed; views refetch through the logged API routes.
+ * fetch because EventSource cannot send the bearer token, and parsed with
+ * eventsource-parser (multi-line data, id, retry). It says which cases
+ * changed; views refetch through the logged API routes.
  */
-type Listener = (caseIds: readonly string[]) => void;
+type Listener = (caseIds: readonly string[] | 'all') => void;
 const listeners = new Set<Listener>();
 let connection: AbortController | undefined;
 let status: 'ansluten' | 'frånkopplad' = 'frånkopplad';
 const statusListeners = new Set<() => void>();
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 30_000;
 
 function setStatus(next: typeof status): void {
   status = next;
   for (const listener of statusListeners) listener();
 }
 
-function dispatch(block: string): void {
-  const type = /^event: ?(.*)$/m.exec(block)?.[1];
-  const data = /^data: ?(.*)$/m.exec(block)?.[1];
-  if (type === 'ready') setStatus('ansluten');
-  if (type !== 'changed' || !data) return;
-  const { caseIds } = JSON.parse(data) as { caseIds: string[] };
+function notify(caseIds: readonly string[] | 'all'): void {
   for (const listener of listeners) listener(caseIds);
 }
 
-async function connect(signal: AbortSignal): Promise<void> {
+async function connect(signal: AbortSignal, callbacks: ParserCallbacks): Promise<void> {
   const response = await fetch('/api/live', {
     headers: { Accept: 'text/event-stream', Authorization: `Bearer ${currentToken() ?? ''}` },
     signal,
   });
   if (!response.ok || !response.body) throw new Error(`live: ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+  const parser = createParser(callbacks);
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += value;
-    const blocks = buffer.split('\n\n');
-    buffer = blocks.pop() ?? '';
-    for (const block of blocks) dispatch(block);
+    parser.feed(value);
   }
 }
 
-/** Keeps the connection while signed in; reconnects with a growing pause when it drops. */
+/**
+ * Keeps the connection while signed in, reconnecting after the server's
+ * `retry` with a growing pause. Changes made while disconnected were not
+ * heard, so a reconnect tells every view to refetch.
+ */
 export function startLiveUpdates(): () => void {
   connection?.abort();
   const controller = new AbortController();
   connection = controller;
+  let retryMs = FIRST_RETRY_MS;
+  let connectedBefore = false;
+  const onMessage = (message: EventSourceMessage) => {
+    if (message.event === 'ready') {
+      if (connectedBefore) notify('all');
+      connectedBefore = true;
+      setStatus('ansluten');
+    }
+    if (message.event !== 'changed') return;
+    notify((JSON.parse(message.data) as { caseIds: string[] }).caseIds);
+  };
   void (async () => {
     for (let attempt = 0; !controller.signal.aborted; attempt++) {
       try {
-        await connect(controller.signal);
-        attempt = 0;
+        await connect(controller.signal, {
+          onEvent: (message) => {
+            if (message.event === 'ready') attempt = 0;
+            onMessage(message);
+          },
+          onRetry: (ms) => {
+            retryMs = ms;
+          },
+        });
       } catch {
         // Dropped or refused: wait and try again, unless signed out.
       }
       setStatus('frånkopplad');
       if (controller.signal.aborted || !currentToken()) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(LONGEST_RETRY_MS, retryMs * 2 ** attempt)));
     }
   })();
   return () => controller.abort();
@@ -68,7 +86,7 @@ export function startLiveUpdates(): () => void {
 /** Calls back when any of `caseIds` changes (or any case, when `caseIds` is undefined). */
 export function onCasesChanged(callback: () => void, caseIds?: readonly string[]): () => void {
   const listener: Listener = (changed) => {
-    if (!caseIds || changed.some((id) => caseIds.includes(id))) callback();
+    if (changed === 'all' || !caseIds || changed.some((id) => caseIds.includes(id))) callback();
   };
   listeners.add(listener);
   return () => listeners.delete(listener);

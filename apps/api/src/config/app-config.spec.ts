@@ -28,6 +28,8 @@ describe('configuration from the environment', () => {
         claims: { userId: 'sub', name: 'name', units: 'units', roles: 'roles', roleMap: {} },
       },
       signInRateLimit: 10,
+      rateLimits: { perAddress: 3000, perPerson: 1200 },
+      trustProxyHops: 0,
       webRoot: 'dist/web',
       keysFilename: './data/keys.sqlite',
       retention: {},

@@ -184,6 +184,22 @@ class EnvironmentVariables {
   @WholeNumber(1, 10_000, 'attempts per minute')
   SIGN_IN_RATE_LIMIT = 10;
 
+  /** Requests per minute from one client address, before anything else is looked at. */
+  @WholeNumber(1, 1_000_000, 'requests per minute')
+  RATE_LIMIT_PER_ADDRESS = 3000;
+
+  /** Requests per minute from one signed-in person. */
+  @WholeNumber(1, 1_000_000, 'requests per minute')
+  RATE_LIMIT_PER_PERSON = 1200;
+
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is believed: 0
+   * means the client address is the connection's, so behind one proxy every
+   * user would share the proxy's address limit.
+   */
+  @WholeNumber(0, 10, 'proxy hops')
+  TRUST_PROXY_HOPS = 0;
+
   /** The browser app's public client at the identity provider (authorization code + PKCE). */
   @IsOptional()
   @Matches(/^[\w.:/-]{1,200}$/, {
@@ -289,6 +305,9 @@ export interface AppConfig {
   readonly retention: Readonly<Record<string, string>>;
   /** Sign-in attempts per client address and minute before 429. */
   readonly signInRateLimit: number;
+  /** Requests per minute, per client address and per signed-in person, before 429. */
+  readonly rateLimits: { readonly perAddress: number; readonly perPerson: number };
+  readonly trustProxyHops: number;
   /** Browser origins allowed to call the API; none (no CORS headers at all) unless configured. */
   readonly corsOrigins: readonly string[];
   /** The built web app, served at / when present. */
@@ -332,6 +351,9 @@ const ECHOABLE = new Set([
   'OIDC_SCOPES',
   'WEB_ROOT',
   'SIGN_IN_RATE_LIMIT',
+  'RATE_LIMIT_PER_ADDRESS',
+  'RATE_LIMIT_PER_PERSON',
+  'TRUST_PROXY_HOPS',
   'HTTP_HEADERS_TIMEOUT_MS',
   'HTTP_REQUEST_TIMEOUT_MS',
   'HTTP_KEEP_ALIVE_TIMEOUT_MS',
@@ -414,6 +436,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     retention: parsed.RETENTION_RULES ? (JSON.parse(parsed.RETENTION_RULES) as Record<string, string>) : {},
     identity: identityOf(parsed),
     signInRateLimit: parsed.SIGN_IN_RATE_LIMIT,
+    rateLimits: { perAddress: parsed.RATE_LIMIT_PER_ADDRESS, perPerson: parsed.RATE_LIMIT_PER_PERSON },
+    trustProxyHops: parsed.TRUST_PROXY_HOPS,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
     webRoot: parsed.WEB_ROOT,
     ...(parsed.METRICS_TOKEN ? { metricsToken: parsed.METRICS_TOKEN } : {}),

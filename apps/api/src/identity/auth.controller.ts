@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Principal } from '@app/access';
@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
 import { DEMO_UNITS, DEMO_USERS } from './demo-users';
 import { DEV_TOKEN_TTL_SECONDS, DevTokens } from './dev-tokens';
-import { SignInRateLimit } from './sign-in-rate-limit';
+import { SignInRoute } from '../http/rate-limits';
 
 @ApiTags('sign-in')
 @Controller('api/auth')
@@ -48,10 +48,7 @@ export class DevSignInDto {
 @ApiTags('sign-in')
 @Controller('api/auth/dev')
 export class DevSignInController {
-  constructor(
-    private readonly tokens: DevTokens,
-    private readonly rateLimit: SignInRateLimit,
-  ) {}
+  constructor(private readonly tokens: DevTokens) {}
 
   @Get('users')
   @Public()
@@ -62,10 +59,10 @@ export class DevSignInController {
 
   @Post('sign-in')
   @Public()
+  @SignInRoute()
   @HttpCode(200)
   @ApiOperation({ summary: 'Development sign-in: a bearer token for a demo user (rate limited)' })
-  signIn(@Body() body: DevSignInDto, @Ip() ip: string) {
-    this.rateLimit.attempt(ip);
+  signIn(@Body() body: DevSignInDto) {
     // The DTO admits only demo user ids, so the lookup always finds one.
     const user = DEMO_USERS.find((candidate) => candidate.id === body.userId) as Principal;
     return {

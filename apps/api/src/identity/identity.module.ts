@@ -4,7 +4,6 @@ import type { AppConfig } from '../config/app-config';
 import { AuthController, DevSignInController } from './auth.controller';
 import { DevTokens } from './dev-tokens';
 import { OidcTokenVerifier } from './oidc-token-verifier';
-import { SignInRateLimit } from './sign-in-rate-limit';
 import { TokenVerifier } from './token-verifier';
 
 /** Where identity comes from: an OIDC provider's tokens, or (development only) the built-in sign-in. */
@@ -22,7 +21,6 @@ export class IdentityModule {
               useFactory: (clock: Clock) => new DevTokens(config.dataDir, clock),
             },
             { provide: TokenVerifier, useExisting: DevTokens },
-            SignInRateLimit,
           ];
     return {
       module: IdentityModule,

@@ -27,6 +27,8 @@ import { Metrics } from '../metrics/metrics';
 const KEEP_ALIVE_MS = 25_000;
 /** Beyond setTimeout's range; a token that lives longer is still checked at every message. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How long a dropped client waits before it first reconnects (the SSE `retry` field). */
+const RECONNECT_AFTER_MS = 2_000;
 
 /**
  * Server-sent events: which of my visible cases changed, as soon as the
@@ -57,7 +59,11 @@ export class LiveController {
       concatMap((change) =>
         from(this.queries.execute(new VisibleCaseIdsQuery(change.caseIds, scope))).pipe(
           filter((caseIds) => caseIds.length > 0),
-          map((caseIds) => ({ type: 'changed', data: { position: change.position, caseIds } })),
+          map((caseIds) => ({
+            type: 'changed',
+            id: String(change.position),
+            data: { position: change.position, caseIds },
+          })),
         ),
       ),
     );
@@ -65,7 +71,7 @@ export class LiveController {
     const expiry = timer(Math.min(MAX_TIMER_MS, Math.max(0, endsAt - this.clock.now().getTime())));
     return defer(() => {
       this.metrics.liveConnections.inc();
-      return merge(of({ type: 'ready', data: {} }), changes, keepAlive).pipe(
+      return merge(of({ type: 'ready', retry: RECONNECT_AFTER_MS, data: {} }), changes, keepAlive).pipe(
         takeWhile(valid),
         takeUntil(expiry),
         endWith({ type: 'expired', data: {} }),

@@ -1,4 +1,5 @@
-import { saveToken } from './session';
+import { User, UserManager, WebStorageStateStore, type StateStore } from 'oidc-client-ts';
+import { clearSession, currentSession, onSessionChange, saveSession } from './session';
 
 /** The identity provider as GET /api/auth/config describes it. */
 export interface OidcConfig {
@@ -8,89 +9,122 @@ export interface OidcConfig {
   readonly scopes: string;
 }
 
-interface Discovery {
-  readonly authorization_endpoint: string;
-  readonly token_endpoint: string;
-}
-
-const PENDING = 'arendemotorn.oidc';
 export const CALLBACK_PATH = '/inloggning/klar';
+/** Renew this long before the access token runs out, so no request meets an expired one. */
+const RENEW_BEFORE_SECONDS = 60;
 
-const base64Url = (bytes: ArrayBuffer | Uint8Array) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+/** oidc-client-ts keeps its user in the tab-shared session rather than a storage of its own. */
+const sharedUserStore: StateStore = {
+  async set(_key, value) {
+    saveSession({ accessToken: User.fromStorageString(value).access_token, oidcUser: value });
+  },
+  async get() {
+    return currentSession()?.oidcUser ?? null;
+  },
+  async remove() {
+    const previous = currentSession()?.oidcUser ?? null;
+    clearSession();
+    return previous;
+  },
+  async getAllKeys() {
+    return [];
+  },
+};
 
-const randomText = () => base64Url(crypto.getRandomValues(new Uint8Array(32)));
+let manager: { config: OidcConfig; instance: UserManager } | undefined;
 
-async function discover(issuer: string): Promise<Discovery> {
-  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
-  if (!response.ok) throw new Error('Identitetsleverantören svarar inte.');
-  return (await response.json()) as Discovery;
+/** Authorization code with PKCE (oidc-client-ts): the browser holds no secret, and a stolen code is useless. */
+function managerFor(config: OidcConfig): UserManager {
+  if (!config.clientId) throw new Error('Inloggningen är inte konfigurerad: OIDC_CLIENT_ID saknas.');
+  if (manager?.config.issuer !== config.issuer || manager.config.clientId !== config.clientId) {
+    manager = {
+      config,
+      instance: new UserManager({
+        authority: config.issuer,
+        client_id: config.clientId,
+        redirect_uri: `${window.location.origin}${CALLBACK_PATH}`,
+        post_logout_redirect_uri: `${window.location.origin}/`,
+        scope: config.scopes,
+        userStore: sharedUserStore,
+        // The PKCE verifier and state belong to the tab that started the sign-in.
+        stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+        // Renewal is done once for all tabs (keepSignedIn), not by every tab's own timer.
+        automaticSilentRenew: false,
+      }),
+    };
+  }
+  return manager.instance;
 }
 
-/** Authorization code with PKCE (RFC 7636): the browser holds no secret, and a stolen code is useless. */
 export async function startOidcSignIn(config: OidcConfig, returnTo: string): Promise<void> {
-  if (!config.clientId) throw new Error('Inloggningen är inte konfigurerad: OIDC_CLIENT_ID saknas.');
-  const discovery = await discover(config.issuer);
-  const verifier = randomText();
-  const state = randomText();
-  const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo }));
-  const url = new URL(discovery.authorization_endpoint);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: config.clientId,
-    redirect_uri: `${window.location.origin}${CALLBACK_PATH}`,
-    scope: config.scopes,
-    state,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-  }).toString();
-  window.location.assign(url.toString());
+  await managerFor(config)
+    .signinRedirect({ state: { returnTo } })
+    .catch(() => {
+      throw new Error('Identitetsleverantören svarar inte. Försök igen om en stund.');
+    });
 }
 
 let finishing: Promise<string> | undefined;
 
 /**
- * Back from the provider: check the state, trade the code for a token, and
+ * Back from the provider: check the state, trade the code for tokens, and
  * say where to go next. Once per page: a code is single-use, and React may
  * run the calling effect twice.
  */
-export function finishOidcSignIn(config: OidcConfig, search: string): Promise<string> {
-  finishing ??= exchangeCode(config, search);
+export function finishOidcSignIn(config: OidcConfig, url: string): Promise<string> {
+  finishing ??= exchangeCode(config, url);
   return finishing;
 }
 
-async function exchangeCode(config: OidcConfig, search: string): Promise<string> {
-  const params = new URLSearchParams(search);
-  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as {
-    verifier: string;
-    state: string;
-    returnTo: string;
-  } | null;
-  sessionStorage.removeItem(PENDING);
-  const providerError = params.get('error_description') ?? params.get('error');
-  if (providerError) throw new Error(`Identitetsleverantören avbröt inloggningen: ${providerError}`);
-  if (!pending || params.get('state') !== pending.state || !params.get('code'))
-    throw new Error('Inloggningen kunde inte slutföras. Börja om.');
-  const discovery = await discover(config.issuer);
-  const response = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: params.get('code') ?? '',
-      redirect_uri: `${window.location.origin}${CALLBACK_PATH}`,
-      client_id: config.clientId ?? '',
-      code_verifier: pending.verifier,
-    }),
-  });
-  if (!response.ok) throw new Error('Identitetsleverantören gav ingen token. Börja om.');
-  const { access_token: token } = (await response.json()) as { access_token?: string };
-  if (!token) throw new Error('Identitetsleverantören gav ingen token. Börja om.');
-  saveToken(token);
-  const back = pending.returnTo;
-  return back.startsWith('/') && !back.startsWith('//') ? back : '/';
+async function exchangeCode(config: OidcConfig, url: string): Promise<string> {
+  const providerError = new URL(url).searchParams;
+  const reason = providerError.get('error_description') ?? providerError.get('error');
+  if (reason) throw new Error(`Identitetsleverantören avbröt inloggningen: ${reason}`);
+  const user = await managerFor(config)
+    .signinRedirectCallback(url)
+    .catch(() => {
+      throw new Error('Inloggningen kunde inte slutföras. Börja om.');
+    });
+  const back = (user.state as { returnTo?: unknown } | undefined)?.returnTo;
+  return typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+}
+
+/**
+ * Renews the access token with the refresh token shortly before it runs
+ * out. Every tab schedules it, but a Web Lock lets one tab renew and the
+ * others take the new token from the shared session.
+ */
+export function keepSignedIn(config: OidcConfig): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    const stored = currentSession()?.oidcUser;
+    const user = stored ? User.fromStorageString(stored) : undefined;
+    if (!user?.refresh_token || user.expires_in === undefined) return;
+    timer = setTimeout(renew, Math.max(0, (user.expires_in - RENEW_BEFORE_SECONDS) * 1000));
+  };
+  const renew = () =>
+    void navigator.locks.request('arendemotorn.renew', async () => {
+      const stored = currentSession()?.oidcUser;
+      const user = stored ? User.fromStorageString(stored) : undefined;
+      if (!user || (user.expires_in ?? 0) > RENEW_BEFORE_SECONDS) return schedule();
+      // A refused refresh leaves the token to expire; the next request then says so and offers sign-in.
+      const renewed = await managerFor(config)
+        .signinSilent()
+        .catch(() => null);
+      if (renewed) schedule();
+    });
+  const stop = onSessionChange(schedule);
+  schedule();
+  return () => {
+    stop();
+    clearTimeout(timer);
+  };
+}
+
+/** Signs out here, in every tab, and at the provider, which then sends the browser back to the start page. */
+export async function signOutAtProvider(config: OidcConfig): Promise<void> {
+  await managerFor(config)
+    .signoutRedirect()
+    .catch(() => clearSession());
 }

@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react';
 import { api, describeError } from '../api/client';
 import type { Me, Membership } from '../api/types';
 import { finishOidcSignIn, startOidcSignIn, type OidcConfig } from '../auth/oidc';
-import { saveToken } from '../auth/session';
+import { saveSession } from '../auth/session';
+import { signInConfig } from '../auth/sign-in-config';
 import { roleName } from '../roles';
 import { navigate } from '../router';
 import { useResource } from '../use-resource';
-
-type SignInConfig = OidcConfig | { readonly kind: 'development' };
 
 interface DemoUsers {
   readonly units: readonly { id: string; name: string }[];
@@ -23,7 +22,7 @@ export function SignInView({
   returnTo: string;
   onSignedIn: (me: Me) => void;
 }) {
-  const config = useResource(() => api<SignInConfig>('/api/auth/config'), []);
+  const config = useResource(signInConfig, []);
   useEffect(() => {
     document.title = 'Logga in – Ärendemotorn';
   }, []);
@@ -76,7 +75,7 @@ function DevelopmentSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         method: 'POST',
         body: { userId: chosen },
       });
-      saveToken(accessToken);
+      saveSession({ accessToken });
       onSignedIn(await api<Me>('/api/auth/me'));
     } catch (e) {
       setError(describeError(e));
@@ -147,9 +146,9 @@ export function OidcCallbackView({ onSignedIn }: { onSignedIn: (me: Me) => void 
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const config = await api<SignInConfig>('/api/auth/config');
+      const config = await signInConfig();
       if (config.kind !== 'oidc') throw new Error('Ingen identitetsleverantör är konfigurerad.');
-      const returnTo = await finishOidcSignIn(config, window.location.search);
+      const returnTo = await finishOidcSignIn(config, window.location.href);
       const me = await api<Me>('/api/auth/me');
       if (cancelled) return;
       onSignedIn(me);

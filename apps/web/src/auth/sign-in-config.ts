@@ -1,0 +1,15 @@
+import { api } from '../api/client';
+import type { OidcConfig } from './oidc';
+
+export type SignInConfig = OidcConfig | { readonly kind: 'development' };
+
+let loaded: Promise<SignInConfig> | undefined;
+
+/** GET /api/auth/config, asked once per page (and again after a failure). */
+export function signInConfig(): Promise<SignInConfig> {
+  loaded ??= api<SignInConfig>('/api/auth/config').catch((error: unknown) => {
+    loaded = undefined;
+    throw error;
+  });
+  return loaded;
+}
