@@ -51,6 +51,7 @@ describe('rate limits', () => {
       details: { retryAfterSeconds: expect.any(Number) },
     });
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    await as(app, 'bitradande_enhetschef', 'bec-busy').get('/api/auth/me').expect(429);
     await as(app, 'bitradande_enhetschef', 'bec-calm').get('/api/processes').expect(200);
   });
 
@@ -60,6 +61,9 @@ describe('rate limits', () => {
     // Earlier requests of this file came from the same address; the limit is 30 a minute in all.
     expect(seen.filter((status) => status === 401).length).toBeLessThan(30);
     expect(seen.at(-1)).toBe(429);
+    // One count for the whole API, not one per route; the health probes are never limited.
+    await request(server).get('/api/auth/config').expect(429);
+    await request(server).get('/health/live').expect(200);
   });
 });
 

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { NotRateLimited } from '../http/rate-limits';
 import { Public } from '../identity/actor';
 import { ReadinessRegistry } from './readiness.registry';
 
 @Public()
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}

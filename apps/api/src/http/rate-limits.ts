@@ -1,5 +1,5 @@
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
 import type { ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
 import type { AppConfig } from '../config/app-config';
 import { ACTOR } from '../identity/actor';
@@ -10,8 +10,13 @@ const SIGN_IN_ROUTE = 'signInRoute';
 /** A route that signs people in: its own, tighter limit per client address. */
 export const SignInRoute = () => SetMetadata(SIGN_IN_ROUTE, true);
 
+/** Health probes are never limited: a probe refused with 429 would take a healthy node out of service. */
+export const NotRateLimited = () => SkipThrottle({ address: true, 'sign-in': true, person: true });
+
 type Request = Record<string | symbol, unknown> & { ip?: string };
 const addressOf = async (request: Request) => request.ip ?? 'unknown';
+/** One count across the whole API: the library's default counts each route on its own. */
+const acrossRoutes = (_context: ExecutionContext, tracker: string, name: string) => `${name}:${tracker}`;
 
 /**
  * Requests per minute, with @nestjs/throttler: per client address for
@@ -21,12 +26,19 @@ const addressOf = async (request: Request) => request.ip ?? 'unknown';
  */
 export function throttlers(config: AppConfig): ThrottlerOptions[] {
   return [
-    { name: 'address', ttl: MINUTE_MS, limit: config.rateLimits.perAddress, getTracker: addressOf },
+    {
+      name: 'address',
+      ttl: MINUTE_MS,
+      limit: config.rateLimits.perAddress,
+      getTracker: addressOf,
+      generateKey: acrossRoutes,
+    },
     {
       name: 'sign-in',
       ttl: MINUTE_MS,
       limit: config.signInRateLimit,
       getTracker: addressOf,
+      generateKey: acrossRoutes,
       skipIf: (context) => !Reflect.getMetadata(SIGN_IN_ROUTE, context.getHandler()),
     },
     {
@@ -34,6 +46,7 @@ export function throttlers(config: AppConfig): ThrottlerOptions[] {
       ttl: MINUTE_MS,
       limit: config.rateLimits.perPerson,
       getTracker: async (request: Request) => String((request[ACTOR] as { id: string }).id),
+      generateKey: acrossRoutes,
       skipIf: (context) => context.switchToHttp().getRequest<Request>()[ACTOR] === undefined,
     },
   ];
