@@ -1,5 +1,10 @@
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
+import {
+  SkipThrottle,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerOptions,
+} from '@nestjs/throttler';
 import type { ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
 import type { AppConfig } from '../config/app-config';
 import { ACTOR } from '../identity/actor';
