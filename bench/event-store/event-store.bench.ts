@@ -13,33 +13,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { NO_STREAM, SqliteEventStore, type NewEvent } from '@app/event-store';
 import { createSchema, openPragmas } from '@app/event-store/sqlite/sqlite-schema';
+import { benchEvent } from './bench-event';
 
 const STREAMS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'arendemotorn-bench-'));
 let files = 0;
-
-function event(i: number): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'StepCompleted',
-    data: {
-      step: 'bedomning',
-      category: (i % 5) + 1,
-      note: 'Genomgång av dokumentation klar',
-      items: [1, 2, 3],
-    },
-    metadata: {
-      actorId: 'u-4711',
-      role: 'rehabansvarig',
-      occurredAt: '2026-11-23T10:00:00.000Z',
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      processInstanceId: randomUUID(),
-    },
-  };
-}
 
 type Writer = (batch: NewEvent[], stream: number) => Promise<void> | void;
 
@@ -83,7 +63,7 @@ async function bareWriter(): Promise<{ write: Writer; close: () => Promise<void>
 async function measure(make: typeof adapterWriter, batchSize: number): Promise<number> {
   const { write, close } = await make();
   const batches = Array.from({ length: 64 }, (_, b) =>
-    Array.from({ length: batchSize }, (_, i) => event(b * batchSize + i)),
+    Array.from({ length: batchSize }, (_, i) => benchEvent(b * batchSize + i)),
   );
   for (let i = 0; i < 50; i++)
     await write(
