@@ -6,7 +6,6 @@ import request from 'supertest';
 import type { AccessRole, Principal } from '@app/access';
 import { addIsoDuration, CaseEngine } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
-import type { ReadModelDb } from '@app/projections';
 import type { Clock } from '../apps/api/src/clock';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../apps/api/src/config/app-config';
 import { masterKeyFor, SqliteKeyStore } from '../apps/api/src/crypto/sqlite-key-store';
@@ -123,18 +122,4 @@ export function otherNodeOf(app: INestApplication) {
   return { store, keys, engine, close: async () => (keys.close(), await store.close()) };
 }
 
-/** Every read-model table, rows sorted, so two builds compare equal whatever their insert order. */
-export function dumpReadModels(db: ReadModelDb): Record<string, string[]> {
-  const tables = db.all<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      db
-        .all(`SELECT * FROM ${name}`)
-        .map((row) => JSON.stringify(row))
-        .sort(),
-    ]),
-  );
-}
+export { dumpReadModels } from '@app/projections';

@@ -15,3 +15,4 @@ export * from './follow-up/follow-up.queries';
 export * from './notifications/notifications.queries';
 export * from './statistics/statistics.queries';
 export * from './work-queue/work-queue.queries';
+export * from './read-model-dump';

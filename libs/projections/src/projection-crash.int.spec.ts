@@ -14,6 +14,7 @@ import { realisticCase } from '../../../bench/realistic-case';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionsModule } from './projections.module';
 import { ReadModelDb } from './read-model-db';
+import { dumpReadModels } from './read-model-dump';
 import { storedTypeEventIdProvider } from './stored-event-message';
 
 const dir = mkdtempSync(join(tmpdir(), 'arendemotorn-read-crash-'));
@@ -100,20 +101,7 @@ async function readModels(filename: string, store: EventStore): Promise<TestingM
   return module;
 }
 
-function dump(db: ReadModelDb): Record<string, string[]> {
-  const tables = db.all<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'projection_checkpoint'",
-  );
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      db
-        .all(`SELECT * FROM ${name}`)
-        .map((row) => JSON.stringify(row))
-        .sort(),
-    ]),
-  );
-}
+const dump = (db: ReadModelDb) => dumpReadModels(db, ['projection_checkpoint']);
 
 describe('given the read models process is killed with SIGKILL in the middle of a batch', () => {
   it('when it starts again, then it resumes from the last commit, applies every event once, and equals a rebuild', async () => {
