@@ -28,7 +28,8 @@ export class CaseListProjection extends Projection {
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, definition_id TEXT NOT NULL, version INTEGER NOT NULL,
            process_title TEXT NOT NULL, state_value TEXT NOT NULL, steps TEXT NOT NULL, status TEXT NOT NULL,
            started_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
-        'CREATE INDEX cl_instances_definition ON cl_instances (definition_id, status)',
+        // With case_id last, "has this case an active instance of X" is one index seek, not a walk over every unit's.
+        'CREATE INDEX cl_instances_definition ON cl_instances (definition_id, status, case_id)',
       ],
     },
     {

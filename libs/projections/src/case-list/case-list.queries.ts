@@ -81,20 +81,31 @@ interface InstanceRow {
   steps: string;
 }
 
-const FILTERED = `
-  FROM cl_cases c
-  WHERE (:unit IS NULL OR c.unit = :unit)
-    AND (:socialWorkerId IS NULL OR c.social_worker_id = :socialWorkerId)
-    AND (:process IS NULL OR :state IS NOT NULL OR EXISTS (SELECT 1 FROM cl_instances i
-          WHERE i.case_id = c.case_id AND i.definition_id = :process AND i.status = 'active'))
-    AND (:state IS NULL OR EXISTS (SELECT 1 FROM cl_instance_paths p JOIN cl_instances i
-          ON i.case_id = p.case_id AND i.instance_id = p.instance_id
-          WHERE p.case_id = c.case_id AND p.state_path = :state
-            AND (:process IS NULL OR i.definition_id = :process)))
-    AND (:overdue IS NULL OR :overdue = EXISTS (SELECT 1 FROM cl_deadlines d
-          WHERE d.case_id = c.case_id AND d.due_at < :now))
-    AND (:bipPhase IS NULL OR c.bip_phase = :bipPhase)
-    AND ${visibleCases('c.case_id')}`;
+/**
+ * The filters the request names, and only those: `(:unit IS NULL OR c.unit
+ * = :unit)` would keep SQLite from using the unit's index, so an absent
+ * filter is left out of the SQL rather than passed as NULL.
+ */
+export function caseListFrom(filter: CaseListFilter): string {
+  const process = filter.process !== undefined;
+  const conditions = [
+    filter.unit !== undefined && 'c.unit = :unit',
+    filter.socialWorkerId !== undefined && 'c.social_worker_id = :socialWorkerId',
+    process &&
+      filter.state === undefined &&
+      `EXISTS (SELECT 1 FROM cl_instances i
+        WHERE i.case_id = c.case_id AND i.definition_id = :process AND i.status = 'active')`,
+    filter.state !== undefined &&
+      `EXISTS (SELECT 1 FROM cl_instance_paths p JOIN cl_instances i
+        ON i.case_id = p.case_id AND i.instance_id = p.instance_id
+        WHERE p.case_id = c.case_id AND p.state_path = :state${process ? ' AND i.definition_id = :process' : ''})`,
+    filter.overdue !== undefined &&
+      ':overdue = EXISTS (SELECT 1 FROM cl_deadlines d WHERE d.case_id = c.case_id AND d.due_at < :now)',
+    filter.bipPhase !== undefined && 'c.bip_phase = :bipPhase',
+    visibleCases('c.case_id'),
+  ].filter((condition): condition is string => typeof condition === 'string');
+  return `FROM cl_cases c WHERE ${conditions.join(' AND ')}`;
+}
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
@@ -115,7 +126,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       this.db,
       {
         columns: 'c.*, (SELECT min(due_at) FROM cl_deadlines d WHERE d.case_id = c.case_id) AS next_due_at',
-        from: FILTERED,
+        from: caseListFrom(filter),
         orderBy: 'c.updated_at DESC, c.case_id',
       },
       params,

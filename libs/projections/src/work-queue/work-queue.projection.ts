@@ -29,7 +29,8 @@ export class WorkQueueProjection extends Projection {
            missed_deadline_title TEXT, missed_deadline_due_at TEXT, created_by_command TEXT,
            PRIMARY KEY (case_id, instance_id, state_id))`,
         'CREATE INDEX wq_tasks_assignee ON wq_tasks (assignee)',
-        'CREATE INDEX wq_tasks_lane ON wq_tasks (lane, unit)',
+        // A role queue is the unassigned tasks of (lane, unit) pairs: one seek per pair.
+        'CREATE INDEX wq_tasks_lane ON wq_tasks (lane, unit, assignee)',
         'CREATE INDEX wq_tasks_unit ON wq_tasks (unit)',
       ],
     },

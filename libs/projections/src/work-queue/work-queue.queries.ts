@@ -65,10 +65,22 @@ interface TaskRow {
 
 const WHERE: Record<QueueScope['kind'], string> = {
   person: 'assignee = :personId',
-  role: `(unit || ':' || lane) IN (SELECT value FROM json_each(:unitRoles)) AND assignee IS NULL
-    AND (:unit IS NULL OR unit = :unit)`,
+  // Pairs as a row value, so the (lane, unit) index serves it; `unit || ':' || lane` no index can.
+  role: `(unit, lane) IN (SELECT value ->> 0, value ->> 1 FROM json_each(:unitRoles)) AND assignee IS NULL`,
   team: 'unit = :unit',
 };
+
+/** `<unit>:<role>` as `[unit, role]`; a unit id holds no colon, a role name neither. */
+const asPair = (unitRole: string) => {
+  const at = unitRole.indexOf(':');
+  return [unitRole.slice(0, at), unitRole.slice(at + 1)];
+};
+
+/** The queue's rows; a role queue narrowed to one unit says so in the SQL, where an index can use it. */
+export function workQueueFrom(scope: QueueScope): string {
+  const unit = scope.kind === 'role' && scope.unit !== undefined ? ' AND unit = :unit' : '';
+  return `FROM wq_tasks WHERE ${WHERE[scope.kind]}${unit} AND ${visibleCases('case_id')}`;
+}
 
 @QueryHandler(WorkQueueQuery)
 export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
@@ -79,7 +91,7 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
       personId: null,
       unit: null,
       ...scope,
-      unitRoles: JSON.stringify(scope.kind === 'role' ? scope.unitRoles : []),
+      unitRoles: JSON.stringify(scope.kind === 'role' ? scope.unitRoles.map(asPair) : []),
       now,
       ...visibilityParams(access),
     };
@@ -88,7 +100,7 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
         this.db,
         {
           columns: '*',
-          from: `FROM wq_tasks WHERE ${WHERE[scope.kind]} AND ${visibleCases('case_id')}`,
+          from: workQueueFrom(scope),
           orderBy:
             '(due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since, case_id, state_id',
         },

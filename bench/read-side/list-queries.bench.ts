@@ -1,0 +1,105 @@
+/**
+ * The hot list queries as the store grows: the case list filtered by unit
+ * and process, and a role queue, for a biträdande enhetschef whose unit
+ * holds 1,000 cases while other units hold the rest. Rows are written
+ * straight into the read models' own tables (the projections' DDL), so the
+ * figures are the queries' alone; the baseline is the same query at 1,000
+ * cases in the same run. Goal (issue 14): at 100,000 within 1.5x of 1,000.
+ * No ANALYZE, as the app never runs one: the plans are the planner's own.
+ */
+import { ReadModelDb } from '@app/projections';
+import { ListCasesHandler, ListCasesQuery } from '@app/projections/case-list/case-list.queries';
+import { WorkQueueHandler, WorkQueueQuery } from '@app/projections/work-queue/work-queue.queries';
+import { CaseListProjection } from '@app/projections/case-list/case-list.projection';
+import { WorkQueueProjection } from '@app/projections/work-queue/work-queue.projection';
+import { CaseAccessProjection } from '@app/projections/access/case-access.projection';
+import { createProcessRegistry } from '@app/processes';
+import { median } from '../realistic-case';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const OWN_UNIT = 'jarva-1';
+const OWN_CASES = 1000;
+const NOW = '2026-12-01T10:00:00.000Z';
+const scope = { wholeUnits: [OWN_UNIT], caseManagerUnits: [], socialWorkerUnits: [], userId: 'jarva-1-bec' };
+
+function seeded(cases: number): ReadModelDb {
+  const db = new ReadModelDb(':memory:');
+  const registry = createProcessRegistry();
+  for (const projection of [CaseListProjection, WorkQueueProjection, CaseAccessProjection]) {
+    for (const table of new projection(db, registry).tables) for (const ddl of table.ddl) db.sqlite.exec(ddl);
+  }
+  const insert = db.sqlite.transaction(() => {
+    const c = db.sqlite.prepare(
+      `INSERT INTO cl_cases (case_id, reference, unit, social_worker_id, opened_at, updated_at, revision)
+       VALUES (?, 'KL 1', ?, ?, ?, ?, 3)`,
+    );
+    const i = db.sqlite.prepare(
+      `INSERT INTO cl_instances VALUES (?, 'i1', ?, 1, 'Process', '"x"', '[]', 'active', ?, ?)`,
+    );
+    const a = db.sqlite.prepare('INSERT INTO ac_cases (case_id, unit) VALUES (?, ?)');
+    const t = db.sqlite.prepare(
+      `INSERT INTO wq_tasks (case_id, instance_id, state_id, definition_id, process_title, state_path, title,
+         kind, lane, unit, reference, since) VALUES (?, 'i1', 's1', ?, 'Process', 's1', 'Steg', 'userTask',
+         'rehabansvarig', ?, 'KL 1', ?)`,
+    );
+    for (let n = 0; n < cases; n++) {
+      const caseId = `case-${n}`;
+      const unit = n < OWN_CASES ? OWN_UNIT : `unit-${n % 99}`;
+      const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+      const process = n % 3 === 0 ? 'afu' : 'rehab-handledning';
+      c.run(caseId, unit, `${unit}-ss`, at, at);
+      i.run(caseId, process, at, at);
+      a.run(caseId, unit);
+      t.run(caseId, process, unit, at);
+    }
+  });
+  insert();
+  return db;
+}
+
+async function p50(run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `list queries bench: ${OWN_CASES} cases in the caller's unit, the rest elsewhere; p50 of ${ROUNDS}`,
+  );
+  const rows: { cases: number; list: number; queue: number }[] = [];
+  for (const cases of SIZES) {
+    const db = seeded(cases);
+    const list = new ListCasesHandler(db);
+    const queue = new WorkQueueHandler(db);
+    const page = { limit: 50, offset: 0 };
+    rows.push({
+      cases,
+      list: await p50(() =>
+        list.execute(new ListCasesQuery({ unit: OWN_UNIT, process: 'afu' }, NOW, page, scope)),
+      ),
+      queue: await p50(() =>
+        queue.execute(
+          new WorkQueueQuery({ kind: 'role', unitRoles: [`${OWN_UNIT}:rehabansvarig`] }, NOW, page, scope),
+        ),
+      ),
+    });
+    db.close();
+  }
+  const base = rows[0];
+  console.log('| cases in the store | case list, unit + process | role queue | vs the smallest store |');
+  console.log('|---|---|---|---|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.cases.toLocaleString('en-US')} | ${row.list.toFixed(2)} ms | ${row.queue.toFixed(2)} ms | ${(row.list / base.list).toFixed(2)}x / ${(row.queue / base.queue).toFixed(2)}x |`,
+    );
+  }
+}
+
+void main();
