@@ -2,20 +2,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CaseEngine, caseStream, ProcessRegistry } from '@app/engine';
-import { EVENT_STORE, NO_STREAM, SqliteEventStore, type EventStore } from '@app/event-store';
+import { CaseEngine, caseStream } from '@app/engine';
+import { NO_STREAM, SqliteEventStore, type EventStore } from '@app/event-store';
 import { createProcessRegistry } from '@app/processes';
 import { collect } from '@app/event-store/testing';
 import { realisticCase } from '../../../bench/realistic-case';
 import { ProjectionRunner } from './projection-runner';
-import { ProjectionsModule } from './projections.module';
 import { ReadModelDb } from './read-model-db';
 import { dumpReadModels } from './read-model-dump';
-import { storedTypeEventIdProvider } from './stored-event-message';
+import { startReadModels } from './testing/read-models-module';
 
 const dir = mkdtempSync(join(tmpdir(), 'arendemotorn-read-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,22 +78,7 @@ function runReaderAndKill(after: number): Promise<number> {
 }
 
 async function readModels(filename: string, store: EventStore): Promise<TestingModule> {
-  @Module({
-    providers: [
-      { provide: EVENT_STORE, useValue: store },
-      { provide: ProcessRegistry, useFactory: createProcessRegistry },
-    ],
-    exports: [EVENT_STORE, ProcessRegistry],
-  })
-  class Log {}
-  const module = await Test.createTestingModule({
-    imports: [
-      { module: Log, global: true },
-      CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
-      ProjectionsModule.forRoot({ filename }),
-    ],
-  }).compile();
-  await module.init();
+  const module = await startReadModels(store, { filename });
   await module.get(ProjectionRunner).caughtUpTo(await store.headPosition());
   return module;
 }

@@ -1,16 +1,13 @@
-import { Module } from '@nestjs/common';
-import { CqrsModule, EventsHandler } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
+import { EventsHandler } from '@nestjs/cqrs';
+import type { TestingModule } from '@nestjs/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EVENT_STORE, NO_STREAM, SqliteEventStore } from '@app/event-store';
+import { NO_STREAM, SqliteEventStore } from '@app/event-store';
 import { collect, newEvent } from '@app/event-store/testing';
-import { ProcessRegistry } from '@app/engine';
-import { createProcessRegistry } from '@app/processes';
 import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
-import { ProjectionsModule } from './projections.module';
 import { ReadModelDb } from './read-model-db';
-import { ALL_MESSAGES, storedTypeEventIdProvider, type StoredEventMessage } from './stored-event-message';
+import { startReadModels } from './testing/read-models-module';
+import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
 
 /** Fails the first time it sees each event, as a full disk or a locked file would. */
 @EventsHandler(...ALL_MESSAGES)
@@ -30,15 +27,6 @@ class FlakyProjection extends Projection {
 const store = new SqliteEventStore({ filename: ':memory:' });
 const logLength = async () => (await collect(store.readAll())).length;
 
-@Module({
-  providers: [
-    { provide: EVENT_STORE, useValue: store },
-    { provide: ProcessRegistry, useFactory: createProcessRegistry },
-  ],
-  exports: [EVENT_STORE, ProcessRegistry],
-})
-class Dependencies {}
-
 async function eventually(probe: () => void, timeoutMs = 3000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -54,15 +42,7 @@ async function eventually(probe: () => void, timeoutMs = 3000): Promise<void> {
 describe('projection runner', () => {
   let module: TestingModule;
   beforeEach(async () => {
-    module = await Test.createTestingModule({
-      imports: [
-        { module: Dependencies, global: true },
-        CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
-        ProjectionsModule.forRoot({ filename: ':memory:', retryDelayMs: 300 }),
-      ],
-      providers: [FlakyProjection],
-    }).compile();
-    await module.init();
+    module = await startReadModels(store, { filename: ':memory:', retryDelayMs: 300 }, [FlakyProjection]);
   });
   afterEach(() => module.close());
 

@@ -1,15 +1,10 @@
-import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProcessRegistry } from '@app/engine';
-import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
-import { createProcessRegistry } from '@app/processes';
+import { SqliteEventStore } from '@app/event-store';
 import { visibilityParams } from './access/visible-cases';
 import { caseListFrom, type CaseListFilter } from './case-list/case-list.queries';
-import { ProjectionsModule } from './projections.module';
 import { ReadModelDb } from './read-model-db';
-import { storedTypeEventIdProvider } from './stored-event-message';
+import { startReadModels } from './testing/read-models-module';
 import { workQueueFrom, type QueueScope } from './work-queue/work-queue.queries';
 
 /**
@@ -23,22 +18,7 @@ describe('query plans of the hot read-model queries', () => {
   let db: ReadModelDb;
 
   beforeAll(async () => {
-    @Module({
-      providers: [
-        { provide: EVENT_STORE, useValue: store },
-        { provide: ProcessRegistry, useFactory: createProcessRegistry },
-      ],
-      exports: [EVENT_STORE, ProcessRegistry],
-    })
-    class Log {}
-    module = await Test.createTestingModule({
-      imports: [
-        { module: Log, global: true },
-        CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
-        ProjectionsModule.forRoot({ filename: ':memory:' }),
-      ],
-    }).compile();
-    await module.init();
+    module = await startReadModels(store, { filename: ':memory:' });
     db = module.get(ReadModelDb);
     // Statistics for a store of many units, so the plans are the ones a grown store gets.
     const insert = db.sqlite.prepare('INSERT INTO ac_cases (case_id, unit) VALUES (?, ?)');

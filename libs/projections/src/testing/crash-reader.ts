@@ -4,33 +4,14 @@
  * `applied <n>` whenever the committed count moves, until it is killed.
  */
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
-import { ProcessRegistry } from '@app/engine';
-import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
-import { createProcessRegistry } from '@app/processes';
+import { SqliteEventStore } from '@app/event-store';
 import { ProjectionRunner } from '../projection-runner';
-import { ProjectionsModule } from '../projections.module';
-import { storedTypeEventIdProvider } from '../stored-event-message';
+import { startReadModels } from './read-models-module';
 
 async function main(dir: string): Promise<void> {
-  @Module({
-    providers: [
-      { provide: EVENT_STORE, useValue: new SqliteEventStore({ filename: `${dir}/events.sqlite` }) },
-      { provide: ProcessRegistry, useFactory: createProcessRegistry },
-    ],
-    exports: [EVENT_STORE, ProcessRegistry],
-  })
-  class Log {}
-  const module = await Test.createTestingModule({
-    imports: [
-      { module: Log, global: true },
-      CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
-      ProjectionsModule.forRoot({ filename: `${dir}/read-models.sqlite` }),
-    ],
-  }).compile();
-  await module.init();
+  const module = await startReadModels(new SqliteEventStore({ filename: `${dir}/events.sqlite` }), {
+    filename: `${dir}/read-models.sqlite`,
+  });
   const runner = module.get(ProjectionRunner);
   let reported = -1;
   setInterval(() => {
