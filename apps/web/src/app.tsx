@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, whenSignedOut } from './api/client';
 import type { Me, Page, QueueTask } from './api/types';
 import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
@@ -7,7 +7,8 @@ import { signInConfig } from './auth/sign-in-config';
 import { startLiveUpdates, useLiveStatus } from './live';
 import { canOpenCases, canSupervise, canWork, roleName } from './roles';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
-import { useResource, type Resource } from './use-resource';
+import { useResource } from './use-resource';
+import { MeContext, TasksContext, useMe } from './signed-in';
 import { AccessLogView } from './views/access-log';
 import { CaseHistoryView } from './views/case-history';
 import { CaseView } from './views/case-view';
@@ -25,23 +26,6 @@ function returnPath(path: string | null): string {
   if (!path || !path.startsWith('/') || path.startsWith('//')) return '/';
   if (path.startsWith(SIGN_IN_PATH) || path.startsWith(CALLBACK_PATH)) return '/';
   return path;
-}
-
-const MeContext = createContext<Me | null>(null);
-/** My tasks, loaded once for the navigation's overdue count and the task list alike. */
-const TasksContext = createContext<Resource<Page<QueueTask> | null> | null>(null);
-
-export function useMyTasks(): Resource<Page<QueueTask> | null> {
-  const tasks = useContext(TasksContext);
-  if (!tasks) throw new Error('useMyTasks outside the signed-in shell');
-  return tasks;
-}
-
-/** The signed-in user; views below the shell always have one. */
-export function useMe(): Me {
-  const me = useContext(MeContext);
-  if (!me) throw new Error('useMe outside the signed-in shell');
-  return me;
 }
 
 export function App() {

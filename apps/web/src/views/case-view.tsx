@@ -7,7 +7,7 @@ import type {
   NextSteps,
   ProcessInstanceView,
 } from '../api/types';
-import { useMe } from '../app';
+import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { SchemaForm } from '../forms/schema-form';
 import { canSupervise } from '../roles';

@@ -4,7 +4,7 @@ import type { Page, QueueTask } from '../api/types';
 import { dueText, formatDate, sinceText } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
-import { useMyTasks } from '../app';
+import { useMyTasks } from '../signed-in';
 import { usePageTitle } from './page-title';
 
 const QUEUE_LIMIT = 500;

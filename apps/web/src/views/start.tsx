@@ -1,6 +1,6 @@
 import { api, describeError, newAttemptKey } from '../api/client';
 import type { CaseListItem, JsonSchema, Page, ProcessSummary } from '../api/types';
-import { useMe } from '../app';
+import { useMe } from '../signed-in';
 import { SchemaForm } from '../forms/schema-form';
 import { canOpenCases, openingUnits } from '../roles';
 import { navigate } from '../router';

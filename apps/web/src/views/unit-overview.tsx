@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { api, describeError, serverNow } from '../api/client';
 import type { CaseListItem, Page, QueueTask } from '../api/types';
-import { useMe } from '../app';
+import { useMe } from '../signed-in';
 import { BipChart, PHASES, PHASE_NAMES, type PhaseMonth } from '../components/bip-chart';
 import { formatDate } from '../format';
 import { roleName, supervisedUnits } from '../roles';
