@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { uuidFromName } from '@app/common';
 import { chainEvents, chainStart, ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
+import { caseStream } from './domain/case-events';
 import { CaseFold, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
 import { CaseErasedError, CaseNotFoundError, IdempotencyKeyReusedError } from './domain/errors';
@@ -29,8 +30,6 @@ export interface CaseEngineOptions {
   /** The cases' data keys; in memory unless given, which only tests and benches may rely on. */
   readonly keys?: KeyStore;
 }
-
-export const caseStream = (caseId: string) => `case-${caseId}`;
 
 /**
  * Who sent what: a key reused by another actor or for another request must
@@ -117,12 +116,50 @@ export class CaseEngine {
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
   }
 
-  async execute(command: CaseCommand, metadata: CommandMetadata): Promise<CommandResult> {
-    const meta = { ...metadata, now: new Date(metadata.now).toISOString() };
+  /**
+   * The events just appended, folded onto the state they were decided on,
+   * so the next command need not read them back and fold them again. Only
+   * when the append landed exactly where expected; otherwise the next load
+   * reads what the store holds. Folded from a JSON copy, as a read would
+   * give them, so the cached state is the one a load would build.
+   */
+  private rememberAppended(
+    state: CaseState,
+    events: readonly { readonly type: string; readonly data: unknown; readonly metadata: unknown }[],
+    revision: number,
+  ): void {
+    const first = state.revision === 'no_stream' ? 0 : state.revision + 1;
+    if (this.cacheSize === 0 || first + events.length - 1 !== revision) return;
+    const fold = new CaseFold(this.registry, state);
+    events.forEach((event, index) => {
+      const stored = JSON.parse(JSON.stringify({ data: event.data, metadata: event.metadata })) as {
+        data: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+      };
+      fold.apply({ type: event.type, ...stored, revision: first + index });
+    });
+    this.remember(state.caseId, fold.state);
+  }
+
+  /**
+   * `actingRoles`, when given, says on the loaded case which roles the
+   * sender acts in (and refuses a case they may not see), so the caller's
+   * access check and the command share one load of the case.
+   */
+  async execute(
+    command: CaseCommand,
+    metadata: CommandMetadata,
+    actingRoles?: (state: CaseState) => CommandMetadata['roles'],
+  ): Promise<CommandResult> {
     for (let attempt = 0; ; attempt++) {
       const state = await this.load(command.caseId);
       if (state.revision === 'no_stream' && command.type !== 'OpenCase')
         throw new CaseNotFoundError(command.caseId);
+      const meta = {
+        ...metadata,
+        now: new Date(metadata.now).toISOString(),
+        roles: actingRoles ? actingRoles(state) : metadata.roles,
+      };
       const existing = state.revision !== 'no_stream';
       const existingKey = existing && !state.erased ? await this.keys.dataKey(command.caseId) : undefined;
       if (existing && !existingKey) {
@@ -162,6 +199,7 @@ export class CaseEngine {
           expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision,
         });
         if (command.type === 'EraseCase') await this.keys.destroy(command.caseId);
+        this.rememberAppended(state, events, result.nextExpectedRevision);
         return {
           caseId: command.caseId,
           revision: result.nextExpectedRevision,

@@ -1,4 +1,5 @@
 export * from './case-engine';
+export * from './domain/case-events';
 export * from './domain/case-state';
 export * from './domain/commands';
 export * from './domain/decide';

@@ -1,3 +1,4 @@
+import { CASE_EVENTS } from '@app/engine';
 import type { ReadModelDb, TableSpec } from './read-model-db';
 import type { StoredEventMessage } from './stored-event-message';
 
@@ -26,13 +27,13 @@ export class CaseDirectory {
   track(message: StoredEventMessage): void {
     const { data, caseId } = message;
     const revision = message.event.revision;
-    if (message.event.type === 'CaseOpened') {
+    if (message.event.type === CASE_EVENTS.opened) {
       this.db.run(
         `INSERT INTO ${this.table} (case_id, unit, reference, social_worker_id, revision)
          VALUES (:caseId, :unit, :reference, :socialWorkerId, :revision)`,
         { caseId, unit: data.unit, reference: data.reference, socialWorkerId: data.socialWorkerId, revision },
       );
-    } else if (message.event.type === 'CaseworkerChanged') {
+    } else if (message.event.type === CASE_EVENTS.caseworkerChanged) {
       this.db.run(
         `UPDATE ${this.table} SET social_worker_id = :to, revision = :revision WHERE case_id = :caseId`,
         {

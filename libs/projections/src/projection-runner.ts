@@ -16,6 +16,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@app/event-store';
+import { caseOfStream } from '@app/engine';
 import type { Projection } from './projection';
 import { ReadModelDb, type TableSpec } from './read-model-db';
 import { toMessage } from './stored-event-message';
@@ -52,8 +53,6 @@ export interface ReadModelChange {
   readonly position: string;
   readonly caseIds: readonly string[];
 }
-
-const CASE_STREAM = 'case-';
 
 export class ProjectionFailedError extends Error {
   constructor(event: RecordedEvent, failures: { projection: string; error: unknown }[]) {
@@ -217,8 +216,8 @@ export class ProjectionRunner
     const caseIds = [
       ...new Set(
         batch
-          .filter((e) => e.streamName.startsWith(CASE_STREAM))
-          .map((e) => e.streamName.slice(CASE_STREAM.length)),
+          .map((e) => caseOfStream(e.streamName))
+          .filter((caseId): caseId is string => caseId !== undefined),
       ),
     ];
     if (caseIds.length > 0) this.changed.next({ position: position.toString(), caseIds });

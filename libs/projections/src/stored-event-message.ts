@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import { CASE_EVENTS } from '@app/engine';
+import { ACCESS_EVENTS, CASE_EVENTS, caseOfStream, STREAM_PREFIXES } from '@app/engine';
 import type { EventIdProvider } from '@nestjs/cqrs';
 
 export interface InstanceRef {
@@ -25,7 +25,7 @@ export abstract class StoredEventMessage {
   constructor(readonly event: RecordedEvent) {}
 
   get caseId(): string {
-    return String(this.event.metadata.caseId ?? this.event.streamName.replace(/^case-/, ''));
+    return String(this.event.metadata.caseId ?? caseOfStream(this.event.streamName) ?? this.event.streamName);
   }
 
   get occurredAt(): string {
@@ -70,7 +70,7 @@ export const CaseErased = messageClass(CASE_EVENTS.erased);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
-export const CaseDataViewed = messageClass('CaseDataViewed');
+export const CaseDataViewed = messageClass(ACCESS_EVENTS.caseDataViewed);
 /** Events of streams no read model follows; no handler takes them. */
 const OtherStreamEvent = messageClass('OtherStream');
 
@@ -93,10 +93,10 @@ const BY_TYPE = new Map<string, MessageClass>(
 export const ALL_MESSAGES: readonly MessageClass[] = [...BY_TYPE.values(), ProcessStepRecorded];
 
 export function toMessage(event: RecordedEvent): StoredEventMessage {
-  if (event.streamName.startsWith('case-')) {
+  if (event.streamName.startsWith(STREAM_PREFIXES.case)) {
     return new (BY_TYPE.get(event.type) ?? ProcessStepRecorded)(event);
   }
-  if (event.streamName.startsWith('access-') && event.type === CaseDataViewed.storedType) {
+  if (event.streamName.startsWith(STREAM_PREFIXES.access) && event.type === CaseDataViewed.storedType) {
     return new CaseDataViewed(event);
   }
   return new OtherStreamEvent(event);

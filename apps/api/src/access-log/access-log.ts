@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { grantsOf, type Principal } from '@app/access';
-import { uuidFromName } from '@app/common';
 import {
   chainEvents,
   chainStart,
@@ -10,13 +9,8 @@ import {
   NO_STREAM,
   type EventStore,
 } from '@app/event-store';
+import { ACCESS_EVENTS, accessStream } from '@app/engine';
 import { CLOCK, type Clock } from '../clock';
-
-export const CASE_DATA_VIEWED = 'CaseDataViewed';
-export const ACCESS_STREAM_PREFIX = 'access-';
-
-/** One stream per person: the chain of what they looked at, never a case stream, so reads cannot conflict with writes. */
-export const accessStream = (userId: string) => `${ACCESS_STREAM_PREFIX}${uuidFromName(`access/${userId}`)}`;
 
 export interface AccessEntry {
   readonly principal: Principal;
@@ -67,7 +61,7 @@ export class AccessLog {
       const { events, lastHash } = chainEvents(stream, tail.revision + 1, tail.hash, [
         {
           id,
-          type: CASE_DATA_VIEWED,
+          type: ACCESS_EVENTS.caseDataViewed,
           data: {
             userId: entry.principal.id,
             roles: grantsOf(entry.principal),

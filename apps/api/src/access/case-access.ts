@@ -33,17 +33,23 @@ export class CaseAccess {
 
   /** Also clears the case for this request, so the answer may show its personal fields. */
   async visibleCase(principal: Principal, caseId: string): Promise<CaseState> {
-    const state = await this.engine.load(caseId);
-    if (state.revision === 'no_stream' || !canSee(scopeOf(principal), accessFactsOf(state))) {
-      throw new CaseNotFoundError(caseId);
-    }
-    this.clearances.clear(principal, caseId);
-    return state;
+    return this.seen(principal, await this.engine.load(caseId));
   }
 
-  /** The roles the principal acts in on this case: those they hold in its unit. */
-  async rolesOn(principal: Principal, caseId: string): Promise<{ state: CaseState; roles: Role[] }> {
-    const state = await this.visibleCase(principal, caseId);
-    return { state, roles: actingRoles(principal, state.unit ?? '') };
+  /**
+   * The roles the principal acts in on this loaded case, those they hold in
+   * its unit; a case they may not see is not found. For the engine to call
+   * on the one load a command makes.
+   */
+  rolesOn(principal: Principal, state: CaseState): Role[] {
+    return actingRoles(principal, this.seen(principal, state).unit ?? '');
+  }
+
+  private seen(principal: Principal, state: CaseState): CaseState {
+    if (state.revision === 'no_stream' || !canSee(scopeOf(principal), accessFactsOf(state))) {
+      throw new CaseNotFoundError(state.caseId);
+    }
+    this.clearances.clear(principal, state.caseId);
+    return state;
   }
 }

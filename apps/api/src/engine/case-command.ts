@@ -37,11 +37,12 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
   async execute({ command, metadata, principal }: ExecuteCaseCommand): Promise<CommandResult> {
     try {
-      const roles =
+      const result =
         command.type === 'OpenCase'
-          ? actingRoles(principal, command.unit)
-          : (await this.access.rolesOn(principal, command.caseId)).roles;
-      const result = await this.engine.execute(command, { ...metadata, roles });
+          ? await this.engine.execute(command, { ...metadata, roles: actingRoles(principal, command.unit) })
+          : await this.engine.execute(command, { ...metadata, roles: [] }, (state) =>
+              this.access.rolesOn(principal, state),
+            );
       this.metrics.commands.inc({ command: command.type, outcome: 'accepted', code: '' });
       return result;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { CASE_EVENTS } from '../domain/case-state';
+import { CASE_EVENTS } from '../domain/case-events';
 import type { PendingEvent } from '../domain/decide';
 import { personalFieldsOf } from '../domain/fields';
 import type { ProcessRegistry } from '../domain/process-registry';

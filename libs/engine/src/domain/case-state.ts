@@ -1,20 +1,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { ProcessEvent, Role } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
-
-/** Stored event types of the case stream that are not process steps. */
-export const CASE_EVENTS = {
-  opened: 'CaseOpened',
-  processStarted: 'ProcessStarted',
-  processCompleted: 'ProcessCompleted',
-  deadlineScheduled: 'DeadlineScheduled',
-  deadlineCancelled: 'DeadlineCancelled',
-  deadlineReached: 'DeadlineReached',
-  followUpOwnerChanged: 'FollowUpOwnerChanged',
-  caseworkerChanged: 'CaseworkerChanged',
-  progressionsplanRecorded: 'ProgressionsplanRecorded',
-  erased: 'CaseErased',
-} as const;
+import { CASE_EVENTS } from './case-events';
 
 export interface InstanceState {
   readonly instanceId: string;

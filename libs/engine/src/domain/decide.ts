@@ -1,5 +1,6 @@
 import { transition, type AnyMachineSnapshot } from 'xstate';
-import { CASE_EVENTS, startSnapshot, type CaseState, type InstanceState } from './case-state';
+import { CASE_EVENTS } from './case-events';
+import { startSnapshot, type CaseState, type InstanceState } from './case-state';
 import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
 import {
   BusinessRuleError,

@@ -6,7 +6,8 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { collect } from '@app/event-store/testing';
-import { CaseEngine, caseStream, type CaseEngineOptions, type CommandResult } from '../case-engine';
+import { CaseEngine, type CaseEngineOptions, type CommandResult } from '../case-engine';
+import { caseStream } from '../domain/case-events';
 import type { ActorRole, CaseCommand } from '../domain/commands';
 import type { ProcessDefinition, Role } from '../domain/process-definition';
 import { ProcessRegistry } from '../domain/process-registry';

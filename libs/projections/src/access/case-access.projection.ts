@@ -1,3 +1,4 @@
+import { CASE_EVENTS } from '@app/engine';
 import { EventsHandler } from '@nestjs/cqrs';
 import { CASE_MANAGER_PROCESS } from '@app/access';
 import { Projection } from '../projection';
@@ -43,24 +44,24 @@ export class CaseAccessProjection extends Projection {
   protected apply(message: StoredEventMessage): void {
     const { data, caseId } = message;
     switch (message.event.type) {
-      case 'CaseOpened':
+      case CASE_EVENTS.opened:
         this.db.run('INSERT INTO ac_cases (case_id, unit) VALUES (:caseId, :unit)', {
           caseId,
           unit: data.unit,
         });
         this.worker(caseId, data.socialWorkerId);
         return;
-      case 'CaseworkerChanged':
+      case CASE_EVENTS.caseworkerChanged:
         this.worker(caseId, data.to);
         return;
-      case 'ProcessCompleted':
+      case CASE_EVENTS.processCompleted:
         this.db.run(
           `UPDATE ac_cases SET open_instances = open_instances - 1,
              closed_at = CASE WHEN open_instances = 1 THEN :at ELSE NULL END WHERE case_id = :caseId`,
           { caseId, at: message.occurredAt },
         );
         return;
-      case 'CaseErased':
+      case CASE_EVENTS.erased:
         this.db.run('UPDATE ac_cases SET erased = 1 WHERE case_id = :caseId', { caseId });
         return;
       default:

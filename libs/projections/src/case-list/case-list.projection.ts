@@ -1,5 +1,5 @@
 import { EventsHandler } from '@nestjs/cqrs';
-import { activeStatePaths, activeTasks } from '@app/engine';
+import { activeStatePaths, activeTasks, CASE_EVENTS } from '@app/engine';
 import type { StateValue } from 'xstate';
 import { Projection } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
@@ -54,7 +54,7 @@ export class CaseListProjection extends Projection {
   protected apply(message: StoredEventMessage): void {
     const { data, caseId } = message;
     const at = { caseId, at: message.occurredAt, revision: message.event.revision };
-    if (message.event.type === 'CaseOpened') {
+    if (message.event.type === CASE_EVENTS.opened) {
       this.db.run(
         `INSERT INTO cl_cases (case_id, reference, unit, social_worker_id, opened_at, updated_at, revision)
          VALUES (:caseId, :reference, :unit, :socialWorkerId, :at, :at, :revision)`,
@@ -64,38 +64,38 @@ export class CaseListProjection extends Projection {
     }
     this.db.run('UPDATE cl_cases SET updated_at = :at, revision = :revision WHERE case_id = :caseId', at);
     switch (message.event.type) {
-      case 'CaseworkerChanged':
+      case CASE_EVENTS.caseworkerChanged:
         this.db.run(
           `UPDATE cl_cases SET social_worker_id = :to, caseworker_changes = caseworker_changes + 1
            WHERE case_id = :caseId`,
           { caseId, to: data.to },
         );
         return;
-      case 'ProgressionsplanRecorded':
+      case CASE_EVENTS.progressionsplanRecorded:
         this.db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });
         return;
-      case 'FollowUpOwnerChanged':
+      case CASE_EVENTS.followUpOwnerChanged:
         this.db.run('UPDATE cl_cases SET follow_up_owner = :owner WHERE case_id = :caseId', {
           caseId,
           owner: data.owner,
         });
         return;
-      case 'DeadlineScheduled':
+      case CASE_EVENTS.deadlineScheduled:
         this.db.run('INSERT INTO cl_deadlines (deadline_id, case_id, due_at) VALUES (:id, :caseId, :dueAt)', {
           id: data.deadlineId,
           caseId,
           dueAt: data.dueAt,
         });
         return;
-      case 'DeadlineCancelled':
-      case 'DeadlineReached':
+      case CASE_EVENTS.deadlineCancelled:
+      case CASE_EVENTS.deadlineReached:
         this.db.run('DELETE FROM cl_deadlines WHERE case_id = :caseId AND deadline_id = :id', {
           caseId,
           id: data.deadlineId,
         });
         this.updateInstance(message);
         return;
-      case 'ProcessCompleted':
+      case CASE_EVENTS.processCompleted:
         this.db.run(
           `UPDATE cl_instances SET status = 'completed' WHERE case_id = :caseId AND instance_id = :instanceId`,
           { caseId, instanceId: data.instanceId },

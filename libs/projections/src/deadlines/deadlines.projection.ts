@@ -1,3 +1,4 @@
+import { CASE_EVENTS } from '@app/engine';
 import { EventsHandler } from '@nestjs/cqrs';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
@@ -27,7 +28,7 @@ export class DeadlinesProjection extends Projection {
     this.cases.track(message);
     const { data } = message;
     switch (message.event.type) {
-      case 'DeadlineScheduled':
+      case CASE_EVENTS.deadlineScheduled:
         this.db.run(
           `INSERT INTO dl_deadlines (deadline_id, case_id, unit, instance_id, definition_id, name, title, due_at,
              status, scheduled_at)
@@ -45,14 +46,14 @@ export class DeadlinesProjection extends Projection {
           },
         );
         return;
-      case 'DeadlineCancelled':
-      case 'DeadlineReached':
+      case CASE_EVENTS.deadlineCancelled:
+      case CASE_EVENTS.deadlineReached:
         this.db.run(
           'UPDATE dl_deadlines SET status = :status, closed_at = :at WHERE case_id = :caseId AND deadline_id = :id',
           {
             caseId: message.caseId,
             id: data.deadlineId,
-            status: message.event.type === 'DeadlineReached' ? 'reached' : 'cancelled',
+            status: message.event.type === CASE_EVENTS.deadlineReached ? 'reached' : 'cancelled',
             at: message.occurredAt,
           },
         );

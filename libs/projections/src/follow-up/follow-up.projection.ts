@@ -1,3 +1,4 @@
+import { CASE_EVENTS } from '@app/engine';
 import { EventsHandler } from '@nestjs/cqrs';
 import { Projection } from '../projection';
 import { CaseOpened, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
@@ -20,7 +21,7 @@ export class FollowUpProjection extends Projection {
 
   protected apply(message: StoredEventMessage): void {
     const { data, caseId } = message;
-    if (message.event.type === 'CaseOpened') {
+    if (message.event.type === CASE_EVENTS.opened) {
       this.db.run('INSERT INTO fu_cases (case_id, unit, reference) VALUES (:caseId, :unit, :reference)', {
         caseId,
         unit: data.unit,

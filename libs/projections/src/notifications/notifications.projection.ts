@@ -1,5 +1,5 @@
 import { EventsHandler } from '@nestjs/cqrs';
-import { deadlineOwner, type Role } from '@app/engine';
+import { deadlineOwner, type Role, CASE_EVENTS } from '@app/engine';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
@@ -34,8 +34,9 @@ export class NotificationsProjection extends Projection {
 
   protected apply(message: StoredEventMessage): void {
     this.cases.track(message);
-    if (message.event.type === 'DeadlineReached') this.deadlinePassed(message);
-    if (message.event.type === 'FollowUpOwnerChanged' && message.data.escalated) this.escalated(message);
+    if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(message);
+    if (message.event.type === CASE_EVENTS.followUpOwnerChanged && message.data.escalated)
+      this.escalated(message);
   }
 
   private deadlinePassed(message: StoredEventMessage): void {

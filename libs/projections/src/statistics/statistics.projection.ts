@@ -1,3 +1,4 @@
+import { CASE_EVENTS } from '@app/engine';
 import { EventsHandler } from '@nestjs/cqrs';
 import type { AnyStateNode, StateValue } from 'xstate';
 import type { StateMeta } from '@app/engine';
@@ -52,20 +53,20 @@ export class StatisticsProjection extends Projection {
     const { caseId, data } = message;
     const key = { caseId, revision: message.event.revision, at: message.occurredAt };
     switch (message.event.type) {
-      case 'CaseOpened':
+      case CASE_EVENTS.opened:
         this.db.run('INSERT INTO st_opened (case_id, unit, opened_at) VALUES (:caseId, :unit, :at)', {
           ...key,
           unit: data.unit,
         });
         return;
-      case 'CaseworkerChanged':
+      case CASE_EVENTS.caseworkerChanged:
         this.db.run(
           `INSERT INTO st_caseworker_changes (case_id, revision, unit, changed_at)
            VALUES (:caseId, :revision, :unit, :at)`,
           { ...key, unit: this.cases.of(caseId).unit },
         );
         return;
-      case 'ProcessCompleted':
+      case CASE_EVENTS.processCompleted:
         this.db.run(
           'UPDATE st_instance_steps SET active = 0 WHERE case_id = :caseId AND instance_id = :instanceId',
           { caseId, instanceId: data.instanceId },

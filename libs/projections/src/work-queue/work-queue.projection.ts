@@ -1,5 +1,5 @@
 import { EventsHandler } from '@nestjs/cqrs';
-import { deadlineOwner } from '@app/engine';
+import { deadlineOwner, CASE_EVENTS } from '@app/engine';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import { tasksAfter } from '../instance-state';
@@ -40,26 +40,26 @@ export class WorkQueueProjection extends Projection {
     this.cases.track(message);
     const { data, caseId } = message;
     switch (message.event.type) {
-      case 'CaseworkerChanged':
+      case CASE_EVENTS.caseworkerChanged:
         this.db.run(
           `UPDATE wq_tasks SET assignee = :to WHERE case_id = :caseId AND lane = 'socialsekreterare'`,
           { caseId, to: data.to },
         );
         return;
-      case 'DeadlineScheduled':
+      case CASE_EVENTS.deadlineScheduled:
         this.attachDeadline(message);
         return;
-      case 'CaseErased':
+      case CASE_EVENTS.erased:
         this.db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
         return;
-      case 'DeadlineCancelled':
+      case CASE_EVENTS.deadlineCancelled:
         this.db.run(
           `UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL
            WHERE case_id = :caseId AND deadline_id = :id`,
           { caseId, id: data.deadlineId },
         );
         return;
-      case 'FollowUpOwnerChanged':
+      case CASE_EVENTS.followUpOwnerChanged:
         if (data.escalated) {
           this.db.run(
             `UPDATE wq_tasks SET escalated = 1, escalation_reason = :reason
@@ -100,7 +100,7 @@ export class WorkQueueProjection extends Projection {
     const theCase = this.cases.of(message.caseId);
     const definition = this.registry.get(instance.definitionId, instance.version);
     const missed =
-      message.event.type === 'DeadlineReached'
+      message.event.type === CASE_EVENTS.deadlineReached
         ? {
             title: definition.deadlines[String(message.data.name)]?.title ?? String(message.data.name),
             dueAt: String(message.data.dueAt),

@@ -1,0 +1,39 @@
+import { uuidFromName } from '@app/common';
+
+/**
+ * The log's vocabulary in one place: every stream prefix, and the event
+ * types that are the case's own rather than a process step's (a step's
+ * events are named by its definition). Read models, the access log and the
+ * engine all spell them from here.
+ */
+export const CASE_EVENTS = {
+  opened: 'CaseOpened',
+  processStarted: 'ProcessStarted',
+  processCompleted: 'ProcessCompleted',
+  deadlineScheduled: 'DeadlineScheduled',
+  deadlineCancelled: 'DeadlineCancelled',
+  deadlineReached: 'DeadlineReached',
+  followUpOwnerChanged: 'FollowUpOwnerChanged',
+  caseworkerChanged: 'CaseworkerChanged',
+  progressionsplanRecorded: 'ProgressionsplanRecorded',
+  erased: 'CaseErased',
+} as const;
+
+/** What the access log records: who was shown which cases. */
+export const ACCESS_EVENTS = { caseDataViewed: 'CaseDataViewed' } as const;
+
+export const STREAM_PREFIXES = {
+  /** One stream per case: everything that happened in it. */
+  case: 'case-',
+  /** One stream per person: the chain of what they looked at, never a case stream, so reads cannot conflict with writes. */
+  access: 'access-',
+} as const;
+
+export const caseStream = (caseId: string) => `${STREAM_PREFIXES.case}${caseId}`;
+
+/** The case a case stream belongs to, or undefined for any other stream. */
+export const caseOfStream = (streamName: string): string | undefined =>
+  streamName.startsWith(STREAM_PREFIXES.case) ? streamName.slice(STREAM_PREFIXES.case.length) : undefined;
+
+export const accessStream = (userId: string) =>
+  `${STREAM_PREFIXES.access}${uuidFromName(`access/${userId}`)}`;
