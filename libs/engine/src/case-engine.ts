@@ -117,31 +117,6 @@ export class CaseEngine {
   }
 
   /**
-   * The events just appended, folded onto the state they were decided on,
-   * so the next command need not read them back and fold them again. Only
-   * when the append landed exactly where expected; otherwise the next load
-   * reads what the store holds. Folded from a JSON copy, as a read would
-   * give them, so the cached state is the one a load would build.
-   */
-  private rememberAppended(
-    state: CaseState,
-    events: readonly { readonly type: string; readonly data: unknown; readonly metadata: unknown }[],
-    revision: number,
-  ): void {
-    const first = state.revision === 'no_stream' ? 0 : state.revision + 1;
-    if (this.cacheSize === 0 || first + events.length - 1 !== revision) return;
-    const fold = new CaseFold(this.registry, state);
-    events.forEach((event, index) => {
-      const stored = JSON.parse(JSON.stringify({ data: event.data, metadata: event.metadata })) as {
-        data: Record<string, unknown>;
-        metadata: Record<string, unknown>;
-      };
-      fold.apply({ type: event.type, ...stored, revision: first + index });
-    });
-    this.remember(state.caseId, fold.state);
-  }
-
-  /**
    * `actingRoles`, when given, says on the loaded case which roles the
    * sender acts in (and refuses a case they may not see), so the caller's
    * access check and the command share one load of the case.
@@ -199,7 +174,6 @@ export class CaseEngine {
           expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision,
         });
         if (command.type === 'EraseCase') await this.keys.destroy(command.caseId);
-        this.rememberAppended(state, events, result.nextExpectedRevision);
         return {
           caseId: command.caseId,
           revision: result.nextExpectedRevision,

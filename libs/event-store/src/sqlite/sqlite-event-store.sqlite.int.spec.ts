@@ -29,6 +29,54 @@ describe('SQLite adapter, beyond the contract', () => {
     await again.close();
   });
 
+  it('given appends sent at once, then they share one commit, and one that fails rolls back alone', async () => {
+    const filename = newFile();
+    const store = new SqliteEventStore({ filename });
+    // Counts the adapter's commits: each group is one IMMEDIATE transaction.
+    const internals = store as unknown as { groupTransaction: { immediate: (...a: unknown[]) => unknown } };
+    const group = internals.groupTransaction;
+    let commits = 0;
+    internals.groupTransaction = {
+      immediate: (...args: unknown[]) => (commits++, group.immediate(...args)),
+    };
+    const [a, b, c] = [uniqueStream(), uniqueStream(), uniqueStream()];
+    const outcomes = await Promise.allSettled([
+      store.appendToStream(a, newEvents(1), { expectedRevision: NO_STREAM }),
+      store.appendToStream(b, newEvents(1), { expectedRevision: 5 }),
+      store.appendToStream(c, newEvents(2), { expectedRevision: NO_STREAM }),
+      // Sees the first append of the same group, as it would one after the other.
+      store.appendToStream(a, newEvents(1), { expectedRevision: 0 }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((outcomes[1] as PromiseRejectedResult).reason.code).toBe('EVENT_STORE.CONCURRENCY');
+    expect(commits).toBe(1);
+    // Acknowledged means on disk: another connection reads it.
+    const other = new SqliteEventStore({ filename });
+    const lengths = await Promise.all(
+      [a, b, c].map(async (s) => (await collect(other.readStream(s))).length),
+    );
+    expect(lengths).toEqual([2, 0, 2]);
+    await other.close();
+    await store.close();
+  });
+
+  it('given an append not yet committed when the store closes, then it is written, not dropped', async () => {
+    const filename = newFile();
+    const store = new SqliteEventStore({ filename });
+    const stream = uniqueStream();
+    const appended = store.appendToStream(stream, newEvents(1), { expectedRevision: NO_STREAM });
+    await store.close();
+    expect((await appended).nextExpectedRevision).toBe(0);
+    const again = new SqliteEventStore({ filename });
+    expect(await collect(again.readStream(stream))).toHaveLength(1);
+    await again.close();
+  });
+
   it('given a closed store, when the file is opened again, then the events are there and positions keep rising', async () => {
     const filename = newFile();
     const stream = uniqueStream();

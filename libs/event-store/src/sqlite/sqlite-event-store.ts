@@ -78,12 +78,26 @@ function toRecorded([
   };
 }
 
+interface PendingAppend {
+  readonly streamName: string;
+  readonly events: PreparedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { written: boolean; result: AppendResult } | { error: unknown };
+
 export class SqliteEventStore implements EventStore {
   private readonly db: Db;
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly appendTransaction: Transaction<SqliteEventStore['appendRows']>;
+  private readonly groupTransaction: Transaction<SqliteEventStore['appendGroup']>;
+  /** Appends waiting for the next group commit. */
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
   private closed = false;
 
   private readonly stmt: {
@@ -134,6 +148,7 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(this.appendRows.bind(this));
+    this.groupTransaction = this.db.transaction(this.appendGroup.bind(this));
   }
 
   async appendToStream(
@@ -145,10 +160,55 @@ export class SqliteEventStore implements EventStore {
     assertStreamName(streamName);
     assertExpectedRevision(options?.expectedRevision);
     const prepared = prepareEvents(events);
-    // IMMEDIATE takes the write lock up front, so two connections never deadlock upgrading a read.
-    const result = this.appendTransaction.immediate(streamName, prepared, options.expectedRevision);
-    if (result.written) for (const subscription of this.subscriptions) subscription.notify();
-    return result.result;
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        streamName,
+        events: prepared,
+        expected: options.expectedRevision,
+        resolve,
+        reject,
+      });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  /**
+   * Group commit: every append that arrived before this turn of the event
+   * loop is written in one transaction and acknowledged after its one
+   * fsync. Each append runs in a savepoint of its own, in arrival order, so
+   * one that fails (a stale revision, a reused id) rolls back alone and the
+   * others see exactly what they would have seen one after another.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      // IMMEDIATE takes the write lock up front, so two connections never deadlock upgrading a read.
+      outcomes = this.groupTransaction.immediate(batch);
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    if (outcomes.some((outcome) => 'written' in outcome && outcome.written))
+      for (const subscription of this.subscriptions) subscription.notify();
+    outcomes.forEach((outcome, i) =>
+      'error' in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.result),
+    );
+  }
+
+  private appendGroup(batch: readonly PendingAppend[]): AppendOutcome[] {
+    return batch.map((append) => {
+      try {
+        return this.appendTransaction(append.streamName, append.events, append.expected);
+      } catch (error) {
+        return { error };
+      }
+    });
   }
 
   private appendRows(
@@ -296,6 +356,8 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // What was accepted before the close is written, not dropped.
+    this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
   }
