@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ProjectionsModule, storedTypeEventIdProvider } from '@app/projections';
+import { ProjectionsModule } from '@app/projections';
 import { AccessLog } from './access-log/access-log';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AdminController } from './admin/admin.controller';
@@ -49,7 +49,7 @@ export class AppModule implements NestModule {
         HealthModule,
         MetricsModule,
         EventStoreModule,
-        CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
+        CqrsModule.forRoot({ rethrowUnhandled: true }),
         EngineModule,
         IdentityModule.forConfig(config),
         ProjectionsModule.forRoot({

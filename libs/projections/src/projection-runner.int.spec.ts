@@ -1,4 +1,4 @@
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import type { TestingModule } from '@nestjs/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_STREAM, SqliteEventStore } from '@app/event-store';
@@ -10,8 +10,9 @@ import { startReadModels } from './testing/read-models-module';
 import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
 
 /** Fails the first time it sees each event, as a full disk or a locked file would. */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 class FlakyProjection extends Projection {
+  readonly handles = [...ALL_MESSAGES];
   static failuresLeft = 0;
   readonly name = 'flaky';
   readonly tables = [];
@@ -42,7 +43,11 @@ async function eventually(probe: () => void, timeoutMs = 3000): Promise<void> {
 describe('projection runner', () => {
   let module: TestingModule;
   beforeEach(async () => {
-    module = await startReadModels(store, { filename: ':memory:', retryDelayMs: 300 }, [FlakyProjection]);
+    module = await startReadModels(store, {
+      filename: ':memory:',
+      retryDelayMs: 300,
+      extraProjections: [FlakyProjection],
+    });
   });
   afterEach(() => module.close());
 

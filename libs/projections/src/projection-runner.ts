@@ -8,7 +8,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
 import {
   EVENT_STORE,
   storeIdentity,
@@ -19,7 +18,7 @@ import {
 import { caseOfStream } from '@app/engine';
 import type { Projection } from './projection';
 import { ReadModelDb, type TableSpec } from './read-model-db';
-import { toMessage } from './stored-event-message';
+import { storedTypeOf, toMessage } from './stored-event-message';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 /** Events per transaction at most; a catch-up page is 500. */
@@ -65,9 +64,10 @@ export class ProjectionFailedError extends Error {
 }
 
 /**
- * Feeds every projection from one subscription to the whole log. Events are
- * published on the EventBus inside a SQLite transaction that also moves
- * the checkpoint, so after a crash the runner resumes exactly after the last
+ * Feeds every projection from one subscription to the whole log. Each event
+ * goes straight to the projections that follow its type (no EventBus, no
+ * RxJS fan-out to the ones that would ignore it), inside a SQLite
+ * transaction that also moves the checkpoint, so after a crash the runner resumes exactly after the last
  * committed event and applies each event once.
  */
 @Injectable()
@@ -93,15 +93,21 @@ export class ProjectionRunner
   /** Cases whose read models just changed, after the commit: what the UI's live updates follow. */
   readonly changes: Observable<ReadModelChange> = this.changed.asObservable();
   private flushSoon?: NodeJS.Immediate;
+  /** For each stored type, the projections that follow it, in the order they were given. */
+  private readonly followers = new Map<string, Projection[]>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly db: ReadModelDb,
-    private readonly eventBus: EventBus,
     @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTION_RUNNER_OPTIONS) private readonly options: ProjectionRunnerOptions,
   ) {
     this.tables = projections.flatMap((projection) => projection.tables);
+    for (const projection of projections) {
+      for (const type of projection.handles) {
+        this.followers.set(type.storedType, [...(this.followers.get(type.storedType) ?? []), projection]);
+      }
+    }
     const fingerprint = createHash('sha256').update(JSON.stringify(this.tables)).digest('hex').slice(0, 16);
     const outcome = this.db.ensureSchema(this.tables, fingerprint);
     if (outcome === 'reset')
@@ -205,7 +211,7 @@ export class ProjectionRunner
     this.db.transaction(() => {
       for (const event of batch) {
         const message = toMessage(event);
-        this.eventBus.publish(message);
+        for (const projection of this.followers.get(storedTypeOf(message)) ?? []) projection.handle(message);
         if (message.failures.length > 0) throw new ProjectionFailedError(event, message.failures);
       }
       this.db.saveCheckpoint(batch[batch.length - 1].position, batch.length);

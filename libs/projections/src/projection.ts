@@ -1,20 +1,22 @@
 import { Injectable, type Type } from '@nestjs/common';
-import type { IEventHandler } from '@nestjs/cqrs';
 import { ProcessRegistry } from '@app/engine';
 import { ReadModelDb, type TableSpec } from './read-model-db';
-import type { StoredEventMessage } from './stored-event-message';
+import type { MessageClass, StoredEventMessage } from './stored-event-message';
 
 /**
- * A read model: the tables it owns and how one stored event changes them.
- * `apply` is synchronous on purpose: the runner calls every projection inside
- * one SQLite transaction with the checkpoint, so rows and checkpoint commit
- * together or not at all. A failure is recorded on the message rather than
- * thrown into the EventBus, where it would be lost to RxJS.
+ * A read model: the tables it owns, the stored event types it follows, and
+ * how one of them changes its rows. The runner calls `handle` directly,
+ * only for those types, inside the SQLite transaction that also moves the
+ * checkpoint, so rows and checkpoint commit together or not at all.
+ * `apply` is synchronous for that reason. A failure is recorded on the
+ * message, for the runner to roll the batch back.
  */
 @Injectable()
-export abstract class Projection implements IEventHandler<StoredEventMessage> {
+export abstract class Projection {
   abstract readonly name: string;
   abstract readonly tables: readonly TableSpec[];
+  /** The stored event types this read model follows; it is never called for others. */
+  abstract readonly handles: readonly MessageClass[];
 
   constructor(
     protected readonly db: ReadModelDb,

@@ -28,6 +28,7 @@ import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from './projection-runner';
+import type { ProjectionClass } from './projection';
 import { ReadModelDb } from './read-model-db';
 import { StatisticsProjection } from './statistics/statistics.projection';
 import { WorkQueueHandler } from './work-queue/work-queue.queries';
@@ -65,6 +66,8 @@ const QUERY_HANDLERS = [
 export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {
   /** SQLite file of the read models, or `:memory:`. */
   readonly filename: string;
+  /** Read models beside the product's own (a test's, say); they follow the log in the same transactions. */
+  readonly extraProjections?: readonly ProjectionClass[];
 }
 
 function openReadModels(filename: string): ReadModelDb {
@@ -76,14 +79,15 @@ function openReadModels(filename: string): ReadModelDb {
 @Module({})
 export class ProjectionsModule {
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
+    const projections = [...PROJECTION_CLASSES, ...(options.extraProjections ?? [])];
     const providers: Provider[] = [
       { provide: ReadModelDb, useFactory: () => openReadModels(options.filename) },
       {
         provide: PROJECTION_RUNNER_OPTIONS,
         useValue: { autoStart: options.autoStart ?? true, retryDelayMs: options.retryDelayMs ?? 5000 },
       },
-      ...PROJECTION_CLASSES,
-      { provide: PROJECTIONS, useFactory: (...all: unknown[]) => all, inject: PROJECTION_CLASSES },
+      ...projections,
+      { provide: PROJECTIONS, useFactory: (...all: unknown[]) => all, inject: projections },
       ProjectionRunner,
       ...QUERY_HANDLERS,
     ];

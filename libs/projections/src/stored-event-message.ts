@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
 import { ACCESS_EVENTS, CASE_EVENTS, caseOfStream, STREAM_PREFIXES } from '@app/engine';
-import type { EventIdProvider } from '@nestjs/cqrs';
 
 export interface InstanceRef {
   readonly instanceId: string;
@@ -11,11 +10,11 @@ export interface InstanceRef {
 }
 
 /**
- * A stored event as it travels the EventBus to the projections. `@nestjs/cqrs`
- * routes by class, so each stored type gets a class carrying its type name,
- * and the CqrsModule's `eventIdProvider` reads that name: routing follows the
- * log's vocabulary. Every process step shares one class, because read models
- * treat all steps alike (the definition says what each one means).
+ * A stored event as the runner hands it to the projections. Each stored
+ * type gets a class carrying its type name, which projections list in
+ * `handles` and the runner routes by. Every process step shares one class,
+ * because read models treat all steps alike (the definition says what each
+ * one means).
  */
 export abstract class StoredEventMessage {
   static readonly storedType: string;
@@ -49,7 +48,9 @@ export abstract class StoredEventMessage {
   }
 }
 
-type MessageClass = (new (event: RecordedEvent) => StoredEventMessage) & { readonly storedType: string };
+export type MessageClass = (new (event: RecordedEvent) => StoredEventMessage) & {
+  readonly storedType: string;
+};
 
 function messageClass(storedType: string): MessageClass {
   return class extends StoredEventMessage {
@@ -102,6 +103,5 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   return new OtherStreamEvent(event);
 }
 
-export const storedTypeEventIdProvider: EventIdProvider = {
-  getEventId: (type) => (type as unknown as Partial<MessageClass>).storedType ?? null,
-};
+/** The stored type a message was made for: what the runner routes by. */
+export const storedTypeOf = (message: StoredEventMessage) => (message.constructor as MessageClass).storedType;

@@ -1,10 +1,11 @@
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Projection } from '../projection';
 import { CaseDataViewed, type StoredEventMessage } from '../stored-event-message';
 
 /** The access log, queryable by case and by person; the chained entries in the event store are the record. */
-@EventsHandler(CaseDataViewed)
+@Injectable()
 export class AccessLogProjection extends Projection {
+  readonly handles = [CaseDataViewed];
   readonly name = 'accessLog';
   readonly tables = [
     {

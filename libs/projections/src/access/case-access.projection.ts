@@ -1,5 +1,5 @@
 import { CASE_EVENTS } from '@app/engine';
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { CASE_MANAGER_PROCESS } from '@app/access';
 import { Projection } from '../projection';
 import {
@@ -18,8 +18,9 @@ import {
  * All projections commit in one transaction per batch, so this table is
  * never behind or ahead of the rows it filters.
  */
-@EventsHandler(CaseOpened, CaseworkerChanged, ProcessStarted, ProcessCompleted, CaseErased)
+@Injectable()
 export class CaseAccessProjection extends Projection {
+  readonly handles = [CaseOpened, CaseworkerChanged, ProcessStarted, ProcessCompleted, CaseErased];
   readonly name = 'caseAccess';
   readonly tables = [
     {

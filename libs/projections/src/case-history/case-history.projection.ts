@@ -1,11 +1,12 @@
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Projection } from '../projection';
 import { historyLabel } from '../labels';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
 /** Every event of every case, in order, with who, when, what (in Swedish) and the state before and after. */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 export class CaseHistoryProjection extends Projection {
+  readonly handles = [...ALL_MESSAGES];
   readonly name = 'caseHistory';
   readonly tables = [
     {

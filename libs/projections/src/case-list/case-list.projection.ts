@@ -1,12 +1,13 @@
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { activeStatePaths, activeTasks, CASE_EVENTS } from '@app/engine';
 import type { StateValue } from 'xstate';
 import { Projection } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
 /** One row per case with what the case list filters on, plus its instances and open deadlines. */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 export class CaseListProjection extends Projection {
+  readonly handles = [...ALL_MESSAGES];
   readonly name = 'caseList';
   readonly tables = [
     {

@@ -1,12 +1,21 @@
 import { CASE_EVENTS } from '@app/engine';
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
-import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+import {
+  CaseOpened,
+  CaseworkerChanged,
+  DeadlineCancelled,
+  DeadlineReached,
+  DeadlineScheduled,
+  type StoredEventMessage,
+} from '../stored-event-message';
 
 /** Every deadline with its status; the open ones by due time feed the escalation worker and dashboards. */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 export class DeadlinesProjection extends Projection {
+  // The case directory's two, and the deadlines' own.
+  readonly handles = [CaseOpened, CaseworkerChanged, DeadlineScheduled, DeadlineCancelled, DeadlineReached];
   readonly name = 'deadlines';
   private readonly cases = new CaseDirectory(this.db, 'dl_cases');
   readonly tables = [

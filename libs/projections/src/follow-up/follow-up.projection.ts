@@ -1,11 +1,12 @@
 import { CASE_EVENTS } from '@app/engine';
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Projection } from '../projection';
 import { CaseOpened, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
 
 /** Who owns follow-up of each case now, since when, and whether it came by escalation. */
-@EventsHandler(CaseOpened, FollowUpOwnerChanged)
+@Injectable()
 export class FollowUpProjection extends Projection {
+  readonly handles = [CaseOpened, FollowUpOwnerChanged];
   readonly name = 'followUp';
   readonly tables = [
     {

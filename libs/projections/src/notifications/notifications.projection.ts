@@ -1,8 +1,14 @@
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { deadlineOwner, type Role, CASE_EVENTS } from '@app/engine';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
-import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+import {
+  CaseOpened,
+  CaseworkerChanged,
+  DeadlineReached,
+  FollowUpOwnerChanged,
+  type StoredEventMessage,
+} from '../stored-event-message';
 
 type Recipient =
   { readonly person: string; readonly role: null } | { readonly person: null; readonly role: Role };
@@ -13,8 +19,10 @@ type Recipient =
  * responsible one); other roles as a role of the case's unit. Delivery by
  * e-mail will read the same rows.
  */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 export class NotificationsProjection extends Projection {
+  // The case directory's two, and what notifies.
+  readonly handles = [CaseOpened, CaseworkerChanged, DeadlineReached, FollowUpOwnerChanged];
   readonly name = 'notifications';
   private readonly cases = new CaseDirectory(this.db, 'nt_cases');
   readonly tables = [

@@ -1,5 +1,5 @@
 import { CASE_EVENTS } from '@app/engine';
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import type { AnyStateNode, StateValue } from 'xstate';
 import type { StateMeta } from '@app/engine';
 import { CaseDirectory } from '../case-directory';
@@ -10,8 +10,9 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
  * What supervisors analyse at group level: BIP phases recorded over time,
  * how many cases stand at each process step, and caseworker changes.
  */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 export class StatisticsProjection extends Projection {
+  readonly handles = [...ALL_MESSAGES];
   readonly name = 'statistics';
   private readonly cases = new CaseDirectory(this.db, 'st_cases');
   readonly tables = [

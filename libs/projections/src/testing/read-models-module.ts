@@ -1,17 +1,15 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ProcessRegistry } from '@app/engine';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createProcessRegistry } from '@app/processes';
 import { ProjectionsModule, type ProjectionsModuleOptions } from '../projections.module';
-import { storedTypeEventIdProvider } from '../stored-event-message';
 
 /** The read models following `store`, started as the app starts them, without the app around them. */
 export async function startReadModels(
   store: EventStore,
   options: ProjectionsModuleOptions,
-  providers: Provider[] = [],
 ): Promise<TestingModule> {
   @Module({
     providers: [
@@ -24,10 +22,9 @@ export async function startReadModels(
   const module = await Test.createTestingModule({
     imports: [
       { module: Log, global: true },
-      CqrsModule.forRoot({ eventIdProvider: storedTypeEventIdProvider, rethrowUnhandled: true }),
+      CqrsModule.forRoot({ rethrowUnhandled: true }),
       ProjectionsModule.forRoot(options),
     ],
-    providers,
   }).compile();
   await module.init();
   return module;

@@ -1,4 +1,4 @@
-import { EventsHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { deadlineOwner, CASE_EVENTS } from '@app/engine';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
@@ -10,8 +10,9 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
  * a role. Tasks in the social worker's lane are assigned to the case's
  * responsible social worker; the other lanes are role queues.
  */
-@EventsHandler(...ALL_MESSAGES)
+@Injectable()
 export class WorkQueueProjection extends Projection {
+  readonly handles = [...ALL_MESSAGES];
   readonly name = 'workQueue';
   private readonly cases = new CaseDirectory(this.db, 'wq_cases');
   readonly tables = [
