@@ -1,6 +1,6 @@
 /**
  * The hot list queries as the store grows: the case list filtered by unit
- * and process, and a role queue, for a biträdande enhetschef whose unit
+ * and process, a role queue, and the statistics of cases per step, for a biträdande enhetschef whose unit
  * holds 1,000 cases while other units hold the rest. Rows are written
  * straight into the read models' own tables (the projections' DDL), so the
  * figures are the queries' alone; the baseline is the same query at 1,000
@@ -10,6 +10,8 @@
 import { ReadModelDb } from '@app/projections';
 import { ListCasesHandler, ListCasesQuery } from '@app/projections/case-list/case-list.queries';
 import { WorkQueueHandler, WorkQueueQuery } from '@app/projections/work-queue/work-queue.queries';
+import { StatisticsProjection } from '@app/projections/statistics/statistics.projection';
+import { StepCountsHandler, StepCountsQuery } from '@app/projections/statistics/statistics.queries';
 import { CaseListProjection } from '@app/projections/case-list/case-list.projection';
 import { WorkQueueProjection } from '@app/projections/work-queue/work-queue.projection';
 import { CaseAccessProjection } from '@app/projections/access/case-access.projection';
@@ -26,7 +28,12 @@ const scope = { wholeUnits: [OWN_UNIT], caseManagerUnits: [], socialWorkerUnits:
 function seeded(cases: number): ReadModelDb {
   const db = new ReadModelDb(':memory:');
   const registry = createProcessRegistry();
-  for (const projection of [CaseListProjection, WorkQueueProjection, CaseAccessProjection]) {
+  for (const projection of [
+    CaseListProjection,
+    WorkQueueProjection,
+    CaseAccessProjection,
+    StatisticsProjection,
+  ]) {
     for (const table of new projection(db, registry).tables) for (const ddl of table.ddl) db.sqlite.exec(ddl);
   }
   const insert = db.sqlite.transaction(() => {
@@ -43,6 +50,9 @@ function seeded(cases: number): ReadModelDb {
          kind, lane, unit, reference, since) VALUES (?, 'i1', 's1', ?, 'Process', 's1', 'Steg', 'userTask',
          'rehabansvarig', ?, 'KL 1', ?)`,
     );
+    const st = db.sqlite.prepare(
+      `INSERT INTO st_instance_steps VALUES (?, 'i1', ?, ?, 'Process', 'genomgang', 'Genomgång', 1)`,
+    );
     for (let n = 0; n < cases; n++) {
       const caseId = `case-${n}`;
       const unit = n < OWN_CASES ? OWN_UNIT : `unit-${n % 99}`;
@@ -52,6 +62,7 @@ function seeded(cases: number): ReadModelDb {
       i.run(caseId, process, at, at);
       a.run(caseId, unit);
       t.run(caseId, process, unit, at);
+      st.run(caseId, unit, process);
     }
   });
   insert();
@@ -73,11 +84,12 @@ async function main(): Promise<void> {
   console.log(
     `list queries bench: ${OWN_CASES} cases in the caller's unit, the rest elsewhere; p50 of ${ROUNDS}`,
   );
-  const rows: { cases: number; list: number; queue: number }[] = [];
+  const rows: { cases: number; list: number; queue: number; steps: number }[] = [];
   for (const cases of SIZES) {
     const db = seeded(cases);
     const list = new ListCasesHandler(db);
     const queue = new WorkQueueHandler(db);
+    const steps = new StepCountsHandler(db);
     const page = { limit: 50, offset: 0 };
     rows.push({
       cases,
@@ -89,15 +101,18 @@ async function main(): Promise<void> {
           new WorkQueueQuery({ kind: 'role', unitRoles: [`${OWN_UNIT}:rehabansvarig`] }, NOW, page, scope),
         ),
       ),
+      steps: await p50(() => steps.execute(new StepCountsQuery(scope, OWN_UNIT))),
     });
     db.close();
   }
   const base = rows[0];
-  console.log('| cases in the store | case list, unit + process | role queue | vs the smallest store |');
-  console.log('|---|---|---|---|');
+  console.log(
+    '| cases in the store | case list, unit + process | role queue | statistics: cases per step | vs the smallest store |',
+  );
+  console.log('|---|---|---|---|---|');
   for (const row of rows) {
     console.log(
-      `| ${row.cases.toLocaleString('en-US')} | ${row.list.toFixed(2)} ms | ${row.queue.toFixed(2)} ms | ${(row.list / base.list).toFixed(2)}x / ${(row.queue / base.queue).toFixed(2)}x |`,
+      `| ${row.cases.toLocaleString('en-US')} | ${row.list.toFixed(2)} ms | ${row.queue.toFixed(2)} ms | ${row.steps.toFixed(2)} ms | ${(row.list / base.list).toFixed(2)}x / ${(row.queue / base.queue).toFixed(2)}x / ${(row.steps / base.steps).toFixed(2)}x |`,
     );
   }
 }

@@ -5,6 +5,7 @@ import { visibilityParams } from './access/visible-cases';
 import { caseListFrom, type CaseListFilter } from './case-list/case-list.queries';
 import { ReadModelDb } from './read-model-db';
 import { startReadModels } from './testing/read-models-module';
+import { stepCountsSql } from './statistics/statistics.queries';
 import { workQueueFrom, type QueueScope } from './work-queue/work-queue.queries';
 
 /**
@@ -89,5 +90,18 @@ describe('query plans of the hot read-model queries', () => {
       ),
     ).toBe(true);
     expect(steps.filter((step) => /^SCAN (wq_tasks|a)\b/.test(step))).toEqual([]);
+  });
+
+  it('given the statistics of cases per step for a unit, then it searches the unit index', () => {
+    const steps = db
+      .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${stepCountsSql('jarva-1')}`, {
+        unit: 'jarva-1',
+        ...visibilityParams(scope),
+      })
+      .map((row) => row.detail);
+    expect(steps).toContain(
+      'SEARCH st_instance_steps USING INDEX st_instance_steps_unit (unit=? AND active=?)',
+    );
+    expect(steps.filter((step) => /^SCAN (st_instance_steps|a)\b/.test(step))).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ export class StatisticsProjection extends Projection {
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, definition_id TEXT NOT NULL,
            process_title TEXT NOT NULL, step TEXT NOT NULL, step_title TEXT NOT NULL, active INTEGER NOT NULL,
            PRIMARY KEY (case_id, instance_id))`,
+        'CREATE INDEX st_instance_steps_unit ON st_instance_steps (unit, active)',
       ],
     },
     {

@@ -117,6 +117,12 @@ export class BipPhaseDistributionHandler implements IQueryHandler<BipPhaseDistri
   }
 }
 
+/** A unit filter only when one is asked for: `(:unit IS NULL OR …)` keeps SQLite off the unit's index. */
+export const stepCountsSql = (unit: string | undefined) =>
+  `SELECT unit, definition_id, process_title, step, step_title, count(*) AS n FROM st_instance_steps
+   WHERE active = 1${unit === undefined ? '' : ' AND unit = :unit'} AND ${visibleCases('case_id')}
+   GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`;
+
 @QueryHandler(StepCountsQuery)
 export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {
   constructor(private readonly db: ReadModelDb) {}
@@ -129,12 +135,7 @@ export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {
       step: string;
       step_title: string;
       n: number;
-    }>(
-      `SELECT unit, definition_id, process_title, step, step_title, count(*) AS n FROM st_instance_steps
-       WHERE active = 1 AND (:unit IS NULL OR unit = :unit) AND ${visibleCases('case_id')}
-       GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`,
-      { unit: unit ?? null, ...visibilityParams(scope) },
-    );
+    }>(stepCountsSql(unit), { unit: unit ?? null, ...visibilityParams(scope) });
     return Promise.resolve(
       rows.map((row) => ({
         unit: row.unit,
