@@ -77,11 +77,14 @@ describe('metrics', () => {
       ),
     ).toBeGreaterThanOrEqual(2);
     expect(value(text, /^arende_deadline_worker_runs_total/)).toBe(1);
+    // Nothing was due yet: the run reports each outcome, fired included, as zero.
+    expect(value(text, /^arende_deadlines_total\{outcome="fired"\}/)).toBe(0);
     expect(value(text, /^arende_projection_lag_events/)).toBeGreaterThanOrEqual(0);
     // The read models follow the log on their own; on a server they may not have applied anything yet.
     await eventually(async () =>
       expect(value(await scrape(), /^arende_projection_events_applied_total/)).toBeGreaterThan(0),
     );
+    expect(value(await scrape(), /^arende_projection_batch_duration_seconds_count/)).toBeGreaterThan(0);
     expect(value(text, /^arende_process_cpu_seconds_total/)).toBeGreaterThan(0);
     // Labels are route patterns and codes: no case id, no user.
     expect(text).not.toContain(caseId);
