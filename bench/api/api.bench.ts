@@ -28,6 +28,7 @@ import { SqliteEventStore } from '@app/event-store';
 import { createProcessRegistry } from '@app/processes';
 import { BenchClient } from '../http-client';
 import { percentile, realisticCase, type BenchStep } from '../realistic-case';
+import { waitFor } from '../wait-for';
 
 const CASES = Number(process.env.BENCH_CASES ?? 120);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -88,14 +89,6 @@ interface Status {
   state: string;
   position: string | null;
   eventsApplied: number;
-}
-
-async function waitFor(probe: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 6000; i++) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** One built app in a child process, and what the bench asks of it. */

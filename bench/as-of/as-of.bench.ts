@@ -18,6 +18,7 @@ import { createProcessRegistry } from '@app/processes';
 import { masterKeyFor, SqliteKeyStore } from '../../apps/api/src/crypto/sqlite-key-store';
 import { BenchClient } from '../http-client';
 import { percentile, realisticCase } from '../realistic-case';
+import { waitFor } from '../wait-for';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
@@ -78,14 +79,6 @@ async function bareReads(): Promise<number[]> {
   }
   await store.close();
   return times;
-}
-
-async function waitFor(probe: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 6000; i++) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium';
 import { percentile } from '../realistic-case';
+import { waitFor } from '../wait-for';
 
 const CASES = Number(process.env.BENCH_WEB_CASES ?? 1000);
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 15);
@@ -44,15 +45,6 @@ function bundleSizes() {
   const later = files.filter((f) => !first.includes(f));
   const sum = (list: typeof files, key: 'raw' | 'gzip') => list.reduce((total, f) => total + f[key], 0);
   return { first, later, html, sum };
-}
-
-async function waitFor(probe: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function signIn(userId: string): Promise<string> {

@@ -21,6 +21,11 @@ export interface CommandResult {
   readonly replayed: boolean;
 }
 
+/** A command's metadata as a caller sends it: the acting roles known up front, or read off the loaded case. */
+export type CommandRequest = Omit<CommandMetadata, 'roles'> & {
+  readonly roles: CommandMetadata['roles'] | ((state: CaseState) => CommandMetadata['roles']);
+};
+
 export interface CaseEngineOptions {
   /** How often a command that lost an optimistic-concurrency race is retried on fresh state. */
   readonly maxRetries?: number;
@@ -117,15 +122,11 @@ export class CaseEngine {
   }
 
   /**
-   * `actingRoles`, when given, says on the loaded case which roles the
-   * sender acts in (and refuses a case they may not see), so the caller's
-   * access check and the command share one load of the case.
+   * `roles` may be a function of the loaded case: it says which roles the
+   * sender acts in there (and refuses a case they may not see), so the
+   * caller's access check and the command share one load of the case.
    */
-  async execute(
-    command: CaseCommand,
-    metadata: CommandMetadata,
-    actingRoles?: (state: CaseState) => CommandMetadata['roles'],
-  ): Promise<CommandResult> {
+  async execute(command: CaseCommand, metadata: CommandRequest): Promise<CommandResult> {
     for (let attempt = 0; ; attempt++) {
       const state = await this.load(command.caseId);
       if (state.revision === 'no_stream' && command.type !== 'OpenCase')
@@ -133,7 +134,7 @@ export class CaseEngine {
       const meta = {
         ...metadata,
         now: new Date(metadata.now).toISOString(),
-        roles: actingRoles ? actingRoles(state) : metadata.roles,
+        roles: typeof metadata.roles === 'function' ? metadata.roles(state) : metadata.roles,
       };
       const existing = state.revision !== 'no_stream';
       const existingKey = existing && !state.erased ? await this.keys.dataKey(command.caseId) : undefined;

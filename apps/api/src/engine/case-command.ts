@@ -37,12 +37,13 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
   async execute({ command, metadata, principal }: ExecuteCaseCommand): Promise<CommandResult> {
     try {
-      const result =
-        command.type === 'OpenCase'
-          ? await this.engine.execute(command, { ...metadata, roles: actingRoles(principal, command.unit) })
-          : await this.engine.execute(command, { ...metadata, roles: [] }, (state) =>
-              this.access.rolesOn(principal, state),
-            );
+      const result = await this.engine.execute(command, {
+        ...metadata,
+        roles:
+          command.type === 'OpenCase'
+            ? actingRoles(principal, command.unit)
+            : (state) => this.access.rolesOn(principal, state),
+      });
       this.metrics.commands.inc({ command: command.type, outcome: 'accepted', code: '' });
       return result;
     } catch (error) {
