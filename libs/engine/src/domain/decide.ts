@@ -1,4 +1,4 @@
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import { getNextTransitions, transition, type AnyMachineSnapshot } from 'xstate';
 import { CASE_EVENTS } from './case-events';
 import { startSnapshot, type CaseState, type InstanceState } from './case-state';
 import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
@@ -65,8 +65,9 @@ function rulesFailed(failed: readonly NamedRule<never>[]): BusinessRuleError {
 /** Events the current state accepts, from its active state nodes (guards not evaluated). */
 export function acceptedEventTypes(snapshot: AnyMachineSnapshot): string[] {
   if (snapshot.status !== 'active') return [];
-  const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
-  return [...new Set(nodes.flatMap((node) => node.ownEvents))].filter((type) => !type.startsWith('xstate.'));
+  // Eventless transitions have an empty type and delayed ones an `xstate.` one: neither is a step.
+  const types = getNextTransitions(snapshot).map((t) => t.eventType);
+  return [...new Set(types)].filter((type) => type !== '' && !type.startsWith('xstate.'));
 }
 
 function instanceMetadata(instance: InstanceState, before: unknown, after: unknown): Record<string, unknown> {
