@@ -7,8 +7,8 @@ import type { CaseCommand, CommandMetadata } from './domain/commands';
 import { CaseErasedError, CaseNotFoundError, IdempotencyKeyReusedError } from './domain/errors';
 import { InMemoryKeyStore } from './crypto/in-memory-key-store';
 import type { KeyStore } from './crypto/key-store';
-import { sealPersonalData } from './crypto/seal-events';
-import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
+import { sealPersonalData, type SealedEvent } from './crypto/seal-events';
+import { decide, type DeadlineOverrides } from './domain/decide';
 import { isIsoDuration } from './domain/iso-duration';
 import type { ProcessRegistry } from './domain/process-registry';
 
@@ -192,7 +192,7 @@ export class CaseEngine {
   }
 
   private toNewEvent(
-    event: PendingEvent,
+    event: SealedEvent,
     index: number,
     command: CaseCommand,
     meta: CommandMetadata,

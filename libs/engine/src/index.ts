@@ -1,5 +1,7 @@
 export * from './case-engine';
 export * from './domain/case-events';
+export * from './domain/case-event';
+export * from './domain/case-decider';
 export * from './domain/case-state';
 export * from './domain/commands';
 export * from './domain/decide';

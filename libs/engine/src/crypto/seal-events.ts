@@ -59,6 +59,13 @@ function mapPersonal(
   return { ...data, payload: mapFields(payload as Record<string, unknown>, where.fields, map) };
 }
 
+/** An event as it goes to the log: its personal values replaced by ciphertext, so no longer its typed shape. */
+export interface SealedEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: PendingEvent['metadata'];
+}
+
 /**
  * Encrypts the personal fields of events about to be stored, in place of
  * their values. Only ciphertext reaches the log and the read models; erasing
@@ -69,11 +76,13 @@ export function sealPersonalData(
   caseId: string,
   key: Buffer,
   events: readonly PendingEvent[],
-): PendingEvent[] {
+): SealedEvent[] {
   return events.map((event) => ({
     ...event,
-    data: mapPersonal(personalFieldsOfEvent(registry, event.type, event.metadata), event.data, (value) =>
-      seal(key, caseId, value),
+    data: mapPersonal(
+      personalFieldsOfEvent(registry, event.type, event.metadata),
+      { ...event.data },
+      (value) => seal(key, caseId, value),
     ),
   }));
 }

@@ -2,6 +2,14 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { ProcessEvent, Role } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 import { CASE_EVENTS } from './case-events';
+import {
+  asCaseEvent,
+  isOwnCaseEvent,
+  type CaseEvent,
+  type CaseOwnEvent,
+  type ProcessStepEvent,
+  type RecordedPlan,
+} from './case-event';
 
 export interface InstanceState {
   readonly instanceId: string;
@@ -39,7 +47,7 @@ export interface CaseState {
   readonly instances: ReadonlyMap<string, InstanceState>;
   readonly deadlines: ReadonlyMap<string, OpenDeadline>;
   /** The latest progressionsplan as recorded (category, follow-up owner, items), and when. */
-  readonly progressionsplan?: Readonly<Record<string, unknown>> & { readonly recordedAt: string };
+  readonly progressionsplan?: Omit<RecordedPlan, 'instanceId'> & { readonly recordedAt: string };
   /** Set once the case is erased: who, when, why; personal fields read `[raderad]` from then on. */
   readonly erased?: {
     readonly at: string;
@@ -128,76 +136,69 @@ export class CaseFold {
     return this.draft;
   }
 
-  apply(event: FoldableEvent): this {
+  apply(stored: FoldableEvent): this {
     if (this.shared) this.unshare();
-    const draft = this.draft;
-    draft.revision = event.revision;
-    draft.chainHash = event.metadata.chainHash as string | undefined;
+    const event = asCaseEvent(stored);
+    this.draft.revision = event.revision;
+    this.draft.chainHash = event.metadata.chainHash;
     this.recordApplied(event);
-    const data = event.data;
-    const instanceId = data.instanceId as string | undefined;
-    const at = event.metadata.occurredAt as string;
+    if (isOwnCaseEvent(event)) this.applyOwn(event);
+    else this.applyStep(event);
+    return this;
+  }
+
+  private applyOwn(event: CaseOwnEvent): void {
+    const draft = this.draft;
+    const at = event.metadata.occurredAt;
     switch (event.type) {
       case CASE_EVENTS.opened:
-        draft.unit = data.unit as string;
-        draft.reference = data.reference as string;
-        draft.socialWorkerId = data.socialWorkerId as string;
-        draft.socialWorkers = [data.socialWorkerId as string];
-        return this;
+        draft.unit = event.data.unit;
+        draft.reference = event.data.reference;
+        draft.socialWorkerId = event.data.socialWorkerId;
+        draft.socialWorkers = [event.data.socialWorkerId];
+        return;
       case CASE_EVENTS.caseworkerChanged:
-        draft.socialWorkerId = data.to as string;
-        if (!draft.socialWorkers.includes(data.to as string)) draft.socialWorkers.push(data.to as string);
+        draft.socialWorkerId = event.data.to;
+        if (!draft.socialWorkers.includes(event.data.to)) draft.socialWorkers.push(event.data.to);
         draft.caseworkerChanges += 1;
         draft.caseworkerChangedAt.push(at);
-        return this;
+        return;
       case CASE_EVENTS.progressionsplanRecorded: {
-        const { instanceId: _recordedBy, ...plan } = data;
+        const { instanceId: _recordedBy, ...plan } = event.data;
         draft.hasProgressionsplan = true;
         draft.progressionsplan = { ...plan, recordedAt: at };
-        return this;
+        return;
       }
       case CASE_EVENTS.followUpOwnerChanged:
-        draft.followUpOwner = {
-          role: data.owner as Role,
-          since: at,
-          reason: data.reason as string | undefined,
-        };
-        return this;
+        draft.followUpOwner = { role: event.data.owner, since: at, reason: event.data.reason };
+        return;
       case CASE_EVENTS.processStarted: {
-        const [snapshot] = startSnapshot(this.registry, data.definitionId as string, data.version as number);
-        draft.instances.set(instanceId as string, {
-          instanceId: instanceId as string,
-          definitionId: data.definitionId as string,
-          version: data.version as number,
-          snapshot,
-        });
-        return this;
+        const { instanceId, definitionId, version } = event.data;
+        const [snapshot] = startSnapshot(this.registry, definitionId, version);
+        draft.instances.set(instanceId, { instanceId, definitionId, version, snapshot });
+        return;
       }
       case CASE_EVENTS.processCompleted:
-        return this;
+        return;
       case CASE_EVENTS.erased:
         draft.erased = {
           at,
-          by: event.metadata.actorId as string,
-          reason: data.reason as string,
-          decision: data.decision as string,
+          by: event.metadata.actorId ?? '',
+          reason: event.data.reason,
+          decision: event.data.decision,
         };
-        return this;
-      case CASE_EVENTS.deadlineScheduled:
-        draft.deadlines.set(data.deadlineId as string, {
-          deadlineId: data.deadlineId as string,
-          instanceId: instanceId as string,
-          name: data.name as string,
-          dueAt: data.dueAt as string,
-          machineEvent: data.machineEvent as string,
-        });
-        return this;
+        return;
+      case CASE_EVENTS.deadlineScheduled: {
+        const { deadlineId, instanceId, name, dueAt, machineEvent } = event.data;
+        draft.deadlines.set(deadlineId, { deadlineId, instanceId, name, dueAt, machineEvent });
+        return;
+      }
       case CASE_EVENTS.deadlineCancelled:
-        draft.deadlines.delete(data.deadlineId as string);
-        return this;
+        draft.deadlines.delete(event.data.deadlineId);
+        return;
       case CASE_EVENTS.deadlineReached: {
-        const deadline = draft.deadlines.get(data.deadlineId as string);
-        draft.deadlines.delete(data.deadlineId as string);
+        const deadline = draft.deadlines.get(event.data.deadlineId);
+        draft.deadlines.delete(event.data.deadlineId);
         const instance = deadline && draft.instances.get(deadline.instanceId);
         if (deadline && instance) {
           draft.instances.set(
@@ -205,22 +206,22 @@ export class CaseFold {
             advance(this.registry, instance, { type: deadline.machineEvent }),
           );
         }
-        return this;
-      }
-      default: {
-        // Every other type is a process step, named after what happened.
-        const instance = instanceId ? draft.instances.get(instanceId) : undefined;
-        if (!instance) return this;
-        const payload = (data.payload ?? {}) as Record<string, unknown>;
-        if (typeof payload.bipPhase === 'number')
-          draft.bipPhase = { phase: payload.bipPhase, recordedAt: at };
-        draft.instances.set(
-          instance.instanceId,
-          advance(this.registry, instance, { type: event.type, payload }),
-        );
-        return this;
+        return;
       }
     }
+  }
+
+  /** Every other type is a process step, named after what happened. */
+  private applyStep(event: ProcessStepEvent): void {
+    const instance = this.draft.instances.get(event.data.instanceId);
+    if (!instance) return;
+    const payload = event.data.payload ?? {};
+    if (typeof payload.bipPhase === 'number')
+      this.draft.bipPhase = { phase: payload.bipPhase, recordedAt: event.metadata.occurredAt };
+    this.draft.instances.set(
+      instance.instanceId,
+      advance(this.registry, instance, { type: event.type, payload: { ...payload } }),
+    );
   }
 
   private unshare(): void {
@@ -236,21 +237,16 @@ export class CaseFold {
     this.shared = false;
   }
 
-  private recordApplied(event: FoldableEvent): void {
+  private recordApplied(event: CaseEvent & { revision: number }): void {
     const commandId = event.metadata.commandId;
-    if (typeof commandId !== 'string') return;
+    if (commandId === undefined) return;
     const earlier = this.draft.applied.get(commandId);
     this.draft.applied.set(commandId, {
       revision: event.revision,
       events: [...(earlier?.events ?? []), event.type],
-      fingerprint: earlier?.fingerprint ?? (event.metadata.commandFingerprint as string | undefined),
+      fingerprint: earlier?.fingerprint ?? event.metadata.commandFingerprint,
     });
   }
-}
-
-/** Applies one stored event. */
-export function evolve(registry: ProcessRegistry, state: CaseState, event: FoldableEvent): CaseState {
-  return new CaseFold(registry, state).apply(event).state;
 }
 
 export function foldCase(

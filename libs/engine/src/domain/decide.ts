@@ -1,5 +1,6 @@
-import { getNextTransitions, transition, type AnyMachineSnapshot } from 'xstate';
+import { getNextTransitions, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
+import { caseEvent, type CaseEvent, type CaseEventMetadata } from './case-event';
 import { startSnapshot, type CaseState, type InstanceState } from './case-state';
 import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
 import {
@@ -27,12 +28,13 @@ import {
 } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
-export interface PendingEvent {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  /** Instance-specific metadata; the engine adds actor, time, correlation and causation. */
-  readonly metadata: Record<string, unknown>;
-}
+/** Instance-specific metadata and the acting role; the engine adds actor, time, correlation and causation. */
+export type PendingMetadata = Pick<
+  CaseEventMetadata,
+  'processInstanceId' | 'definitionId' | 'definitionVersion' | 'stateBefore' | 'stateAfter' | 'role'
+>;
+
+export type PendingEvent = CaseEvent<PendingMetadata>;
 
 /** Per-unit deadline durations: unit → definition id → delay name → ISO duration. */
 export type DeadlineOverrides = Readonly<
@@ -70,7 +72,11 @@ export function acceptedEventTypes(snapshot: AnyMachineSnapshot): string[] {
   return [...new Set(types)].filter((type) => type !== '' && !type.startsWith('xstate.'));
 }
 
-function instanceMetadata(instance: InstanceState, before: unknown, after: unknown): Record<string, unknown> {
+function instanceMetadata(
+  instance: InstanceState,
+  before: StateValue | null,
+  after: StateValue,
+): PendingMetadata {
   return {
     processInstanceId: instance.instanceId,
     definitionId: instance.definitionId,
@@ -105,27 +111,31 @@ function collectOutputs(
       const duration =
         ctx.overrides[state.unit ?? '']?.[definition.id]?.[name] ?? definition.deadlines[name]?.duration;
       if (!duration) throw new Error(`${definition.id} has no deadline spec for delay '${name}'`);
-      out.events.push({
-        type: CASE_EVENTS.deadlineScheduled,
-        data: {
-          instanceId: instance.instanceId,
-          deadlineId: `${meta.commandId}.d${out.counter++}`,
-          name,
-          title: definition.deadlines[name]?.title ?? name,
-          duration,
-          dueAt: addIsoDuration(meta.now, duration),
-          machineEvent,
-        },
-        metadata: base,
-      });
+      out.events.push(
+        caseEvent(
+          CASE_EVENTS.deadlineScheduled,
+          {
+            instanceId: instance.instanceId,
+            deadlineId: `${meta.commandId}.d${out.counter++}`,
+            name,
+            title: definition.deadlines[name]?.title ?? name,
+            duration,
+            dueAt: addIsoDuration(meta.now, duration),
+            machineEvent,
+          },
+          base,
+        ),
+      );
     } else if (action.type === 'xstate.cancel') {
       for (const deadline of state.deadlines.values()) {
         if (deadline.instanceId === instance.instanceId && deadline.machineEvent === params.sendId) {
-          out.events.push({
-            type: CASE_EVENTS.deadlineCancelled,
-            data: { instanceId: instance.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
-            metadata: base,
-          });
+          out.events.push(
+            caseEvent(
+              CASE_EVENTS.deadlineCancelled,
+              { instanceId: instance.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
+              base,
+            ),
+          );
         }
       }
     } else if (INTENT_TYPES.has(action.type)) {
@@ -133,11 +143,13 @@ function collectOutputs(
     }
   }
   if (snapshot.status === 'done') {
-    out.events.push({
-      type: CASE_EVENTS.processCompleted,
-      data: { instanceId: instance.instanceId, finalState: snapshot.value },
-      metadata: base,
-    });
+    out.events.push(
+      caseEvent(
+        CASE_EVENTS.processCompleted,
+        { instanceId: instance.instanceId, finalState: snapshot.value },
+        base,
+      ),
+    );
   }
 }
 
@@ -152,30 +164,36 @@ function applyIntent(
   const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
   switch (intent.type) {
     case 'escalateFollowUp':
-      out.events.push({
-        type: CASE_EVENTS.followUpOwnerChanged,
-        data: {
-          instanceId: instance.instanceId,
-          owner: 'bitradande_enhetschef',
-          escalated: true,
-          reason: intent.params.reason,
-        },
-        metadata: base,
-      });
+      out.events.push(
+        caseEvent(
+          CASE_EVENTS.followUpOwnerChanged,
+          {
+            instanceId: instance.instanceId,
+            owner: 'bitradande_enhetschef',
+            escalated: true,
+            reason: intent.params.reason,
+          },
+          base,
+        ),
+      );
       return;
     case 'setFollowUpOwner':
-      out.events.push({
-        type: CASE_EVENTS.followUpOwnerChanged,
-        data: { instanceId: instance.instanceId, owner: intent.params.owner, escalated: false },
-        metadata: base,
-      });
+      out.events.push(
+        caseEvent(
+          CASE_EVENTS.followUpOwnerChanged,
+          { instanceId: instance.instanceId, owner: intent.params.owner, escalated: false },
+          base,
+        ),
+      );
       return;
     case 'recordProgressionsplan':
-      out.events.push({
-        type: CASE_EVENTS.progressionsplanRecorded,
-        data: { instanceId: instance.instanceId, ...intent.params },
-        metadata: base,
-      });
+      out.events.push(
+        caseEvent(
+          CASE_EVENTS.progressionsplanRecorded,
+          { instanceId: instance.instanceId, ...intent.params },
+          base,
+        ),
+      );
       return;
     case 'startProcess':
       startInstance(
@@ -229,7 +247,7 @@ function sendToInstance(
   meta: CommandMetadata,
   instance: InstanceState,
   event: { type: string; payload?: Record<string, unknown> },
-  stored: { type: string; data: Record<string, unknown> },
+  stored: (metadata: PendingMetadata) => PendingEvent,
 ): PendingEvent[] {
   const machine = ctx.registry.get(instance.definitionId, instance.version).machine;
   if (!instance.snapshot.can(event)) {
@@ -237,10 +255,7 @@ function sendToInstance(
   }
   const [snapshot, actions] = transition(machine, instance.snapshot, event);
   const out: Outputs = { events: [], counter: 0 };
-  out.events.push({
-    ...stored,
-    metadata: instanceMetadata(instance, instance.snapshot.value, snapshot.value),
-  });
+  out.events.push(stored(instanceMetadata(instance, instance.snapshot.value, snapshot.value)));
   collectOutputs(ctx, state, meta, { ...instance, snapshot }, actions, snapshot, out);
   return out.events;
 }
@@ -274,17 +289,17 @@ function decideAs(
       if (state.revision !== 'no_stream') throw new CaseAlreadyExistsError(state.caseId);
       const role = actingRole(meta, 'OpenCase', CASE_COMMAND_ROLES.OpenCase);
       const events = [
-        {
-          type: CASE_EVENTS.opened,
-          data: {
+        caseEvent(
+          CASE_EVENTS.opened,
+          {
             caseId: state.caseId,
             reference: command.reference,
             ...(command.journalRef !== undefined ? { journalRef: command.journalRef } : {}),
             unit: command.unit,
             socialWorkerId: command.socialWorkerId,
           },
-          metadata: {},
-        },
+          {},
+        ),
       ];
       return { role, events };
     }
@@ -292,11 +307,11 @@ function decideAs(
       requireCase(state);
       const role = actingRole(meta, 'ChangeCaseworker', CASE_COMMAND_ROLES.ChangeCaseworker);
       const events = [
-        {
-          type: CASE_EVENTS.caseworkerChanged,
-          data: { from: state.socialWorkerId, to: command.socialWorkerId },
-          metadata: {},
-        },
+        caseEvent(
+          CASE_EVENTS.caseworkerChanged,
+          { from: state.socialWorkerId, to: command.socialWorkerId },
+          {},
+        ),
       ];
       return { role, events };
     }
@@ -304,7 +319,7 @@ function decideAs(
       requireCase(state);
       const role = actingRole(meta, 'RecordProgressionsplan', CASE_COMMAND_ROLES.RecordProgressionsplan);
       const plan = validatePayload(Progressionsplan, command.plan);
-      return { role, events: [{ type: CASE_EVENTS.progressionsplanRecorded, data: plan, metadata: {} }] };
+      return { role, events: [caseEvent(CASE_EVENTS.progressionsplanRecorded, plan, {})] };
     }
     case 'StartProcess': {
       requireCase(state);
@@ -342,10 +357,7 @@ function decideAs(
         meta,
         instance,
         { type: command.event, payload },
-        {
-          type: command.event,
-          data: { instanceId: instance.instanceId, payload },
-        },
+        (metadata) => ({ type: command.event, data: { instanceId: instance.instanceId, payload }, metadata }),
       );
       return { role, events };
     }
@@ -354,16 +366,18 @@ function decideAs(
       if (state.erased) throw new CaseErasedError(state.caseId);
       const role = actingRole(meta, 'EraseCase', CASE_COMMAND_ROLES.EraseCase);
       // Nothing may fire on an erased case, so its clocks stop with it.
-      const cancelled = [...state.deadlines.values()].map((deadline) => ({
-        type: CASE_EVENTS.deadlineCancelled,
-        data: { instanceId: deadline.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
-        metadata: {},
-      }));
-      const erased = {
-        type: CASE_EVENTS.erased,
-        data: { reason: command.reason, decision: command.decision },
-        metadata: {},
-      };
+      const cancelled = [...state.deadlines.values()].map((deadline) =>
+        caseEvent(
+          CASE_EVENTS.deadlineCancelled,
+          { instanceId: deadline.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
+          {},
+        ),
+      );
+      const erased = caseEvent(
+        CASE_EVENTS.erased,
+        { reason: command.reason, decision: command.decision },
+        {},
+      );
       return { role, events: [...cancelled, erased] };
     }
     case 'FireDeadline': {
@@ -383,16 +397,18 @@ function decideAs(
         meta,
         instance,
         { type: deadline.machineEvent },
-        {
-          type: CASE_EVENTS.deadlineReached,
-          data: {
-            instanceId: instance.instanceId,
-            deadlineId: deadline.deadlineId,
-            name: deadline.name,
-            dueAt: deadline.dueAt,
-            machineEvent: deadline.machineEvent,
-          },
-        },
+        (metadata) =>
+          caseEvent(
+            CASE_EVENTS.deadlineReached,
+            {
+              instanceId: instance.instanceId,
+              deadlineId: deadline.deadlineId,
+              name: deadline.name,
+              dueAt: deadline.dueAt,
+              machineEvent: deadline.machineEvent,
+            },
+            metadata,
+          ),
       );
       return { role, events };
     }

@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
+import type { RecordedPlan } from './case-event';
 
 export const ROLES = [
   'socialsekreterare',
@@ -85,7 +86,7 @@ export type Intent =
   | { readonly type: 'escalateFollowUp'; readonly params: { readonly reason: string } }
   | { readonly type: 'setFollowUpOwner'; readonly params: { readonly owner: Role } }
   | { readonly type: 'startProcess'; readonly params: { readonly definitionId: string } }
-  | { readonly type: 'recordProgressionsplan'; readonly params: Readonly<Record<string, unknown>> };
+  | { readonly type: 'recordProgressionsplan'; readonly params: Omit<RecordedPlan, 'instanceId'> };
 
 /** Typed identity for state `meta`, so a misspelt kind or lane fails the type check. */
 export const stateMeta = (meta: StateMeta): StateMeta => meta;

@@ -16,6 +16,11 @@ function flatten(errors: ValidationError[], prefix = ''): FieldViolation[] {
  * only the declared fields. Unknown fields are refused, not dropped, so a
  * typo in a field name is an error the caller sees.
  */
+export function validatePayload<T extends object>(dto: new () => T, payload: unknown): T;
+export function validatePayload(
+  dto: (new () => object) | undefined,
+  payload: unknown,
+): Record<string, unknown>;
 export function validatePayload(
   dto: (new () => object) | undefined,
   payload: unknown,

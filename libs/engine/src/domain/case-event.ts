@@ -1,0 +1,125 @@
+import type { StateValue } from 'xstate';
+import { CASE_EVENTS } from './case-events';
+import type { ActorRole } from './commands';
+import type { Role } from './process-definition';
+
+/**
+ * What the engine stamps on every event it appends. The instance fields are
+ * there when the event came from a process instance's step.
+ */
+export interface CaseEventMetadata {
+  readonly occurredAt: string;
+  readonly actorId?: string;
+  readonly role?: ActorRole;
+  readonly caseId?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly commandId?: string;
+  readonly commandFingerprint?: string;
+  readonly chainHash?: string;
+  readonly processInstanceId?: string;
+  readonly definitionId?: string;
+  readonly definitionVersion?: number;
+  readonly stateBefore?: StateValue | null;
+  readonly stateAfter?: StateValue;
+}
+
+/** The progressionsplan as it is recorded, by Rehabansvarig's command or by a shared plan step. */
+export interface RecordedPlan {
+  readonly category: number;
+  readonly followUpOwner: string;
+  readonly items: unknown;
+  /** The instance whose step shared it; absent when Rehabansvarig recorded it directly. */
+  readonly instanceId?: string;
+}
+
+/** The data of each of the case's own events, by type. */
+export interface CaseEventData {
+  [CASE_EVENTS.opened]: {
+    readonly caseId: string;
+    readonly reference: string;
+    readonly journalRef?: string;
+    readonly unit: string;
+    readonly socialWorkerId: string;
+  };
+  [CASE_EVENTS.caseworkerChanged]: { readonly from?: string; readonly to: string };
+  [CASE_EVENTS.progressionsplanRecorded]: RecordedPlan;
+  [CASE_EVENTS.followUpOwnerChanged]: {
+    readonly instanceId: string;
+    readonly owner: Role;
+    readonly escalated: boolean;
+    readonly reason?: string;
+  };
+  [CASE_EVENTS.processStarted]: {
+    readonly instanceId: string;
+    readonly definitionId: string;
+    readonly version: number;
+  };
+  [CASE_EVENTS.processCompleted]: { readonly instanceId: string; readonly finalState: StateValue };
+  [CASE_EVENTS.deadlineScheduled]: {
+    readonly instanceId: string;
+    readonly deadlineId: string;
+    readonly name: string;
+    readonly title: string;
+    readonly duration: string;
+    readonly dueAt: string;
+    /** The delayed machine event (`xstate.after.<name>.<state path>`) that firing sends. */
+    readonly machineEvent: string;
+  };
+  [CASE_EVENTS.deadlineCancelled]: {
+    readonly instanceId: string;
+    readonly deadlineId: string;
+    readonly name: string;
+  };
+  [CASE_EVENTS.deadlineReached]: {
+    readonly instanceId: string;
+    readonly deadlineId: string;
+    readonly name: string;
+    readonly dueAt: string;
+    readonly machineEvent: string;
+  };
+  [CASE_EVENTS.erased]: { readonly reason: string; readonly decision: string };
+}
+
+export type CaseOwnEventType = keyof CaseEventData;
+
+/** One of the case's own events, typed by its `type`. */
+export type CaseOwnEvent<M = CaseEventMetadata> = {
+  [K in CaseOwnEventType]: { readonly type: K; readonly data: CaseEventData[K]; readonly metadata: M };
+}[CaseOwnEventType];
+
+/** A process step: named by its definition (`ImpulsRegistered`), carrying the validated payload. */
+export interface ProcessStepEvent<M = CaseEventMetadata> {
+  readonly type: string;
+  readonly data: { readonly instanceId: string; readonly payload: Readonly<Record<string, unknown>> };
+  readonly metadata: M;
+}
+
+export type CaseEvent<M = CaseEventMetadata> = CaseOwnEvent<M> | ProcessStepEvent<M>;
+
+const OWN_TYPES: ReadonlySet<string> = new Set(Object.values(CASE_EVENTS));
+
+export function isOwnCaseEvent<M>(event: CaseEvent<M>): event is CaseOwnEvent<M> {
+  return OWN_TYPES.has(event.type);
+}
+
+/**
+ * A stored event read as the case event it is. The one place the log's
+ * untyped JSON is taken at its word: only `decide` writes case streams, and
+ * its outputs are typed, so a stored shape is one of these. Should a shape
+ * ever change, the upcast belongs here.
+ */
+export function asCaseEvent<E extends { type: string; data: unknown; metadata: unknown }>(
+  stored: E,
+): CaseEvent & Omit<E, 'type' | 'data' | 'metadata'> {
+  return stored as never;
+}
+
+/** Builds a case event whose data the compiler checks against its type. */
+export function caseEvent<K extends CaseOwnEventType, M>(
+  type: K,
+  data: CaseEventData[K],
+  metadata: M,
+): { type: K; data: CaseEventData[K]; metadata: M } {
+  return { type, data, metadata };
+}
