@@ -8,6 +8,8 @@ import { CaseErasedError, CaseNotFoundError, IdempotencyKeyReusedError } from '.
 import { InMemoryKeyStore } from './crypto/in-memory-key-store';
 import type { KeyStore } from './crypto/key-store';
 import { sealPersonalData, type SealedEvent } from './crypto/seal-events';
+import type { CaseEffects } from './domain/case-effects';
+import { TOOLBOX_EFFECTS } from './domain/toolbox-effects';
 import { decide, type DeadlineOverrides } from './domain/decide';
 import { isIsoDuration } from './domain/iso-duration';
 import type { ProcessRegistry } from './domain/process-registry';
@@ -34,6 +36,8 @@ export interface CaseEngineOptions {
   readonly cacheSize?: number;
   /** The cases' data keys; in memory unless given, which only tests and benches may rely on. */
   readonly keys?: KeyStore;
+  /** The case model's cross-process effects; the toolbox's unless given. */
+  readonly effects?: CaseEffects;
 }
 
 /**
@@ -85,6 +89,7 @@ export class CaseEngine {
   private readonly cacheSize: number;
   private readonly cache = new Map<string, CaseState>();
   private readonly keys: KeyStore;
+  private readonly effects: CaseEffects;
 
   constructor(
     private readonly store: EventStore,
@@ -96,6 +101,7 @@ export class CaseEngine {
     assertOverrides(registry, this.overrides);
     this.cacheSize = options.cacheSize ?? 1000;
     this.keys = options.keys ?? new InMemoryKeyStore();
+    this.effects = options.effects ?? TOOLBOX_EFFECTS;
   }
 
   /**
@@ -107,7 +113,7 @@ export class CaseEngine {
   async load(caseId: string): Promise<CaseState> {
     const cached = this.cache.get(caseId) ?? initialCaseState(caseId);
     const fromRevision = cached.revision === 'no_stream' ? 0 : cached.revision + 1;
-    const fold = new CaseFold(this.registry, cached);
+    const fold = new CaseFold(this.registry, cached, this.effects);
     for await (const event of this.store.readStream(caseStream(caseId), { fromRevision })) fold.apply(event);
     const state = fold.state;
     this.remember(caseId, state);
@@ -155,7 +161,12 @@ export class CaseEngine {
       if (meta.expectedRevision !== undefined && meta.expectedRevision !== state.revision) {
         throw new ConcurrencyError(caseStream(command.caseId), meta.expectedRevision, state.revision);
       }
-      const pending = decide({ registry: this.registry, overrides: this.overrides }, state, command, meta);
+      const pending = decide(
+        { registry: this.registry, overrides: this.overrides, effects: this.effects },
+        state,
+        command,
+        meta,
+      );
       // A new case gets its key only once the decision accepts, so a refused request leaves nothing behind.
       // A crash before the append leaves a key that a retry (same Idempotency-Key, same case id) reuses.
       const key = existingKey ?? (await this.keys.dataKey(command.caseId));
@@ -166,7 +177,7 @@ export class CaseEngine {
         streamName,
         state.revision === 'no_stream' ? 0 : state.revision + 1,
         state.chainHash ?? chainStart(streamName),
-        sealPersonalData(this.registry, command.caseId, key, pending).map((event, index) =>
+        sealPersonalData(this.registry, command.caseId, key, pending, this.effects).map((event, index) =>
           this.toNewEvent(event, index, command, meta, fingerprint),
         ),
       );

@@ -2,6 +2,8 @@ export * from './case-engine';
 export * from './domain/case-events';
 export * from './domain/case-event';
 export * from './domain/case-decider';
+export * from './domain/case-effects';
+export * from './domain/toolbox-effects';
 export * from './domain/case-state';
 export * from './domain/commands';
 export * from './domain/decide';

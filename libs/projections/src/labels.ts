@@ -1,10 +1,14 @@
-import { CASE_EVENTS, ROLE_LABELS, type ProcessRegistry, type Role } from '@app/engine';
+import { CASE_EVENTS, TOOLBOX_EFFECTS, type CaseEffects, type ProcessRegistry } from '@app/engine';
 import type { StoredEventMessage } from './stored-event-message';
 
 const day = (iso: unknown) => String(iso).slice(0, 10);
 
 /** What happened, in Swedish, as the case history shows it. */
-export function historyLabel(registry: ProcessRegistry, message: StoredEventMessage): string {
+export function historyLabel(
+  registry: ProcessRegistry,
+  message: StoredEventMessage,
+  effects: CaseEffects = TOOLBOX_EFFECTS,
+): string {
   const { data } = message;
   const instance = message.instance;
   const definition = instance ? registry.get(instance.definitionId, instance.version) : undefined;
@@ -13,8 +17,6 @@ export function historyLabel(registry: ProcessRegistry, message: StoredEventMess
       return 'Ärendet öppnat';
     case CASE_EVENTS.caseworkerChanged:
       return 'Handläggarbyte';
-    case CASE_EVENTS.progressionsplanRecorded:
-      return 'Progressionsplan registrerad';
     case CASE_EVENTS.processStarted:
       return `Process startad: ${definition?.title ?? data.definitionId}`;
     case CASE_EVENTS.processCompleted:
@@ -25,11 +27,11 @@ export function historyLabel(registry: ProcessRegistry, message: StoredEventMess
       return `Frist avslutad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
     case CASE_EVENTS.deadlineReached:
       return `Frist passerad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
-    case CASE_EVENTS.followUpOwnerChanged:
-      return data.escalated
-        ? `Uppföljningsansvar eskalerat till ${ROLE_LABELS[data.owner as Role]}: ${data.reason}`
-        : `Uppföljningsansvar: ${ROLE_LABELS[data.owner as Role] ?? data.owner}`;
     default:
-      return definition?.events[message.event.type]?.label ?? message.event.type;
+      return (
+        effects.label(message.event.type, data) ??
+        definition?.events[message.event.type]?.label ??
+        message.event.type
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { CaseEffects, TOOLBOX_EFFECTS } from '@app/engine';
 import {
   BipPhaseDistributionHandler,
   CaseworkerChangesHandler,
@@ -68,6 +69,8 @@ export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOption
   readonly filename: string;
   /** Read models beside the product's own (a test's, say); they follow the log in the same transactions. */
   readonly extraProjections?: readonly ProjectionClass[];
+  /** The case model's effects, for the history's lines; the toolbox's unless given. */
+  readonly effects?: CaseEffects;
 }
 
 function openReadModels(filename: string): ReadModelDb {
@@ -82,6 +85,7 @@ export class ProjectionsModule {
     const projections = [...PROJECTION_CLASSES, ...(options.extraProjections ?? [])];
     const providers: Provider[] = [
       { provide: ReadModelDb, useFactory: () => openReadModels(options.filename) },
+      { provide: CaseEffects, useValue: options.effects ?? TOOLBOX_EFFECTS },
       {
         provide: PROJECTION_RUNNER_OPTIONS,
         useValue: { autoStart: options.autoStart ?? true, retryDelayMs: options.retryDelayMs ?? 5000 },

@@ -1,14 +1,18 @@
 import { CASE_EVENTS } from '../domain/case-events';
+import type { CaseEffects } from '../domain/case-effects';
+import { TOOLBOX_EFFECTS } from '../domain/toolbox-effects';
 import type { PendingEvent } from '../domain/decide';
 import { personalFieldsOf } from '../domain/fields';
 import type { ProcessRegistry } from '../domain/process-registry';
 import { personal } from './personal-value';
 import { seal } from './sealing';
 
-/** Personal fields of the case's own events; process steps declare theirs on their payload classes. */
+/**
+ * Personal fields of the case's own events; effects name theirs in their
+ * definitions and process steps on their payload classes.
+ */
 const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [CASE_EVENTS.opened]: ['reference', 'journalRef'],
-  [CASE_EVENTS.progressionsplanRecorded]: ['items'],
 };
 
 /** Where an event keeps its personal fields: on its data (case events) or on its step's payload. */
@@ -24,8 +28,9 @@ export function personalFieldsOfEvent(
   registry: ProcessRegistry,
   type: string,
   metadata: Readonly<Record<string, unknown>>,
+  effects: CaseEffects = TOOLBOX_EFFECTS,
 ): PersonalFields {
-  const own = CASE_EVENT_PERSONAL_FIELDS[type];
+  const own = CASE_EVENT_PERSONAL_FIELDS[type] ?? effects.personal(type);
   if (own) return { inPayload: false, fields: own };
   const { definitionId, definitionVersion } = metadata;
   if (typeof definitionId !== 'string' || typeof definitionVersion !== 'number') return NONE;
@@ -76,11 +81,12 @@ export function sealPersonalData(
   caseId: string,
   key: Buffer,
   events: readonly PendingEvent[],
+  effects?: CaseEffects,
 ): SealedEvent[] {
   return events.map((event) => ({
     ...event,
     data: mapPersonal(
-      personalFieldsOfEvent(registry, event.type, event.metadata),
+      personalFieldsOfEvent(registry, event.type, event.metadata, effects),
       { ...event.data },
       (value) => seal(key, caseId, value),
     ),

@@ -19,6 +19,6 @@ export function caseDecider(ctx: DecideContext): CaseDecider {
   return {
     initialState: initialCaseState,
     decide: (command, state, meta) => decide(ctx, state, command, meta),
-    evolve: (state, event) => new CaseFold(ctx.registry, state).apply(event).state,
+    evolve: (state, event) => new CaseFold(ctx.registry, state, ctx.effects).apply(event).state,
   };
 }

@@ -2,6 +2,8 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { ProcessEvent, Role } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 import { CASE_EVENTS } from './case-events';
+import type { CaseEffects } from './case-effects';
+import { TOOLBOX_EFFECTS } from './toolbox-effects';
 import {
   asCaseEvent,
   isOwnCaseEvent,
@@ -126,6 +128,7 @@ export class CaseFold {
   constructor(
     private readonly registry: ProcessRegistry,
     from: CaseState,
+    private readonly effects: CaseEffects = TOOLBOX_EFFECTS,
   ) {
     this.draft = from as Draft;
   }
@@ -142,7 +145,9 @@ export class CaseFold {
     this.draft.revision = event.revision;
     this.draft.chainHash = event.metadata.chainHash;
     this.recordApplied(event);
-    if (isOwnCaseEvent(event)) this.applyOwn(event);
+    if (this.effects.has(event.type))
+      Object.assign(this.draft, this.effects.evolve(event.type, event.data, event.metadata.occurredAt));
+    else if (isOwnCaseEvent(event)) this.applyOwn(event);
     else this.applyStep(event);
     return this;
   }
@@ -162,15 +167,6 @@ export class CaseFold {
         if (!draft.socialWorkers.includes(event.data.to)) draft.socialWorkers.push(event.data.to);
         draft.caseworkerChanges += 1;
         draft.caseworkerChangedAt.push(at);
-        return;
-      case CASE_EVENTS.progressionsplanRecorded: {
-        const { instanceId: _recordedBy, ...plan } = event.data;
-        draft.hasProgressionsplan = true;
-        draft.progressionsplan = { ...plan, recordedAt: at };
-        return;
-      }
-      case CASE_EVENTS.followUpOwnerChanged:
-        draft.followUpOwner = { role: event.data.owner, since: at, reason: event.data.reason };
         return;
       case CASE_EVENTS.processStarted: {
         const { instanceId, definitionId, version } = event.data;

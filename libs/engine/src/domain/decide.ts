@@ -1,5 +1,7 @@
 import { getNextTransitions, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
+import type { CaseEffects } from './case-effects';
+import { TOOLBOX_EFFECTS } from './toolbox-effects';
 import { caseEvent, type CaseEvent, type CaseEventMetadata } from './case-event';
 import { startSnapshot, type CaseState, type InstanceState } from './case-state';
 import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
@@ -19,13 +21,7 @@ import {
 import { addIsoDuration } from './iso-duration';
 import { Progressionsplan } from './progressionsplan';
 import { validatePayload } from './validate-payload';
-import {
-  INTENT_TYPES,
-  type CaseFacts,
-  type Intent,
-  type NamedRule,
-  type ProcessDefinition,
-} from './process-definition';
+import { type CaseFacts, type Intent, type NamedRule, type ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
 /** Instance-specific metadata and the acting role; the engine adds actor, time, correlation and causation. */
@@ -44,6 +40,8 @@ export type DeadlineOverrides = Readonly<
 export interface DecideContext {
   readonly registry: ProcessRegistry;
   readonly overrides: DeadlineOverrides;
+  /** The case model's cross-process effects; the toolbox's when absent. */
+  readonly effects?: CaseEffects;
 }
 
 interface Outputs {
@@ -138,8 +136,8 @@ function collectOutputs(
           );
         }
       }
-    } else if (INTENT_TYPES.has(action.type)) {
-      applyIntent(ctx, state, meta, instance, action as Intent, out);
+    } else {
+      applyIntent(ctx, state, meta, instance, action, out);
     }
   }
   if (snapshot.status === 'done') {
@@ -158,53 +156,29 @@ function applyIntent(
   state: CaseState,
   meta: CommandMetadata,
   instance: InstanceState,
-  intent: Intent,
+  intent: { type: string; params?: unknown },
   out: Outputs,
 ): void {
   const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
-  switch (intent.type) {
-    case 'escalateFollowUp':
-      out.events.push(
-        caseEvent(
-          CASE_EVENTS.followUpOwnerChanged,
-          {
-            instanceId: instance.instanceId,
-            owner: 'bitradande_enhetschef',
-            escalated: true,
-            reason: intent.params.reason,
-          },
-          base,
-        ),
-      );
-      return;
-    case 'setFollowUpOwner':
-      out.events.push(
-        caseEvent(
-          CASE_EVENTS.followUpOwnerChanged,
-          { instanceId: instance.instanceId, owner: intent.params.owner, escalated: false },
-          base,
-        ),
-      );
-      return;
-    case 'recordProgressionsplan':
-      out.events.push(
-        caseEvent(
-          CASE_EVENTS.progressionsplanRecorded,
-          { instanceId: instance.instanceId, ...intent.params },
-          base,
-        ),
-      );
-      return;
-    case 'startProcess':
-      startInstance(
-        ctx,
-        state,
-        meta,
-        ctx.registry.latest(intent.params.definitionId),
-        `${meta.commandId}.p${out.counter++}`,
-        out,
-      );
-      return;
+  const effects = ctx.effects ?? TOOLBOX_EFFECTS;
+  const recorded = effects.record(intent.type, intent.params ?? {}, {
+    instanceId: instance.instanceId,
+    state,
+  });
+  if (recorded) {
+    out.events.push({ ...recorded, metadata: base } as PendingEvent);
+    return;
+  }
+  if (intent.type === 'startProcess') {
+    const { definitionId } = intent.params as Extract<Intent, { type: 'startProcess' }>['params'];
+    startInstance(
+      ctx,
+      state,
+      meta,
+      ctx.registry.latest(definitionId),
+      `${meta.commandId}.p${out.counter++}`,
+      out,
+    );
   }
 }
 

@@ -125,5 +125,3 @@ export const intentActions = {
   startProcess: () => undefined,
   recordProgressionsplan: () => undefined,
 } as const;
-
-export const INTENT_TYPES: ReadonlySet<string> = new Set(Object.keys(intentActions));

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CaseEffects, ProcessRegistry } from '@app/engine';
+import { ReadModelDb } from '../read-model-db';
 import { Projection } from '../projection';
 import { historyLabel } from '../labels';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
@@ -8,6 +10,15 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 export class CaseHistoryProjection extends Projection {
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'caseHistory';
+
+  constructor(
+    db: ReadModelDb,
+    registry: ProcessRegistry,
+    private readonly effects: CaseEffects,
+  ) {
+    super(db, registry);
+  }
+
   readonly tables = [
     {
       name: 'ch_events',
@@ -35,7 +46,7 @@ export class CaseHistoryProjection extends Projection {
         revision: event.revision,
         eventId: event.id,
         type: event.type,
-        label: historyLabel(this.registry, message),
+        label: historyLabel(this.registry, message, this.effects),
         actorId: event.metadata.actorId ?? null,
         role: event.metadata.role ?? null,
         occurredAt: message.occurredAt,

@@ -1,0 +1,48 @@
+import { CASE_EVENTS } from './case-events';
+import type { CaseEventData, RecordedPlan } from './case-event';
+import { CaseEffects, defineEffect } from './case-effects';
+import { ROLE_LABELS, type Role } from './process-definition';
+
+/** Who takes over follow-up when a toolbox deadline is missed (toolbox.md, "on breach"). */
+const ESCALATES_TO: Role = 'bitradande_enhetschef';
+
+const followUpOwnerChanged = defineEffect<CaseEventData[typeof CASE_EVENTS.followUpOwnerChanged]>({
+  event: CASE_EVENTS.followUpOwnerChanged,
+  intents: {
+    escalateFollowUp: (params: { reason: string }, { instanceId }) => ({
+      instanceId,
+      owner: ESCALATES_TO,
+      escalated: true,
+      reason: params.reason,
+    }),
+    setFollowUpOwner: (params: { owner: Role }, { instanceId }) => ({
+      instanceId,
+      owner: params.owner,
+      escalated: false,
+    }),
+  },
+  evolve: (data, since) => ({ followUpOwner: { role: data.owner, since, reason: data.reason } }),
+  label: (data) =>
+    data.escalated
+      ? `Uppföljningsansvar eskalerat till ${ROLE_LABELS[data.owner]}: ${data.reason}`
+      : `Uppföljningsansvar: ${ROLE_LABELS[data.owner] ?? data.owner}`,
+});
+
+const progressionsplanRecorded = defineEffect<RecordedPlan>({
+  event: CASE_EVENTS.progressionsplanRecorded,
+  intents: {
+    recordProgressionsplan: (params: Omit<RecordedPlan, 'instanceId'>, { instanceId }) => ({
+      instanceId,
+      ...params,
+    }),
+  },
+  evolve: ({ instanceId: _recordedBy, ...plan }, recordedAt) => ({
+    hasProgressionsplan: true,
+    progressionsplan: { ...plan, recordedAt },
+  }),
+  label: () => 'Progressionsplan registrerad',
+  personal: ['items'],
+});
+
+/** The toolbox's effects: follow-up ownership and the progressionsplan, shared by every process. */
+export const TOOLBOX_EFFECTS = new CaseEffects([followUpOwnerChanged, progressionsplanRecorded]);
