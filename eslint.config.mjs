@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 const pureFolders = ['processes/**/*.ts', 'libs/*/src/domain/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'data/', 'apps/web/src/api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

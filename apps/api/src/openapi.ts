@@ -2,7 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
-import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiProperty, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { RESPONSE_SCHEMAS } from './http/response-schemas';
 import { payloadSchema, PlanItem } from '@app/engine';
 
 type Dto = new () => object;
@@ -62,8 +64,8 @@ function describeDtos(app: INestApplication): void {
   }
 }
 
-/** Serves the OpenAPI document at /api/openapi.json and Swagger UI at /api/docs. */
-export function setupOpenApi(app: INestApplication): void {
+/** The API's OpenAPI document: routes, request rules, and the answers' shapes (`RESPONSE_SCHEMAS`). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   describeDtos(app);
   const document = SwaggerModule.createDocument(
     app,
@@ -79,5 +81,14 @@ export function setupOpenApi(app: INestApplication): void {
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...(RESPONSE_SCHEMAS as Record<string, SchemaObject>) },
+  };
+  return document;
+}
+
+/** Serves the OpenAPI document at /api/openapi.json and Swagger UI at /api/docs. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });
 }

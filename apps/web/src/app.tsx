@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, whenSignedOut } from './api/client';
-import type { Me, Page, QueueTask } from './api/types';
+import type { Me, MyTasks } from './api/types';
 import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
 import { clearSession, joinTabSession, onSessionChange } from './auth/session';
 import { signInConfig } from './auth/sign-in-config';
@@ -119,7 +119,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const { pathname } = useLocation();
   useFocusHeadingOnNavigate(pathname);
   const live = useLiveStatus();
-  const tasks = useResource<Page<QueueTask> | null>(
+  const tasks = useResource<MyTasks | null>(
     (signal) => (canWork(me) ? loadMyTasks(signal) : Promise.resolve(null)),
     [me.id],
     'any',

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Me, Page, QueueTask } from './api/types';
+import type { Me, MyTasks } from './api/types';
 import type { Resource } from './use-resource';
 
 /**
@@ -8,9 +8,9 @@ import type { Resource } from './use-resource';
  */
 export const MeContext = createContext<Me | null>(null);
 /** My tasks, loaded once for the navigation's overdue count and the task list alike. */
-export const TasksContext = createContext<Resource<Page<QueueTask> | null> | null>(null);
+export const TasksContext = createContext<Resource<MyTasks | null> | null>(null);
 
-export function useMyTasks(): Resource<Page<QueueTask> | null> {
+export function useMyTasks(): Resource<MyTasks | null> {
   const tasks = useContext(TasksContext);
   if (!tasks) throw new Error('useMyTasks outside the signed-in shell');
   return tasks;

@@ -10,6 +10,7 @@ import { IdParamPipe, IsTimestamp } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
 import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { Discloses } from '../disclosure/discloses';
+import { Answers } from '../http/response-schemas';
 
 export class PeriodDto extends PageDto {
   /** From this instant (default: 30 days before `to`). */
@@ -37,6 +38,7 @@ export class AccessLogController {
   ) {}
 
   @Get('cases/:caseId')
+  @Answers('CaseViewingPage')
   @Allow(...SUPERVISORS)
   @Discloses('access-log')
   @ApiOperation({ summary: 'Who looked at this case, when, in which view; newest first' })
@@ -50,6 +52,7 @@ export class AccessLogController {
   }
 
   @Get('users/:userId')
+  @Answers('ViewingPage')
   @Allow(...SUPERVISORS)
   @Discloses('access-log')
   @ApiOperation({

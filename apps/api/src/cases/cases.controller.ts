@@ -33,6 +33,7 @@ import {
   StartProcessDto,
 } from './cases.dto';
 import { writeResponse } from './write-response';
+import { Answers, Creates } from '../http/response-schemas';
 
 const WRITE_HEADERS = [
   ApiHeader({
@@ -91,6 +92,7 @@ export class CasesController {
   }
 
   @Post()
+  @Creates('WriteResult')
   @Allow(...CASE_COMMAND_ROLES.OpenCase)
   @HttpCode(201)
   @ApiOperation({
@@ -123,6 +125,7 @@ export class CasesController {
   }
 
   @Get()
+  @Answers('CaseListPage')
   @Allow(...CASE_READERS)
   @Discloses('case-list')
   @ApiOperation({
@@ -137,6 +140,7 @@ export class CasesController {
   }
 
   @Get(':caseId')
+  @Answers('CaseView')
   @Allow(...CASE_READERS)
   @Discloses('case')
   @ApiOperation({
@@ -153,6 +157,7 @@ export class CasesController {
   }
 
   @Get(':caseId/history')
+  @Answers('HistoryPage')
   @Allow(...CASE_READERS)
   @Discloses('history')
   @ApiOperation({
@@ -167,6 +172,7 @@ export class CasesController {
   }
 
   @Get(':caseId/history/export')
+  @Answers('HistoryPage')
   @Allow(...CASE_READERS)
   @Discloses('history-export')
   @ApiOperation({
@@ -201,6 +207,7 @@ export class CasesController {
   }
 
   @Get(':caseId/as-of')
+  @Answers('CaseView')
   @Allow(...CASE_READERS)
   @Discloses('as-of')
   @ApiOperation({ summary: 'The case as it was at a point in time' })
@@ -209,6 +216,7 @@ export class CasesController {
   }
 
   @Get(':caseId/next-steps')
+  @Answers('NextSteps')
   @Allow(...CASE_READERS)
   @Discloses('next-steps')
   @ApiOperation({
@@ -219,6 +227,7 @@ export class CasesController {
   }
 
   @Post(':caseId/processes')
+  @Creates('StartedProcess')
   @Allow(...CASEWORK_ROLES)
   @HttpCode(201)
   @ApiOperation({ summary: 'Start a toolbox process in the case' })
@@ -241,6 +250,7 @@ export class CasesController {
   }
 
   @Post(':caseId/processes/:instanceId/events')
+  @Answers('WriteResult')
   @Allow(...CASEWORK_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Do a step: send an event to a process instance' })
@@ -262,6 +272,7 @@ export class CasesController {
   }
 
   @Post(':caseId/caseworker')
+  @Answers('WriteResult')
   @Allow(...CASE_COMMAND_ROLES.ChangeCaseworker)
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the responsible social worker (handläggarbyte)' })
@@ -282,6 +293,7 @@ export class CasesController {
   }
 
   @Post(':caseId/erasure')
+  @Answers('WriteResult')
   @Allow('bitradande_enhetschef')
   @HttpCode(200)
   @ApiOperation({
@@ -304,6 +316,7 @@ export class CasesController {
   }
 
   @Post(':caseId/progressionsplan')
+  @Answers('WriteResult')
   @Allow(...CASE_COMMAND_ROLES.RecordProgressionsplan)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record or adjust the progressionsplan (Rehabansvarig)' })

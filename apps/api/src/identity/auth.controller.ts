@@ -7,6 +7,7 @@ import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
 import { DEMO_UNITS, DEMO_USERS } from './demo-users';
 import { DEV_TOKEN_TTL_SECONDS, DevTokens } from './dev-tokens';
 import { SignInRoute } from '../http/rate-limits';
+import { Answers } from '../http/response-schemas';
 
 @ApiTags('sign-in')
 @Controller('api/auth')
@@ -14,6 +15,7 @@ export class AuthController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('config')
+  @Answers('SignInConfig')
   @Public()
   @ApiOperation({ summary: 'How to sign in here: the OIDC issuer, or the development sign-in' })
   signInConfig() {
@@ -30,6 +32,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Answers('Me')
   @Allow(...EVERY_ROLE)
   @ApiOperation({ summary: 'Who I am signed in as: id, name, and my roles per unit' })
   me(@CurrentActor() actor: Actor) {
@@ -51,6 +54,7 @@ export class DevSignInController {
   constructor(private readonly tokens: DevTokens) {}
 
   @Get('users')
+  @Answers('DemoUsers')
   @Public()
   @ApiOperation({ summary: 'Development sign-in: the demo users, every role in two units' })
   users() {
@@ -58,6 +62,7 @@ export class DevSignInController {
   }
 
   @Post('sign-in')
+  @Answers('AccessToken')
   @Public()
   @SignInRoute()
   @HttpCode(200)

@@ -12,6 +12,7 @@ import {
 } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
 import { Allow, EVERY_ROLE } from '../identity/actor';
+import { Answers } from '../http/response-schemas';
 
 export class VersionDto {
   /** A registered version; the latest when absent. */
@@ -50,12 +51,14 @@ export class ProcessesController {
   constructor(private readonly registry: ProcessRegistry) {}
 
   @Get()
+  @Answers('ProcessSummary', { list: true })
   @ApiOperation({ summary: 'Every process definition (latest version)' })
   list() {
     return this.registry.ids().map((id) => describe(this.registry.latest(id), this.registry.versions(id)));
   }
 
   @Get(':definitionId')
+  @Answers('ProcessSummary')
   @ApiOperation({ summary: 'One process definition: steps, lanes, payload schemas, deadlines' })
   get(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto) {
     return describe(this.pick(id, query.version), this.registry.versions(id));

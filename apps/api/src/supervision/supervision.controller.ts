@@ -15,6 +15,7 @@ import { Discloses } from '../disclosure/discloses';
 import { InvalidRequestError } from '../http/request-errors';
 import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { DeadlinesDto, FollowUpDto, MonthRangeDto, UnitDto } from './supervision.dto';
+import { Answers } from '../http/response-schemas';
 
 const MAX_MONTHS = 120;
 /** Rehabansvarig follows up the toolbox cases of the unit, with its supervisors. */
@@ -45,6 +46,7 @@ export class SupervisionController {
   }
 
   @Get('follow-up')
+  @Answers('FollowUpPage')
   @Allow(...FOLLOWS_UP)
   @Discloses('follow-up')
   @ApiOperation({ summary: 'Who owns follow-up of each case, since when, and whether by escalation' })
@@ -54,6 +56,7 @@ export class SupervisionController {
   }
 
   @Get('statistics/bip-phases')
+  @Answers('PhaseMonth', { list: true })
   @Allow(...SUPERVISORS)
   @ApiOperation({ summary: 'BIP phase distribution per unit and month' })
   bipPhases(@Query() query: MonthRangeDto, @CurrentActor() actor: Actor) {
@@ -74,6 +77,7 @@ export class SupervisionController {
   }
 
   @Get('statistics/process-steps')
+  @Answers('StepCount', { list: true })
   @Allow(...SUPERVISORS)
   @ApiOperation({ summary: 'Running process instances per step' })
   processSteps(@Query() query: UnitDto, @CurrentActor() actor: Actor) {
@@ -81,6 +85,7 @@ export class SupervisionController {
   }
 
   @Get('statistics/caseworker-changes')
+  @Answers('CaseworkerChangeCount', { list: true })
   @Allow(...SUPERVISORS)
   @Discloses('statistics')
   @ApiOperation({ summary: 'Caseworker changes per case; flagged at two or more in twelve months' })

@@ -10,6 +10,7 @@ import { Discloses } from '../disclosure/discloses';
 import { AccessDeniedError } from '../http/request-errors';
 import { Allow, CASEWORK_ROLES, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { RoleQueueDto } from './work.dto';
+import { Answers } from '../http/response-schemas';
 
 /** The caller's work: queues ordered overdue first, and notifications. */
 @ApiTags('work')
@@ -22,6 +23,7 @@ export class WorkController {
   ) {}
 
   @Get('queues/mine')
+  @Answers('QueueTaskPage')
   @Allow(...CASEWORK_ROLES)
   @Discloses('queue')
   @ApiOperation({ summary: 'Tasks assigned to me' })
@@ -32,6 +34,7 @@ export class WorkController {
   }
 
   @Get('queues/role')
+  @Answers('QueueTaskPage')
   @Allow(...CASEWORK_ROLES)
   @Discloses('queue')
   @ApiOperation({ summary: "My roles' unassigned tasks, in the units where I hold them" })
@@ -47,6 +50,7 @@ export class WorkController {
   }
 
   @Get('queues/team/:unit')
+  @Answers('QueueTaskPage')
   @Allow(...SUPERVISORS)
   @Discloses('queue')
   @ApiOperation({ summary: "A unit's tasks, for its biträdande enhetschef" })

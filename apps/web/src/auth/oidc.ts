@@ -1,13 +1,9 @@
 import { User, UserManager, WebStorageStateStore, type StateStore } from 'oidc-client-ts';
 import { clearSession, currentSession, onSessionChange, saveSession } from './session';
+import type { SignInConfig } from '../api/types';
 
 /** The identity provider as GET /api/auth/config describes it. */
-export interface OidcConfig {
-  readonly kind: 'oidc';
-  readonly issuer: string;
-  readonly clientId: string | null;
-  readonly scopes: string;
-}
+export type OidcConfig = Extract<SignInConfig, { kind: 'oidc' }>;
 
 export const CALLBACK_PATH = '/inloggning/klar';
 /** Renew this long before the access token runs out, so no request meets an expired one. */

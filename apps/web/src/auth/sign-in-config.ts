@@ -1,7 +1,5 @@
 import { api } from '../api/client';
-import type { OidcConfig } from './oidc';
-
-export type SignInConfig = OidcConfig | { readonly kind: 'development' };
+import type { SignInConfig } from '../api/types';
 
 let loaded: Promise<SignInConfig> | undefined;
 

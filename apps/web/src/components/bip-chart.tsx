@@ -1,8 +1,4 @@
-/** Cases per BIP phase per month: a stacked bar chart with its numbers in a table beside it. */
-export interface PhaseMonth {
-  readonly month: string;
-  readonly phases: Readonly<Record<string, number>>;
-}
+import type { PhaseMonth } from '../api/types';
 
 export const PHASES = ['ingen', '0', '1', '2', '3', '4'] as const;
 export const PHASE_NAMES: Readonly<Record<string, string>> = {
@@ -27,6 +23,7 @@ const HEIGHT = 180;
 const BAR = 28;
 const GAP = 14;
 
+/** Cases per BIP phase per month: a stacked bar chart with its numbers in a table beside it. */
 export function BipChart({ months }: { months: readonly PhaseMonth[] }) {
   const total = (m: PhaseMonth) => PHASES.reduce((sum, phase) => sum + (m.phases[phase] ?? 0), 0);
   const max = Math.max(1, ...months.map(total));

@@ -105,8 +105,8 @@ export function CaseHistoryView({ caseId }: { caseId: string }) {
             {entries.map((entry) => (
               <tr key={entry.eventId}>
                 <td>{formatDateTime(entry.occurredAt)}</td>
-                <td>{entry.actor.id}</td>
-                <td>{roleName(entry.actor.role)}</td>
+                <td>{entry.actor.id ?? '–'}</td>
+                <td>{entry.actor.role ? roleName(entry.actor.role) : '–'}</td>
                 <th scope="row">{entry.label}</th>
                 <td>
                   {entry.process

@@ -65,31 +65,35 @@ export function ProgressionsplanTable({ plan }: { plan: NonNullable<CaseView['pr
         Kategori {plan.category}. Uppföljning: {roleName(plan.followUpOwner)}. Senast ändrad{' '}
         {formatDate(plan.recordedAt)}.
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption>Progressionsplanens punkter</caption>
-          <thead>
-            <tr>
-              <th scope="col">Vad</th>
-              <th scope="col">Vem</th>
-              <th scope="col">När</th>
-              <th scope="col">Varför</th>
-              <th scope="col">Gjort</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.items.map((item, index) => (
-              <tr key={index}>
-                <td>{item.vad}</td>
-                <td>{item.vem}</td>
-                <td>{formatDate(item.nar)}</td>
-                <td>{item.varfor}</td>
-                <td>{item.gjort ? 'Ja' : 'Nej'}</td>
+      {typeof plan.items === 'string' ? (
+        <p>Planens punkter är skyddade och visas inte här.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>Progressionsplanens punkter</caption>
+            <thead>
+              <tr>
+                <th scope="col">Vad</th>
+                <th scope="col">Vem</th>
+                <th scope="col">När</th>
+                <th scope="col">Varför</th>
+                <th scope="col">Gjort</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {plan.items.map((item, index) => (
+                <tr key={index}>
+                  <td>{item.vad}</td>
+                  <td>{item.vem}</td>
+                  <td>{formatDate(item.nar)}</td>
+                  <td>{item.varfor}</td>
+                  <td>{item.gjort ? 'Ja' : 'Nej'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api, describeError } from '../api/client';
-import type { Page, QueueTask } from '../api/types';
+import type { MyTasks, Page, QueueTask } from '../api/types';
 import { dueText, formatDate, sinceText } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
@@ -18,7 +18,7 @@ export function byUrgency(a: QueueTask, b: QueueTask): number {
 }
 
 /** My tasks: those assigned to me and my roles' unassigned ones, once each. */
-export async function loadMyTasks(signal: AbortSignal): Promise<Page<QueueTask>> {
+export async function loadMyTasks(signal: AbortSignal): Promise<MyTasks> {
   const [mine, roles] = await Promise.all([
     api<Page<QueueTask>>('/api/queues/mine', { query: { limit: QUEUE_LIMIT }, signal }),
     api<Page<QueueTask>>('/api/queues/role', { query: { limit: QUEUE_LIMIT }, signal }),

@@ -1,17 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api, describeError } from '../api/client';
-import type { Me, Membership } from '../api/types';
+import type { DemoUsers, Me } from '../api/types';
 import { finishOidcSignIn, startOidcSignIn, type OidcConfig } from '../auth/oidc';
 import { saveSession } from '../auth/session';
 import { signInConfig } from '../auth/sign-in-config';
 import { roleName } from '../roles';
 import { navigate } from '../router';
 import { useResource } from '../use-resource';
-
-interface DemoUsers {
-  readonly units: readonly { id: string; name: string }[];
-  readonly users: readonly { id: string; name: string; memberships: readonly Membership[] }[];
-}
 
 export function SignInView({
   reason,

@@ -19,7 +19,7 @@ function openCaseSchema(units: readonly string[], me: string): JsonSchema {
           'Initialer och födelseår, gärna med månad: till exempel "AB 1963" eller "AB 1963-04". Aldrig namn eller personnummer.',
         maxLength: 16,
       },
-      unit: { type: 'string', title: 'Enhet', enum: units },
+      unit: { type: 'string', title: 'Enhet', enum: [...units] },
       socialWorkerId: {
         type: 'string',
         title: 'Ansvarig socialsekreterare',

@@ -1,8 +1,16 @@
 import { useId, useState } from 'react';
 import { api, describeError, serverNow } from '../api/client';
-import type { CaseListItem, Page, QueueTask } from '../api/types';
+import type {
+  CaseListItem,
+  CaseworkerChangeCount,
+  FollowUp,
+  Page,
+  PhaseMonth,
+  QueueTask,
+  StepCount,
+} from '../api/types';
 import { useMe } from '../signed-in';
-import { BipChart, PHASES, PHASE_NAMES, type PhaseMonth } from '../components/bip-chart';
+import { BipChart, PHASES, PHASE_NAMES } from '../components/bip-chart';
 import { formatDate } from '../format';
 import { roleName, supervisedUnits } from '../roles';
 import { Link } from '../router';
@@ -11,34 +19,11 @@ import { CaseTable } from './cases';
 import { byUrgency, TaskTable } from './my-tasks';
 import { usePageTitle } from './page-title';
 
-interface FollowUp {
-  readonly caseId: string;
-  readonly reference: string;
-  readonly owner: string | null;
-  readonly since: string | null;
-  readonly reason: string | null;
-  readonly escalated: boolean;
-}
-
-interface ChangeCount {
-  readonly caseId: string;
-  readonly reference: string;
-  readonly lastTwelveMonths: number;
-  readonly total: number;
-  readonly flagged: boolean;
-}
-
-interface StepCount {
-  readonly process: string;
-  readonly title: string;
-  readonly cases: number;
-}
-
 interface Overview {
   readonly team: QueueTask[];
   readonly escalated: FollowUp[];
   readonly phaseZero: CaseListItem[];
-  readonly changes: ChangeCount[];
+  readonly changes: CaseworkerChangeCount[];
   readonly phases: PhaseMonth[];
   readonly steps: StepCount[];
 }
@@ -59,7 +44,7 @@ async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview
     api<Page<QueueTask>>(`/api/queues/team/${encodeURIComponent(unit)}`, { ...at, query: { limit: 500 } }),
     api<Page<FollowUp>>('/api/follow-up', { ...at, query: { unit, escalated: true, limit: 500 } }),
     api<Page<CaseListItem>>('/api/cases', { ...at, query: { unit, bipPhase: 0, limit: 500 } }),
-    api<ChangeCount[]>('/api/statistics/caseworker-changes', { ...at, query: { unit } }),
+    api<CaseworkerChangeCount[]>('/api/statistics/caseworker-changes', { ...at, query: { unit } }),
     api<PhaseMonth[]>('/api/statistics/bip-phases', { ...at, query: { unit, ...monthRange() } }),
     api<StepCount[]>('/api/statistics/process-steps', { ...at, query: { unit } }),
   ]);

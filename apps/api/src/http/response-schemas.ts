@@ -1,0 +1,279 @@
+import { ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { WITHHELD } from '@app/engine';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const string: Schema = { type: 'string' };
+const instant: Schema = { type: 'string', format: 'date-time' };
+const integer: Schema = { type: 'integer' };
+const boolean: Schema = { type: 'boolean' };
+const strings: Schema = { type: 'array', items: string };
+const nullable = (schema: Schema): Schema => ({ ...schema, nullable: true });
+const array = (items: Schema): Schema => ({ type: 'array', items });
+/** Any JSON value: a machine's state value or context, an event's data. */
+const json: Schema = {};
+
+/** An object whose every listed property is present; `optional` names those that may be left out. */
+const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties).filter((name) => !optional.includes(name)),
+});
+/** A personal field: its value to someone cleared for the case, else the withheld marker. */
+const personal = (schema: Schema): Schema => ({
+  oneOf: [schema, { type: 'string', enum: [WITHHELD] }],
+});
+const page = (item: string, extra: Record<string, Schema> = {}): Schema =>
+  object({ ...extra, items: array(ref(item)), total: integer, limit: integer, offset: integer });
+const roleLabel = object({ role: string, label: string });
+
+/**
+ * The shapes of the API's answers, as OpenAPI components. The web app's
+ * types are generated from them (`npm run api:types`, checked in CI), and
+ * `test/api-schemas.e2e.spec.ts` validates real answers against them, so
+ * neither side can drift from what the server sends.
+ */
+export const RESPONSE_SCHEMAS = {
+  Membership: object({ unit: string, roles: strings }),
+  Me: object({ id: string, name: string, memberships: array(ref('Membership')) }),
+  DemoUsers: object({
+    units: array(object({ id: string, name: string })),
+    users: array(object({ id: string, name: string, memberships: array(ref('Membership')) })),
+  }),
+  SignInConfig: {
+    oneOf: [
+      object({ kind: { type: 'string', enum: ['development'] }, users: string, signIn: string }),
+      object({
+        kind: { type: 'string', enum: ['oidc'] },
+        issuer: string,
+        audience: string,
+        clientId: nullable(string),
+        scopes: string,
+      }),
+    ],
+  },
+  AccessToken: object({ accessToken: string, tokenType: string, expiresIn: integer, user: ref('Me') }),
+  /** The JSON Schema of a step's payload, with the Swedish labels the form shows. */
+  StepSchema: {
+    type: 'object',
+    properties: {
+      type: string,
+      title: string,
+      description: string,
+      format: string,
+      enum: array({ oneOf: [string, { type: 'number' }] }),
+      'x-enumLabels': { type: 'object', additionalProperties: string },
+      properties: { type: 'object', additionalProperties: { $ref: '#/components/schemas/StepSchema' } },
+      required: strings,
+      items: { $ref: '#/components/schemas/StepSchema' },
+      minItems: integer,
+      maxItems: integer,
+      minLength: integer,
+      maxLength: integer,
+      minimum: { type: 'number' },
+      maximum: { type: 'number' },
+      additionalProperties: boolean,
+    },
+  },
+  WriteResult: object({ caseId: string, revision: integer, events: strings }),
+  StartedProcess: object({ caseId: string, instanceId: string, revision: integer, events: strings }),
+  QueueTask: object({
+    caseId: string,
+    reference: personal(string),
+    unit: string,
+    instanceId: string,
+    definitionId: string,
+    process: string,
+    step: object({ statePath: string, title: string, kind: string }),
+    lane: string,
+    assignee: nullable(string),
+    since: instant,
+    dueAt: nullable(instant),
+    deadline: nullable(string),
+    overdue: boolean,
+    escalated: boolean,
+    escalationReason: nullable(string),
+    missedDeadline: nullable(object({ title: string, dueAt: instant })),
+  }),
+  QueueTaskPage: page('QueueTask'),
+  PlanItem: object({ vad: string, vem: string, nar: string, varfor: string, gjort: boolean }),
+  ProcessInstanceView: object({
+    instanceId: string,
+    definitionId: string,
+    version: integer,
+    process: string,
+    status: { type: 'string', enum: ['active', 'completed'] },
+    state: json,
+    bpmnElementIds: strings,
+    /** What the process keeps between steps, such as the CM plan; personal values in it are opened or withheld. */
+    context: { type: 'object', additionalProperties: true },
+    steps: array(object({ statePath: string, title: string, lane: string, laneLabel: string })),
+  }),
+  CaseView: object({
+    caseId: string,
+    revision: integer,
+    reference: personal(string),
+    unit: string,
+    socialWorkerId: string,
+    caseworkerChanges: integer,
+    caseworkerChangesLastTwelveMonths: integer,
+    followUpOwner: nullable(
+      object({ role: string, label: string, since: instant, reason: string }, ['reason']),
+    ),
+    bipPhase: nullable(object({ phase: integer, label: string, recordedAt: instant })),
+    progressionsplan: nullable(
+      object({
+        category: integer,
+        followUpOwner: string,
+        items: personal(array(ref('PlanItem'))),
+        recordedAt: instant,
+      }),
+    ),
+    processes: array(ref('ProcessInstanceView')),
+    deadlines: array(
+      object({
+        deadlineId: string,
+        instanceId: string,
+        name: string,
+        title: string,
+        dueAt: instant,
+        overdue: boolean,
+      }),
+    ),
+  }),
+  NextStep: object({
+    instanceId: string,
+    definitionId: string,
+    definitionVersion: integer,
+    process: string,
+    state: json,
+    event: string,
+    label: string,
+    lanes: strings,
+    schema: ref('StepSchema'),
+  }),
+  NextSteps: object({
+    caseId: string,
+    revision: integer,
+    roles: array(roleLabel),
+    steps: array(ref('NextStep')),
+    startable: array(
+      object({
+        definitionId: string,
+        process: string,
+        label: string,
+        blockedBy: array(object({ id: string, message: string })),
+      }),
+    ),
+    caseActions: array(object({ command: string, label: string, schema: ref('StepSchema') }, ['schema'])),
+  }),
+  HistoryEntry: object(
+    {
+      revision: integer,
+      eventId: string,
+      type: string,
+      label: string,
+      actor: object({ id: nullable(string), role: nullable(string) }),
+      occurredAt: instant,
+      process: nullable(
+        object({
+          instanceId: string,
+          definitionId: string,
+          version: integer,
+          stateBefore: json,
+          stateAfter: json,
+        }),
+      ),
+      /** The event as stored; its personal fields opened or withheld. */
+      data: { type: 'object', additionalProperties: true },
+      correlationId: nullable(string),
+      commandId: nullable(string),
+    },
+    ['correlationId', 'commandId'],
+  ),
+  /** `next` is the cursor for the following page, null at the newest event. */
+  HistoryPage: object({ caseId: string, entries: array(ref('HistoryEntry')), next: nullable(integer) }),
+  CaseListItem: object({
+    caseId: string,
+    reference: personal(string),
+    unit: string,
+    socialWorkerId: string,
+    openedAt: instant,
+    updatedAt: instant,
+    revision: integer,
+    followUpOwner: nullable(string),
+    bipPhase: nullable(integer),
+    caseworkerChanges: integer,
+    hasProgressionsplan: boolean,
+    nextDueAt: nullable(instant),
+    overdue: boolean,
+    processes: array(
+      object({
+        instanceId: string,
+        definitionId: string,
+        process: string,
+        status: string,
+        state: json,
+        steps: strings,
+      }),
+    ),
+  }),
+  CaseListPage: page('CaseListItem'),
+  ProcessSummary: object({
+    id: string,
+    version: integer,
+    versions: array(integer),
+    title: string,
+    description: string,
+    startLanes: array(roleLabel),
+    startRules: array(object({ id: string, message: string })),
+    events: array(object({ type: string, label: string, lanes: strings, schema: ref('StepSchema') })),
+    deadlines: array(json),
+  }),
+  Viewing: object({
+    caseId: string,
+    at: instant,
+    userId: string,
+    roles: strings,
+    view: string,
+    correlationId: string,
+  }),
+  ViewingPage: page('Viewing'),
+  CaseViewingPage: page('Viewing', { caseId: string }),
+  FollowUp: object({
+    caseId: string,
+    reference: personal(string),
+    unit: string,
+    owner: nullable(string),
+    since: nullable(instant),
+    reason: nullable(string),
+    escalated: boolean,
+  }),
+  FollowUpPage: page('FollowUp'),
+  CaseworkerChangeCount: object({
+    caseId: string,
+    reference: personal(string),
+    lastTwelveMonths: integer,
+    total: integer,
+    flagged: boolean,
+  }),
+  PhaseMonth: object({ month: string, phases: { type: 'object', additionalProperties: integer } }),
+  StepCount: object({
+    unit: string,
+    definitionId: string,
+    process: string,
+    step: string,
+    title: string,
+    cases: integer,
+  }),
+} satisfies Record<string, Schema>;
+
+export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
+
+/** The route's 200 answer is this component (or a list of it). */
+export const Answers = (name: ResponseName, options: { list?: boolean } = {}) =>
+  ApiOkResponse({ schema: options.list ? array(ref(name)) : ref(name) });
+
+/** The route's 201 answer is this component. */
+export const Creates = (name: ResponseName) => ApiCreatedResponse({ schema: ref(name) });

@@ -1,0 +1,1900 @@
+// Generated from the API's OpenAPI document by test/api-types.e2e.spec.ts; do not edit.
+// After changing an answer's shape (apps/api/src/http/response-schemas.ts): npm run api:types
+export interface paths {
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and search the cases I may see (by unit, social worker, process, state, overdue) */
+        get: operations["CasesController_list"];
+        put?: never;
+        /**
+         * Open a case (impuls arrives at the unit)
+         * @description The server chooses the case id and answers it (body and Location). The same Idempotency-Key from the same person reaches the same case.
+         */
+        post: operations["CasesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case now: every process instance, plan, social worker, BIP phase, deadlines */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case events in order, a page at a time: who, when, what, state before and after */
+        get: operations["CasesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the case at once, for utlämnande or tillsyn; logged as an export */
+        get: operations["CasesController_exportHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/as-of": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case as it was at a point in time */
+        get: operations["CasesController_asOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/next-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What my roles in the case's unit may do now, with JSON Schemas and Swedish labels */
+        get: operations["CasesController_nextSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a toolbox process in the case */
+        post: operations["CasesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/processes/{instanceId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Do a step: send an event to a process instance */
+        post: operations["CasesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/caseworker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the responsible social worker (handläggarbyte) */
+        post: operations["CasesController_changeCaseworker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase (gallra) the case: destroys its key, so personal fields read [raderad]; who and why stay */
+        post: operations["CasesController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/progressionsplan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record or adjust the progressionsplan (Rehabansvarig) */
+        post: operations["CasesController_recordPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every process definition (latest version) */
+        get: operations["ProcessesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{definitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One process definition: steps, lanes, payload schemas, deadlines */
+        get: operations["ProcessesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{definitionId}/bpmn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The definition as BPMN 2.0 XML (lanes, tasks, gateways, timers) */
+        get: operations["ProcessesController_bpmn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{definitionId}/mermaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The definition as a Mermaid state diagram */
+        get: operations["ProcessesController_mermaid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks assigned to me */
+        get: operations["WorkController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My roles' unassigned tasks, in the units where I hold them */
+        get: operations["WorkController_role"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/team/{unit}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's tasks, for its biträdande enhetschef */
+        get: operations["WorkController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, and those to my role; newest first */
+        get: operations["WorkController_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open deadlines by due time */
+        get: operations["SupervisionController_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who owns follow-up of each case, since when, and whether by escalation */
+        get: operations["SupervisionController_followUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/bip-phases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** BIP phase distribution per unit and month */
+        get: operations["SupervisionController_bipPhases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/process-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Running process instances per step */
+        get: operations["SupervisionController_processSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/caseworker-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Caseworker changes per case; flagged at two or more in twelve months */
+        get: operations["SupervisionController_caseworkerChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walk the hash chains (operator: the whole store; supervisor: their units’ cases); report the first event altered, removed or added */
+        get: operations["AdminController_verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read-model status: position, events applied, lag, rebuild progress */
+        get: operations["AdminController_projections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/projections/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop every read model and rebuild it from the log; follow progress on GET */
+        post: operations["AdminController_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deadlines/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fire every deadline that is due now (the worker also runs on its interval) */
+        post: operations["AdminController_runDeadlines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-log/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who looked at this case, when, in which view; newest first */
+        get: operations["AccessLogController_byCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-log/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which cases a person looked at in a period (only cases I may see); newest first */
+        get: operations["AccessLogController_byUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live updates (text/event-stream): ids of my cases whose read models changed */
+        get: operations["LiveController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in here: the OIDC issuer, or the development sign-in */
+        get: operations["AuthController_signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who I am signed in as: id, name, and my roles per unit */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/dev/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development sign-in: the demo users, every role in two units */
+        get: operations["DevSignInController_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/dev/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Development sign-in: a bearer token for a demo user (rate limited) */
+        post: operations["DevSignInController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        OpenCaseDto: {
+            reference: string;
+            journalRef?: string;
+            unit: string;
+            socialWorkerId: string;
+        };
+        StartProcessDto: {
+            definitionId: string;
+            instanceId?: string;
+        };
+        SendEventDto: {
+            event: string;
+            payload?: Record<string, never>;
+        };
+        ChangeCaseworkerDto: {
+            socialWorkerId: string;
+        };
+        EraseCaseDto: {
+            /** @enum {string} */
+            reason: "retention-expired" | "gallringsbeslut" | "registrerads-begaran";
+            decision: string;
+        };
+        Progressionsplan: {
+            /**
+             * Kategori
+             * @description Verktygslådans kategori 1–5.
+             */
+            category: number;
+            /**
+             * Ansvarig för uppföljning
+             * @enum {string}
+             */
+            followUpOwner: "rehabansvarig" | "bitradande_enhetschef";
+            /** Planens punkter */
+            items: {
+                /** Vad */
+                vad: string;
+                /** Vem */
+                vem: string;
+                /**
+                 * När
+                 * Format: date
+                 */
+                nar: string;
+                /** Varför */
+                varfor: string;
+                /** Gjort */
+                gjort: boolean;
+            }[];
+        };
+        DevSignInDto: {
+            /** @enum {string} */
+            userId: "jarva-1-ss" | "jarva-1-ss2" | "jarva-1-rehab" | "jarva-1-cm" | "jarva-1-sip" | "jarva-1-mentor" | "jarva-1-bec" | "jarva-1-revisor" | "jarva-1-drift" | "rinkeby-2-ss" | "rinkeby-2-ss2" | "rinkeby-2-rehab" | "rinkeby-2-cm" | "rinkeby-2-sip" | "rinkeby-2-mentor" | "rinkeby-2-bec" | "rinkeby-2-revisor" | "rinkeby-2-drift";
+        };
+        Membership: {
+            unit: string;
+            roles: string[];
+        };
+        Me: {
+            id: string;
+            name: string;
+            memberships: components["schemas"]["Membership"][];
+        };
+        DemoUsers: {
+            units: {
+                id: string;
+                name: string;
+            }[];
+            users: {
+                id: string;
+                name: string;
+                memberships: components["schemas"]["Membership"][];
+            }[];
+        };
+        SignInConfig: {
+            /** @enum {string} */
+            kind: "development";
+            users: string;
+            signIn: string;
+        } | {
+            /** @enum {string} */
+            kind: "oidc";
+            issuer: string;
+            audience: string;
+            clientId: string | null;
+            scopes: string;
+        };
+        AccessToken: {
+            accessToken: string;
+            tokenType: string;
+            expiresIn: number;
+            user: components["schemas"]["Me"];
+        };
+        StepSchema: {
+            type?: string;
+            title?: string;
+            description?: string;
+            format?: string;
+            enum?: (string | number)[];
+            "x-enumLabels"?: {
+                [key: string]: string;
+            };
+            properties?: {
+                [key: string]: components["schemas"]["StepSchema"];
+            };
+            required?: string[];
+            items?: components["schemas"]["StepSchema"];
+            minItems?: number;
+            maxItems?: number;
+            minLength?: number;
+            maxLength?: number;
+            minimum?: number;
+            maximum?: number;
+            additionalProperties?: boolean;
+        };
+        WriteResult: {
+            caseId: string;
+            revision: number;
+            events: string[];
+        };
+        StartedProcess: {
+            caseId: string;
+            instanceId: string;
+            revision: number;
+            events: string[];
+        };
+        QueueTask: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            unit: string;
+            instanceId: string;
+            definitionId: string;
+            process: string;
+            step: {
+                statePath: string;
+                title: string;
+                kind: string;
+            };
+            lane: string;
+            assignee: string | null;
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            deadline: string | null;
+            overdue: boolean;
+            escalated: boolean;
+            escalationReason: string | null;
+            missedDeadline: {
+                title: string;
+                /** Format: date-time */
+                dueAt: string;
+            } | null;
+        };
+        QueueTaskPage: {
+            items: components["schemas"]["QueueTask"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        PlanItem: {
+            vad: string;
+            vem: string;
+            nar: string;
+            varfor: string;
+            gjort: boolean;
+        };
+        ProcessInstanceView: {
+            instanceId: string;
+            definitionId: string;
+            version: number;
+            process: string;
+            /** @enum {string} */
+            status: "active" | "completed";
+            state: unknown;
+            bpmnElementIds: string[];
+            context: {
+                [key: string]: unknown;
+            };
+            steps: {
+                statePath: string;
+                title: string;
+                lane: string;
+                laneLabel: string;
+            }[];
+        };
+        CaseView: {
+            caseId: string;
+            revision: number;
+            reference: string | "[skyddad]";
+            unit: string;
+            socialWorkerId: string;
+            caseworkerChanges: number;
+            caseworkerChangesLastTwelveMonths: number;
+            followUpOwner: {
+                role: string;
+                label: string;
+                /** Format: date-time */
+                since: string;
+                reason?: string;
+            } | null;
+            bipPhase: {
+                phase: number;
+                label: string;
+                /** Format: date-time */
+                recordedAt: string;
+            } | null;
+            progressionsplan: {
+                category: number;
+                followUpOwner: string;
+                items: components["schemas"]["PlanItem"][] | "[skyddad]";
+                /** Format: date-time */
+                recordedAt: string;
+            } | null;
+            processes: components["schemas"]["ProcessInstanceView"][];
+            deadlines: {
+                deadlineId: string;
+                instanceId: string;
+                name: string;
+                title: string;
+                /** Format: date-time */
+                dueAt: string;
+                overdue: boolean;
+            }[];
+        };
+        NextStep: {
+            instanceId: string;
+            definitionId: string;
+            definitionVersion: number;
+            process: string;
+            state: unknown;
+            event: string;
+            label: string;
+            lanes: string[];
+            schema: components["schemas"]["StepSchema"];
+        };
+        NextSteps: {
+            caseId: string;
+            revision: number;
+            roles: {
+                role: string;
+                label: string;
+            }[];
+            steps: components["schemas"]["NextStep"][];
+            startable: {
+                definitionId: string;
+                process: string;
+                label: string;
+                blockedBy: {
+                    id: string;
+                    message: string;
+                }[];
+            }[];
+            caseActions: {
+                command: string;
+                label: string;
+                schema?: components["schemas"]["StepSchema"];
+            }[];
+        };
+        HistoryEntry: {
+            revision: number;
+            eventId: string;
+            type: string;
+            label: string;
+            actor: {
+                id: string | null;
+                role: string | null;
+            };
+            /** Format: date-time */
+            occurredAt: string;
+            process: {
+                instanceId: string;
+                definitionId: string;
+                version: number;
+                stateBefore: unknown;
+                stateAfter: unknown;
+            } | null;
+            data: {
+                [key: string]: unknown;
+            };
+            correlationId?: string | null;
+            commandId?: string | null;
+        };
+        HistoryPage: {
+            caseId: string;
+            entries: components["schemas"]["HistoryEntry"][];
+            next: number | null;
+        };
+        CaseListItem: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            unit: string;
+            socialWorkerId: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            revision: number;
+            followUpOwner: string | null;
+            bipPhase: number | null;
+            caseworkerChanges: number;
+            hasProgressionsplan: boolean;
+            /** Format: date-time */
+            nextDueAt: string | null;
+            overdue: boolean;
+            processes: {
+                instanceId: string;
+                definitionId: string;
+                process: string;
+                status: string;
+                state: unknown;
+                steps: string[];
+            }[];
+        };
+        CaseListPage: {
+            items: components["schemas"]["CaseListItem"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ProcessSummary: {
+            id: string;
+            version: number;
+            versions: number[];
+            title: string;
+            description: string;
+            startLanes: {
+                role: string;
+                label: string;
+            }[];
+            startRules: {
+                id: string;
+                message: string;
+            }[];
+            events: {
+                type: string;
+                label: string;
+                lanes: string[];
+                schema: components["schemas"]["StepSchema"];
+            }[];
+            deadlines: unknown[];
+        };
+        Viewing: {
+            caseId: string;
+            /** Format: date-time */
+            at: string;
+            userId: string;
+            roles: string[];
+            view: string;
+            correlationId: string;
+        };
+        ViewingPage: {
+            items: components["schemas"]["Viewing"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CaseViewingPage: {
+            caseId: string;
+            items: components["schemas"]["Viewing"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        FollowUp: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            unit: string;
+            owner: string | null;
+            /** Format: date-time */
+            since: string | null;
+            reason: string | null;
+            escalated: boolean;
+        };
+        FollowUpPage: {
+            items: components["schemas"]["FollowUp"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CaseworkerChangeCount: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            lastTwelveMonths: number;
+            total: number;
+            flagged: boolean;
+        };
+        PhaseMonth: {
+            month: string;
+            phases: {
+                [key: string]: number;
+            };
+        };
+        StepCount: {
+            unit: string;
+            definitionId: string;
+            process: string;
+            step: string;
+            title: string;
+            cases: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    CasesController_list: {
+        parameters: {
+            query?: {
+                unit?: string;
+                socialWorkerId?: string;
+                process?: string;
+                state?: string;
+                overdue?: boolean;
+                bipPhase?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListPage"];
+                };
+            };
+        };
+    };
+    CasesController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    CasesController_history: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+        };
+    };
+    CasesController_exportHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+        };
+    };
+    CasesController_asOf: {
+        parameters: {
+            query: {
+                at: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    CasesController_nextSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextSteps"];
+                };
+            };
+        };
+    };
+    CasesController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartProcessDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedProcess"];
+                };
+            };
+        };
+    };
+    CasesController_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_changeCaseworker: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCaseworkerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_erase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_recordPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Progressionsplan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    ProcessesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessSummary"][];
+                };
+            };
+        };
+    };
+    ProcessesController_get: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                definitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessSummary"];
+                };
+            };
+        };
+    };
+    ProcessesController_bpmn: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                definitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProcessesController_mermaid: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                definitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkController_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueTaskPage"];
+                };
+            };
+        };
+    };
+    WorkController_role: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueTaskPage"];
+                };
+            };
+        };
+    };
+    WorkController_team: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueTaskPage"];
+                };
+            };
+        };
+    };
+    WorkController_notifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupervisionController_deadlines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                dueBy?: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SupervisionController_followUp: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                unit?: string;
+                owner?: "socialsekreterare" | "rehabansvarig" | "case_manager" | "sip_stodjare" | "bitradande_enhetschef" | "mentor";
+                escalated?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPage"];
+                };
+            };
+        };
+    };
+    SupervisionController_bipPhases: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhaseMonth"][];
+                };
+            };
+        };
+    };
+    SupervisionController_processSteps: {
+        parameters: {
+            query?: {
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepCount"][];
+                };
+            };
+        };
+    };
+    SupervisionController_caseworkerChanges: {
+        parameters: {
+            query?: {
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseworkerChangeCount"][];
+                };
+            };
+        };
+    };
+    AdminController_verifyAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminController_projections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminController_runDeadlines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccessLogController_byCase: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseViewingPage"];
+                };
+            };
+        };
+    };
+    AccessLogController_byUser: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewingPage"];
+                };
+            };
+        };
+    };
+    LiveController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfig"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    DevSignInController_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoUsers"];
+                };
+            };
+        };
+    };
+    DevSignInController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+        };
+    };
+}
