@@ -8,22 +8,15 @@
  * No ANALYZE, as the app never runs one: the plans are the planner's own.
  */
 import { ReadModelDb } from '@app/projections';
-import { ListCasesHandler, ListCasesQuery } from '@app/projections/case-list/case-list.queries';
-import { WorkQueueHandler, WorkQueueQuery } from '@app/projections/work-queue/work-queue.queries';
 import { StatisticsProjection } from '@app/projections/statistics/statistics.projection';
-import { StepCountsHandler, StepCountsQuery } from '@app/projections/statistics/statistics.queries';
 import { CaseListProjection } from '@app/projections/case-list/case-list.projection';
 import { WorkQueueProjection } from '@app/projections/work-queue/work-queue.projection';
 import { CaseAccessProjection } from '@app/projections/access/case-access.projection';
 import { createProcessRegistry } from '@app/processes';
-import { median } from '../realistic-case';
+import { OWN_UNIT, timeHotQueries } from './hot-queries';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
-const OWN_UNIT = 'jarva-1';
 const OWN_CASES = 1000;
-const NOW = '2026-12-01T10:00:00.000Z';
-const scope = { wholeUnits: [OWN_UNIT], caseManagerUnits: [], socialWorkerUnits: [], userId: 'jarva-1-bec' };
 
 function seeded(cases: number): ReadModelDb {
   const db = new ReadModelDb(':memory:');
@@ -69,40 +62,14 @@ function seeded(cases: number): ReadModelDb {
   return db;
 }
 
-async function p50(run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const started = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(times);
-}
-
 async function main(): Promise<void> {
   console.log(
-    `list queries bench: ${OWN_CASES} cases in the caller's unit, the rest elsewhere; p50 of ${ROUNDS}`,
+    `list queries bench: ${OWN_CASES} cases in the caller's unit, the rest elsewhere; p50 of ${process.env.BENCH_ROUNDS ?? 30} rounds`,
   );
   const rows: { cases: number; list: number; queue: number; steps: number }[] = [];
   for (const cases of SIZES) {
     const db = seeded(cases);
-    const list = new ListCasesHandler(db);
-    const queue = new WorkQueueHandler(db);
-    const steps = new StepCountsHandler(db);
-    const page = { limit: 50, offset: 0 };
-    rows.push({
-      cases,
-      list: await p50(() =>
-        list.execute(new ListCasesQuery({ unit: OWN_UNIT, process: 'afu' }, NOW, page, scope)),
-      ),
-      queue: await p50(() =>
-        queue.execute(
-          new WorkQueueQuery({ kind: 'role', unitRoles: [`${OWN_UNIT}:rehabansvarig`] }, NOW, page, scope),
-        ),
-      ),
-      steps: await p50(() => steps.execute(new StepCountsQuery(scope, OWN_UNIT))),
-    });
+    rows.push({ cases, ...(await timeHotQueries(db, 'afu')) });
     db.close();
   }
   const base = rows[0];

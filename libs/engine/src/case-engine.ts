@@ -178,7 +178,7 @@ export class CaseEngine {
         state.revision === 'no_stream' ? 0 : state.revision + 1,
         state.chainHash ?? chainStart(streamName),
         sealPersonalData(this.registry, command.caseId, key, pending, this.effects).map((event, index) =>
-          this.toNewEvent(event, index, command, meta, fingerprint),
+          stampEvent(command.caseId, event, index, meta, fingerprint),
         ),
       );
       try {
@@ -201,28 +201,34 @@ export class CaseEngine {
       }
     }
   }
+}
 
-  private toNewEvent(
-    event: SealedEvent,
-    index: number,
-    command: CaseCommand,
-    meta: CommandMetadata,
-    fingerprint: string,
-  ) {
-    return {
-      id: eventId(command.caseId, meta.commandId, index),
-      type: event.type,
-      data: event.data as never,
-      metadata: {
-        caseId: command.caseId,
-        ...event.metadata,
-        actorId: meta.actorId,
-        occurredAt: meta.now,
-        correlationId: meta.correlationId,
-        causationId: meta.commandId,
-        commandId: meta.commandId,
-        commandFingerprint: fingerprint,
-      } as never,
-    };
-  }
+/**
+ * A sealed event as the engine appends it: its id from the case and
+ * command, and who, when, why and in answer to what in its metadata. The
+ * engine stamps every event with this; benches that clone a case as a real
+ * log use it too, so theirs are shaped the same.
+ */
+export function stampEvent(
+  caseId: string,
+  event: SealedEvent,
+  index: number,
+  meta: CommandMetadata,
+  fingerprint: string,
+) {
+  return {
+    id: eventId(caseId, meta.commandId, index),
+    type: event.type,
+    data: event.data as never,
+    metadata: {
+      caseId,
+      ...event.metadata,
+      actorId: meta.actorId,
+      occurredAt: meta.now,
+      correlationId: meta.correlationId,
+      causationId: meta.commandId,
+      commandId: meta.commandId,
+      commandFingerprint: fingerprint,
+    } as never,
+  };
 }

@@ -23,4 +23,4 @@ export * from './crypto/key-store';
 export * from './crypto/in-memory-key-store';
 export * from './crypto/sealing';
 export * from './crypto/personal-value';
-export { markPersonalData } from './crypto/seal-events';
+export { markPersonalData, sealPersonalData } from './crypto/seal-events';

@@ -1,58 +1,63 @@
+import { Injectable } from '@nestjs/common';
 import { CASE_EVENTS } from '@app/engine';
-import type { ReadModelDb, TableSpec } from './read-model-db';
-import type { StoredEventMessage } from './stored-event-message';
+import { Projection } from './projection';
+import type { ReadModelDb } from './read-model-db';
+import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
+
+/** The one table of case facts the read models join on. */
+export const CASES_TABLE = 'rm_cases';
 
 /**
- * The few case facts several read models join on (unit, responsible social
- * worker, revision), kept per projection so each owns all of its tables.
+ * The few case facts several read models join on (unit, pseudonym,
+ * responsible social worker, revision), kept once for all of them. The
+ * runner calls it before the others for every event, so a read model
+ * applying CaseOpened already finds the case here.
  */
-export class CaseDirectory {
-  constructor(
-    private readonly db: ReadModelDb,
-    private readonly table: string,
-  ) {}
-
-  spec(): TableSpec {
-    return {
-      name: this.table,
+@Injectable()
+export class CaseDirectoryProjection extends Projection {
+  readonly handles = [...ALL_MESSAGES];
+  readonly name = 'caseDirectory';
+  readonly tables = [
+    {
+      name: CASES_TABLE,
       ddl: [
-        `CREATE TABLE ${this.table} (
+        `CREATE TABLE ${CASES_TABLE} (
            case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, reference TEXT NOT NULL,
            social_worker_id TEXT NOT NULL, revision INTEGER NOT NULL)`,
       ],
-    };
-  }
+    },
+  ];
 
-  /** Call for every event: records the case on CaseOpened and keeps worker and revision current. */
-  track(message: StoredEventMessage): void {
+  protected apply(message: StoredEventMessage): void {
     const { data, caseId } = message;
     const revision = message.event.revision;
     if (message.event.type === CASE_EVENTS.opened) {
       this.db.run(
-        `INSERT INTO ${this.table} (case_id, unit, reference, social_worker_id, revision)
+        `INSERT INTO ${CASES_TABLE} (case_id, unit, reference, social_worker_id, revision)
          VALUES (:caseId, :unit, :reference, :socialWorkerId, :revision)`,
         { caseId, unit: data.unit, reference: data.reference, socialWorkerId: data.socialWorkerId, revision },
       );
     } else if (message.event.type === CASE_EVENTS.caseworkerChanged) {
       this.db.run(
-        `UPDATE ${this.table} SET social_worker_id = :to, revision = :revision WHERE case_id = :caseId`,
-        {
-          caseId,
-          to: data.to,
-          revision,
-        },
+        `UPDATE ${CASES_TABLE} SET social_worker_id = :to, revision = :revision WHERE case_id = :caseId`,
+        { caseId, to: data.to, revision },
       );
     } else {
-      this.db.run(`UPDATE ${this.table} SET revision = :revision WHERE case_id = :caseId`, {
+      this.db.run(`UPDATE ${CASES_TABLE} SET revision = :revision WHERE case_id = :caseId`, {
         caseId,
         revision,
       });
     }
   }
+}
+
+/** Reads the shared case facts, for the read models that copy them into their rows. */
+export class CaseDirectory {
+  constructor(private readonly db: ReadModelDb) {}
 
   of(caseId: string): { unit: string; reference: string; social_worker_id: string; revision: number } {
     const row = this.db.get<{ unit: string; reference: string; social_worker_id: string; revision: number }>(
-      `SELECT unit, reference, social_worker_id, revision FROM ${this.table} WHERE case_id = :caseId`,
+      `SELECT unit, reference, social_worker_id, revision FROM ${CASES_TABLE} WHERE case_id = :caseId`,
       { caseId },
     );
     if (!row) throw new Error(`case ${caseId} has events but no CaseOpened`);

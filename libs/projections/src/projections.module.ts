@@ -8,6 +8,7 @@ import {
   StepCountsHandler,
 } from './statistics/statistics.queries';
 import { CaseAccessProjection } from './access/case-access.projection';
+import { CaseDirectoryProjection } from './case-directory';
 import { ClosedCasesHandler } from './access/closed-cases.queries';
 import { VisibleCaseIdsHandler } from './access/visible-case-ids.queries';
 import { CasesOfUnitsHandler } from './access/unit-cases.queries';
@@ -36,6 +37,8 @@ import { WorkQueueHandler } from './work-queue/work-queue.queries';
 import { WorkQueueProjection } from './work-queue/work-queue.projection';
 
 export const PROJECTION_CLASSES = [
+  // First: the others read the case facts it keeps.
+  CaseDirectoryProjection,
   CaseAccessProjection,
   AccessLogProjection,
   WorkQueueProjection,

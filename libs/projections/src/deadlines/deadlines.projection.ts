@@ -3,8 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
 import {
-  CaseOpened,
-  CaseworkerChanged,
   DeadlineCancelled,
   DeadlineReached,
   DeadlineScheduled,
@@ -14,12 +12,10 @@ import {
 /** Every deadline with its status; the open ones by due time feed the escalation worker and dashboards. */
 @Injectable()
 export class DeadlinesProjection extends Projection {
-  // The case directory's two, and the deadlines' own.
-  readonly handles = [CaseOpened, CaseworkerChanged, DeadlineScheduled, DeadlineCancelled, DeadlineReached];
+  readonly handles = [DeadlineScheduled, DeadlineCancelled, DeadlineReached];
   readonly name = 'deadlines';
-  private readonly cases = new CaseDirectory(this.db, 'dl_cases');
+  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
-    this.cases.spec(),
     {
       name: 'dl_deadlines',
       ddl: [
@@ -34,7 +30,6 @@ export class DeadlinesProjection extends Projection {
   ];
 
   protected apply(message: StoredEventMessage): void {
-    this.cases.track(message);
     const { data } = message;
     switch (message.event.type) {
       case CASE_EVENTS.deadlineScheduled:

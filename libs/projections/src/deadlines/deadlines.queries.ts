@@ -51,7 +51,7 @@ interface Row {
   revision: number;
 }
 
-const FILTERED = `FROM dl_deadlines d JOIN dl_cases c ON c.case_id = d.case_id
+const FILTERED = `FROM dl_deadlines d JOIN rm_cases c ON c.case_id = d.case_id
   WHERE d.status = 'open' AND (:dueBy IS NULL OR d.due_at <= :dueBy) AND (:unit IS NULL OR d.unit = :unit)
   AND NOT EXISTS (SELECT 1 FROM json_each(:excluding) x
     WHERE x.value ->> '$.caseId' = d.case_id AND x.value ->> '$.deadlineId' = d.deadline_id)

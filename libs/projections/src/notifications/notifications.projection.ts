@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { deadlineOwner, type Role, CASE_EVENTS } from '@app/engine';
 import { CaseDirectory } from '../case-directory';
 import { Projection } from '../projection';
-import {
-  CaseOpened,
-  CaseworkerChanged,
-  DeadlineReached,
-  FollowUpOwnerChanged,
-  type StoredEventMessage,
-} from '../stored-event-message';
+import { DeadlineReached, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
 
 type Recipient =
   { readonly person: string; readonly role: null } | { readonly person: null; readonly role: Role };
@@ -21,12 +15,10 @@ type Recipient =
  */
 @Injectable()
 export class NotificationsProjection extends Projection {
-  // The case directory's two, and what notifies.
-  readonly handles = [CaseOpened, CaseworkerChanged, DeadlineReached, FollowUpOwnerChanged];
+  readonly handles = [DeadlineReached, FollowUpOwnerChanged];
   readonly name = 'notifications';
-  private readonly cases = new CaseDirectory(this.db, 'nt_cases');
+  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
-    this.cases.spec(),
     {
       name: 'nt_notifications',
       ddl: [
@@ -41,7 +33,6 @@ export class NotificationsProjection extends Projection {
   ];
 
   protected apply(message: StoredEventMessage): void {
-    this.cases.track(message);
     if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(message);
     if (message.event.type === CASE_EVENTS.followUpOwnerChanged && message.data.escalated)
       this.escalated(message);

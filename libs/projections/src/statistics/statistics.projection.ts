@@ -14,9 +14,8 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 export class StatisticsProjection extends Projection {
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'statistics';
-  private readonly cases = new CaseDirectory(this.db, 'st_cases');
+  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
-    this.cases.spec(),
     {
       name: 'st_opened',
       ddl: ['CREATE TABLE st_opened (case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, opened_at TEXT NOT NULL)'],
@@ -51,7 +50,6 @@ export class StatisticsProjection extends Projection {
   ];
 
   protected apply(message: StoredEventMessage): void {
-    this.cases.track(message);
     const { caseId, data } = message;
     const key = { caseId, revision: message.event.revision, at: message.occurredAt };
     switch (message.event.type) {

@@ -164,7 +164,7 @@ export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChanges
       total: number;
     }>(
       `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total
-       FROM st_caseworker_changes ch JOIN st_cases c ON c.case_id = ch.case_id
+       FROM st_caseworker_changes ch JOIN rm_cases c ON c.case_id = ch.case_id
        WHERE (:unit IS NULL OR ch.unit = :unit) AND ${visibleCases('ch.case_id')}
        GROUP BY ch.case_id, c.reference, ch.unit ORDER BY recent DESC, total DESC, ch.case_id`,
       { unit: unit ?? null, since: yearAgo.toISOString(), ...visibilityParams(scope) },

@@ -14,9 +14,8 @@ import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 export class WorkQueueProjection extends Projection {
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'workQueue';
-  private readonly cases = new CaseDirectory(this.db, 'wq_cases');
+  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
-    this.cases.spec(),
     {
       name: 'wq_tasks',
       ddl: [
@@ -38,7 +37,6 @@ export class WorkQueueProjection extends Projection {
   ];
 
   protected apply(message: StoredEventMessage): void {
-    this.cases.track(message);
     const { data, caseId } = message;
     switch (message.event.type) {
       case CASE_EVENTS.caseworkerChanged:
