@@ -8,10 +8,11 @@
  * No ANALYZE, as the app never runs one: the plans are the planner's own.
  */
 import { ReadModelDb } from '@app/projections';
-import { StatisticsProjection } from '@app/projections/statistics/statistics.projection';
-import { CaseListProjection } from '@app/projections/case-list/case-list.projection';
-import { WorkQueueProjection } from '@app/projections/work-queue/work-queue.projection';
-import { CaseAccessProjection } from '@app/projections/access/case-access.projection';
+import { statisticsProjection } from '@app/projections/statistics/statistics.projection';
+import { caseListProjection } from '@app/projections/case-list/case-list.projection';
+import { workQueueProjection } from '@app/projections/work-queue/work-queue.projection';
+import { caseAccessProjection } from '@app/projections/access/case-access.projection';
+import { TOOLBOX_EFFECTS } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { OWN_UNIT, timeHotQueries } from './hot-queries';
 
@@ -22,12 +23,13 @@ function seeded(cases: number): ReadModelDb {
   const db = new ReadModelDb(':memory:');
   const registry = createProcessRegistry();
   for (const projection of [
-    CaseListProjection,
-    WorkQueueProjection,
-    CaseAccessProjection,
-    StatisticsProjection,
+    caseListProjection,
+    workQueueProjection,
+    caseAccessProjection,
+    statisticsProjection,
   ]) {
-    for (const table of new projection(db, registry).tables) for (const ddl of table.ddl) db.sqlite.exec(ddl);
+    for (const table of projection({ registry, effects: TOOLBOX_EFFECTS }).tables)
+      for (const ddl of table.ddl) db.sqlite.exec(ddl);
   }
   const insert = db.sqlite.transaction(() => {
     const c = db.sqlite.prepare(

@@ -27,7 +27,7 @@ import {
   type PendingEvent,
 } from '@app/engine';
 import { chainEvents, chainStart, NO_STREAM, SqliteEventStore } from '@app/event-store';
-import { PROJECTION_CLASSES, ProjectionRunner, ReadModelDb } from '@app/projections';
+import { PROJECTION_FACTORIES, ProjectionRunner, ReadModelDb } from '@app/projections';
 import { createProcessRegistry } from '@app/processes';
 import { realisticCase } from '../realistic-case';
 import { OWN_UNIT, timeHotQueries } from './hot-queries';
@@ -121,7 +121,7 @@ async function bareScan(store: SqliteEventStore): Promise<number> {
 }
 
 async function rebuild(store: SqliteEventStore, db: ReadModelDb): Promise<number> {
-  const projections = PROJECTION_CLASSES.map((Projection) => new Projection(db, registry, TOOLBOX_EFFECTS));
+  const projections = PROJECTION_FACTORIES.map((create) => create({ registry, effects: TOOLBOX_EFFECTS }));
   const runner = new ProjectionRunner(store, db, projections, { autoStart: false, retryDelayMs: 1000 });
   const started = process.hrtime.bigint();
   const { done } = await runner.rebuild();

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { CASE_EVENTS } from '@app/engine';
-import { Projection } from './projection';
+import type { Projection, ProjectionFactory } from './projection';
 import type { ReadModelDb } from './read-model-db';
 import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
 
@@ -13,8 +12,7 @@ export const CASES_TABLE = 'rm_cases';
  * runner calls it before the others for every event, so a read model
  * applying CaseOpened already finds the case here.
  */
-@Injectable()
-export class CaseDirectoryProjection extends Projection {
+class CaseDirectoryProjection implements Projection {
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'caseDirectory';
   readonly tables = [
@@ -28,22 +26,22 @@ export class CaseDirectoryProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data, caseId } = message;
     const revision = message.event.revision;
     if (message.event.type === CASE_EVENTS.opened) {
-      this.db.run(
+      db.run(
         `INSERT INTO ${CASES_TABLE} (case_id, unit, reference, social_worker_id, revision)
          VALUES (:caseId, :unit, :reference, :socialWorkerId, :revision)`,
         { caseId, unit: data.unit, reference: data.reference, socialWorkerId: data.socialWorkerId, revision },
       );
     } else if (message.event.type === CASE_EVENTS.caseworkerChanged) {
-      this.db.run(
+      db.run(
         `UPDATE ${CASES_TABLE} SET social_worker_id = :to, revision = :revision WHERE case_id = :caseId`,
         { caseId, to: data.to, revision },
       );
     } else {
-      this.db.run(`UPDATE ${CASES_TABLE} SET revision = :revision WHERE case_id = :caseId`, {
+      db.run(`UPDATE ${CASES_TABLE} SET revision = :revision WHERE case_id = :caseId`, {
         caseId,
         revision,
       });
@@ -51,16 +49,17 @@ export class CaseDirectoryProjection extends Projection {
   }
 }
 
-/** Reads the shared case facts, for the read models that copy them into their rows. */
-export class CaseDirectory {
-  constructor(private readonly db: ReadModelDb) {}
-
-  of(caseId: string): { unit: string; reference: string; social_worker_id: string; revision: number } {
-    const row = this.db.get<{ unit: string; reference: string; social_worker_id: string; revision: number }>(
-      `SELECT unit, reference, social_worker_id, revision FROM ${CASES_TABLE} WHERE case_id = :caseId`,
-      { caseId },
-    );
-    if (!row) throw new Error(`case ${caseId} has events but no CaseOpened`);
-    return row;
-  }
+/** The shared case facts, for the read models that copy them into their rows. */
+export function caseFacts(
+  db: ReadModelDb,
+  caseId: string,
+): { unit: string; reference: string; social_worker_id: string; revision: number } {
+  const row = db.get<{ unit: string; reference: string; social_worker_id: string; revision: number }>(
+    `SELECT unit, reference, social_worker_id, revision FROM ${CASES_TABLE} WHERE case_id = :caseId`,
+    { caseId },
+  );
+  if (!row) throw new Error(`case ${caseId} has events but no CaseOpened`);
+  return row;
 }
+
+export const caseDirectoryProjection: ProjectionFactory = () => new CaseDirectoryProjection();

@@ -16,3 +16,4 @@ export * from './notifications/notifications.queries';
 export * from './statistics/statistics.queries';
 export * from './work-queue/work-queue.queries';
 export * from './read-model-dump';
+export * from './projection';

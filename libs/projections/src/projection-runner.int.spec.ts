@@ -1,23 +1,21 @@
-import { Injectable } from '@nestjs/common';
 import type { TestingModule } from '@nestjs/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_STREAM, SqliteEventStore } from '@app/event-store';
 import { collect, newEvent } from '@app/event-store/testing';
-import { Projection } from './projection';
+import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelDb } from './read-model-db';
 import { startReadModels } from './testing/read-models-module';
 import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
 
 /** Fails the first time it sees each event, as a full disk or a locked file would. */
-@Injectable()
-class FlakyProjection extends Projection {
+class FlakyProjection implements Projection {
   readonly handles = [...ALL_MESSAGES];
   static failuresLeft = 0;
   readonly name = 'flaky';
   readonly tables = [];
 
-  protected apply(_message: StoredEventMessage): void {
+  apply(_db: ReadModelDb, _message: StoredEventMessage): void {
     if (FlakyProjection.failuresLeft > 0) {
       FlakyProjection.failuresLeft--;
       throw new Error('disk I/O error');
@@ -46,7 +44,7 @@ describe('projection runner', () => {
     module = await startReadModels(store, {
       filename: ':memory:',
       retryDelayMs: 300,
-      extraProjections: [FlakyProjection],
+      extraProjections: [() => new FlakyProjection()],
     });
   });
   afterEach(() => module.close());

@@ -211,7 +211,14 @@ export class ProjectionRunner
     this.db.transaction(() => {
       for (const event of batch) {
         const message = toMessage(event);
-        for (const projection of this.followers.get(storedTypeOf(message)) ?? []) projection.handle(message);
+        for (const projection of this.followers.get(storedTypeOf(message)) ?? []) {
+          try {
+            projection.apply(this.db, message);
+          } catch (error) {
+            // Every projection still sees the event, so the failure names each that refused it.
+            message.failures.push({ projection: projection.name, error });
+          }
+        }
         if (message.failures.length > 0) throw new ProjectionFailedError(event, message.failures);
       }
       this.db.saveCheckpoint(batch[batch.length - 1].position, batch.length);

@@ -1,53 +1,53 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { CaseEffects, TOOLBOX_EFFECTS } from '@app/engine';
+import { CaseEffects, ProcessRegistry, TOOLBOX_EFFECTS } from '@app/engine';
 import {
   BipPhaseDistributionHandler,
   CaseworkerChangesHandler,
   StepCountsHandler,
 } from './statistics/statistics.queries';
-import { CaseAccessProjection } from './access/case-access.projection';
-import { CaseDirectoryProjection } from './case-directory';
+import { caseAccessProjection } from './access/case-access.projection';
+import { caseDirectoryProjection } from './case-directory';
 import { ClosedCasesHandler } from './access/closed-cases.queries';
 import { VisibleCaseIdsHandler } from './access/visible-case-ids.queries';
 import { CasesOfUnitsHandler } from './access/unit-cases.queries';
-import { AccessLogProjection } from './access-log/access-log.projection';
+import { accessLogProjection } from './access-log/access-log.projection';
 import { CaseViewingsHandler, UserViewingsHandler } from './access-log/access-log.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
-import { CaseHistoryProjection } from './case-history/case-history.projection';
+import { caseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
-import { CaseListProjection } from './case-list/case-list.projection';
-import { DeadlinesProjection } from './deadlines/deadlines.projection';
+import { caseListProjection } from './case-list/case-list.projection';
+import { deadlinesProjection } from './deadlines/deadlines.projection';
 import { OpenDeadlinesHandler } from './deadlines/deadlines.queries';
 import { FollowUpHandler } from './follow-up/follow-up.queries';
-import { FollowUpProjection } from './follow-up/follow-up.projection';
+import { followUpProjection } from './follow-up/follow-up.projection';
 import { NotificationsHandler } from './notifications/notifications.queries';
-import { NotificationsProjection } from './notifications/notifications.projection';
+import { notificationsProjection } from './notifications/notifications.projection';
 import {
   PROJECTION_RUNNER_OPTIONS,
   PROJECTIONS,
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from './projection-runner';
-import type { ProjectionClass } from './projection';
+import type { ProjectionFactory } from './projection';
 import { ReadModelDb } from './read-model-db';
-import { StatisticsProjection } from './statistics/statistics.projection';
+import { statisticsProjection } from './statistics/statistics.projection';
 import { WorkQueueHandler } from './work-queue/work-queue.queries';
-import { WorkQueueProjection } from './work-queue/work-queue.projection';
+import { workQueueProjection } from './work-queue/work-queue.projection';
 
-export const PROJECTION_CLASSES = [
+export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   // First: the others read the case facts it keeps.
-  CaseDirectoryProjection,
-  CaseAccessProjection,
-  AccessLogProjection,
-  WorkQueueProjection,
-  CaseListProjection,
-  CaseHistoryProjection,
-  DeadlinesProjection,
-  FollowUpProjection,
-  NotificationsProjection,
-  StatisticsProjection,
+  caseDirectoryProjection,
+  caseAccessProjection,
+  accessLogProjection,
+  workQueueProjection,
+  caseListProjection,
+  caseHistoryProjection,
+  deadlinesProjection,
+  followUpProjection,
+  notificationsProjection,
+  statisticsProjection,
 ];
 
 const QUERY_HANDLERS = [
@@ -71,7 +71,7 @@ export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOption
   /** SQLite file of the read models, or `:memory:`. */
   readonly filename: string;
   /** Read models beside the product's own (a test's, say); they follow the log in the same transactions. */
-  readonly extraProjections?: readonly ProjectionClass[];
+  readonly extraProjections?: readonly ProjectionFactory[];
   /** The case model's effects, for the history's lines; the toolbox's unless given. */
   readonly effects?: CaseEffects;
 }
@@ -85,7 +85,7 @@ function openReadModels(filename: string): ReadModelDb {
 @Module({})
 export class ProjectionsModule {
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
-    const projections = [...PROJECTION_CLASSES, ...(options.extraProjections ?? [])];
+    const factories = [...PROJECTION_FACTORIES, ...(options.extraProjections ?? [])];
     const providers: Provider[] = [
       { provide: ReadModelDb, useFactory: () => openReadModels(options.filename) },
       { provide: CaseEffects, useValue: options.effects ?? TOOLBOX_EFFECTS },
@@ -93,8 +93,12 @@ export class ProjectionsModule {
         provide: PROJECTION_RUNNER_OPTIONS,
         useValue: { autoStart: options.autoStart ?? true, retryDelayMs: options.retryDelayMs ?? 5000 },
       },
-      ...projections,
-      { provide: PROJECTIONS, useFactory: (...all: unknown[]) => all, inject: projections },
+      {
+        provide: PROJECTIONS,
+        useFactory: (registry: ProcessRegistry, effects: CaseEffects) =>
+          factories.map((create) => create({ registry, effects })),
+        inject: [ProcessRegistry, CaseEffects],
+      },
       ProjectionRunner,
       ...QUERY_HANDLERS,
     ];

@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { Projection } from '../projection';
+import type { Projection, ProjectionFactory } from '../projection';
 import { CaseDataViewed, type StoredEventMessage } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /** The access log, queryable by case and by person; the chained entries in the event store are the record. */
-@Injectable()
-export class AccessLogProjection extends Projection {
+class AccessLogProjection implements Projection {
   readonly handles = [CaseDataViewed];
   readonly name = 'accessLog';
   readonly tables = [
@@ -27,10 +26,10 @@ export class AccessLogProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data } = message;
     const position = String(message.event.position).padStart(20, '0');
-    this.db.run(
+    db.run(
       `INSERT INTO al_views (position, user_id, roles, view, subject, at, correlation_id)
        VALUES (:position, :userId, :roles, :view, :subject, :at, :correlationId)`,
       {
@@ -44,7 +43,7 @@ export class AccessLogProjection extends Projection {
       },
     );
     for (const caseId of (data.caseIds ?? []) as string[]) {
-      this.db.run('INSERT INTO al_view_cases (case_id, position, at) VALUES (:caseId, :position, :at)', {
+      db.run('INSERT INTO al_view_cases (case_id, position, at) VALUES (:caseId, :position, :at)', {
         caseId,
         position,
         at: message.occurredAt,
@@ -52,3 +51,5 @@ export class AccessLogProjection extends Projection {
     }
   }
 }
+
+export const accessLogProjection: ProjectionFactory = () => new AccessLogProjection();

@@ -1,7 +1,6 @@
 import { CASE_EVENTS } from '@app/engine';
-import { Injectable } from '@nestjs/common';
 import { CASE_MANAGER_PROCESS } from '@app/access';
-import { Projection } from '../projection';
+import type { Projection, ProjectionFactory } from '../projection';
 import {
   CaseErased,
   CaseOpened,
@@ -10,6 +9,7 @@ import {
   ProcessStarted,
   type StoredEventMessage,
 } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /**
  * What case visibility turns on (unit, every social worker ever
@@ -18,8 +18,7 @@ import {
  * All projections commit in one transaction per batch, so this table is
  * never behind or ahead of the rows it filters.
  */
-@Injectable()
-export class CaseAccessProjection extends Projection {
+class CaseAccessProjection implements Projection {
   readonly handles = [CaseOpened, CaseworkerChanged, ProcessStarted, ProcessCompleted, CaseErased];
   readonly name = 'caseAccess';
   readonly tables = [
@@ -42,31 +41,31 @@ export class CaseAccessProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data, caseId } = message;
     switch (message.event.type) {
       case CASE_EVENTS.opened:
-        this.db.run('INSERT INTO ac_cases (case_id, unit) VALUES (:caseId, :unit)', {
+        db.run('INSERT INTO ac_cases (case_id, unit) VALUES (:caseId, :unit)', {
           caseId,
           unit: data.unit,
         });
-        this.worker(caseId, data.socialWorkerId);
+        this.worker(db, caseId, data.socialWorkerId);
         return;
       case CASE_EVENTS.caseworkerChanged:
-        this.worker(caseId, data.to);
+        this.worker(db, caseId, data.to);
         return;
       case CASE_EVENTS.processCompleted:
-        this.db.run(
+        db.run(
           `UPDATE ac_cases SET open_instances = open_instances - 1,
              closed_at = CASE WHEN open_instances = 1 THEN :at ELSE NULL END WHERE case_id = :caseId`,
           { caseId, at: message.occurredAt },
         );
         return;
       case CASE_EVENTS.erased:
-        this.db.run('UPDATE ac_cases SET erased = 1 WHERE case_id = :caseId', { caseId });
+        db.run('UPDATE ac_cases SET erased = 1 WHERE case_id = :caseId', { caseId });
         return;
       default:
-        this.db.run(
+        db.run(
           `UPDATE ac_cases SET open_instances = open_instances + 1, closed_at = NULL,
              referred_to_cm = referred_to_cm OR :cm WHERE case_id = :caseId`,
           { caseId, cm: data.definitionId === CASE_MANAGER_PROCESS ? 1 : 0 },
@@ -74,10 +73,12 @@ export class CaseAccessProjection extends Projection {
     }
   }
 
-  private worker(caseId: string, userId: unknown): void {
-    this.db.run('INSERT OR IGNORE INTO ac_social_workers (user_id, case_id) VALUES (:userId, :caseId)', {
+  private worker(db: ReadModelDb, caseId: string, userId: unknown): void {
+    db.run('INSERT OR IGNORE INTO ac_social_workers (user_id, case_id) VALUES (:userId, :caseId)', {
       userId,
       caseId,
     });
   }
 }
+
+export const caseAccessProjection: ProjectionFactory = () => new CaseAccessProjection();

@@ -1,23 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { CaseEffects, ProcessRegistry } from '@app/engine';
-import { ReadModelDb } from '../read-model-db';
-import { Projection } from '../projection';
+import type { CaseEffects, ProcessRegistry } from '@app/engine';
+import type { ReadModelDb } from '../read-model-db';
+import type { Projection, ProjectionFactory } from '../projection';
 import { historyLabel } from '../labels';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
 /** Every event of every case, in order, with who, when, what (in Swedish) and the state before and after. */
-@Injectable()
-export class CaseHistoryProjection extends Projection {
+class CaseHistoryProjection implements Projection {
+  constructor(
+    private readonly registry: ProcessRegistry,
+    private readonly effects: CaseEffects,
+  ) {}
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'caseHistory';
-
-  constructor(
-    db: ReadModelDb,
-    registry: ProcessRegistry,
-    private readonly effects: CaseEffects,
-  ) {
-    super(db, registry);
-  }
 
   readonly tables = [
     {
@@ -33,10 +27,10 @@ export class CaseHistoryProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { event } = message;
     const instance = message.instance;
-    this.db.run(
+    db.run(
       `INSERT INTO ch_events (case_id, revision, event_id, type, label, actor_id, role, occurred_at, instance_id,
          definition_id, definition_version, state_before, state_after, data, correlation_id, command_id)
        VALUES (:caseId, :revision, :eventId, :type, :label, :actorId, :role, :occurredAt, :instanceId,
@@ -62,3 +56,6 @@ export class CaseHistoryProjection extends Projection {
     );
   }
 }
+
+export const caseHistoryProjection: ProjectionFactory = ({ registry, effects }) =>
+  new CaseHistoryProjection(registry, effects);

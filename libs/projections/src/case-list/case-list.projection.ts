@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { activeStatePaths, activeTasks, CASE_EVENTS } from '@app/engine';
+import { activeStatePaths, activeTasks, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import type { StateValue } from 'xstate';
-import { Projection } from '../projection';
+import type { Projection, ProjectionFactory } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /** One row per case with what the case list filters on, plus its instances and open deadlines. */
-@Injectable()
-export class CaseListProjection extends Projection {
+class CaseListProjection implements Projection {
+  constructor(private readonly registry: ProcessRegistry) {}
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'caseList';
   readonly tables = [
@@ -52,37 +52,37 @@ export class CaseListProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data, caseId } = message;
     const at = { caseId, at: message.occurredAt, revision: message.event.revision };
     if (message.event.type === CASE_EVENTS.opened) {
-      this.db.run(
+      db.run(
         `INSERT INTO cl_cases (case_id, reference, unit, social_worker_id, opened_at, updated_at, revision)
          VALUES (:caseId, :reference, :unit, :socialWorkerId, :at, :at, :revision)`,
         { ...at, reference: data.reference, unit: data.unit, socialWorkerId: data.socialWorkerId },
       );
       return;
     }
-    this.db.run('UPDATE cl_cases SET updated_at = :at, revision = :revision WHERE case_id = :caseId', at);
+    db.run('UPDATE cl_cases SET updated_at = :at, revision = :revision WHERE case_id = :caseId', at);
     switch (message.event.type) {
       case CASE_EVENTS.caseworkerChanged:
-        this.db.run(
+        db.run(
           `UPDATE cl_cases SET social_worker_id = :to, caseworker_changes = caseworker_changes + 1
            WHERE case_id = :caseId`,
           { caseId, to: data.to },
         );
         return;
       case CASE_EVENTS.progressionsplanRecorded:
-        this.db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });
+        db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });
         return;
       case CASE_EVENTS.followUpOwnerChanged:
-        this.db.run('UPDATE cl_cases SET follow_up_owner = :owner WHERE case_id = :caseId', {
+        db.run('UPDATE cl_cases SET follow_up_owner = :owner WHERE case_id = :caseId', {
           caseId,
           owner: data.owner,
         });
         return;
       case CASE_EVENTS.deadlineScheduled:
-        this.db.run('INSERT INTO cl_deadlines (deadline_id, case_id, due_at) VALUES (:id, :caseId, :dueAt)', {
+        db.run('INSERT INTO cl_deadlines (deadline_id, case_id, due_at) VALUES (:id, :caseId, :dueAt)', {
           id: data.deadlineId,
           caseId,
           dueAt: data.dueAt,
@@ -90,14 +90,14 @@ export class CaseListProjection extends Projection {
         return;
       case CASE_EVENTS.deadlineCancelled:
       case CASE_EVENTS.deadlineReached:
-        this.db.run('DELETE FROM cl_deadlines WHERE case_id = :caseId AND deadline_id = :id', {
+        db.run('DELETE FROM cl_deadlines WHERE case_id = :caseId AND deadline_id = :id', {
           caseId,
           id: data.deadlineId,
         });
-        this.updateInstance(message);
+        this.updateInstance(db, message);
         return;
       case CASE_EVENTS.processCompleted:
-        this.db.run(
+        db.run(
           `UPDATE cl_instances SET status = 'completed' WHERE case_id = :caseId AND instance_id = :instanceId`,
           { caseId, instanceId: data.instanceId },
         );
@@ -105,24 +105,24 @@ export class CaseListProjection extends Projection {
       default: {
         const payload = data.payload as Record<string, unknown> | undefined;
         if (typeof payload?.bipPhase === 'number') {
-          this.db.run('UPDATE cl_cases SET bip_phase = :phase WHERE case_id = :caseId', {
+          db.run('UPDATE cl_cases SET bip_phase = :phase WHERE case_id = :caseId', {
             caseId,
             phase: payload.bipPhase,
           });
         }
-        this.updateInstance(message);
+        this.updateInstance(db, message);
       }
     }
   }
 
-  private updateInstance(message: StoredEventMessage): void {
+  private updateInstance(db: ReadModelDb, message: StoredEventMessage): void {
     const instance = message.instance;
     if (!instance) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
     const value = instance.stateAfter as StateValue | null;
     const key = { caseId: message.caseId, instanceId: instance.instanceId };
     const steps = activeTasks(definition, value).map((task) => task.title);
-    this.db.run(
+    db.run(
       `INSERT INTO cl_instances (case_id, instance_id, definition_id, version, process_title, state_value, steps,
          status, started_at, updated_at)
        VALUES (:caseId, :instanceId, :definitionId, :version, :title, :value, :steps, 'active', :at, :at)
@@ -138,12 +138,14 @@ export class CaseListProjection extends Projection {
         at: message.occurredAt,
       },
     );
-    this.db.run('DELETE FROM cl_instance_paths WHERE case_id = :caseId AND instance_id = :instanceId', key);
+    db.run('DELETE FROM cl_instance_paths WHERE case_id = :caseId AND instance_id = :instanceId', key);
     for (const path of activeStatePaths(definition, value)) {
-      this.db.run(
+      db.run(
         'INSERT INTO cl_instance_paths (case_id, instance_id, state_path) VALUES (:caseId, :instanceId, :path)',
         { ...key, path },
       );
     }
   }
 }
+
+export const caseListProjection: ProjectionFactory = ({ registry }) => new CaseListProjection(registry);

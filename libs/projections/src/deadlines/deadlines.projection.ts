@@ -1,20 +1,18 @@
 import { CASE_EVENTS } from '@app/engine';
-import { Injectable } from '@nestjs/common';
-import { CaseDirectory } from '../case-directory';
-import { Projection } from '../projection';
+import { caseFacts } from '../case-directory';
+import type { Projection, ProjectionFactory } from '../projection';
 import {
   DeadlineCancelled,
   DeadlineReached,
   DeadlineScheduled,
   type StoredEventMessage,
 } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /** Every deadline with its status; the open ones by due time feed the escalation worker and dashboards. */
-@Injectable()
-export class DeadlinesProjection extends Projection {
+class DeadlinesProjection implements Projection {
   readonly handles = [DeadlineScheduled, DeadlineCancelled, DeadlineReached];
   readonly name = 'deadlines';
-  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
     {
       name: 'dl_deadlines',
@@ -29,18 +27,18 @@ export class DeadlinesProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data } = message;
     switch (message.event.type) {
       case CASE_EVENTS.deadlineScheduled:
-        this.db.run(
+        db.run(
           `INSERT INTO dl_deadlines (deadline_id, case_id, unit, instance_id, definition_id, name, title, due_at,
              status, scheduled_at)
            VALUES (:id, :caseId, :unit, :instanceId, :definitionId, :name, :title, :dueAt, 'open', :at)`,
           {
             id: data.deadlineId,
             caseId: message.caseId,
-            unit: this.cases.of(message.caseId).unit,
+            unit: caseFacts(db, message.caseId).unit,
             instanceId: data.instanceId,
             definitionId: message.instance?.definitionId ?? '',
             name: data.name,
@@ -52,7 +50,7 @@ export class DeadlinesProjection extends Projection {
         return;
       case CASE_EVENTS.deadlineCancelled:
       case CASE_EVENTS.deadlineReached:
-        this.db.run(
+        db.run(
           'UPDATE dl_deadlines SET status = :status, closed_at = :at WHERE case_id = :caseId AND deadline_id = :id',
           {
             caseId: message.caseId,
@@ -65,3 +63,5 @@ export class DeadlinesProjection extends Projection {
     }
   }
 }
+
+export const deadlinesProjection: ProjectionFactory = () => new DeadlinesProjection();

@@ -1,11 +1,10 @@
 import { CASE_EVENTS } from '@app/engine';
-import { Injectable } from '@nestjs/common';
-import { Projection } from '../projection';
+import type { Projection, ProjectionFactory } from '../projection';
 import { CaseOpened, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /** Who owns follow-up of each case now, since when, and whether it came by escalation. */
-@Injectable()
-export class FollowUpProjection extends Projection {
+class FollowUpProjection implements Projection {
   readonly handles = [CaseOpened, FollowUpOwnerChanged];
   readonly name = 'followUp';
   readonly tables = [
@@ -20,17 +19,17 @@ export class FollowUpProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data, caseId } = message;
     if (message.event.type === CASE_EVENTS.opened) {
-      this.db.run('INSERT INTO fu_cases (case_id, unit, reference) VALUES (:caseId, :unit, :reference)', {
+      db.run('INSERT INTO fu_cases (case_id, unit, reference) VALUES (:caseId, :unit, :reference)', {
         caseId,
         unit: data.unit,
         reference: data.reference,
       });
       return;
     }
-    this.db.run(
+    db.run(
       `UPDATE fu_cases SET owner = :owner, since = :since, reason = :reason, escalated = :escalated,
          instance_id = :instanceId WHERE case_id = :caseId`,
       {
@@ -44,3 +43,5 @@ export class FollowUpProjection extends Projection {
     );
   }
 }
+
+export const followUpProjection: ProjectionFactory = () => new FollowUpProjection();

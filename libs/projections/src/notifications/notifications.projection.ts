@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { deadlineOwner, type Role, CASE_EVENTS } from '@app/engine';
-import { CaseDirectory } from '../case-directory';
-import { Projection } from '../projection';
+import { deadlineOwner, type Role, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { caseFacts } from '../case-directory';
+import type { Projection, ProjectionFactory } from '../projection';
 import { DeadlineReached, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 type Recipient =
   { readonly person: string; readonly role: null } | { readonly person: null; readonly role: Role };
@@ -13,11 +13,10 @@ type Recipient =
  * responsible one); other roles as a role of the case's unit. Delivery by
  * e-mail will read the same rows.
  */
-@Injectable()
-export class NotificationsProjection extends Projection {
+class NotificationsProjection implements Projection {
+  constructor(private readonly registry: ProcessRegistry) {}
   readonly handles = [DeadlineReached, FollowUpOwnerChanged];
   readonly name = 'notifications';
-  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
     {
       name: 'nt_notifications',
@@ -32,13 +31,13 @@ export class NotificationsProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
-    if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(message);
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
+    if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
     if (message.event.type === CASE_EVENTS.followUpOwnerChanged && message.data.escalated)
-      this.escalated(message);
+      this.escalated(db, message);
   }
 
-  private deadlinePassed(message: StoredEventMessage): void {
+  private deadlinePassed(db: ReadModelDb, message: StoredEventMessage): void {
     const instance = message.instance;
     if (!instance) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
@@ -47,6 +46,7 @@ export class NotificationsProjection extends Projection {
     const roles = deadline?.notify ?? (owner.lane ? [owner.lane] : []);
     const title = deadline?.title ?? String(message.data.name);
     this.notify(
+      db,
       message,
       'deadline',
       `${definition.title}: fristen har passerats – ${title} (senast ${String(message.data.dueAt).slice(0, 10)})`,
@@ -54,8 +54,9 @@ export class NotificationsProjection extends Projection {
     );
   }
 
-  private escalated(message: StoredEventMessage): void {
+  private escalated(db: ReadModelDb, message: StoredEventMessage): void {
     this.notify(
+      db,
       message,
       'escalation',
       `Uppföljningsansvaret har gått över till biträdande enhetschef: ${String(message.data.reason)}`,
@@ -63,15 +64,21 @@ export class NotificationsProjection extends Projection {
     );
   }
 
-  private notify(message: StoredEventMessage, kind: string, text: string, roles: readonly Role[]): void {
-    const theCase = this.cases.of(message.caseId);
+  private notify(
+    db: ReadModelDb,
+    message: StoredEventMessage,
+    kind: string,
+    text: string,
+    roles: readonly Role[],
+  ): void {
+    const theCase = caseFacts(db, message.caseId);
     const recipients: Recipient[] = roles.map((role) =>
       role === 'socialsekreterare'
         ? { person: theCase.social_worker_id, role: null }
         : { person: null, role },
     );
     recipients.forEach((recipient, index) =>
-      this.db.run(
+      db.run(
         `INSERT INTO nt_notifications (id, case_id, unit, reference, recipient_person, recipient_role, kind, message,
            created_at)
          VALUES (:id, :caseId, :unit, :reference, :person, :role, :kind, :message, :at)`,
@@ -90,3 +97,6 @@ export class NotificationsProjection extends Projection {
     );
   }
 }
+
+export const notificationsProjection: ProjectionFactory = ({ registry }) =>
+  new NotificationsProjection(registry);

@@ -1,20 +1,19 @@
-import { CASE_EVENTS } from '@app/engine';
-import { Injectable } from '@nestjs/common';
+import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import type { AnyStateNode, StateValue } from 'xstate';
 import type { StateMeta } from '@app/engine';
-import { CaseDirectory } from '../case-directory';
-import { Projection } from '../projection';
+import { caseFacts } from '../case-directory';
+import type { Projection, ProjectionFactory } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /**
  * What supervisors analyse at group level: BIP phases recorded over time,
  * how many cases stand at each process step, and caseworker changes.
  */
-@Injectable()
-export class StatisticsProjection extends Projection {
+class StatisticsProjection implements Projection {
+  constructor(private readonly registry: ProcessRegistry) {}
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'statistics';
-  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
     {
       name: 'st_opened',
@@ -49,25 +48,25 @@ export class StatisticsProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { caseId, data } = message;
     const key = { caseId, revision: message.event.revision, at: message.occurredAt };
     switch (message.event.type) {
       case CASE_EVENTS.opened:
-        this.db.run('INSERT INTO st_opened (case_id, unit, opened_at) VALUES (:caseId, :unit, :at)', {
+        db.run('INSERT INTO st_opened (case_id, unit, opened_at) VALUES (:caseId, :unit, :at)', {
           ...key,
           unit: data.unit,
         });
         return;
       case CASE_EVENTS.caseworkerChanged:
-        this.db.run(
+        db.run(
           `INSERT INTO st_caseworker_changes (case_id, revision, unit, changed_at)
            VALUES (:caseId, :revision, :unit, :at)`,
-          { ...key, unit: this.cases.of(caseId).unit },
+          { ...key, unit: caseFacts(db, caseId).unit },
         );
         return;
       case CASE_EVENTS.processCompleted:
-        this.db.run(
+        db.run(
           'UPDATE st_instance_steps SET active = 0 WHERE case_id = :caseId AND instance_id = :instanceId',
           { caseId, instanceId: data.instanceId },
         );
@@ -75,33 +74,33 @@ export class StatisticsProjection extends Projection {
       default: {
         const payload = data.payload as Record<string, unknown> | undefined;
         if (typeof payload?.bipPhase === 'number') {
-          this.db.run(
+          db.run(
             `INSERT INTO st_bip_phases (case_id, revision, unit, phase, recorded_at)
              VALUES (:caseId, :revision, :unit, :phase, :at)`,
-            { ...key, unit: this.cases.of(caseId).unit, phase: payload.bipPhase },
+            { ...key, unit: caseFacts(db, caseId).unit, phase: payload.bipPhase },
           );
         }
-        this.recordStep(message);
+        this.recordStep(db, message);
       }
     }
   }
 
   /** The top-level step an instance stands at: what "cases per process step" counts. */
-  private recordStep(message: StoredEventMessage): void {
+  private recordStep(db: ReadModelDb, message: StoredEventMessage): void {
     const instance = message.instance;
     if (!instance || instance.stateAfter === null) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
     const value = instance.stateAfter as StateValue;
     const step = typeof value === 'string' ? value : Object.keys(value)[0];
     const node = (definition.machine.root as AnyStateNode).states[step];
-    this.db.run(
+    db.run(
       `INSERT INTO st_instance_steps (case_id, instance_id, unit, definition_id, process_title, step, step_title, active)
        VALUES (:caseId, :instanceId, :unit, :definitionId, :processTitle, :step, :stepTitle, 1)
        ON CONFLICT (case_id, instance_id) DO UPDATE SET step = excluded.step, step_title = excluded.step_title`,
       {
         caseId: message.caseId,
         instanceId: instance.instanceId,
-        unit: this.cases.of(message.caseId).unit,
+        unit: caseFacts(db, message.caseId).unit,
         definitionId: definition.id,
         processTitle: definition.title,
         step,
@@ -110,3 +109,5 @@ export class StatisticsProjection extends Projection {
     );
   }
 }
+
+export const statisticsProjection: ProjectionFactory = ({ registry }) => new StatisticsProjection(registry);

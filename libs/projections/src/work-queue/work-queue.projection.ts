@@ -1,20 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { deadlineOwner, CASE_EVENTS } from '@app/engine';
-import { CaseDirectory } from '../case-directory';
-import { Projection } from '../projection';
+import { deadlineOwner, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { caseFacts } from '../case-directory';
+import type { Projection, ProjectionFactory } from '../projection';
 import { tasksAfter } from '../instance-state';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
+import type { ReadModelDb } from '../read-model-db';
 
 /**
  * One row per open task: a node of a running process instance that waits on
  * a role. Tasks in the social worker's lane are assigned to the case's
  * responsible social worker; the other lanes are role queues.
  */
-@Injectable()
-export class WorkQueueProjection extends Projection {
+class WorkQueueProjection implements Projection {
+  constructor(private readonly registry: ProcessRegistry) {}
   readonly handles = [...ALL_MESSAGES];
   readonly name = 'workQueue';
-  private readonly cases = new CaseDirectory(this.db);
   readonly tables = [
     {
       name: 'wq_tasks',
@@ -36,23 +35,23 @@ export class WorkQueueProjection extends Projection {
     },
   ];
 
-  protected apply(message: StoredEventMessage): void {
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data, caseId } = message;
     switch (message.event.type) {
       case CASE_EVENTS.caseworkerChanged:
-        this.db.run(
-          `UPDATE wq_tasks SET assignee = :to WHERE case_id = :caseId AND lane = 'socialsekreterare'`,
-          { caseId, to: data.to },
-        );
+        db.run(`UPDATE wq_tasks SET assignee = :to WHERE case_id = :caseId AND lane = 'socialsekreterare'`, {
+          caseId,
+          to: data.to,
+        });
         return;
       case CASE_EVENTS.deadlineScheduled:
-        this.attachDeadline(message);
+        this.attachDeadline(db, message);
         return;
       case CASE_EVENTS.erased:
-        this.db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
+        db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
         return;
       case CASE_EVENTS.deadlineCancelled:
-        this.db.run(
+        db.run(
           `UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL
            WHERE case_id = :caseId AND deadline_id = :id`,
           { caseId, id: data.deadlineId },
@@ -60,7 +59,7 @@ export class WorkQueueProjection extends Projection {
         return;
       case CASE_EVENTS.followUpOwnerChanged:
         if (data.escalated) {
-          this.db.run(
+          db.run(
             `UPDATE wq_tasks SET escalated = 1, escalation_reason = :reason
              WHERE case_id = :caseId AND instance_id = :instanceId AND lane = 'bitradande_enhetschef'
                AND created_by_command = :commandId`,
@@ -74,16 +73,16 @@ export class WorkQueueProjection extends Projection {
         }
         return;
       default:
-        this.syncTasks(message);
+        this.syncTasks(db, message);
     }
   }
 
-  private syncTasks(message: StoredEventMessage): void {
+  private syncTasks(db: ReadModelDb, message: StoredEventMessage): void {
     const tasks = tasksAfter(this.registry, message);
     const instance = message.instance;
     if (!tasks || !instance) return;
     const key = { caseId: message.caseId, instanceId: instance.instanceId };
-    const open = this.db
+    const open = db
       .all<{ state_id: string }>(
         'SELECT state_id FROM wq_tasks WHERE case_id = :caseId AND instance_id = :instanceId',
         key,
@@ -91,12 +90,12 @@ export class WorkQueueProjection extends Projection {
       .map((row) => row.state_id);
     const stays = new Set(tasks.map((task) => task.stateId));
     for (const stateId of open.filter((id) => !stays.has(id))) {
-      this.db.run(
+      db.run(
         'DELETE FROM wq_tasks WHERE case_id = :caseId AND instance_id = :instanceId AND state_id = :stateId',
         { ...key, stateId },
       );
     }
-    const theCase = this.cases.of(message.caseId);
+    const theCase = caseFacts(db, message.caseId);
     const definition = this.registry.get(instance.definitionId, instance.version);
     const missed =
       message.event.type === CASE_EVENTS.deadlineReached
@@ -106,7 +105,7 @@ export class WorkQueueProjection extends Projection {
           }
         : undefined;
     for (const task of tasks.filter((t) => !open.includes(t.stateId))) {
-      this.db.run(
+      db.run(
         `INSERT INTO wq_tasks (case_id, instance_id, state_id, definition_id, process_title, state_path, title, kind,
            lane, unit, reference, assignee, since, missed_deadline_title, missed_deadline_due_at, created_by_command)
          VALUES (:caseId, :instanceId, :stateId, :definitionId, :processTitle, :statePath, :title, :kind,
@@ -132,12 +131,12 @@ export class WorkQueueProjection extends Projection {
     }
   }
 
-  private attachDeadline(message: StoredEventMessage): void {
+  private attachDeadline(db: ReadModelDb, message: StoredEventMessage): void {
     const instance = message.instance;
     if (!instance) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
     const owner = deadlineOwner(definition, String(message.data.machineEvent));
-    this.db.run(
+    db.run(
       `UPDATE wq_tasks SET due_at = :dueAt, deadline_id = :deadlineId, deadline_title = :title
        WHERE case_id = :caseId AND instance_id = :instanceId AND state_id = :stateId`,
       {
@@ -151,3 +150,5 @@ export class WorkQueueProjection extends Projection {
     );
   }
 }
+
+export const workQueueProjection: ProjectionFactory = ({ registry }) => new WorkQueueProjection(registry);
