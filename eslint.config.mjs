@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 /** Processes and domain code are pure: no framework, no store, no I/O, no hidden clock or randomness. */
-const pureFolders = ['processes/**/*.ts', 'libs/*/src/domain/**/*.ts'];
+const pureFolders = ['processes/**/*.ts', 'libs/*/src/domain/**/*.ts', 'libs/workflow/src/**/*.ts'];
+const impure = ['@nestjs/*', '@eventstore/*', 'better-sqlite3', 'node:*', ...builtinModules];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'data/', 'apps/web/src/api/generated/'] },
@@ -45,7 +46,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@nestjs/*', '@eventstore/*', 'better-sqlite3', 'node:*', ...builtinModules],
+              group: impure,
               message:
                 'processes/ and domain code stay pure: frameworks, stores and Node built-ins belong in adapters (docs/adr/0001-toolchain-and-boundaries.md).',
             },
@@ -67,6 +68,37 @@ export default tseslint.config(
           message: 'Ids and randomness come from the edge.',
         },
         { selector: "CallExpression[callee.name='randomUUID']", message: 'Ids come from the edge.' },
+      ],
+    },
+  },
+  {
+    // The generic library under the case model: it may know XState, never roles, BIP or the toolbox.
+    files: ['libs/workflow/src/**/*.ts'],
+    ignores: ['libs/workflow/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: impure,
+              message:
+                'The workflow library stays pure: frameworks, stores and Node built-ins belong in adapters.',
+            },
+            {
+              group: [
+                '@app/engine',
+                '@app/engine/*',
+                '@app/projections',
+                '@app/projections/*',
+                '@app/processes',
+                '@app/access',
+              ],
+              message:
+                'The workflow library knows no case model: the case, its roles and the toolbox build on it (docs/adr/0018-workflow-library.md).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -11,6 +11,8 @@ export default defineConfig({
       { find: /^@app\/common$/, replacement: resolve(__dirname, 'libs/common/src') },
       { find: /^@app\/event-store$/, replacement: resolve(__dirname, 'libs/event-store/src') },
       { find: /^@app\/event-store\/(.*)$/, replacement: resolve(__dirname, 'libs/event-store/src/$1') },
+      { find: /^@app\/workflow$/, replacement: resolve(__dirname, 'libs/workflow/src') },
+      { find: /^@app\/workflow\/(.*)$/, replacement: resolve(__dirname, 'libs/workflow/src/$1') },
       { find: /^@app\/engine$/, replacement: resolve(__dirname, 'libs/engine/src') },
       { find: /^@app\/engine\/(.*)$/, replacement: resolve(__dirname, 'libs/engine/src/$1') },
       { find: /^@app\/projections$/, replacement: resolve(__dirname, 'libs/projections/src') },

@@ -5,15 +5,16 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toBpmnXml, toProcessDoc } from '@app/engine';
+import { ROLE_LABELS } from '@app/engine';
+import { toBpmnXml, toProcessDoc } from '@app/workflow';
 import { PROCESS_DEFINITIONS } from '@app/processes';
 
 const dir = join(__dirname, '..', 'docs', 'processes');
 const check = process.argv.includes('--check');
 const files = new Map<string, string>();
 for (const definition of PROCESS_DEFINITIONS) {
-  files.set(`${definition.id}.bpmn`, toBpmnXml(definition));
-  files.set(`${definition.id}.md`, toProcessDoc(definition));
+  files.set(`${definition.id}.bpmn`, toBpmnXml(definition, ROLE_LABELS));
+  files.set(`${definition.id}.md`, toProcessDoc(definition, ROLE_LABELS));
 }
 files.set(
   'README.md',

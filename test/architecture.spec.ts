@@ -21,6 +21,16 @@ describe('architecture boundaries, enforced by lint', () => {
   ])('given processes/ code doing `%s`, then lint refuses it', async (code, rule) => {
     expect(await ruleViolations(`${code}\n`, 'processes/example/example.machine.ts')).toContain(rule);
     expect(await ruleViolations(`${code}\n`, 'libs/engine/src/domain/example.ts')).toContain(rule);
+    expect(await ruleViolations(`${code}\n`, 'libs/workflow/src/example.ts')).toContain(rule);
+  });
+
+  it.each([
+    "import { ROLE_LABELS } from '@app/engine';",
+    "import { PROCESS_DEFINITIONS } from '@app/processes';",
+  ])('given the workflow library importing the case model (`%s`), then lint refuses it', async (code) => {
+    expect(await ruleViolations(`${code}\nexport { };\n`, 'libs/workflow/src/export/example.ts')).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('given the same import in an adapter, then lint allows it', async () => {

@@ -6,16 +6,17 @@ import {
   Label,
   Personal,
   Text,
+  ROLE_LABELS,
   TOOLBOX_EFFECTS,
   defineEffect,
   intentActions,
   stateMeta as meta,
-  toBpmnXml,
   type ProcessDefinition,
   type ProcessEvent,
   type Role,
 } from '@app/engine';
-import { bpmnLintFailures } from '@app/engine/testing/bpmn-lint';
+import { toBpmnXml } from '@app/workflow';
+import { bpmnLintFailures } from '@app/workflow/testing/bpmn-lint';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { startReadModels } from '@app/projections/testing/read-models-module';
 import { PROCESS_DEFINITIONS } from '@app/processes';
@@ -169,6 +170,6 @@ describe('extending the toolbox: a seventh process and a new cross-process effec
   });
 
   it('exports the seventh process as BPMN that passes bpmnlint', async () => {
-    expect(await bpmnLintFailures(toBpmnXml(arbetstraning))).toEqual([]);
+    expect(await bpmnLintFailures(toBpmnXml(arbetstraning, ROLE_LABELS))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { sealPersonalData, type SealedEvent } from './crypto/seal-events';
 import type { CaseEffects } from './domain/case-effects';
 import { TOOLBOX_EFFECTS } from './domain/toolbox-effects';
 import { decide, type DeadlineOverrides } from './domain/decide';
-import { isIsoDuration } from './domain/iso-duration';
+import { isIsoDuration } from '@app/workflow';
 import type { ProcessRegistry } from './domain/process-registry';
 
 export interface CommandResult {

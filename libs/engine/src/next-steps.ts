@@ -1,5 +1,5 @@
 import type { CaseState } from './domain/case-state';
-import { acceptedEventTypes } from './domain/decide';
+import { acceptedEventTypes } from '@app/workflow';
 import type { Role } from './domain/process-definition';
 import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';

@@ -1,4 +1,5 @@
-import { activeTasks, type ActiveTask, type ProcessRegistry } from '@app/engine';
+import { type ProcessRegistry } from '@app/engine';
+import { activeTasks, type ActiveTask } from '@app/workflow';
 import type { StateValue } from 'xstate';
 import type { StoredEventMessage } from './stored-event-message';
 

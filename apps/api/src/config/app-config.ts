@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import type { LogLevel } from '@nestjs/common';
 import { ACCESS_ROLES, type AccessRole } from '@app/access';
-import { isIsoDuration, type DeadlineOverrides } from '@app/engine';
+import { type DeadlineOverrides } from '@app/engine';
+import { isIsoDuration } from '@app/workflow';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;

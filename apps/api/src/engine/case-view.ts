@@ -1,7 +1,4 @@
 import {
-  activeBpmnElements,
-  activeTasks,
-  addIsoDuration,
   BIP_PHASE_LABELS,
   personal,
   personalOfCase,
@@ -9,6 +6,7 @@ import {
   type CaseState,
   type ProcessRegistry,
 } from '@app/engine';
+import { activeBpmnElements, activeTasks, addIsoDuration } from '@app/workflow';
 import type { StateValue } from 'xstate';
 
 /**

@@ -8,7 +8,7 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppError } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
-import { addIsoDuration } from '@app/engine';
+import { addIsoDuration } from '@app/workflow';
 import {
   ClosedCasesQuery,
   EVERY_CASE,

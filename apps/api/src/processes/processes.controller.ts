@@ -2,14 +2,8 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import {
-  payloadSchema,
-  ProcessRegistry,
-  ROLE_LABELS,
-  toBpmnXml,
-  toMermaid,
-  type ProcessDefinition,
-} from '@app/engine';
+import { payloadSchema, ProcessRegistry, ROLE_LABELS, type ProcessDefinition } from '@app/engine';
+import { toBpmnXml, toMermaid } from '@app/workflow';
 import { IdParamPipe } from '../http/ids';
 import { Allow, EVERY_ROLE } from '../identity/actor';
 import { Answers } from '../http/response-schemas';
@@ -69,7 +63,7 @@ export class ProcessesController {
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The definition as BPMN 2.0 XML (lanes, tasks, gateways, timers)' })
   bpmn(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto): string {
-    return toBpmnXml(this.pick(id, query.version));
+    return toBpmnXml(this.pick(id, query.version), ROLE_LABELS);
   }
 
   @Get(':definitionId/mermaid')

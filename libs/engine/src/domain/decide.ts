@@ -1,4 +1,4 @@
-import { getNextTransitions, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
 import type { CaseEffects } from './case-effects';
 import { TOOLBOX_EFFECTS } from './toolbox-effects';
@@ -18,7 +18,7 @@ import {
   UnknownEventError,
   WrongRoleError,
 } from './errors';
-import { addIsoDuration } from './iso-duration';
+import { acceptedEventTypes, addIsoDuration } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
 import { validatePayload } from './validate-payload';
 import { type CaseFacts, type Intent, type NamedRule, type ProcessDefinition } from './process-definition';
@@ -60,14 +60,6 @@ function rulesFailed(failed: readonly NamedRule<never>[]): BusinessRuleError {
   return new BusinessRuleError(
     failed.map(({ id, message, field }) => ({ id, message, ...(field ? { field } : {}) })),
   );
-}
-
-/** Events the current state accepts, from its active state nodes (guards not evaluated). */
-export function acceptedEventTypes(snapshot: AnyMachineSnapshot): string[] {
-  if (snapshot.status !== 'active') return [];
-  // Eventless transitions have an empty type and delayed ones an `xstate.` one: neither is a step.
-  const types = getNextTransitions(snapshot).map((t) => t.eventType);
-  return [...new Set(types)].filter((type) => type !== '' && !type.startsWith('xstate.'));
 }
 
 function instanceMetadata(

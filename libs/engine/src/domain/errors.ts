@@ -22,16 +22,6 @@ export class CaseAlreadyExistsError extends AppError {
   }
 }
 
-export class ProcessNotFoundError extends AppError {
-  readonly code = 'PROCESS.NOT_FOUND';
-  constructor(definitionId: string, version?: number) {
-    super(`No process definition ${definitionId}${version ? ` version ${version}` : ''}`, {
-      definitionId,
-      version,
-    });
-  }
-}
-
 export class InstanceNotFoundError extends AppError {
   readonly code = 'PROCESS_INSTANCE.NOT_FOUND';
   constructor(caseId: string, instanceId: string) {

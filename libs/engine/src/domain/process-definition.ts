@@ -1,4 +1,9 @@
-import type { AnyStateMachine } from 'xstate';
+import type {
+  DeadlineSpec as WorkflowDeadlineSpec,
+  StateMeta as WorkflowStateMeta,
+  StepEvent as WorkflowStepEvent,
+  WorkflowDefinition,
+} from '@app/workflow';
 import type { RecordedPlan } from './case-event';
 
 export const ROLES = [
@@ -30,53 +35,12 @@ export const BIP_PHASE_LABELS: Readonly<Record<number, string>> = {
   4: 'Fas 4: egen försörjning',
 };
 
-/** BPMN-like node kinds, carried in each state's `meta` for the UI and the BPMN export. */
-export type NodeKind = 'userTask' | 'exclusiveGateway' | 'timer' | 'end';
+export type { NodeKind, NamedRule, ProcessEvent } from '@app/workflow';
 
-export interface StateMeta {
-  readonly kind: NodeKind;
-  /** The role whose lane the node sits in; absent on end events. */
-  readonly lane?: Role;
-  /** Swedish, as the caseworker reads it. */
-  readonly title: string;
-  readonly description?: string;
-}
-
-/** A business rule with a Swedish message; a failing rule rejects the step with 422 and its id. */
-export interface NamedRule<P = unknown> {
-  readonly id: string;
-  readonly message: string;
-  /** The payload field the rule judges, so a form can show the message next to it. */
-  readonly field?: string;
-  /** `context` is the instance's machine context, for rules that count or compare with earlier steps. */
-  readonly holds: (payload: P, context: Readonly<Record<string, unknown>>) => boolean;
-}
-
-export interface StepEvent {
-  /** Swedish label of the action that sends it, e.g. "Registrera impuls". */
-  readonly label: string;
-  readonly lanes: readonly Role[];
-  /** class-validator DTO; absent when the step carries no data. */
-  readonly payload?: new () => object;
-  readonly rules?: readonly NamedRule<never>[];
-}
-
-export interface DeadlineSpec {
-  /** ISO-8601 default, e.g. P1M; a unit may override it in configuration. */
-  readonly duration: string;
-  readonly title: string;
-  /** Who is told when it passes (toolbox.md, "on breach"); the timer's own lane when absent. */
-  readonly notify?: readonly Role[];
-}
-
-/**
- * Machine event shape every process uses: the stored event's type plus its
- * validated payload. Delayed events (`xstate.after.*`) carry no payload.
- */
-export interface ProcessEvent {
-  readonly type: string;
-  readonly payload?: Record<string, unknown>;
-}
+/** The workflow library's shapes with the toolbox's roles as lanes. */
+export type StateMeta = WorkflowStateMeta<Role>;
+export type StepEvent = WorkflowStepEvent<Role>;
+export type DeadlineSpec = WorkflowDeadlineSpec<Role>;
 
 /**
  * Intents a machine may return as named actions. They are never executed
@@ -91,23 +55,8 @@ export type Intent =
 /** Typed identity for state `meta`, so a misspelt kind or lane fails the type check. */
 export const stateMeta = (meta: StateMeta): StateMeta => meta;
 
-export interface ProcessDefinition {
-  readonly id: string;
-  readonly version: number;
-  readonly title: string;
-  readonly description: string;
-  readonly machine: AnyStateMachine;
-  /** Every event a user may send, keyed by its (past-tense) type. */
-  readonly events: Readonly<Record<string, StepEvent>>;
-  /** Keyed by the delay name used in the machine's `after`. */
-  readonly deadlines: Readonly<Record<string, DeadlineSpec>>;
-  /** Case facts that must hold before an instance may start (e.g. a progressionsplan exists). */
-  readonly startRules?: readonly NamedRule<CaseFacts>[];
-  /** Roles that may start it. */
-  readonly startLanes: readonly Role[];
-  /** Swedish names of routing guards, for the outcomes of a gateway in diagrams; an unguarded fallback reads "annars". */
-  readonly guardLabels?: Readonly<Record<string, string>>;
-}
+/** A toolbox process: a workflow whose lanes are the toolbox's roles and whose start rules read case facts. */
+export type ProcessDefinition = WorkflowDefinition<Role, CaseFacts>;
 
 /** What start rules may look at: case-level facts, never another process's internals. */
 export interface CaseFacts {

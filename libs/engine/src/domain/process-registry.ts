@@ -1,54 +1,9 @@
-import { ProcessNotFoundError } from './errors';
+import { WorkflowRegistry } from '@app/workflow';
 import type { ProcessDefinition } from './process-definition';
 
 /**
- * Every registered version of every process. Old versions stay registered
- * while instances started on them may still be open: an instance always
- * folds with the version it started on; new instances start on the latest.
+ * The toolbox's processes, every registered version: the workflow
+ * library's registry of definitions whose lanes are the toolbox's roles.
+ * A class of its own so the app can inject it.
  */
-export class ProcessRegistry {
-  private readonly byId = new Map<string, Map<number, ProcessDefinition>>();
-
-  constructor(definitions: readonly ProcessDefinition[] = []) {
-    for (const definition of definitions) this.register(definition);
-  }
-
-  register(definition: ProcessDefinition): this {
-    if (!Number.isInteger(definition.version) || definition.version < 1) {
-      throw new RangeError(`${definition.id}: version must be a positive integer`);
-    }
-    const versions = this.byId.get(definition.id) ?? new Map<number, ProcessDefinition>();
-    if (versions.has(definition.version)) {
-      throw new RangeError(`${definition.id} version ${definition.version} is already registered`);
-    }
-    versions.set(definition.version, definition);
-    this.byId.set(definition.id, versions);
-    return this;
-  }
-
-  get(id: string, version: number): ProcessDefinition {
-    const definition = this.byId.get(id)?.get(version);
-    if (!definition) throw new ProcessNotFoundError(id, version);
-    return definition;
-  }
-
-  latest(id: string): ProcessDefinition {
-    const versions = this.byId.get(id);
-    if (!versions) throw new ProcessNotFoundError(id);
-    return versions.get(Math.max(...versions.keys())) as ProcessDefinition;
-  }
-
-  all(): ProcessDefinition[] {
-    return [...this.byId.values()].flatMap((versions) => [...versions.values()]);
-  }
-
-  /** The id of every registered process, in registration order. */
-  ids(): string[] {
-    return [...this.byId.keys()];
-  }
-
-  /** The registered versions of a process, oldest first; none for an unknown id. */
-  versions(id: string): number[] {
-    return [...(this.byId.get(id)?.keys() ?? [])].sort((a, b) => a - b);
-  }
-}
+export class ProcessRegistry extends WorkflowRegistry<ProcessDefinition> {}

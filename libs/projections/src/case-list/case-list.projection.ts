@@ -1,4 +1,5 @@
-import { activeStatePaths, activeTasks, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { activeStatePaths, activeTasks } from '@app/workflow';
 import type { StateValue } from 'xstate';
 import type { Projection, ProjectionFactory } from '../projection';
 import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';

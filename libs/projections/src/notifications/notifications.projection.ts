@@ -1,4 +1,5 @@
-import { deadlineOwner, type Role, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { type Role, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { deadlineOwner } from '@app/workflow';
 import { caseFacts } from '../case-directory';
 import type { Projection, ProjectionFactory } from '../projection';
 import { DeadlineReached, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';

@@ -1,4 +1,5 @@
-import { deadlineOwner, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { deadlineOwner } from '@app/workflow';
 import { caseFacts } from '../case-directory';
 import type { Projection, ProjectionFactory } from '../projection';
 import { tasksAfter } from '../instance-state';

@@ -1,11 +1,11 @@
 import type { AnyStateNode } from 'xstate';
-import type { ProcessDefinition, Role, StateMeta } from '../domain/process-definition';
+import type { StateMeta, WorkflowDefinition } from '../definition';
 
 export interface GraphNode {
   readonly id: string;
   readonly kind: 'start' | 'userTask' | 'gateway' | 'end' | 'timerTask';
   readonly name: string;
-  readonly lane: Role;
+  readonly lane: string;
 }
 
 export interface GraphFlow {
@@ -29,7 +29,7 @@ export interface ProcessGraph {
   readonly nodes: GraphNode[];
   readonly flows: GraphFlow[];
   readonly timers: GraphTimer[];
-  readonly lanes: Role[];
+  readonly lanes: string[];
 }
 
 const metaOf = (node: AnyStateNode) => node.meta as StateMeta | undefined;
@@ -52,22 +52,22 @@ const descendants = (node: AnyStateNode): AnyStateNode[] =>
  * stay inside a task (repeated follow-ups, parallel sub-steps) are the task's
  * own work and are not drawn.
  */
-export function toProcessGraph(definition: ProcessDefinition): ProcessGraph {
+export function toProcessGraph(definition: WorkflowDefinition): ProcessGraph {
   const machine = definition.machine.root as AnyStateNode;
   const tops = Object.values(machine.states) as AnyStateNode[];
   const nodes: GraphNode[] = [];
   const flows: GraphFlow[] = [];
   const timers: GraphTimer[] = [];
-  const laneOfTop = new Map<string, Role>();
+  const laneOfTop = new Map<string, string>();
 
-  for (const top of tops) laneOfTop.set(top.key, metaOf(top)?.lane ?? 'socialsekreterare');
+  for (const top of tops) laneOfTop.set(top.key, metaOf(top)?.lane ?? definition.startLanes[0]);
   const initial = String(machine.config.initial);
-  nodes.push({ id: 'start', kind: 'start', name: 'Start', lane: laneOfTop.get(initial) as Role });
+  nodes.push({ id: 'start', kind: 'start', name: 'Start', lane: laneOfTop.get(initial) as string });
   flows.push({ id: 'flow_start', from: 'start', to: initial });
 
   for (const top of tops) {
     const meta = metaOf(top);
-    const lane = laneOfTop.get(top.key) as Role;
+    const lane = laneOfTop.get(top.key) as string;
     if (top.type === 'final') {
       nodes.push({ id: top.key, kind: 'end', name: meta?.title ?? top.key, lane });
       continue;

@@ -1,11 +1,12 @@
-import { ROLE_LABELS, type ProcessDefinition } from '../domain/process-definition';
+import type { WorkflowDefinition } from '../definition';
+import type { LaneLabels } from './bpmn';
 import { toMermaid } from './mermaid';
 
 /** The Markdown page for one process in docs/processes/, generated so it never drifts from the code. */
-export function toProcessDoc(definition: ProcessDefinition): string {
+export function toProcessDoc(definition: WorkflowDefinition, laneLabels: LaneLabels): string {
   const steps = Object.entries(definition.events).map(
     ([event, step]) =>
-      `| ${step.label} | \`${event}\` | ${step.lanes.map((l) => ROLE_LABELS[l]).join(', ')} |`,
+      `| ${step.label} | \`${event}\` | ${step.lanes.map((l) => laneLabels[l] ?? l).join(', ')} |`,
   );
   const deadlines = Object.entries(definition.deadlines).map(
     ([name, spec]) => `| ${spec.title} | \`${name}\` | ${spec.duration} |`,

@@ -1,7 +1,10 @@
 import type { StateValue } from 'xstate';
 import { activeStatePaths } from '../active-tasks';
-import { ROLE_LABELS, type ProcessDefinition } from '../domain/process-definition';
+import type { WorkflowDefinition } from '../definition';
 import { toProcessGraph, type GraphNode, type ProcessGraph } from './process-graph';
+
+/** What each lane is called in the diagram, by lane id; a lane without a label shows its id. */
+export type LaneLabels = Readonly<Record<string, string>>;
 
 const SIZE = {
   userTask: [100, 80],
@@ -102,7 +105,7 @@ function element(node: GraphNode, graph: ProcessGraph): string {
  * duration, end events, and BPMNDI so it opens laid out in bpmn-js or
  * Camunda Modeler. Documentation only: the engine never executes it.
  */
-export function toBpmnXml(definition: ProcessDefinition): string {
+export function toBpmnXml(definition: WorkflowDefinition, laneLabels: LaneLabels): string {
   const graph = toProcessGraph(definition);
   const { boxes, laneTops, width } = layout(graph);
   const pid = `Process_${definition.id.replace(/-/g, '_')}_v${definition.version}`;
@@ -117,7 +120,10 @@ export function toBpmnXml(definition: ProcessDefinition): string {
   const lanes = graph.lanes.map((lane) => {
     const refs = graph.nodes.filter((n) => n.lane === lane).map((n) => n.id);
     const timers = graph.timers.filter((t) => refs.includes(t.attachedTo)).map((t) => t.id);
-    return `      <bpmn:lane id="Lane_${lane}" name="${escape(ROLE_LABELS[lane])}">${[...refs, ...timers]
+    return `      <bpmn:lane id="Lane_${lane}" name="${escape(laneLabels[lane] ?? lane)}">${[
+      ...refs,
+      ...timers,
+    ]
       .map((id) => `<bpmn:flowNodeRef>${xmlId(id)}</bpmn:flowNodeRef>`)
       .join('')}</bpmn:lane>`;
   });
@@ -185,14 +191,14 @@ export function toBpmnXml(definition: ProcessDefinition): string {
   ].join('\n');
 }
 
-const graphNodes = new WeakMap<ProcessDefinition, ReadonlySet<string>>();
+const graphNodes = new WeakMap<WorkflowDefinition, ReadonlySet<string>>();
 
 /**
  * The diagram elements of an instance's current steps, so a client can
  * highlight them: for each active state the most specific node the diagram
  * draws (a timer's overdue task, else its top-level step).
  */
-export function activeBpmnElements(definition: ProcessDefinition, value: StateValue | null): string[] {
+export function activeBpmnElements(definition: WorkflowDefinition, value: StateValue | null): string[] {
   let nodes = graphNodes.get(definition);
   if (!nodes) {
     nodes = new Set(toProcessGraph(definition).nodes.map((node) => node.id));

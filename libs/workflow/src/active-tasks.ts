@@ -1,12 +1,12 @@
 import type { AnyStateNode, StateValue } from 'xstate';
-import type { DeadlineSpec, ProcessDefinition, Role, StateMeta } from './domain/process-definition';
+import type { DeadlineSpec, StateMeta, WorkflowDefinition } from './definition';
 
-export interface ActiveTask {
+export interface ActiveTask<L extends string = string> {
   /** XState node id, e.g. `fortroendelakare.uppfoljning.avstamning.pending`; deadlines name it too. */
   readonly stateId: string;
   /** Path below the root, e.g. `uppfoljning.avstamning.pending`. */
   readonly statePath: string;
-  readonly lane: Role;
+  readonly lane: L;
   readonly title: string;
   readonly kind: StateMeta['kind'];
 }
@@ -31,7 +31,10 @@ function activeNodes(node: AnyStateNode, value: StateValue): AnyStateNode[] {
  * with a lane. A parallel step is one task per region while its regions run,
  * and the step itself once every region has reached a node without a lane.
  */
-export function activeTasks(definition: ProcessDefinition, value: StateValue | null): ActiveTask[] {
+export function activeTasks<L extends string>(
+  definition: WorkflowDefinition<L>,
+  value: StateValue | null,
+): ActiveTask<L>[] {
   if (value === null) return [];
   const root = definition.machine.root as AnyStateNode;
   const nodes = activeNodes(root, value);
@@ -40,7 +43,8 @@ export function activeTasks(definition: ProcessDefinition, value: StateValue | n
       isTask(node) && !nodes.some((other) => other !== node && isTask(other) && isAncestor(node, other)),
   );
   return tasks.map((node) => {
-    const meta = metaOf(node) as StateMeta & { lane: Role };
+    // Machines carry their meta untyped; the definition's lanes are what its meta names.
+    const meta = metaOf(node) as StateMeta<L> & { lane: L };
     return {
       stateId: node.id,
       statePath: node.path.join('.'),
@@ -52,7 +56,7 @@ export function activeTasks(definition: ProcessDefinition, value: StateValue | n
 }
 
 /** Dotted paths of every active node, so a filter on `uppfoljning` matches all its sub-steps. */
-export function activeStatePaths(definition: ProcessDefinition, value: StateValue | null): string[] {
+export function activeStatePaths(definition: WorkflowDefinition, value: StateValue | null): string[] {
   if (value === null) return [];
   return activeNodes(definition.machine.root as AnyStateNode, value).map((node) => node.path.join('.'));
 }
@@ -63,15 +67,19 @@ function isAncestor(ancestor: AnyStateNode, node: AnyStateNode): boolean {
 }
 
 /** `xstate.after.<name>.<state id>` → the state whose timer it is, and that state's lane. */
-export function deadlineOwner(
-  definition: ProcessDefinition,
+export function deadlineOwner<L extends string>(
+  definition: WorkflowDefinition<L>,
   machineEvent: string,
-): { stateId: string; lane?: Role; spec?: DeadlineSpec } {
+): { stateId: string; lane?: L; spec?: DeadlineSpec<L> } {
   const [, , name, ...rest] = machineEvent.split('.');
   const stateId = rest.join('.');
   const root = definition.machine.root as AnyStateNode;
   const path = stateId.split('.').slice(1);
   let node: AnyStateNode | undefined = root;
   for (const key of path) node = node?.states[key];
-  return { stateId, lane: node ? metaOf(node)?.lane : undefined, spec: definition.deadlines[name] };
+  return {
+    stateId,
+    lane: node ? (metaOf(node)?.lane as L | undefined) : undefined,
+    spec: definition.deadlines[name],
+  };
 }

@@ -1,11 +1,11 @@
 import type { AnyStateNode } from 'xstate';
-import type { ProcessDefinition, StateMeta } from '../domain/process-definition';
+import type { StateMeta, WorkflowDefinition } from '../definition';
 
 const mermaidId = (node: AnyStateNode) => node.id.replace(/[^A-Za-z0-9_]/g, '_');
 const quote = (text: string) => text.replace(/"/g, "'");
 
 /** A Mermaid state diagram of the machine, with Swedish titles and action labels, for the docs. */
-export function toMermaid(definition: ProcessDefinition): string {
+export function toMermaid(definition: WorkflowDefinition): string {
   const lines = ['stateDiagram-v2'];
   const edges: string[] = [];
 

@@ -1,0 +1,74 @@
+import type { AnyStateMachine } from 'xstate';
+
+/**
+ * A process definition as the workflow library knows it: an XState machine
+ * with BPMN-like metadata (lanes, user tasks, gateways, timers). It knows
+ * nothing of who the lanes are (`L`) or what a case is (`F`, the facts a
+ * start rule may look at): the case model fills both in.
+ */
+
+/** BPMN-like node kinds, carried in each state's `meta` for the UI and the BPMN export. */
+export type NodeKind = 'userTask' | 'exclusiveGateway' | 'timer' | 'end';
+
+export interface StateMeta<L extends string = string> {
+  readonly kind: NodeKind;
+  /** The lane (role) the node sits in; absent on end events. */
+  readonly lane?: L;
+  /** As the people in the lanes read it. */
+  readonly title: string;
+  readonly description?: string;
+}
+
+/** A business rule with a message for the user; a failing rule rejects the step and names itself. */
+export interface NamedRule<P = unknown> {
+  readonly id: string;
+  readonly message: string;
+  /** The payload field the rule judges, so a form can show the message next to it. */
+  readonly field?: string;
+  /** `context` is the instance's machine context, for rules that count or compare with earlier steps. */
+  readonly holds: (payload: P, context: Readonly<Record<string, unknown>>) => boolean;
+}
+
+export interface StepEvent<L extends string = string> {
+  /** The label of the action that sends it, e.g. "Registrera impuls". */
+  readonly label: string;
+  readonly lanes: readonly L[];
+  /** class-validator DTO; absent when the step carries no data. */
+  readonly payload?: new () => object;
+  readonly rules?: readonly NamedRule<never>[];
+}
+
+export interface DeadlineSpec<L extends string = string> {
+  /** ISO-8601 default, e.g. P1M; a deployment may override it. */
+  readonly duration: string;
+  readonly title: string;
+  /** Who is told when it passes; the timer's own lane when absent. */
+  readonly notify?: readonly L[];
+}
+
+/**
+ * Machine event shape every process uses: the stored event's type plus its
+ * validated payload. Delayed events (`xstate.after.*`) carry no payload.
+ */
+export interface ProcessEvent {
+  readonly type: string;
+  readonly payload?: Record<string, unknown>;
+}
+
+export interface WorkflowDefinition<L extends string = string, F = never> {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly description: string;
+  readonly machine: AnyStateMachine;
+  /** Every event a user may send, keyed by its (past-tense) type. */
+  readonly events: Readonly<Record<string, StepEvent<L>>>;
+  /** Keyed by the delay name used in the machine's `after`. */
+  readonly deadlines: Readonly<Record<string, DeadlineSpec<L>>>;
+  /** Facts that must hold before an instance may start. */
+  readonly startRules?: readonly NamedRule<F>[];
+  /** Lanes that may start it. */
+  readonly startLanes: readonly L[];
+  /** Names of routing guards, for the outcomes of a gateway in diagrams; an unguarded fallback reads "annars". */
+  readonly guardLabels?: Readonly<Record<string, string>>;
+}
