@@ -7,3 +7,4 @@ export * from './active-tasks';
 export * from './export/bpmn';
 export * from './export/mermaid';
 export * from './export/process-doc';
+export * from './instance';

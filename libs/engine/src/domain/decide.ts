@@ -1,9 +1,9 @@
-import { transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import type { StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
 import type { CaseEffects } from './case-effects';
 import { TOOLBOX_EFFECTS } from './toolbox-effects';
 import { caseEvent, type CaseEvent, type CaseEventMetadata } from './case-event';
-import { startSnapshot, type CaseState, type InstanceState } from './case-state';
+import type { CaseState, InstanceState } from './case-state';
 import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
 import {
   BusinessRuleError,
@@ -18,10 +18,16 @@ import {
   UnknownEventError,
   WrongRoleError,
 } from './errors';
-import { acceptedEventTypes, addIsoDuration } from '@app/workflow';
+import {
+  acceptedEventTypes,
+  addIsoDuration,
+  startInstance,
+  stepInstance,
+  type InstanceOutput,
+} from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
 import { validatePayload } from './validate-payload';
-import { type CaseFacts, type Intent, type NamedRule, type ProcessDefinition } from './process-definition';
+import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
 /** Instance-specific metadata and the acting role; the engine adds actor, time, correlation and causation. */
@@ -77,104 +83,91 @@ function instanceMetadata(
 }
 
 /**
- * Turns what `transition()` returned into explicit events: delayed raises
- * become DeadlineScheduled with an absolute due time, cancels of open
- * deadlines become DeadlineCancelled, intents become case events, and a
- * final state becomes ProcessCompleted. Nothing is executed.
+ * Records what an instance's step asked for (the workflow library's
+ * outputs) as case events: a timer becomes DeadlineScheduled with an
+ * absolute due time, leaving one becomes DeadlineCancelled for the open
+ * deadline it names, a start becomes a new instance, a named action becomes
+ * its effect's event, and a final state becomes ProcessCompleted.
  */
-function collectOutputs(
+function recordOutputs(
   ctx: DecideContext,
   state: CaseState,
   meta: CommandMetadata,
   instance: InstanceState,
-  actions: readonly { type: string; params?: unknown }[],
-  snapshot: AnyMachineSnapshot,
+  outputs: readonly InstanceOutput[],
   out: Outputs,
 ): void {
   const definition = ctx.registry.get(instance.definitionId, instance.version);
-  const base = instanceMetadata(instance, snapshot.value, snapshot.value);
-  for (const action of actions) {
-    const params = (action.params ?? {}) as Record<string, unknown>;
-    if (action.type === 'xstate.raise' && typeof params.delay === 'number') {
-      const machineEvent = String(params.id);
-      const name = machineEvent.split('.')[2];
-      const duration =
-        ctx.overrides[state.unit ?? '']?.[definition.id]?.[name] ?? definition.deadlines[name]?.duration;
-      if (!duration) throw new Error(`${definition.id} has no deadline spec for delay '${name}'`);
-      out.events.push(
-        caseEvent(
-          CASE_EVENTS.deadlineScheduled,
-          {
-            instanceId: instance.instanceId,
-            deadlineId: `${meta.commandId}.d${out.counter++}`,
-            name,
-            title: definition.deadlines[name]?.title ?? name,
-            duration,
-            dueAt: addIsoDuration(meta.now, duration),
-            machineEvent,
-          },
-          base,
-        ),
-      );
-    } else if (action.type === 'xstate.cancel') {
-      for (const deadline of state.deadlines.values()) {
-        if (deadline.instanceId === instance.instanceId && deadline.machineEvent === params.sendId) {
-          out.events.push(
-            caseEvent(
-              CASE_EVENTS.deadlineCancelled,
-              { instanceId: instance.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
-              base,
-            ),
-          );
-        }
+  const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
+  for (const output of outputs) {
+    switch (output.kind) {
+      case 'schedule': {
+        const name = output.delay;
+        const duration =
+          ctx.overrides[state.unit ?? '']?.[definition.id]?.[name] ?? definition.deadlines[name]?.duration;
+        if (!duration) throw new Error(`${definition.id} has no deadline spec for delay '${name}'`);
+        out.events.push(
+          caseEvent(
+            CASE_EVENTS.deadlineScheduled,
+            {
+              instanceId: instance.instanceId,
+              deadlineId: `${meta.commandId}.d${out.counter++}`,
+              name,
+              title: definition.deadlines[name]?.title ?? name,
+              duration,
+              dueAt: addIsoDuration(meta.now, duration),
+              machineEvent: output.machineEvent,
+            },
+            base,
+          ),
+        );
+        break;
       }
-    } else {
-      applyIntent(ctx, state, meta, instance, action, out);
+      case 'cancel':
+        for (const deadline of state.deadlines.values()) {
+          if (deadline.instanceId === instance.instanceId && deadline.machineEvent === output.machineEvent) {
+            out.events.push(
+              caseEvent(
+                CASE_EVENTS.deadlineCancelled,
+                { instanceId: instance.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
+                base,
+              ),
+            );
+          }
+        }
+        break;
+      case 'start':
+        startProcess(
+          ctx,
+          state,
+          meta,
+          ctx.registry.latest(output.definitionId),
+          `${meta.commandId}.p${out.counter++}`,
+          out,
+        );
+        break;
+      case 'emit': {
+        const recorded = (ctx.effects ?? TOOLBOX_EFFECTS).record(output.action, output.params, {
+          instanceId: instance.instanceId,
+          state,
+        });
+        if (recorded) out.events.push({ ...recorded, metadata: base } as PendingEvent);
+        break;
+      }
+      case 'complete':
+        out.events.push(
+          caseEvent(
+            CASE_EVENTS.processCompleted,
+            { instanceId: instance.instanceId, finalState: output.finalState },
+            base,
+          ),
+        );
+        break;
     }
   }
-  if (snapshot.status === 'done') {
-    out.events.push(
-      caseEvent(
-        CASE_EVENTS.processCompleted,
-        { instanceId: instance.instanceId, finalState: snapshot.value },
-        base,
-      ),
-    );
-  }
 }
 
-function applyIntent(
-  ctx: DecideContext,
-  state: CaseState,
-  meta: CommandMetadata,
-  instance: InstanceState,
-  intent: { type: string; params?: unknown },
-  out: Outputs,
-): void {
-  const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
-  const effects = ctx.effects ?? TOOLBOX_EFFECTS;
-  const recorded = effects.record(intent.type, intent.params ?? {}, {
-    instanceId: instance.instanceId,
-    state,
-  });
-  if (recorded) {
-    out.events.push({ ...recorded, metadata: base } as PendingEvent);
-    return;
-  }
-  if (intent.type === 'startProcess') {
-    const { definitionId } = intent.params as Extract<Intent, { type: 'startProcess' }>['params'];
-    startInstance(
-      ctx,
-      state,
-      meta,
-      ctx.registry.latest(definitionId),
-      `${meta.commandId}.p${out.counter++}`,
-      out,
-    );
-  }
-}
-
-function startInstance(
+function startProcess(
   ctx: DecideContext,
   state: CaseState,
   meta: CommandMetadata,
@@ -182,19 +175,21 @@ function startInstance(
   instanceId: string,
   out: Outputs,
 ): void {
-  const [snapshot, actions] = startSnapshot(ctx.registry, definition.id, definition.version);
+  const { snapshot, outputs } = startInstance(definition);
   const instance: InstanceState = {
     instanceId,
     definitionId: definition.id,
     version: definition.version,
     snapshot,
   };
-  out.events.push({
-    type: CASE_EVENTS.processStarted,
-    data: { instanceId, definitionId: definition.id, version: definition.version },
-    metadata: instanceMetadata(instance, null, snapshot.value),
-  });
-  collectOutputs(ctx, state, meta, instance, actions, snapshot, out);
+  out.events.push(
+    caseEvent(
+      CASE_EVENTS.processStarted,
+      { instanceId, definitionId: definition.id, version: definition.version },
+      instanceMetadata(instance, null, snapshot.value),
+    ),
+  );
+  recordOutputs(ctx, state, meta, instance, outputs, out);
 }
 
 function requireCase(state: CaseState): void {
@@ -215,14 +210,14 @@ function sendToInstance(
   event: { type: string; payload?: Record<string, unknown> },
   stored: (metadata: PendingMetadata) => PendingEvent,
 ): PendingEvent[] {
-  const machine = ctx.registry.get(instance.definitionId, instance.version).machine;
+  const definition = ctx.registry.get(instance.definitionId, instance.version);
   if (!instance.snapshot.can(event)) {
     throw new StepNotAllowedError(event.type, instance.snapshot.value, acceptedEventTypes(instance.snapshot));
   }
-  const [snapshot, actions] = transition(machine, instance.snapshot, event);
+  const { snapshot, outputs } = stepInstance(definition, instance.snapshot, event);
   const out: Outputs = { events: [], counter: 0 };
   out.events.push(stored(instanceMetadata(instance, instance.snapshot.value, snapshot.value)));
-  collectOutputs(ctx, state, meta, { ...instance, snapshot }, actions, snapshot, out);
+  recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out);
   return out.events;
 }
 
@@ -295,7 +290,7 @@ function decideAs(
       const failed = unmetStartRules(definition, state);
       if (failed.length > 0) throw rulesFailed(failed);
       const out: Outputs = { events: [], counter: 0 };
-      startInstance(ctx, state, meta, definition, command.instanceId, out);
+      startProcess(ctx, state, meta, definition, command.instanceId, out);
       return { role, events: out.events };
     }
     case 'SendProcessEvent': {

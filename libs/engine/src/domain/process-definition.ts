@@ -4,7 +4,6 @@ import type {
   StepEvent as WorkflowStepEvent,
   WorkflowDefinition,
 } from '@app/workflow';
-import type { RecordedPlan } from './case-event';
 
 export const ROLES = [
   'socialsekreterare',
@@ -41,16 +40,6 @@ export type { NodeKind, NamedRule, ProcessEvent } from '@app/workflow';
 export type StateMeta = WorkflowStateMeta<Role>;
 export type StepEvent = WorkflowStepEvent<Role>;
 export type DeadlineSpec = WorkflowDeadlineSpec<Role>;
-
-/**
- * Intents a machine may return as named actions. They are never executed
- * inside the fold; the engine turns them into case-level events.
- */
-export type Intent =
-  | { readonly type: 'escalateFollowUp'; readonly params: { readonly reason: string } }
-  | { readonly type: 'setFollowUpOwner'; readonly params: { readonly owner: Role } }
-  | { readonly type: 'startProcess'; readonly params: { readonly definitionId: string } }
-  | { readonly type: 'recordProgressionsplan'; readonly params: Omit<RecordedPlan, 'instanceId'> };
 
 /** Typed identity for state `meta`, so a misspelt kind or lane fails the type check. */
 export const stateMeta = (meta: StateMeta): StateMeta => meta;

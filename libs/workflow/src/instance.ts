@@ -1,0 +1,64 @@
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import type { ProcessEvent, WorkflowDefinition } from './definition';
+
+/** The action a machine names to start another process; its params name the definition. */
+export const START_PROCESS = 'startProcess';
+
+/**
+ * What a step of a process instance asks for, as data. Nothing is executed:
+ * the case model records each as the event it stands for.
+ */
+export type InstanceOutput =
+  /** A delayed transition began: its timer, by delay name and the machine event that fires it. */
+  | { readonly kind: 'schedule'; readonly delay: string; readonly machineEvent: string }
+  /** A timer was left before it fired. */
+  | { readonly kind: 'cancel'; readonly machineEvent: string }
+  /** Another process should start. */
+  | { readonly kind: 'start'; readonly definitionId: string }
+  /** A named action for the case model (an effect such as an escalation). */
+  | { readonly kind: 'emit'; readonly action: string; readonly params: unknown }
+  /** The instance reached a final state. */
+  | { readonly kind: 'complete'; readonly finalState: StateValue };
+
+export interface InstanceStep {
+  readonly snapshot: AnyMachineSnapshot;
+  readonly outputs: InstanceOutput[];
+}
+
+function outputsOf(
+  actions: readonly { type: string; params?: unknown }[],
+  snapshot: AnyMachineSnapshot,
+): InstanceOutput[] {
+  const outputs: InstanceOutput[] = [];
+  for (const action of actions) {
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    if (action.type === 'xstate.raise' && typeof params.delay === 'number') {
+      const machineEvent = String(params.id);
+      outputs.push({ kind: 'schedule', delay: machineEvent.split('.')[2], machineEvent });
+    } else if (action.type === 'xstate.cancel') {
+      outputs.push({ kind: 'cancel', machineEvent: String(params.sendId) });
+    } else if (action.type === START_PROCESS) {
+      outputs.push({ kind: 'start', definitionId: String(params.definitionId) });
+    } else if (!action.type.startsWith('xstate.')) {
+      outputs.push({ kind: 'emit', action: action.type, params: action.params ?? {} });
+    }
+  }
+  if (snapshot.status === 'done') outputs.push({ kind: 'complete', finalState: snapshot.value });
+  return outputs;
+}
+
+/** A new instance of the definition: its first state and what entering it asks for. */
+export function startInstance(definition: WorkflowDefinition): InstanceStep {
+  const [snapshot, actions] = initialTransition(definition.machine, {});
+  return { snapshot, outputs: outputsOf(actions, snapshot) };
+}
+
+/** One event on an instance, through `transition()`: the next state and what the step asks for. */
+export function stepInstance(
+  definition: WorkflowDefinition,
+  snapshot: AnyMachineSnapshot,
+  event: ProcessEvent,
+): InstanceStep {
+  const [next, actions] = transition(definition.machine, snapshot, event);
+  return { snapshot: next, outputs: outputsOf(actions, next) };
+}
