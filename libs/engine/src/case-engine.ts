@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { uuidFromName } from '@app/common';
-import { chainEvents, chainStart, ConcurrencyError, NO_STREAM, type EventStore } from '@app/event-store';
+import { appendChained, ConcurrencyError, type EventStore } from '@app/event-store';
 import { caseStream } from './domain/case-events';
 import { CaseFold, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
@@ -173,18 +173,16 @@ export class CaseEngine {
       if (!key) throw new CaseErasedError(command.caseId);
       const fingerprint = commandFingerprint(command, meta.actorId, key);
       const streamName = caseStream(command.caseId);
-      const { events } = chainEvents(
-        streamName,
-        state.revision === 'no_stream' ? 0 : state.revision + 1,
-        state.chainHash ?? chainStart(streamName),
-        sealPersonalData(this.registry, command.caseId, key, pending, this.effects).map((event, index) =>
-          stampEvent(command.caseId, event, index, meta, fingerprint),
-        ),
+      const events = sealPersonalData(this.registry, command.caseId, key, pending, this.effects).map(
+        (event, index) => stampEvent(command.caseId, event, index, meta, fingerprint),
       );
       try {
-        const result = await this.store.appendToStream(streamName, events, {
-          expectedRevision: state.revision === 'no_stream' ? NO_STREAM : state.revision,
-        });
+        const result = await appendChained(
+          this.store,
+          streamName,
+          { revision: state.revision, hash: state.chainHash },
+          events,
+        );
         if (command.type === 'EraseCase') await this.keys.destroy(command.caseId);
         return {
           caseId: command.caseId,

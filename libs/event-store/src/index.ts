@@ -5,3 +5,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export * from './hash-chain';
 export * from './store-identity';
+export * from './append-chained';

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { grantsOf, type Principal } from '@app/access';
 import {
-  chainEvents,
-  chainStart,
+  appendChained,
   ConcurrencyError,
   EVENT_STORE,
   NO_STREAM,
+  type ChainTail,
   type EventStore,
 } from '@app/event-store';
 import { ACCESS_EVENTS, accessStream } from '@app/engine';
@@ -34,7 +34,7 @@ const MAX_RETRIES = 5;
  */
 @Injectable()
 export class AccessLog {
-  private readonly tails = new Map<string, { revision: number; hash: string }>();
+  private readonly tails = new Map<string, ChainTail>();
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
@@ -56,27 +56,22 @@ export class AccessLog {
   private async append(stream: string, entry: AccessEntry): Promise<void> {
     const at = this.clock.now().toISOString();
     const id = randomUUID();
+    const event = {
+      id,
+      type: ACCESS_EVENTS.caseDataViewed,
+      data: {
+        userId: entry.principal.id,
+        roles: grantsOf(entry.principal),
+        view: entry.view,
+        caseIds: [...entry.caseIds],
+        ...(entry.subject ? { subject: { ...entry.subject } } : {}),
+      },
+      metadata: { occurredAt: at, correlationId: entry.correlationId, actorId: entry.principal.id },
+    };
     for (let attempt = 0; ; attempt++) {
       const tail = this.tails.get(stream) ?? (await this.readTail(stream));
-      const { events, lastHash } = chainEvents(stream, tail.revision + 1, tail.hash, [
-        {
-          id,
-          type: ACCESS_EVENTS.caseDataViewed,
-          data: {
-            userId: entry.principal.id,
-            roles: grantsOf(entry.principal),
-            view: entry.view,
-            caseIds: [...entry.caseIds],
-            ...(entry.subject ? { subject: { ...entry.subject } } : {}),
-          },
-          metadata: { occurredAt: at, correlationId: entry.correlationId, actorId: entry.principal.id },
-        },
-      ]);
       try {
-        await this.store.appendToStream(stream, events, {
-          expectedRevision: tail.revision < 0 ? NO_STREAM : tail.revision,
-        });
-        this.remember(stream, { revision: tail.revision + 1, hash: lastHash });
+        this.remember(stream, (await appendChained(this.store, stream, tail, [event])).tail);
         return;
       } catch (error) {
         this.tails.delete(stream);
@@ -85,14 +80,14 @@ export class AccessLog {
     }
   }
 
-  private async readTail(stream: string): Promise<{ revision: number; hash: string }> {
+  private async readTail(stream: string): Promise<ChainTail> {
     for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
       return { revision: last.revision, hash: String(last.metadata.chainHash) };
     }
-    return { revision: -1, hash: chainStart(stream) };
+    return { revision: NO_STREAM };
   }
 
-  private remember(stream: string, tail: { revision: number; hash: string }): void {
+  private remember(stream: string, tail: ChainTail): void {
     this.tails.delete(stream);
     this.tails.set(stream, tail);
     if (this.tails.size > MAX_TAILS) this.tails.delete(this.tails.keys().next().value as string);
