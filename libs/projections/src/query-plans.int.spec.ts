@@ -5,7 +5,7 @@ import { visibilityParams } from './access/visible-cases';
 import { caseListFrom, type CaseListFilter } from './case-list/case-list.queries';
 import { ReadModelDb } from './read-model-db';
 import { startReadModels } from './testing/read-models-module';
-import { stepCountsSql } from './statistics/statistics.queries';
+import { bipPhaseSql, caseworkerChangesSql, stepCountsSql } from './statistics/statistics.queries';
 import { workQueueFrom, type QueueScope } from './work-queue/work-queue.queries';
 
 /**
@@ -103,5 +103,35 @@ describe('query plans of the hot read-model queries', () => {
       'SEARCH st_instance_steps USING INDEX st_instance_steps_unit (unit=? AND active=?)',
     );
     expect(steps.filter((step) => /^SCAN (st_instance_steps|a)\b/.test(step))).toEqual([]);
+  });
+
+  it.each([
+    ['the BIP phases: cases opened', bipPhaseSql('jarva-1').opened, 'st_opened', 'st_opened_unit (unit=?)'],
+    [
+      'the BIP phases: phases recorded',
+      bipPhaseSql('jarva-1').phases,
+      'st_bip_phases',
+      'st_bip_unit (unit=?)',
+    ],
+    [
+      'the handläggarbyten',
+      caseworkerChangesSql('jarva-1'),
+      'st_caseworker_changes',
+      'st_caseworker_changes_unit (unit=?)',
+    ],
+  ])('given the statistics of %s for a unit, then it searches the unit index', (_what, sql, table, index) => {
+    const steps = db
+      .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, {
+        unit: 'jarva-1',
+        since: '2026-01-01',
+        ...visibilityParams(scope),
+      })
+      .map((row) => row.detail);
+    expect(
+      steps.some(
+        (step) => step.includes(`USING INDEX ${index}`) || step.includes(`USING COVERING INDEX ${index}`),
+      ),
+    ).toBe(true);
+    expect(steps.filter((step) => new RegExp(`^SCAN (${table}|a)\\b`).test(step))).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ class StatisticsProjection implements Projection {
   readonly tables = [
     {
       name: 'st_opened',
-      ddl: ['CREATE TABLE st_opened (case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, opened_at TEXT NOT NULL)'],
+      ddl: [
+        'CREATE TABLE st_opened (case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, opened_at TEXT NOT NULL)',
+        'CREATE INDEX st_opened_unit ON st_opened (unit)',
+      ],
     },
     {
       name: 'st_bip_phases',
@@ -44,6 +47,7 @@ class StatisticsProjection implements Projection {
         `CREATE TABLE st_caseworker_changes (
            case_id TEXT NOT NULL, revision INTEGER NOT NULL, unit TEXT NOT NULL, changed_at TEXT NOT NULL,
            PRIMARY KEY (case_id, revision))`,
+        'CREATE INDEX st_caseworker_changes_unit ON st_caseworker_changes (unit)',
       ],
     },
   ];

@@ -85,17 +85,9 @@ export class BipPhaseDistributionHandler implements IQueryHandler<BipPhaseDistri
 
   execute({ from, to, unit, scope }: BipPhaseDistributionQuery): Promise<BipPhaseMonth[]> {
     const params = { unit: unit ?? null, ...visibilityParams(scope) };
-    const opened = this.db.all<{ case_id: string; unit: string; opened_at: string }>(
-      `SELECT case_id, unit, opened_at FROM st_opened
-       WHERE (:unit IS NULL OR unit = :unit) AND ${visibleCases('case_id')}`,
-      params,
-    );
-    const phases = this.db.all<{ case_id: string; phase: number; recorded_at: string }>(
-      `SELECT case_id, phase, recorded_at FROM st_bip_phases
-       WHERE (:unit IS NULL OR unit = :unit) AND ${visibleCases('case_id')}
-       ORDER BY recorded_at, revision`,
-      params,
-    );
+    const sql = bipPhaseSql(unit);
+    const opened = this.db.all<{ case_id: string; unit: string; opened_at: string }>(sql.opened, params);
+    const phases = this.db.all<{ case_id: string; phase: number; recorded_at: string }>(sql.phases, params);
     const byCase = new Map<string, { phase: number; recorded_at: string }[]>();
     for (const row of phases) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row]);
     const result: BipPhaseMonth[] = [];
@@ -117,10 +109,28 @@ export class BipPhaseDistributionHandler implements IQueryHandler<BipPhaseDistri
   }
 }
 
-/** A unit filter only when one is asked for: `(:unit IS NULL OR …)` keeps SQLite off the unit's index. */
+/** ` AND <column> = :unit` when a unit is asked for, else nothing: `(:unit IS NULL OR …)` keeps SQLite off the unit's index. */
+const unitFilter = (unit: string | undefined, column = 'unit') =>
+  unit === undefined ? '' : ` AND ${column} = :unit`;
+
+/** The cases open by each month's end and their BIP phases, for the phase distribution. */
+export const bipPhaseSql = (unit: string | undefined) => ({
+  opened: `SELECT case_id, unit, opened_at FROM st_opened
+    WHERE ${visibleCases('case_id')}${unitFilter(unit)}`,
+  phases: `SELECT case_id, phase, recorded_at FROM st_bip_phases
+    WHERE ${visibleCases('case_id')}${unitFilter(unit)} ORDER BY recorded_at, revision`,
+});
+
+/** Handläggarbyten per case, the last twelve months and in all. */
+export const caseworkerChangesSql = (unit: string | undefined) =>
+  `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total
+   FROM st_caseworker_changes ch JOIN rm_cases c ON c.case_id = ch.case_id
+   WHERE ${visibleCases('ch.case_id')}${unitFilter(unit, 'ch.unit')}
+   GROUP BY ch.case_id, c.reference, ch.unit ORDER BY recent DESC, total DESC, ch.case_id`;
+
 export const stepCountsSql = (unit: string | undefined) =>
   `SELECT unit, definition_id, process_title, step, step_title, count(*) AS n FROM st_instance_steps
-   WHERE active = 1${unit === undefined ? '' : ' AND unit = :unit'} AND ${visibleCases('case_id')}
+   WHERE active = 1${unitFilter(unit)} AND ${visibleCases('case_id')}
    GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`;
 
 @QueryHandler(StepCountsQuery)
@@ -162,13 +172,11 @@ export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChanges
       unit: string;
       recent: number;
       total: number;
-    }>(
-      `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total
-       FROM st_caseworker_changes ch JOIN rm_cases c ON c.case_id = ch.case_id
-       WHERE (:unit IS NULL OR ch.unit = :unit) AND ${visibleCases('ch.case_id')}
-       GROUP BY ch.case_id, c.reference, ch.unit ORDER BY recent DESC, total DESC, ch.case_id`,
-      { unit: unit ?? null, since: yearAgo.toISOString(), ...visibilityParams(scope) },
-    );
+    }>(caseworkerChangesSql(unit), {
+      unit: unit ?? null,
+      since: yearAgo.toISOString(),
+      ...visibilityParams(scope),
+    });
     return Promise.resolve(
       rows.map((row) => ({
         caseId: row.case_id,
