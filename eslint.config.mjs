@@ -4,7 +4,12 @@ import { builtinModules } from 'node:module';
 
 /** Processes and domain code are pure: no framework, no store, no I/O, no hidden clock or randomness. */
 const pureFolders = ['processes/**/*.ts', 'libs/*/src/domain/**/*.ts', 'libs/workflow/src/**/*.ts'];
-const impure = ['@nestjs/*', '@eventstore/*', 'better-sqlite3', 'node:*', ...builtinModules];
+/** Frameworks, stores and Node built-ins belong in adapters. Listed again in the workflow library's rule, since a later rule replaces an earlier one. */
+const pureImports = {
+  group: ['@nestjs/*', '@eventstore/*', 'better-sqlite3', 'node:*', ...builtinModules],
+  message:
+    'processes/, domain code and the workflow library stay pure: frameworks, stores and Node built-ins belong in adapters (docs/adr/0001-toolchain-and-boundaries.md).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'data/', 'apps/web/src/api/generated/'] },
@@ -44,13 +49,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: impure,
-              message:
-                'processes/ and domain code stay pure: frameworks, stores and Node built-ins belong in adapters (docs/adr/0001-toolchain-and-boundaries.md).',
-            },
-          ],
+          patterns: [pureImports],
         },
       ],
       'no-restricted-syntax': [
@@ -80,11 +79,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: impure,
-              message:
-                'The workflow library stays pure: frameworks, stores and Node built-ins belong in adapters.',
-            },
+            pureImports,
             {
               group: [
                 '@app/engine',

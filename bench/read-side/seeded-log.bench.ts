@@ -29,6 +29,7 @@ import {
 import { chainEvents, chainStart, NO_STREAM, SqliteEventStore } from '@app/event-store';
 import { PROJECTION_FACTORIES, ProjectionRunner, ReadModelDb } from '@app/projections';
 import { createProcessRegistry } from '@app/processes';
+import { givenCase } from '@app/engine/testing/case-spec';
 import { realisticCase } from '../realistic-case';
 import { OWN_UNIT, timeHotQueries } from './hot-queries';
 
@@ -46,9 +47,7 @@ interface TemplateCommand {
 
 /** The realistic case as the engine decides it, command by command, in plaintext. */
 function decideTemplate(): TemplateCommand[] {
-  const decider = caseDecider({ registry, overrides: {} });
-  let state = decider.initialState(TEMPLATE);
-  let revision = 0;
+  const template = givenCase(caseDecider({ registry, overrides: {} }), [], TEMPLATE);
   return realisticCase(TEMPLATE).map((step, n) => {
     const meta: CommandMetadata = {
       actorId: `${OWN_UNIT}-${step.role}`,
@@ -57,16 +56,9 @@ function decideTemplate(): TemplateCommand[] {
       correlationId: `${TEMPLATE}-c${n}`,
       commandId: step.commandId,
     };
-    const events = decider.decide(step.command, state, meta);
-    for (const event of events) {
-      state = decider.evolve(state, {
-        type: event.type,
-        data: { ...event.data },
-        metadata: { ...event.metadata, occurredAt: meta.now, commandId: meta.commandId },
-        revision: revision++,
-      });
-    }
-    return { command: step.command, meta, events };
+    const decided = template.when(step.command, meta);
+    if (decided.error) throw decided.error;
+    return { command: step.command, meta, events: [...decided.decided] };
   });
 }
 

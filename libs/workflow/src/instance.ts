@@ -62,3 +62,14 @@ export function stepInstance(
   const [next, actions] = transition(definition.machine, snapshot, event);
   return { snapshot: next, outputs: outputsOf(actions, next) };
 }
+
+/** The first state alone, for folding a log: what it asked for is already in the log. */
+export const initialSnapshot = (definition: WorkflowDefinition): AnyMachineSnapshot =>
+  initialTransition(definition.machine, {})[0];
+
+/** The next state alone, for folding a log. */
+export const nextSnapshot = (
+  definition: WorkflowDefinition,
+  snapshot: AnyMachineSnapshot,
+  event: ProcessEvent,
+): AnyMachineSnapshot => transition(definition.machine, snapshot, event)[0];

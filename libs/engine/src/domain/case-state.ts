@@ -1,4 +1,5 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
+import { initialSnapshot, nextSnapshot } from '@app/workflow';
 import type { ProcessEvent, Role } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 import { CASE_EVENTS } from './case-events';
@@ -91,14 +92,9 @@ export function initialCaseState(caseId: string): CaseState {
   };
 }
 
-export function startSnapshot(registry: ProcessRegistry, definitionId: string, version: number) {
-  return initialTransition(registry.get(definitionId, version).machine, {});
-}
-
 function advance(registry: ProcessRegistry, instance: InstanceState, event: ProcessEvent): InstanceState {
-  const machine = registry.get(instance.definitionId, instance.version).machine;
-  const [snapshot] = transition(machine, instance.snapshot, event);
-  return { ...instance, snapshot };
+  const definition = registry.get(instance.definitionId, instance.version);
+  return { ...instance, snapshot: nextSnapshot(definition, instance.snapshot, event) };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -170,7 +166,7 @@ export class CaseFold {
         return;
       case CASE_EVENTS.processStarted: {
         const { instanceId, definitionId, version } = event.data;
-        const [snapshot] = startSnapshot(this.registry, definitionId, version);
+        const snapshot = initialSnapshot(this.registry.get(definitionId, version));
         draft.instances.set(instanceId, { instanceId, definitionId, version, snapshot });
         return;
       }
