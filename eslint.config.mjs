@@ -71,6 +71,42 @@ export default tseslint.config(
     },
   },
   {
+    // The read-model toolkit sits under every read model, the access feature's included.
+    files: ['libs/read-model/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@app/access', '@app/projections', '@app/projections/*'],
+              message:
+                'The read-model toolkit knows no read model: access and the projections build on it (docs/adr/0019-one-access-feature.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Access is one feature under the projections: their queries filter through its visibility rule.
+    files: ['libs/access/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@app/projections', '@app/projections/*'],
+              message:
+                'The access feature sits under the projections, which filter through it (docs/adr/0019-one-access-feature.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The generic library under the case model: it may know XState, never roles, BIP or the toolbox.
     files: ['libs/workflow/src/**/*.ts'],
     ignores: ['libs/workflow/src/**/*.spec.ts'],

@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@app\/access$/, replacement: resolve(__dirname, 'libs/access/src') },
+      { find: /^@app\/read-model$/, replacement: resolve(__dirname, 'libs/read-model/src') },
       { find: /^@app\/common$/, replacement: resolve(__dirname, 'libs/common/src') },
       { find: /^@app\/event-store$/, replacement: resolve(__dirname, 'libs/event-store/src') },
       { find: /^@app\/event-store\/(.*)$/, replacement: resolve(__dirname, 'libs/event-store/src/$1') },

@@ -7,7 +7,7 @@ import type { AccessRole, Principal } from '@app/access';
 import { CaseEngine } from '@app/engine';
 import { addIsoDuration } from '@app/workflow';
 import { createProcessRegistry } from '@app/processes';
-import type { Clock } from '../apps/api/src/clock';
+import type { Clock } from '@app/common';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../apps/api/src/config/app-config';
 import { masterKeyFor, SqliteKeyStore } from '../apps/api/src/crypto/sqlite-key-store';
 import { openEventStore } from '../apps/api/src/event-store/event-store.module';

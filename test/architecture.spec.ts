@@ -33,6 +33,23 @@ describe('architecture boundaries, enforced by lint', () => {
     );
   });
 
+  it.each([
+    ["import { ListCasesQuery } from '@app/projections';", 'libs/access/src/visibility/example.ts'],
+    ["import { AccessLog } from '@app/access';", 'libs/read-model/src/example.ts'],
+    ["import { ProjectionRunner } from '@app/projections';", 'libs/read-model/src/example.ts'],
+  ])('given `%s` in %s, a lower layer importing a higher one, then lint refuses it', async (code, file) => {
+    expect(await ruleViolations(`${code}\nexport { };\n`, file)).toContain('no-restricted-imports');
+  });
+
+  it('given the projections importing the access feature and the read-model toolkit, then lint allows it', async () => {
+    expect(
+      await ruleViolations(
+        "import { visibleCases } from '@app/access';\nimport { ReadModelDb } from '@app/read-model';\nexport { visibleCases, ReadModelDb };\n",
+        'libs/projections/src/case-list/example.ts',
+      ),
+    ).toEqual([]);
+  });
+
   it('given the same import in an adapter, then lint allows it', async () => {
     expect(
       await ruleViolations(

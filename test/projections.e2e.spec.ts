@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STORE, NO_STREAM, type EventStore } from '@app/event-store';
 import { newEvent } from '@app/event-store/testing';
-import { ProjectionRunner, ReadModelDb } from '@app/projections';
+import { ProjectionRunner } from '@app/projections';
+import { ReadModelDb } from '@app/read-model';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { rebuildProjections } from '../apps/api/src/rebuild-projections';
 import {

@@ -1,7 +1,8 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ProjectionRunner, ReadModelDb } from '@app/projections';
+import { ProjectionRunner } from '@app/projections';
+import { ReadModelDb } from '@app/read-model';
 import { as, eventually, ON_SQLITE, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver } from './flows';
 

@@ -1,4 +1,4 @@
-import type { ReadModelDb } from '@app/projections';
+import type { ReadModelDb } from '@app/read-model';
 import { ListCasesHandler, ListCasesQuery } from '@app/projections/case-list/case-list.queries';
 import { WorkQueueHandler, WorkQueueQuery } from '@app/projections/work-queue/work-queue.queries';
 import { StepCountsHandler, StepCountsQuery } from '@app/projections/statistics/statistics.queries';

@@ -7,11 +7,11 @@
  * cases in the same run. Goal (issue 14): at 100,000 within 1.5x of 1,000.
  * No ANALYZE, as the app never runs one: the plans are the planner's own.
  */
-import { ReadModelDb } from '@app/projections';
+import { ReadModelDb } from '@app/read-model';
 import { statisticsProjection } from '@app/projections/statistics/statistics.projection';
 import { caseListProjection } from '@app/projections/case-list/case-list.projection';
 import { workQueueProjection } from '@app/projections/work-queue/work-queue.projection';
-import { caseAccessProjection } from '@app/projections/access/case-access.projection';
+import { caseAccessProjection } from '@app/access';
 import { TOOLBOX_EFFECTS } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { OWN_UNIT, timeHotQueries } from './hot-queries';

@@ -27,7 +27,8 @@ import {
   type PendingEvent,
 } from '@app/engine';
 import { chainEvents, chainStart, NO_STREAM, SqliteEventStore } from '@app/event-store';
-import { PROJECTION_FACTORIES, ProjectionRunner, ReadModelDb } from '@app/projections';
+import { PROJECTION_FACTORIES, ProjectionRunner } from '@app/projections';
+import { ReadModelDb } from '@app/read-model';
 import { createProcessRegistry } from '@app/processes';
 import { givenCase } from '@app/engine/testing/case-spec';
 import { realisticCase } from '../realistic-case';

@@ -1,14 +1,13 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Clock } from '../../apps/api/src/clock';
+import type { Clock } from '@app/common';
 import { startApp, tempDataDir } from '../app-harness';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 

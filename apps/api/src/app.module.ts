@@ -2,14 +2,14 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionsModule } from '@app/projections';
-import { AccessLog } from './access-log/access-log';
-import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLog } from '@app/access';
+import { AccessLogController } from './access/access-log.controller';
 import { AdminController } from './admin/admin.controller';
 import { ProjectionsReadiness } from './admin/projections-readiness';
 import { CasesController } from './cases/cases.controller';
-import { CLOCK, systemClock, type Clock } from './clock';
+import { CLOCK, systemClock, type Clock } from '@app/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { DisclosureInterceptor } from './disclosure/discloses';
+import { DisclosureInterceptor } from './access/discloses';
 import { EngineModule } from './engine/engine.module';
 import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';

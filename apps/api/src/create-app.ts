@@ -7,7 +7,7 @@ import { useJsonBodies } from './http/json-body';
 import { LimitedExpressAdapter } from './http/server-limits';
 import { pinoLevel } from './logging/logging.module';
 import { serveWebApp } from './http/web-app';
-import { CLOCK, type Clock } from './clock';
+import { CLOCK, type Clock } from '@app/common';
 import { setupOpenApi } from './openapi';
 import type { AppConfig } from './config/app-config';
 

@@ -4,3 +4,4 @@ export * from './json';
 export * from './ids';
 export * from './personnummer';
 export * from './sqlite-migrations';
+export * from './clock';

@@ -1,7 +1,11 @@
 import { CASE_EVENTS } from '@app/engine';
-import type { Projection, ProjectionFactory } from './projection';
-import type { ReadModelDb } from './read-model-db';
-import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
+import {
+  type Projection,
+  type ProjectionFactory,
+  type ReadModelDb,
+  ALL_MESSAGES,
+  type StoredEventMessage,
+} from '@app/read-model';
 
 /** The one table of case facts the read models join on. */
 export const CASES_TABLE = 'rm_cases';

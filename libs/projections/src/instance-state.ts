@@ -1,7 +1,7 @@
 import { type ProcessRegistry } from '@app/engine';
 import { activeTasks, type ActiveTask } from '@app/workflow';
 import type { StateValue } from 'xstate';
-import type { StoredEventMessage } from './stored-event-message';
+import type { StoredEventMessage } from '@app/read-model';
 
 /** The tasks waiting after this event, or undefined when the event did not move its instance. */
 export function tasksAfter(registry: ProcessRegistry, message: StoredEventMessage): ActiveTask[] | undefined {

@@ -1,5 +1,5 @@
 import { CASE_EVENTS, TOOLBOX_EFFECTS, type CaseEffects, type ProcessRegistry } from '@app/engine';
-import type { StoredEventMessage } from './stored-event-message';
+import type { StoredEventMessage } from '@app/read-model';
 
 const day = (iso: unknown) => String(iso).slice(0, 10);
 

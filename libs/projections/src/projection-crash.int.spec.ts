@@ -10,7 +10,7 @@ import { createProcessRegistry } from '@app/processes';
 import { collect } from '@app/event-store/testing';
 import { realisticCase } from '../../../bench/realistic-case';
 import { ProjectionRunner } from './projection-runner';
-import { ReadModelDb } from './read-model-db';
+import { ReadModelDb } from '@app/read-model';
 import { dumpReadModels } from './read-model-dump';
 import { startReadModels } from './testing/read-models-module';
 

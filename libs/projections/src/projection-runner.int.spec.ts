@@ -2,11 +2,9 @@ import type { TestingModule } from '@nestjs/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_STREAM, SqliteEventStore } from '@app/event-store';
 import { collect, newEvent } from '@app/event-store/testing';
-import type { Projection } from './projection';
+import { type Projection, ReadModelDb, ALL_MESSAGES, type StoredEventMessage } from '@app/read-model';
 import { ProjectionRunner } from './projection-runner';
-import { ReadModelDb } from './read-model-db';
 import { startReadModels } from './testing/read-models-module';
-import { ALL_MESSAGES, type StoredEventMessage } from './stored-event-message';
 
 /** Fails the first time it sees each event, as a full disk or a locked file would. */
 class FlakyProjection implements Projection {

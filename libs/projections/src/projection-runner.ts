@@ -16,9 +16,7 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { caseOfStream } from '@app/engine';
-import type { Projection } from './projection';
-import { ReadModelDb, type TableSpec } from './read-model-db';
-import { storedTypeOf, toMessage } from './stored-event-message';
+import { type Projection, ReadModelDb, type TableSpec, storedTypeOf, toMessage } from '@app/read-model';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 /** Events per transaction at most; a catch-up page is 500. */

@@ -7,13 +7,16 @@ import {
   CaseworkerChangesHandler,
   StepCountsHandler,
 } from './statistics/statistics.queries';
-import { caseAccessProjection } from './access/case-access.projection';
+import {
+  caseAccessProjection,
+  ClosedCasesHandler,
+  VisibleCaseIdsHandler,
+  CasesOfUnitsHandler,
+  accessLogProjection,
+  CaseViewingsHandler,
+  UserViewingsHandler,
+} from '@app/access';
 import { caseDirectoryProjection } from './case-directory';
-import { ClosedCasesHandler } from './access/closed-cases.queries';
-import { VisibleCaseIdsHandler } from './access/visible-case-ids.queries';
-import { CasesOfUnitsHandler } from './access/unit-cases.queries';
-import { accessLogProjection } from './access-log/access-log.projection';
-import { CaseViewingsHandler, UserViewingsHandler } from './access-log/access-log.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
 import { caseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
@@ -30,8 +33,7 @@ import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
 } from './projection-runner';
-import type { ProjectionFactory } from './projection';
-import { ReadModelDb } from './read-model-db';
+import { type ProjectionFactory, ReadModelDb } from '@app/read-model';
 import { statisticsProjection } from './statistics/statistics.projection';
 import { WorkQueueHandler } from './work-queue/work-queue.queries';
 import { workQueueProjection } from './work-queue/work-queue.projection';

@@ -1,9 +1,9 @@
 import type { TestingModule } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '@app/event-store';
-import { visibilityParams } from './access/visible-cases';
+import { visibilityParams } from '@app/access';
 import { caseListFrom, type CaseListFilter } from './case-list/case-list.queries';
-import { ReadModelDb } from './read-model-db';
+import { ReadModelDb } from '@app/read-model';
 import { startReadModels } from './testing/read-models-module';
 import { bipPhaseSql, caseworkerChangesSql, stepCountsSql } from './statistics/statistics.queries';
 import { workQueueFrom, type QueueScope } from './work-queue/work-queue.queries';

@@ -1,4 +1,4 @@
-import type { ReadModelDb } from './read-model-db';
+import type { ReadModelDb } from '@app/read-model';
 
 /**
  * Every read-model table, rows sorted, so two builds of the read models

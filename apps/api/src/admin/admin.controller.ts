@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { holdsAny, unitsWhere } from '@app/access';
 import { caseStream } from '@app/engine';
 import { EVENT_STORE, verifyChains, verifyStreams, type EventStore } from '@app/event-store';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CasesOfUnitsQuery, ProjectionRunner } from '@app/projections';
+import { holdsAny, unitsWhere, CasesOfUnitsQuery } from '@app/access';
+import { ProjectionRunner } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineWorker } from '../escalation/deadline-worker';
 import { Allow, CurrentActor, OPERATORS, SUPERVISORS, type Actor } from '../identity/actor';

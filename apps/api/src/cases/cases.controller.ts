@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { scopeOf } from '@app/access';
 import {
   CASE_COMMAND_ROLES,
   markPersonalData,
@@ -11,15 +10,15 @@ import {
   type CaseCommand,
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@app/common';
 import { ExecuteCaseCommand } from '../engine/case-command';
 import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.queries';
 import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
-import { CaseAccess } from '../access/case-access';
-import { Discloses } from '../disclosure/discloses';
+import { scopeOf, CaseAccess } from '@app/access';
+import { Discloses } from '../access/discloses';
 import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '../identity/actor';
 import {
   AsOfDto,

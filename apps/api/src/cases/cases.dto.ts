@@ -10,7 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
-import { MAX_LIMIT } from '@app/projections';
+import { MAX_LIMIT } from '@app/read-model';
 import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
 import { IsId, IsTimestamp } from '../http/ids';

@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actingRoles, type Principal } from '@app/access';
 import {
   CaseEngine,
   SYSTEM_ROLE,
@@ -8,7 +7,7 @@ import {
   type CommandResult,
 } from '@app/engine';
 import { AppError } from '@app/common';
-import { CaseAccess } from '../access/case-access';
+import { actingRoles, type Principal, CaseAccess } from '@app/access';
 import { Metrics } from '../metrics/metrics';
 
 /**

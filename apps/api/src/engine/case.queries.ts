@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { actingRoles, type Principal } from '@app/access';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   CASE_COMMAND_ROLES,
@@ -17,7 +16,7 @@ import {
   type CaseState,
   type Role,
 } from '@app/engine';
-import { CaseAccess } from '../access/case-access';
+import { actingRoles, type Principal, CaseAccess } from '@app/access';
 import { toCaseView, type CaseView } from './case-view';
 
 /** The case as the log says now: read from the store, so a client always sees its own writes. */

@@ -5,8 +5,7 @@ import { createProcessRegistry } from '@app/processes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { KEY_STORE } from '../crypto/key-store.token';
 import { masterKeyFor, SqliteKeyStore } from '../crypto/sqlite-key-store';
-import { CaseAccess } from '../access/case-access';
-import { Clearances } from '../access/clearances';
+import { CaseAccess, Clearances } from '@app/access';
 import { ExecuteCaseCommandHandler, SystemCaseCommandHandler } from './case-command';
 import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.queries';
 

@@ -6,18 +6,12 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AppError } from '@app/common';
+import { AppError, CLOCK, type Clock } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
 import { addIsoDuration } from '@app/workflow';
-import {
-  ClosedCasesQuery,
-  EVERY_CASE,
-  OpenDeadlinesQuery,
-  type DeadlineKey,
-  type OpenDeadline,
-} from '@app/projections';
+import { ClosedCasesQuery, EVERY_CASE } from '@app/access';
+import { OpenDeadlinesQuery, type DeadlineKey, type OpenDeadline } from '@app/projections';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SystemCaseCommand } from '../engine/case-command';
 import { Metrics } from '../metrics/metrics';

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE, MAX_LIMIT, type Page } from '@app/projections';
+import { DEFAULT_PAGE, MAX_LIMIT, type Page } from '@app/read-model';
 
 /** Far beyond any real list (2,000 pages of 500), small enough for every store's integer type. */
 export const MAX_OFFSET = 1_000_000;

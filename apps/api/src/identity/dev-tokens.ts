@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { jwtVerify, type JWTPayload } from 'jose';
 import { grantsOf, type Principal } from '@app/access';
-import type { Clock } from '../clock';
+import type { Clock } from '@app/common';
 import { localSecret } from '../crypto/local-secret';
 import { refusal } from './jose-errors';
 import { TokenVerifier } from './token-verifier';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@app/common';
 import type { AppConfig } from '../config/app-config';
 import { AuthController, DevSignInController } from './auth.controller';
 import { DevTokens } from './dev-tokens';

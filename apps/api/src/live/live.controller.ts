@@ -17,9 +17,9 @@ import {
   timer,
   type Observable,
 } from 'rxjs';
-import { scopeOf } from '@app/access';
-import { ProjectionRunner, VisibleCaseIdsQuery } from '@app/projections';
-import { CLOCK, type Clock } from '../clock';
+import { ProjectionRunner } from '@app/projections';
+import { scopeOf, VisibleCaseIdsQuery } from '@app/access';
+import { CLOCK, type Clock } from '@app/common';
 import { Allow, CASE_READERS, CurrentActor, SessionEndsAt, type Actor } from '../identity/actor';
 import { Metrics } from '../metrics/metrics';
 

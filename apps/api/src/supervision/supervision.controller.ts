@@ -9,9 +9,9 @@ import {
   OpenDeadlinesQuery,
   StepCountsQuery,
 } from '@app/projections';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@app/common';
 import { pageOf } from '../http/paging.dto';
-import { Discloses } from '../disclosure/discloses';
+import { Discloses } from '../access/discloses';
 import { InvalidRequestError } from '../http/request-errors';
 import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
 import { DeadlinesDto, FollowUpDto, MonthRangeDto, UnitDto } from './supervision.dto';

@@ -1,8 +1,12 @@
 import type { CaseEffects, ProcessRegistry } from '@app/engine';
-import type { ReadModelDb } from '../read-model-db';
-import type { Projection, ProjectionFactory } from '../projection';
+import {
+  type ReadModelDb,
+  type Projection,
+  type ProjectionFactory,
+  ALL_MESSAGES,
+  type StoredEventMessage,
+} from '@app/read-model';
 import { historyLabel } from '../labels';
-import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
 
 /** Every event of every case, in order, with who, when, what (in Swedish) and the state before and after. */
 class CaseHistoryProjection implements Projection {

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { ReadModelDb } from '../read-model-db';
+import { ReadModelDb } from '@app/read-model';
 
 export interface HistoryEntry {
   readonly revision: number;

@@ -1,9 +1,13 @@
 import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import { activeStatePaths, activeTasks } from '@app/workflow';
 import type { StateValue } from 'xstate';
-import type { Projection, ProjectionFactory } from '../projection';
-import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+import {
+  type Projection,
+  type ProjectionFactory,
+  ALL_MESSAGES,
+  type StoredEventMessage,
+  type ReadModelDb,
+} from '@app/read-model';
 
 /** One row per case with what the case list filters on, plus its instances and open deadlines. */
 class CaseListProjection implements Projection {

@@ -1,13 +1,14 @@
 import { CASE_EVENTS } from '@app/engine';
 import { caseFacts } from '../case-directory';
-import type { Projection, ProjectionFactory } from '../projection';
 import {
+  type Projection,
+  type ProjectionFactory,
   DeadlineCancelled,
   DeadlineReached,
   DeadlineScheduled,
   type StoredEventMessage,
-} from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+  type ReadModelDb,
+} from '@app/read-model';
 
 /** Every deadline with its status; the open ones by due time feed the escalation worker and dashboards. */
 class DeadlinesProjection implements Projection {

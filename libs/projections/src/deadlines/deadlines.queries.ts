@@ -1,7 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
-import { ReadModelDb } from '../read-model-db';
-import { selectPage, type Page, type PageOf } from '../paging';
+import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
+import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
 
 export interface OpenDeadline {
   readonly deadlineId: string;

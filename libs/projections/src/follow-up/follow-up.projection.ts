@@ -1,7 +1,12 @@
 import { CASE_EVENTS } from '@app/engine';
-import type { Projection, ProjectionFactory } from '../projection';
-import { CaseOpened, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+import {
+  type Projection,
+  type ProjectionFactory,
+  CaseOpened,
+  FollowUpOwnerChanged,
+  type StoredEventMessage,
+  type ReadModelDb,
+} from '@app/read-model';
 
 /** Who owns follow-up of each case now, since when, and whether it came by escalation. */
 class FollowUpProjection implements Projection {

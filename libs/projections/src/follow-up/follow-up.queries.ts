@@ -1,8 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { PersonalValue } from '@app/engine';
-import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
-import { ReadModelDb } from '../read-model-db';
-import { selectPage, type Page, type PageOf } from '../paging';
+import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
+import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
 
 export interface FollowUpResponsibility {
   readonly caseId: string;

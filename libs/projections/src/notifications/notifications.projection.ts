@@ -1,9 +1,14 @@
 import { type Role, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
 import { caseFacts } from '../case-directory';
-import type { Projection, ProjectionFactory } from '../projection';
-import { DeadlineReached, FollowUpOwnerChanged, type StoredEventMessage } from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+import {
+  type Projection,
+  type ProjectionFactory,
+  DeadlineReached,
+  FollowUpOwnerChanged,
+  type StoredEventMessage,
+  type ReadModelDb,
+} from '@app/read-model';
 
 type Recipient =
   { readonly person: string; readonly role: null } | { readonly person: null; readonly role: Role };

@@ -1,10 +1,13 @@
-import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { CASE_EVENTS, type ProcessRegistry, type StateMeta } from '@app/engine';
 import type { AnyStateNode, StateValue } from 'xstate';
-import type { StateMeta } from '@app/engine';
 import { caseFacts } from '../case-directory';
-import type { Projection, ProjectionFactory } from '../projection';
-import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+import {
+  type Projection,
+  type ProjectionFactory,
+  ALL_MESSAGES,
+  type StoredEventMessage,
+  type ReadModelDb,
+} from '@app/read-model';
 
 /**
  * What supervisors analyse at group level: BIP phases recorded over time,

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { PersonalValue } from '@app/engine';
-import { visibilityParams, visibleCases, type ReadScope } from '../access/visible-cases';
-import { ReadModelDb } from '../read-model-db';
+import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
+import { ReadModelDb } from '@app/read-model';
 
 export interface BipPhaseMonth {
   readonly month: string;

@@ -1,10 +1,14 @@
 import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
 import { caseFacts } from '../case-directory';
-import type { Projection, ProjectionFactory } from '../projection';
+import {
+  type Projection,
+  type ProjectionFactory,
+  ALL_MESSAGES,
+  type StoredEventMessage,
+  type ReadModelDb,
+} from '@app/read-model';
 import { tasksAfter } from '../instance-state';
-import { ALL_MESSAGES, type StoredEventMessage } from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
 
 /**
  * One row per open task: a node of a running process instance that waits on

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { ReadModelDb } from '../read-model-db';
+import { ReadModelDb } from '@app/read-model';
 
 /** Every case of these units, oldest first: what a supervisor's hash-chain check covers. */
 export class CasesOfUnitsQuery extends Query<string[]> {

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  actingRoles,
-  canSee,
-  CASE_MANAGER_PROCESS,
-  scopeOf,
-  type CaseAccessFacts,
-  type Principal,
-} from '@app/access';
+import { canSee, CASE_MANAGER_PROCESS, scopeOf, type CaseAccessFacts } from '../rules/case-visibility';
+import { actingRoles, type Principal } from '../rules/principal';
 import { CaseEngine, CaseNotFoundError, type CaseState, type Role } from '@app/engine';
 import { Clearances } from './clearances';
 

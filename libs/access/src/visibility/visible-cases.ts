@@ -1,4 +1,4 @@
-import type { AccessScope } from '@app/access';
+import type { AccessScope } from '../rules/case-visibility';
 
 /** Internal workers (the deadline worker) read every case; no person ever gets this. */
 export const EVERY_CASE = 'everyCase';

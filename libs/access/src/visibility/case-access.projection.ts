@@ -1,15 +1,16 @@
 import { CASE_EVENTS } from '@app/engine';
-import { CASE_MANAGER_PROCESS } from '@app/access';
-import type { Projection, ProjectionFactory } from '../projection';
+import { CASE_MANAGER_PROCESS } from '../rules/case-visibility';
 import {
+  type Projection,
+  type ProjectionFactory,
   CaseErased,
   CaseOpened,
   CaseworkerChanged,
   ProcessCompleted,
   ProcessStarted,
   type StoredEventMessage,
-} from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+  type ReadModelDb,
+} from '@app/read-model';
 
 /**
  * What case visibility turns on (unit, every social worker ever

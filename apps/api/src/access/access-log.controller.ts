@@ -2,14 +2,12 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { scopeOf } from '@app/access';
-import { CaseViewingsQuery, UserViewingsQuery } from '@app/projections';
-import { CaseAccess } from '../access/case-access';
-import { CLOCK, type Clock } from '../clock';
+import { scopeOf, CaseAccess, CaseViewingsQuery, UserViewingsQuery } from '@app/access';
+import { CLOCK, type Clock } from '@app/common';
 import { IdParamPipe, IsTimestamp } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
 import { Allow, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
-import { Discloses } from '../disclosure/discloses';
+import { Discloses } from './discloses';
 import { Answers } from '../http/response-schemas';
 
 export class PeriodDto extends PageDto {

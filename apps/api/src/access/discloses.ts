@@ -13,7 +13,6 @@ import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { scopeOf } from '@app/access';
 import { isHeaderId, newId } from '@app/common';
 import {
   personalValuesIn,
@@ -24,9 +23,7 @@ import {
   type KeyStore,
   type PersonalValue,
 } from '@app/engine';
-import { VisibleCaseIdsQuery } from '@app/projections';
-import { AccessLog } from '../access-log/access-log';
-import { Clearances } from '../access/clearances';
+import { scopeOf, Clearances, VisibleCaseIdsQuery, AccessLog } from '@app/access';
 import { KEY_STORE } from '../crypto/key-store.token';
 import { currentTraceId } from '../telemetry/tracing';
 import { ACTOR, type Actor } from '../identity/actor';

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { ReadModelDb } from '../read-model-db';
+import { ReadModelDb } from '@app/read-model';
 import { visibilityParams, visibleCases, type ReadScope } from './visible-cases';
 
 /** Which of these cases the reader may see: live updates announce only those. */

@@ -1,6 +1,10 @@
-import type { Projection, ProjectionFactory } from '../projection';
-import { CaseDataViewed, type StoredEventMessage } from '../stored-event-message';
-import type { ReadModelDb } from '../read-model-db';
+import {
+  type Projection,
+  type ProjectionFactory,
+  CaseDataViewed,
+  type StoredEventMessage,
+  type ReadModelDb,
+} from '@app/read-model';
 
 /** The access log, queryable by case and by person; the chained entries in the event store are the record. */
 class AccessLogProjection implements Projection {

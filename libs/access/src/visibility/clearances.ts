@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@app/access';
+import type { Principal } from '../rules/principal';
 
 /**
  * The cases a request's principal was found allowed to see on the log's

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { grantsOf, type Principal } from '@app/access';
+import { grantsOf, type Principal } from '../rules/principal';
 import {
   appendChained,
   ConcurrencyError,
@@ -10,7 +10,7 @@ import {
   type EventStore,
 } from '@app/event-store';
 import { ACCESS_EVENTS, accessStream } from '@app/engine';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@app/common';
 
 export interface AccessEntry {
   readonly principal: Principal;

@@ -1,0 +1,4 @@
+export * from './paging';
+export * from './projection';
+export * from './read-model-db';
+export * from './stored-event-message';
