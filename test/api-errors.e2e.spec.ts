@@ -256,6 +256,39 @@ describe('API errors: status, stable body, nothing appended', () => {
     await expectNothingAppended();
   });
 
+  it('422 RULE.FAILED already-running when a process that runs in the case is started again, and the start list says why', async () => {
+    const response = await sw()
+      .post(`/api/cases/${c.caseId}/processes`)
+      .send({ definitionId: 'rehab-handledning' });
+    expect([response.status, response.body.code]).toEqual([422, 'RULE.FAILED']);
+    expect(response.body.details.failed).toEqual([
+      {
+        id: 'already-running',
+        message:
+          'Rehabansvarig handleder pågår redan i ärendet. En ny kan startas när den pågående har avslutats.',
+      },
+    ]);
+    await expectNothingAppended();
+    const next = await sw().get(`/api/cases/${c.caseId}/next-steps`).expect(200);
+    const startable = (id: string) =>
+      next.body.startable.find((p: { definitionId: string }) => p.definitionId === id).blockedBy;
+    expect(startable('rehab-handledning').map((rule: { id: string }) => rule.id)).toEqual([
+      'already-running',
+    ]);
+    expect(startable('samverkan-varden')).toEqual([]);
+  });
+
+  it('422 RULE.FAILED naming socialWorkerId when the responsible social worker is assigned again: not a change of caseworker', async () => {
+    const response = await as(app, 'bitradande_enhetschef')
+      .post(`/api/cases/${c.caseId}/caseworker`)
+      .send({ socialWorkerId: SOCIAL_WORKER });
+    expect([response.status, response.body.code]).toEqual([422, 'RULE.FAILED']);
+    expect(response.body.details.failed).toEqual([
+      expect.objectContaining({ id: 'caseworker-unchanged', field: 'socialWorkerId' }),
+    ]);
+    await expectNothingAppended();
+  });
+
   it('422 IDEMPOTENCY.KEY_REUSED when a key comes back with a different request', async () => {
     const key = 'impuls-key-0001';
     const first = await sw()

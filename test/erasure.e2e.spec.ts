@@ -52,7 +52,7 @@ async function closedCase(app: INestApplication): Promise<CaseDriver> {
 
 describe('personal data at rest, and erasure by crypto-shredding', () => {
   const data = tempDataDir();
-  const clock = new TestClock('2026-01-15T09:00:00.000Z');
+  const clock = new TestClock('2026-03-02T09:00:00.000Z');
   let app: INestApplication;
   let c: CaseDriver;
   const chef = () => as(app, 'bitradande_enhetschef', 'bec-eva');

@@ -260,7 +260,7 @@ describe('automatic escalation over HTTP', () => {
     const cm = await c.caseManagerToClientYes();
     await c.send('case_manager', cm, 'InterventionAccepted', { startMeetingOn: '2026-01-20' });
     await c.send('case_manager', cm, 'StartMeetingHeld', {
-      startDate: '2026-01-20',
+      startDate: '2026-01-15',
       mainGoal: 'Arbetsträning 50 %',
       subGoals: ['Regelbunden sömn'],
     });

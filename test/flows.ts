@@ -101,9 +101,9 @@ export class CaseDriver {
       consentForm: true,
       notificationForm: true,
     });
-    await this.send('rehabansvarig', fl, 'ConsultationHeld', { heldOn: '2026-01-20' });
+    await this.send('rehabansvarig', fl, 'ConsultationHeld', { heldOn: '2026-01-14' });
     await this.send('rehabansvarig', fl, 'RecommendationsReceived', {
-      receivedOn: '2026-01-31',
+      receivedOn: '2026-01-15',
       summary: 'Utred arbetsförmåga; kontakt med vårdcentral',
     });
     return fl;

@@ -181,14 +181,16 @@ describe('no input produces a 500', () => {
     '2026-02-29',
     '2026-01-15T00:00:00Z',
   ])('given the date %s in a step, then 400 naming the field, and nothing stored', async (heldOn) => {
-    const rh = await c.start('rehab-handledning');
+    // A case of its own: the refused step leaves handledning running, and it runs once per case.
+    const own = await CaseDriver.open(app);
+    const rh = await own.start('rehab-handledning');
     const role = (event: string) =>
       event === 'SupervisionHeld' || event === 'DocumentationReviewed'
         ? 'rehabansvarig'
         : 'socialsekreterare';
     const send = (event: string, payload: object) =>
-      as(app, role(event), c.userFor(role(event)))
-        .post(`/api/cases/${c.caseId}/processes/${rh}/events`)
+      as(app, role(event), own.userFor(role(event)))
+        .post(`/api/cases/${own.caseId}/processes/${rh}/events`)
         .send({ event, payload });
     await send('ImpulsRegistered', { grounds: ['sjukskriven-utan-samordnade-insatser'] }).expect(200);
     await send('RehabansvarigContacted', {}).expect(200);

@@ -44,6 +44,7 @@ describe('the API the web app is built on', () => {
       type: 'string',
       format: 'date',
       title: 'Handledningen hölls',
+      'x-notAfterToday': true,
     });
     const plan = next.body.caseActions.find(
       (action: { command: string }) => action.command === 'RecordProgressionsplan',
@@ -79,13 +80,13 @@ describe('the API the web app is built on', () => {
     await driver.send('socialsekreterare', cm, 'ClientAcceptedInformation');
     await driver.send('case_manager', cm, 'InterventionAccepted', { startMeetingOn: '2026-03-09' });
     await driver.send('case_manager', cm, 'StartMeetingHeld', {
-      startDate: '2026-03-09',
+      startDate: '2026-03-01',
       mainGoal: 'Praktik inom handel',
       subGoals: ['Regelbunden dygnsrytm', 'Körkortsteori'],
     });
     await driver.send('case_manager', cm, 'PlanShared');
     await driver.send('case_manager', cm, 'FollowUpMeetingHeld', {
-      heldOn: '2026-04-09',
+      heldOn: '2026-03-02',
       present: 'Klient, CM',
       summary: 'Bra start',
       mainGoalStatus: 'pagar',
@@ -94,7 +95,7 @@ describe('the API the web app is built on', () => {
     const view = await as(app, 'case_manager', 'cm-1').get(`/api/cases/${driver.caseId}`).expect(200);
     const context = view.body.processes.find((p: { instanceId: string }) => p.instanceId === cm).context;
     expect(context.plan).toEqual({
-      startDate: '2026-03-09',
+      startDate: '2026-03-01',
       mainGoal: 'Praktik inom handel',
       subGoals: ['Regelbunden dygnsrytm', 'Körkortsteori'],
     });

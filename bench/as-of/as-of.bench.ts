@@ -28,7 +28,7 @@ const data = join(dir, 'app');
 const CASE = 'as-of-bench';
 
 /** Minute by minute from the start, so every event has its own time. */
-const at = (minute: number) => new Date(Date.UTC(2026, 1, 1, 8) + minute * 60_000).toISOString();
+const at = (minute: number) => new Date(Date.UTC(2026, 1, 20, 8) + minute * 60_000).toISOString();
 
 async function seed(): Promise<{ events: number; last: string }> {
   mkdirSync(data, { recursive: true });

@@ -53,7 +53,7 @@ function decideTemplate(): TemplateCommand[] {
     const meta: CommandMetadata = {
       actorId: `${OWN_UNIT}-${step.role}`,
       roles: [step.role],
-      now: new Date(Date.UTC(2026, 0, 15, 9) + n * 86_400_000).toISOString(),
+      now: new Date(Date.UTC(2026, 1, 20, 9) + n * 86_400_000).toISOString(),
       correlationId: `${TEMPLATE}-c${n}`,
       commandId: step.commandId,
     };

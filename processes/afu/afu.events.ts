@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Day, NoPersonnummer, Personal, Text, Label } from '@app/engine';
+import { Day, NoPersonnummer, Personal, Text, Label, PastDay } from '@app/engine';
 
 export class ImpulsRegistered {
   @Label('Skäl') @Text() reason!: string;
@@ -26,7 +26,7 @@ export class ConsentRecorded {
 }
 
 export class OrderSent {
-  @Label('Skickad') @Day() sentOn!: string;
+  @Label('Skickad') @PastDay() sentOn!: string;
   @Label('Beställningsblankett') @IsBoolean() orderForm!: boolean;
   @Label('Fullmakt') @IsBoolean() powerOfAttorney!: boolean;
   @Label('Begäran till Försäkringskassan') @IsBoolean() forsakringskassanRequest!: boolean;
@@ -39,7 +39,7 @@ export class TimesOffered {
 
 export class InterpreterBooked {
   @Label('Språk') @Personal() @IsString() @MaxLength(100) @NoPersonnummer() language!: string;
-  @Label('Bekräftat till leverantören') @Day() confirmedToSupplierOn!: string;
+  @Label('Bekräftat till leverantören') @PastDay() confirmedToSupplierOn!: string;
 }
 
 export class ClientPrepared {

@@ -80,6 +80,7 @@ describe('aktivitetsförmågeutredning (AFU)', () => {
 
     it('when times are offered, an interpreter booked and the investigation completed, then the answers are recorded', async () => {
       await h.send('rehabansvarig', caseId, AFU, 'TimesOffered', { firstAppointment: '2026-02-10' });
+      h.now = '2026-02-05T09:00:00.000Z';
       await h.send('socialsekreterare', caseId, AFU, 'InterpreterBooked', {
         language: 'tigrinja',
         confirmedToSupplierOn: '2026-02-05',

@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Day, Personal, Text, Label } from '@app/engine';
+import { Day, Personal, Text, Label, PastDay } from '@app/engine';
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */
@@ -40,7 +40,7 @@ export class InterventionAccepted {
 }
 
 export class StartMeetingHeld {
-  @Label('Startdatum') @Day() startDate!: string;
+  @Label('Startdatum') @PastDay() startDate!: string;
   @Label('Huvudmål') @Text() mainGoal!: string;
   @Label('Delmål', { help: 'Högst fyra.' })
   @Personal()
@@ -65,7 +65,7 @@ export class SubGoalStatus {
 }
 
 export class FollowUpMeetingHeld {
-  @Label('Mötet hölls') @Day() heldOn!: string;
+  @Label('Mötet hölls') @PastDay() heldOn!: string;
   @Label('Närvarande') @Text() present!: string;
   @Label('Sammanfattning') @Text() summary!: string;
   @Label('Huvudmålets status', { options: GOAL_STATUS_LABELS }) @IsIn(GOAL_STATUS) mainGoalStatus!: string;

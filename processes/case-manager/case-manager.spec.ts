@@ -11,7 +11,7 @@ const ALL_MET = {
   understandsWithoutInterpreter: true,
 };
 const FOLLOW_UP = {
-  heldOn: '2026-03-01',
+  heldOn: '2026-01-31',
   present: 'CM, socialsekreterare, klient',
   summary: 'Arbetsträning påbörjad',
   mainGoalStatus: 'pagar',
@@ -38,7 +38,7 @@ async function givenStarted(h: EngineHarness): Promise<string> {
   await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
   await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-02-03' });
   await h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
-    startDate: '2026-02-03',
+    startDate: '2026-01-31',
     mainGoal: 'Arbetsträning 50 %',
     subGoals: ['Regelbunden sömn', 'Kontakt med vårdcentral'],
   });
@@ -117,7 +117,7 @@ describe('case manager', () => {
     await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-02-03' });
     const error = await h.rejects(caseId, () =>
       h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
-        startDate: '2026-02-03',
+        startDate: '2026-01-31',
         mainGoal: 'Arbete',
         subGoals: ['a', 'b', 'c', 'd', 'e'],
       }),

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional } from 'class-validator';
-import { BipPhase, Day, Label, Text } from '@app/engine';
+import { BipPhase, Label, Text, PastDay } from '@app/engine';
 
 export class ImpulsRegistered {
   /** Why the client should see the förtroendeläkare: sick-listed where the unit has no cooperation, not progressing, unclear certificate. */
@@ -26,11 +26,11 @@ export class DocumentsHandedOver {
 }
 
 export class ConsultationHeld {
-  @Label('Konsultationen hölls') @Day() heldOn!: string;
+  @Label('Konsultationen hölls') @PastDay() heldOn!: string;
 }
 
 export class RecommendationsReceived {
-  @Label('Mottagna') @Day() receivedOn!: string;
+  @Label('Mottagna') @PastDay() receivedOn!: string;
   @Label('Rekommendationerna i korthet') @Text() summary!: string;
 }
 

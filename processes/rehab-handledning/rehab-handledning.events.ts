@@ -1,5 +1,5 @@
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { Category, Day, Label, PlanItem, PlanItems, Text } from '@app/engine';
+import { Category, Label, PlanItem, PlanItems, Text, PastDay } from '@app/engine';
 
 /** The four grounds in the seed for bringing a client to Rehabansvarig. */
 export const IMPULS_GROUNDS = [
@@ -31,7 +31,7 @@ export class DocumentationReviewed {
 }
 
 export class SupervisionHeld {
-  @Label('Handledningen hölls') @Day() heldOn!: string;
+  @Label('Handledningen hölls') @PastDay() heldOn!: string;
   @Label('Progressionsplan behövs') @IsBoolean() progressionsplanNeeded!: boolean;
 }
 

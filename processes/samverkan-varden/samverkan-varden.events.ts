@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { BipPhase, Day, Label, Text } from '@app/engine';
+import { BipPhase, Label, Text, PastDay } from '@app/engine';
 
 export const IMPULS_SOURCES = ['socialsekreterare', 'varden', 'jobbtorg-vuxen'] as const;
 export const CONTACT_METHODS = ['rehabforfragan', 'telefon', 'mejl'] as const;
@@ -22,7 +22,7 @@ export class ContactPlanned {
 }
 
 export class PlanningAgreed {
-  @Label('Överenskommen') @Day() agreedOn!: string;
+  @Label('Överenskommen') @PastDay() agreedOn!: string;
   @Label('Planeringen i korthet') @Text() summary!: string;
 }
 

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { BipPhase, Day, Label, Text } from '@app/engine';
+import { BipPhase, Label, Text, PastDay } from '@app/engine';
 
 export class ImpulsRegistered {
   @Label('Skäl') @Text() reason!: string;
@@ -25,13 +25,13 @@ export class RecommendationsOrdered {
 }
 
 export class OrderSent {
-  @Label('Skickad') @Day() sentOn!: string;
+  @Label('Skickad') @PastDay() sentOn!: string;
   @Label('Samtyckesblankett') @IsBoolean() consentForm!: boolean;
   @Label('Fullmakt') @IsBoolean() powerOfAttorney!: boolean;
 }
 
 export class RecommendationsReceived {
-  @Label('Mottagna') @Day() receivedOn!: string;
+  @Label('Mottagna') @PastDay() receivedOn!: string;
   @Label('Rekommendationerna i korthet') @Text() summary!: string;
   @Label('Remiss till annan vård') @IsBoolean() referralToOtherCare!: boolean;
 }

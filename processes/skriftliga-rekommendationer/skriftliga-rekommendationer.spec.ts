@@ -34,11 +34,13 @@ describe('skriftliga rekommendationer och remisser', () => {
       kind: 'bada',
       supplierAdvice: 'AFU ej relevant',
     });
+    h.now = '2026-02-01T09:00:00.000Z';
     await h.send('rehabansvarig', caseId, SR, 'OrderSent', {
       sentOn: '2026-02-01',
       consentForm: true,
       powerOfAttorney: true,
     });
+    h.now = '2026-03-02T09:00:00.000Z';
     await h.send('rehabansvarig', caseId, SR, 'RecommendationsReceived', {
       receivedOn: '2026-03-01',
       summary: 'Fysioterapi och arbetsträning',

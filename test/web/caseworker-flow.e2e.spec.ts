@@ -171,7 +171,7 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
       form.getByLabel('Konsultationen hölls').fill('2026-11-30'),
     );
     await doStep(page, fl, 'Registrera skriftliga rekommendationer', async (form) => {
-      await form.getByLabel('Mottagna').fill('2026-12-02');
+      await form.getByLabel('Mottagna').fill('2026-11-30');
       await form.getByLabel('Rekommendationerna i korthet').fill('Utred arbetsförmåga');
     });
     const deadlines = page.getByRole('region', { name: 'Öppna tidsgränser' });

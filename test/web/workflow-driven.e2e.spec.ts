@@ -195,14 +195,14 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
       [
         cm,
         'StartMeetingHeld',
-        { startDate: '2026-11-30', mainGoal: 'Praktik inom vården', subGoals: ['Dygnsrytm'] },
+        { startDate: '2026-11-23', mainGoal: 'Praktik inom vården', subGoals: ['Dygnsrytm'] },
       ],
       [cm, 'PlanShared', {}],
       [
         cm,
         'FollowUpMeetingHeld',
         {
-          heldOn: '2026-12-30',
+          heldOn: '2026-11-23',
           present: 'Klient och CM',
           summary: 'Praktikplats klar',
           mainGoalStatus: 'pagar',

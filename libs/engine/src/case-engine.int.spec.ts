@@ -24,6 +24,8 @@ function pingDefinition(version: 1 | 2): ProcessDefinition {
     description: 'Testprocess',
     machine,
     startLanes: ['socialsekreterare'],
+    // The specs below run several instances of it side by side.
+    parallelInstances: true,
     events: {
       Pinged: { label: 'Pinga', lanes: ['socialsekreterare'] },
       Noted: { label: 'Notera', lanes: ['socialsekreterare'] },

@@ -69,6 +69,8 @@ export interface WorkflowDefinition<L extends string = string, F = never> {
   readonly startRules?: readonly NamedRule<F>[];
   /** Lanes that may start it. */
   readonly startLanes: readonly L[];
+  /** Whether a second instance may start while one runs in the same case; by default it may not. */
+  readonly parallelInstances?: boolean;
   /** Names of routing guards, for the outcomes of a gateway in diagrams; an unguarded fallback reads "annars". */
   readonly guardLabels?: Readonly<Record<string, string>>;
 }

@@ -33,3 +33,8 @@ export function addIsoDuration(start: string, duration: string): string {
   const due = instant.toZonedDateTimeISO(TIME_ZONE).add(Temporal.Duration.from(duration));
   return new Date(due.epochMilliseconds).toISOString();
 }
+
+/** The Swedish calendar day (YYYY-MM-DD) an ISO-8601 timestamp falls on. */
+export function calendarDayOf(instant: string): string {
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
+}

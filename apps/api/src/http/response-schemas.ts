@@ -64,6 +64,8 @@ export const RESPONSE_SCHEMAS = {
       format: string,
       enum: array({ oneOf: [string, { type: 'number' }] }),
       'x-enumLabels': { type: 'object', additionalProperties: string },
+      /** A date of something that has happened: the form offers no later day than today. */
+      'x-notAfterToday': { type: 'boolean' },
       properties: { type: 'object', additionalProperties: { $ref: '#/components/schemas/StepSchema' } },
       required: strings,
       items: { $ref: '#/components/schemas/StepSchema' },

@@ -2,7 +2,13 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { payloadSchema, ProcessRegistry, ROLE_LABELS, type ProcessDefinition } from '@app/engine';
+import {
+  payloadSchema,
+  ProcessRegistry,
+  ROLE_LABELS,
+  startRulesOf,
+  type ProcessDefinition,
+} from '@app/engine';
 import { toBpmnXml, toMermaid } from '@app/workflow';
 import { IdParamPipe } from '../http/ids';
 import { Allow, EVERY_ROLE } from '../identity/actor';
@@ -25,7 +31,7 @@ function describe(definition: ProcessDefinition, versions: number[]) {
     title: definition.title,
     description: definition.description,
     startLanes: definition.startLanes.map((role) => ({ role, label: ROLE_LABELS[role] })),
-    startRules: (definition.startRules ?? []).map(({ id, message }) => ({ id, message })),
+    startRules: startRulesOf(definition).map(({ id, message }) => ({ id, message })),
     events: Object.entries(definition.events).map(([type, step]) => ({
       type,
       label: step.label,

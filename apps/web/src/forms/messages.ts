@@ -51,6 +51,8 @@ export function violationText(violation: Violation, schema: JsonSchema | undefin
       return 'Får inte innehålla ett personnummer. Använd ärendets pseudonym (initialer och födelseår).';
     case 'matches':
       return schema?.description ? `Fel format. ${schema.description}` : 'Fel format.';
+    case 'notAfterToday':
+      return 'Datumet kan inte ligga efter dagens datum.';
     case 'whitelistValidation':
       return 'Fältet hör inte till formuläret.';
     default:

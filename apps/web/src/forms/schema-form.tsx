@@ -313,6 +313,7 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
           ? { inputMode: 'numeric' as const, min: schema.minimum, max: schema.maximum, step: 1 }
           : {})}
         {...(schema.maxLength ? { maxLength: schema.maxLength } : {})}
+        {...(schema['x-notAfterToday'] ? { max: todayInSweden() } : {})}
         value={text}
         onChange={(e) =>
           onChange(isNumber && e.target.value !== '' ? Number(e.target.value) : e.target.value)
@@ -476,4 +477,9 @@ function serverErrors(error: unknown, schema: JsonSchema): [Record<string, strin
   }
   if (Object.keys(fields).length === 0 && general.length === 0) general.push(describeError(error));
   return [fields, general];
+}
+
+/** Today on the Swedish calendar, as a date input's `max`: the server refuses a later day by the same calendar. */
+function todayInSweden(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }

@@ -5,7 +5,14 @@ import { caseDecider } from './case-decider';
 import { caseEvent, type ProcessStepEvent } from './case-event';
 import { CASE_EVENTS } from './case-events';
 import type { PendingEvent, PendingMetadata } from './decide';
-import { CaseAlreadyExistsError, DeadlineNotDueError, StepNotAllowedError, WrongRoleError } from './errors';
+import {
+  BusinessRuleError,
+  CaseAlreadyExistsError,
+  InvalidPayloadError,
+  DeadlineNotDueError,
+  StepNotAllowedError,
+  WrongRoleError,
+} from './errors';
 
 /**
  * The case's rules as given/when/then, through the Decider alone: no
@@ -36,6 +43,11 @@ const inSamverkan: PendingEvent[] = [
   step('ImpulsRegistered', { source: 'varden', reason: 'Tbehov av samordning' }),
   step('ContactPlanned', { contactMethod: 'telefon', progressionsplanNeeded: false }),
 ];
+const PLAN_ROW = {
+  category: 5,
+  followUpOwner: 'rehabansvarig',
+  items: [{ vad: 'AFU', vem: 'Rehabansvarig', nar: '2026-03-15', varfor: 'Tutreda förmågan', gjort: false }],
+};
 const agreePlanning = {
   type: 'SendProcessEvent',
   caseId: 'case-spec-1',
@@ -166,6 +178,120 @@ describe('the case Decider', () => {
       expect(outcome.events.map((e) => e.type)).toEqual([CASE_EVENTS.deadlineCancelled, CASE_EVENTS.erased]);
       expect(outcome.state.erased).toMatchObject({ reason: 'gallringsbeslut', decision: 'SN 2026/14' });
       expect(outcome.state.deadlines.size).toBe(0);
+    });
+  });
+
+  describe('given samverkan med vården already running', () => {
+    const startAgain = {
+      type: 'StartProcess',
+      caseId: 'case-spec-1',
+      instanceId: 'p2',
+      definitionId: 'samverkan-varden',
+    } as const;
+
+    it('when it is started a second time, then the start is refused by name and nothing is decided', () => {
+      const outcome = givenCase(decider, inSamverkan).when(startAgain, { roles: ['socialsekreterare'] });
+      expect(outcome.error).toBeInstanceOf(BusinessRuleError);
+      expect((outcome.error as BusinessRuleError).failed).toEqual([
+        {
+          id: 'already-running',
+          message:
+            'Samverkan med vården / Jobbtorg vuxen pågår redan i ärendet. En ny kan startas när den pågående har avslutats.',
+        },
+      ]);
+      expect(outcome.events).toEqual([]);
+    });
+
+    it('when another process starts beside it, then that start is not held back', () => {
+      const outcome = givenCase(decider, inSamverkan).when(
+        { type: 'StartProcess', caseId: 'case-spec-1', instanceId: 'cm', definitionId: 'case-manager' },
+        { roles: ['socialsekreterare'] },
+      );
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.events[0]).toMatchObject({ type: CASE_EVENTS.processStarted });
+    });
+  });
+
+  it('given an AFU that ended as not relevant, when AFU is started again, then a new instance starts', () => {
+    const afu = (type: string, payload: Record<string, unknown>): ProcessStepEvent<PendingMetadata> => ({
+      type,
+      data: { instanceId: 'afu-1', payload },
+      metadata: {},
+    });
+    const ended: PendingEvent[] = [
+      opened,
+      caseEvent(CASE_EVENTS.progressionsplanRecorded, PLAN_ROW, {}),
+      caseEvent(CASE_EVENTS.processStarted, { instanceId: 'afu-1', definitionId: 'afu', version: 1 }, {}),
+      afu('ImpulsRegistered', { reason: 'Toklart vad klienten kan' }),
+      afu('AfuRejected', { reason: 'Ttidigare utredning räcker' }),
+    ];
+    const again = {
+      type: 'StartProcess',
+      caseId: 'case-spec-1',
+      instanceId: 'afu-2',
+      definitionId: 'afu',
+    } as const;
+    const outcome = givenCase(decider, ended).when(again, { roles: ['socialsekreterare'] });
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.state.instances.get('afu-2')?.snapshot.status).toBe('active');
+  });
+
+  describe('given a case whose responsible social worker is ss-1', () => {
+    const changeTo = (socialWorkerId: string) =>
+      ({ type: 'ChangeCaseworker', caseId: 'case-spec-1', socialWorkerId }) as const;
+
+    it('when the same social worker is assigned again, then it is refused naming the field, and no change is counted', () => {
+      const outcome = givenCase(decider, [opened]).when(changeTo('ss-1'), {
+        roles: ['bitradande_enhetschef'],
+      });
+      expect(outcome.error).toBeInstanceOf(BusinessRuleError);
+      expect((outcome.error as BusinessRuleError).failed).toEqual([
+        expect.objectContaining({ id: 'caseworker-unchanged', field: 'socialWorkerId' }),
+      ]);
+      expect(outcome.events).toEqual([]);
+      expect(outcome.state.socialWorkers).toEqual(['ss-1']);
+    });
+
+    it('when another social worker takes over, then the change is decided from ss-1 to them', () => {
+      const outcome = givenCase(decider, [opened]).when(changeTo('ss-2'), {
+        roles: ['bitradande_enhetschef'],
+      });
+      expect(outcome.events).toEqual([
+        {
+          type: CASE_EVENTS.caseworkerChanged,
+          data: { from: 'ss-1', to: 'ss-2' },
+          role: 'bitradande_enhetschef',
+        },
+      ]);
+      expect(outcome.state.socialWorkers).toEqual(['ss-1', 'ss-2']);
+    });
+  });
+
+  describe('given samverkan waiting for the planning, whose date records that it took place', () => {
+    const agreeOn = (agreedOn: string) => ({
+      ...agreePlanning,
+      payload: { ...agreePlanning.payload, agreedOn },
+    });
+
+    it('when the planning is dated after today, then the payload is refused naming agreedOn and the rule', () => {
+      const outcome = givenCase(decider, inSamverkan).when(agreeOn('2026-03-03'), {
+        roles: ['rehabansvarig'],
+        now: '2026-03-02T08:00:00.000Z',
+      });
+      expect(outcome.error).toBeInstanceOf(InvalidPayloadError);
+      expect((outcome.error as InvalidPayloadError).violations).toEqual([
+        expect.objectContaining({ field: 'agreedOn', rule: 'notAfterToday' }),
+      ]);
+      expect(outcome.events).toEqual([]);
+    });
+
+    it('when it is dated today on the Swedish calendar, then it is accepted, even where UTC is still yesterday', () => {
+      const outcome = givenCase(decider, inSamverkan).when(agreeOn('2026-03-02'), {
+        roles: ['rehabansvarig'],
+        now: '2026-03-01T23:30:00.000Z',
+      });
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.events[0]).toMatchObject({ type: 'PlanningAgreed' });
     });
   });
 });

@@ -21,6 +21,7 @@ import {
 import {
   acceptedEventTypes,
   addIsoDuration,
+  calendarDayOf,
   startInstance,
   stepInstance,
   type InstanceOutput,
@@ -55,10 +56,37 @@ interface Outputs {
   counter: number;
 }
 
+/**
+ * A second instance of a process that already runs in the case is almost
+ * always a double click or a lost overview; the spec names no process that
+ * runs twice at once, so every process starts again only once the running
+ * one has ended, unless its definition says otherwise.
+ */
+function notAlreadyRunning(definition: ProcessDefinition): NamedRule<CaseFacts> {
+  return {
+    id: 'already-running',
+    message: `${definition.title} pågår redan i ärendet. En ny kan startas när den pågående har avslutats.`,
+    holds: (facts) => !facts.runningProcesses.includes(definition.id),
+  };
+}
+
+/** Every rule a start of the process must meet: its own, and one instance at a time unless it allows more. */
+export function startRulesOf(definition: ProcessDefinition): NamedRule<CaseFacts>[] {
+  return [
+    ...(definition.parallelInstances ? [] : [notAlreadyRunning(definition)]),
+    ...(definition.startRules ?? []),
+  ];
+}
+
 /** The start rules of a process that the case does not meet now: what blocks starting it. */
 export function unmetStartRules(definition: ProcessDefinition, state: CaseState): NamedRule<CaseFacts>[] {
-  const facts: CaseFacts = { hasProgressionsplan: state.hasProgressionsplan };
-  return (definition.startRules ?? []).filter((rule) => !rule.holds(facts, {}));
+  const facts: CaseFacts = {
+    hasProgressionsplan: state.hasProgressionsplan,
+    runningProcesses: [...state.instances.values()]
+      .filter((instance) => instance.snapshot.status === 'active')
+      .map((instance) => instance.definitionId),
+  };
+  return startRulesOf(definition).filter((rule) => !rule.holds(facts, {}));
 }
 
 /** Failed rules as the error the caller sees: each names itself, and its field when it judges one. */
@@ -267,6 +295,16 @@ function decideAs(
     case 'ChangeCaseworker': {
       requireCase(state);
       const role = actingRole(meta, 'ChangeCaseworker', CASE_COMMAND_ROLES.ChangeCaseworker);
+      // Every change counts against the client (BIP: -22 % per change), so a non-change must not be recorded as one.
+      if (command.socialWorkerId === state.socialWorkerId) {
+        throw new BusinessRuleError([
+          {
+            id: 'caseworker-unchanged',
+            field: 'socialWorkerId',
+            message: 'Socialsekreteraren är redan ansvarig för ärendet. Välj den som ska ta över.',
+          },
+        ]);
+      }
       const events = [
         caseEvent(
           CASE_EVENTS.caseworkerChanged,
@@ -307,7 +345,7 @@ function decideAs(
         );
       }
       const role = actingRole(meta, command.event, step.lanes);
-      const payload = validatePayload(step.payload, command.payload);
+      const payload = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),
       );

@@ -59,6 +59,18 @@ export function Day(): PropertyDecorator {
   };
 }
 
+/**
+ * A calendar date that records something that has happened (a meeting
+ * held, recommendations received, an order sent): never after the day the
+ * step is recorded, a check `decide` makes against the command's time.
+ */
+export function PastDay(): PropertyDecorator {
+  return (target, key) => {
+    Day()(target, key);
+    annotate(target, key, { 'x-notAfterToday': true });
+  };
+}
+
 /** What a form needs beyond the validation rules: all of it reaches clients in the step's JSON Schema. */
 export interface FieldAnnotation {
   /** The Swedish label (`title`). */
@@ -69,6 +81,8 @@ export interface FieldAnnotation {
   readonly 'x-enumLabels'?: Readonly<Record<string, string>>;
   /** `date` for calendar dates, so a form offers a date input rather than free text. */
   readonly format?: 'date';
+  /** A date of something that has happened, so a form offers no later day than today. */
+  readonly 'x-notAfterToday'?: true;
 }
 
 const ANNOTATIONS = new WeakMap<object, Map<string, FieldAnnotation>>();

@@ -50,6 +50,8 @@ export type ProcessDefinition = WorkflowDefinition<Role, CaseFacts>;
 /** What start rules may look at: case-level facts, never another process's internals. */
 export interface CaseFacts {
   readonly hasProgressionsplan: boolean;
+  /** The processes with an instance still running in the case, by definition id. */
+  readonly runningProcesses: readonly string[];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { isPlainObject } from '@app/common';
+import { isCalendarDate, isPlainObject } from '@app/common';
 import { InvalidPayloadError, type FieldViolation } from './errors';
+import { fieldAnnotationsOf } from './fields';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldViolation[] {
   return errors.flatMap((error) => {
@@ -11,19 +12,40 @@ function flatten(errors: ValidationError[], prefix = ''): FieldViolation[] {
   });
 }
 
+/** Dates of things that have happened, given as a later day than `today` (YYYY-MM-DD). */
+function futureDates(dto: new () => object, instance: object, today: string): FieldViolation[] {
+  const values = instance as Record<string, unknown>;
+  return [...fieldAnnotationsOf(dto)]
+    .filter(([field, annotation]) => {
+      const value = values[field];
+      // A malformed date already has its own violation; comparing it would only add noise.
+      return (
+        annotation['x-notAfterToday'] && typeof value === 'string' && isCalendarDate(value) && value > today
+      );
+    })
+    .map(([field]) => ({
+      field,
+      rule: 'notAfterToday',
+      message: `${field} får inte vara ett senare datum än i dag (${today})`,
+    }));
+}
+
 /**
  * Validates a step's payload against its DTO and returns plain JSON holding
  * only the declared fields. Unknown fields are refused, not dropped, so a
- * typo in a field name is an error the caller sees.
+ * typo in a field name is an error the caller sees. Given `today`, a date
+ * of something that has happened may not lie after it.
  */
-export function validatePayload<T extends object>(dto: new () => T, payload: unknown): T;
+export function validatePayload<T extends object>(dto: new () => T, payload: unknown, today?: string): T;
 export function validatePayload(
   dto: (new () => object) | undefined,
   payload: unknown,
+  today?: string,
 ): Record<string, unknown>;
 export function validatePayload(
   dto: (new () => object) | undefined,
   payload: unknown,
+  today?: string,
 ): Record<string, unknown> {
   const given = payload ?? {};
   if (!isPlainObject(given)) {
@@ -43,7 +65,10 @@ export function validatePayload(
     );
   }
   const instance = plainToInstance(dto, given);
-  const violations = flatten(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true }));
+  const violations = [
+    ...flatten(validateSync(instance, { whitelist: true, forbidNonWhitelisted: true })),
+    ...(today === undefined ? [] : futureDates(dto, instance, today)),
+  ];
   if (violations.length > 0) throw new InvalidPayloadError(violations);
   return JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
 }

@@ -738,6 +738,7 @@ export interface components {
             "x-enumLabels"?: {
                 [key: string]: string;
             };
+            "x-notAfterToday"?: boolean;
             properties?: {
                 [key: string]: components["schemas"]["StepSchema"];
             };
