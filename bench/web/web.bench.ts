@@ -122,7 +122,11 @@ async function main(): Promise<void> {
     }, 'the read models');
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript((value) => sessionStorage.setItem('arendemotorn.token', value), token);
+    // The web app's session as signing in leaves it (apps/web/src/auth/session.ts).
+    await context.addInitScript(
+      (accessToken) => sessionStorage.setItem('arendemotorn.session', JSON.stringify({ accessToken })),
+      token,
+    );
     const page = await context.newPage();
     const ui: number[] = [];
     const api: number[] = [];
