@@ -121,6 +121,10 @@ export const afuV1: ProcessDefinition = {
     },
   },
   deadlines: {
-    supplierOffersTimes: { duration: 'P2W', title: 'Leverantören erbjuder tider inom 2 veckor' },
+    supplierOffersTimes: {
+      duration: 'P2W',
+      from: 'sentOn',
+      title: 'Leverantören erbjuder tider inom 2 veckor',
+    },
   },
 };

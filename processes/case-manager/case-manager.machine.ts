@@ -188,6 +188,7 @@ export const caseManagerV1: ProcessDefinition = {
     },
     interventionLimit: {
       duration: 'P12M',
+      from: 'startDate',
       title: 'Insatsen avslutas senast efter 12 månader',
       notify: ['case_manager', 'bitradande_enhetschef'],
     },

@@ -125,6 +125,21 @@ describe('case manager', () => {
     expect(error).toMatchObject({ violations: [{ field: 'subGoals', rule: 'arrayMaxSize' }] });
   });
 
+  it('given Start för insats entered a week after the day, then the 12-month limit runs from that day, not from the entry', async () => {
+    const caseId = await givenReferred(h);
+    await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+    await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
+    await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-01-24' });
+    await h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
+      startDate: '2026-01-24',
+      mainGoal: 'Arbetsträning 50 %',
+      subGoals: ['Regelbunden sömn'],
+    });
+    expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+      ['interventionLimit', '2027-01-24T09:00:00.000Z'],
+    ]);
+  });
+
   describe('given the intervention has started', () => {
     let caseId: string;
     beforeEach(async () => {

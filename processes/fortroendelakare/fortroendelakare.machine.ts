@@ -1,4 +1,4 @@
-import { setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { progressionsplanRequired } from '../shared/rules';
 import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './fortroendelakare.events';
@@ -10,13 +10,15 @@ import * as dto from './fortroendelakare.events';
  * within 2 months (follow-up passes to the biträdande enhetschef when missed).
  */
 export const fortroendelakareMachine = setup({
-  types: { events: {} as ProcessEvent },
-  actions: intentActions,
+  types: { events: {} as ProcessEvent, context: {} as { checkInHeld: boolean } },
+  // The follow-up may not close before the check-in (toolbox.md, process 3 step 6); its rule reads this.
+  actions: { ...intentActions, rememberCheckIn: assign({ checkInHeld: true }) },
   // Durations are resolved by the engine from `deadlines` below (and per-unit overrides), never by XState timers.
   delays: { checkIn: 0, actionDeadline: 0 },
 }).createMachine({
   id: 'fortroendelakare',
   initial: 'impuls',
+  context: { checkInHeld: false },
   states: {
     impuls: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Impuls' }),
@@ -68,7 +70,7 @@ export const fortroendelakareMachine = setup({
                 title: 'Avstämning med socialsekreteraren',
               }),
               after: { checkIn: 'reminded' },
-              on: { CheckInHeld: 'held' },
+              on: { CheckInHeld: { target: 'held', actions: 'rememberCheckIn' } },
             },
             reminded: {
               meta: meta({
@@ -76,7 +78,7 @@ export const fortroendelakareMachine = setup({
                 lane: 'rehabansvarig',
                 title: 'Påminnelse: avstämning försenad',
               }),
-              on: { CheckInHeld: 'held' },
+              on: { CheckInHeld: { target: 'held', actions: 'rememberCheckIn' } },
             },
             held: {},
           },
@@ -179,10 +181,21 @@ export const fortroendelakareV1: ProcessDefinition = {
       label: 'Avsluta uppföljningen',
       lanes: ['rehabansvarig', 'bitradande_enhetschef'],
       payload: dto.FollowUpCompleted,
+      rules: [
+        {
+          id: 'check-in-first',
+          message: 'Avstämningen med socialsekreteraren måste vara registrerad innan uppföljningen avslutas.',
+          holds: (_payload: dto.FollowUpCompleted, context) => context.checkInHeld === true,
+        },
+      ],
     },
   },
   deadlines: {
-    checkIn: { duration: 'P1M', title: 'Avstämning med socialsekreteraren inom 1 månad' },
-    actionDeadline: { duration: 'P2M', title: 'Åtgärder vidtagna inom 2 månader' },
+    checkIn: {
+      duration: 'P1M',
+      from: 'receivedOn',
+      title: 'Avstämning med socialsekreteraren inom 1 månad',
+    },
+    actionDeadline: { duration: 'P2M', from: 'receivedOn', title: 'Åtgärder vidtagna inom 2 månader' },
   },
 };

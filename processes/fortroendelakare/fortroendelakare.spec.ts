@@ -21,7 +21,7 @@ async function givenStarted(h: EngineHarness): Promise<string> {
   return caseId;
 }
 
-async function givenRecommendationsReceived(h: EngineHarness): Promise<string> {
+async function givenRecommendationsReceived(h: EngineHarness, receivedOn = '2026-01-31'): Promise<string> {
   const caseId = await givenStarted(h);
   await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
     reason: 'Sjukskriven, otydligt intyg',
@@ -35,7 +35,7 @@ async function givenRecommendationsReceived(h: EngineHarness): Promise<string> {
   });
   await h.send('rehabansvarig', caseId, INSTANCE, 'ConsultationHeld', { heldOn: '2026-01-20' });
   await h.send('rehabansvarig', caseId, INSTANCE, 'RecommendationsReceived', {
-    receivedOn: '2026-01-31',
+    receivedOn,
     summary: 'Utred arbetsförmåga; kontakt med vårdcentral',
   });
   return caseId;
@@ -146,6 +146,21 @@ describe('förtroendeläkare', () => {
     });
   });
 
+  describe('given recommendations that arrived on 22 October and were recorded on 1 December', () => {
+    it('then both clocks run from their arrival: the check-in was due 22 November and fires at once, the actions are due 22 December', async () => {
+      h.now = '2026-12-01T09:00:00.000Z';
+      const caseId = await givenRecommendationsReceived(h, '2026-10-22');
+      const deadlines = await h.openDeadlines(caseId);
+      expect(Object.fromEntries(deadlines.map((d) => [d.name, d.dueAt]))).toEqual({
+        checkIn: '2026-11-22T09:00:00.000Z',
+        actionDeadline: '2026-12-22T09:00:00.000Z',
+      });
+      const checkIn = deadlines.find((d) => d.name === 'checkIn')!;
+      const fired = await h.run('system', { type: 'FireDeadline', caseId, deadlineId: checkIn.deadlineId });
+      expect(fired.events).toEqual(['DeadlineReached']);
+    });
+  });
+
   describe('given the written recommendations arrived on 31 January', () => {
     let caseId: string;
     beforeEach(async () => {
@@ -230,17 +245,23 @@ describe('förtroendeläkare', () => {
       expect(await h.stateOf(caseId, INSTANCE)).toBe('completed');
     });
 
-    it('when follow-up completes with deadlines still open, then they are cancelled with it', async () => {
+    it('when follow-up is closed before the check-in, then it is refused naming the rule and nothing is appended', async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('rehabansvarig', caseId, INSTANCE, 'FollowUpCompleted', {
+          bipPhase: 1,
+          outcome: 'Avslutat tidigt',
+        }),
+      );
+      expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'check-in-first' }] });
+    });
+
+    it('when follow-up completes after the check-in with the actions deadline still open, then it is cancelled with it', async () => {
+      await h.send('rehabansvarig', caseId, INSTANCE, 'CheckInHeld', { notes: 'Avstämt' });
       const done = await h.send('rehabansvarig', caseId, INSTANCE, 'FollowUpCompleted', {
         bipPhase: 1,
         outcome: 'Avslutat tidigt',
       });
-      expect(done.events).toEqual([
-        'FollowUpCompleted',
-        'DeadlineCancelled',
-        'DeadlineCancelled',
-        'ProcessCompleted',
-      ]);
+      expect(done.events).toEqual(['FollowUpCompleted', 'DeadlineCancelled', 'ProcessCompleted']);
       expect(await h.openDeadlines(caseId)).toEqual([]);
     });
 

@@ -41,6 +41,12 @@ export interface StepEvent<L extends string = string> {
 export interface DeadlineSpec<L extends string = string> {
   /** ISO-8601 default, e.g. P1M; a deployment may override it. */
   readonly duration: string;
+  /**
+   * The field of the starting step's payload that holds the business date
+   * the period runs from (recommendations received, Start för insats). The
+   * time the step is recorded when absent, or when the step has no such date.
+   */
+  readonly from?: string;
   readonly title: string;
   /** Who is told when it passes; the timer's own lane when absent. */
   readonly notify?: readonly L[];

@@ -38,3 +38,17 @@ export function addIsoDuration(start: string, duration: string): string {
 export function calendarDayOf(instant: string): string {
   return Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
 }
+
+/**
+ * The instant on calendar day `day` (YYYY-MM-DD) at the Swedish wall-clock
+ * time of `instant`: a period that runs from a business date keeps the time
+ * of day it was recorded at, so a date entered as today changes nothing.
+ */
+export function onDayOf(day: string, instant: string): string {
+  const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE);
+  const onDay = Temporal.PlainDate.from(day).toZonedDateTime({
+    timeZone: TIME_ZONE,
+    plainTime: zoned.toPlainTime(),
+  });
+  return new Date(onDay.epochMilliseconds).toISOString();
+}

@@ -63,6 +63,8 @@ export interface CaseEventData {
     readonly title: string;
     readonly duration: string;
     readonly dueAt: string;
+    /** The business date (YYYY-MM-DD) the period runs from, when the step gave one; else from its recording. */
+    readonly runsFrom?: string;
     /** The delayed machine event (`xstate.after.<name>.<state path>`) that firing sends. */
     readonly machineEvent: string;
   };

@@ -22,6 +22,7 @@ import {
   acceptedEventTypes,
   addIsoDuration,
   calendarDayOf,
+  onDayOf,
   startInstance,
   stepInstance,
   type InstanceOutput,
@@ -124,6 +125,7 @@ function recordOutputs(
   instance: InstanceState,
   outputs: readonly InstanceOutput[],
   out: Outputs,
+  payload: Readonly<Record<string, unknown>> = {},
 ): void {
   const definition = ctx.registry.get(instance.definitionId, instance.version);
   const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
@@ -134,6 +136,9 @@ function recordOutputs(
         const duration =
           ctx.overrides[state.unit ?? '']?.[definition.id]?.[name] ?? definition.deadlines[name]?.duration;
         if (!duration) throw new Error(`${definition.id} has no deadline spec for delay '${name}'`);
+        const field = definition.deadlines[name]?.from;
+        const day = field === undefined ? undefined : payload[field];
+        const runsFrom = typeof day === 'string' ? onDayOf(day, meta.now) : meta.now;
         out.events.push(
           caseEvent(
             CASE_EVENTS.deadlineScheduled,
@@ -143,7 +148,8 @@ function recordOutputs(
               name,
               title: definition.deadlines[name]?.title ?? name,
               duration,
-              dueAt: addIsoDuration(meta.now, duration),
+              dueAt: addIsoDuration(runsFrom, duration),
+              ...(typeof day === 'string' ? { runsFrom: day } : {}),
               machineEvent: output.machineEvent,
             },
             base,
@@ -245,7 +251,7 @@ function sendToInstance(
   const { snapshot, outputs } = stepInstance(definition, instance.snapshot, event);
   const out: Outputs = { events: [], counter: 0 };
   out.events.push(stored(instanceMetadata(instance, instance.snapshot.value, snapshot.value)));
-  recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out);
+  recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out, event.payload);
   return out.events;
 }
 

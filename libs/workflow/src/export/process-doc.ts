@@ -9,7 +9,8 @@ export function toProcessDoc(definition: WorkflowDefinition, laneLabels: LaneLab
       `| ${step.label} | \`${event}\` | ${step.lanes.map((l) => laneLabels[l] ?? l).join(', ')} |`,
   );
   const deadlines = Object.entries(definition.deadlines).map(
-    ([name, spec]) => `| ${spec.title} | \`${name}\` | ${spec.duration} |`,
+    ([name, spec]) =>
+      `| ${spec.title} | \`${name}\` | ${spec.duration} | ${spec.from ? `the step's \`${spec.from}\`` : 'when the step is recorded'} |`,
   );
   return [
     `# ${definition.title} (\`${definition.id}\`, version ${definition.version})`,
@@ -27,7 +28,14 @@ export function toProcessDoc(definition: WorkflowDefinition, laneLabels: LaneLab
     ...steps,
     '',
     ...(deadlines.length
-      ? ['## Deadlines', '', '| deadline | name | default |', '|---|---|---|', ...deadlines, '']
+      ? [
+          '## Deadlines',
+          '',
+          '| deadline | name | default | runs from |',
+          '|---|---|---|---|',
+          ...deadlines,
+          '',
+        ]
       : []),
     '## States',
     '',
