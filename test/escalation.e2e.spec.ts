@@ -134,6 +134,14 @@ describe('automatic escalation over HTTP', () => {
     );
     const rehabNotes = (await rehab().get('/api/notifications')).body.items;
     expect(rehabNotes.map((n: { kind: string }) => n.kind)).toContain('escalation');
+    const supervisorNotes = (await supervisor().get('/api/notifications')).body.items;
+    expect(supervisorNotes).toContainEqual(
+      expect.objectContaining({
+        caseId: c.caseId,
+        kind: 'escalation',
+        recipient: { person: null, role: 'bitradande_enhetschef' },
+      }),
+    );
 
     const history = (await supervisor().get(`/api/cases/${c.caseId}/history`)).body.entries as {
       revision: number;
@@ -252,6 +260,43 @@ describe('automatic escalation over HTTP', () => {
         fired.status === 'fulfilled' || (fired.reason as { code: string }).code === 'EVENT_STORE.CONCURRENCY',
       ).toBe(true);
     expect(await reachedIn(c.caseId)).toEqual([meeting.deadlineId]);
+  });
+
+  it('given the progressionsplan and the CM plan are shared, then those the spec names are told: the social worker, and the biträdande enhetschef of the progressionsplan', async () => {
+    clock.set('2026-01-15T09:00:00.000Z');
+    const c = await CaseDriver.open(app, 'EF 8206');
+    await c.rehabToCategory4();
+    const cm = await c.caseManagerToClientYes();
+    await c.send('case_manager', cm, 'InterventionAccepted', { startMeetingOn: '2026-01-15' });
+    await c.send('case_manager', cm, 'StartMeetingHeld', {
+      startDate: '2026-01-15',
+      mainGoal: 'Arbetsträning 50 %',
+      subGoals: ['Regelbunden sömn'],
+    });
+    await c.send('case_manager', cm, 'PlanShared');
+    const stepNotes = async (agent: ReturnType<typeof as>) =>
+      (
+        (await agent.get('/api/notifications')).body.items as {
+          caseId: string;
+          kind: string;
+          message: string;
+        }[]
+      )
+        .filter((n) => n.caseId === c.caseId && n.kind === 'step')
+        .map((n) => n.message)
+        .sort();
+    await eventually(async () => {
+      expect(await stepNotes(socialWorker())).toEqual([
+        'Case manager (CM): Case managern har delat CM-planen.',
+        'Rehabansvarig handleder: Rehabansvarig har delat progressionsplanen.',
+      ]);
+      expect(await stepNotes(supervisor())).toEqual([
+        'Rehabansvarig handleder: Rehabansvarig har delat progressionsplanen.',
+      ]);
+      expect(await stepNotes(rehab())).toEqual([]);
+    });
+    // Its 12-month clock must not run into the next test's deadline run.
+    await c.send('case_manager', cm, 'InterventionClosed', { reason: 'mal-uppnatt' });
   });
 
   it('case manager: the intervention is closed automatically at twelve months', async () => {

@@ -161,18 +161,17 @@ export const caseManagerV1: ProcessDefinition = {
       lanes: ['case_manager'],
       payload: dto.StartMeetingHeld,
     },
-    PlanShared: { label: 'Planen är delad med socialsekreteraren', lanes: ['case_manager'] },
+    PlanShared: {
+      label: 'Planen är delad med socialsekreteraren',
+      lanes: ['case_manager'],
+      // Step 7, informationsutbyte: the social worker is told, and reads the plan in the case.
+      inform: { lanes: ['socialsekreterare'], message: 'Case managern har delat CM-planen.' },
+    },
     FollowUpMeetingHeld: {
       label: 'Registrera uppföljningsmöte',
       lanes: ['case_manager'],
+      // Bilaga 2 shows three follow-up slots: that is layout, not a limit; meetings run as long as the intervention.
       payload: dto.FollowUpMeetingHeld,
-      rules: [
-        {
-          id: 'at-most-three-follow-ups',
-          message: 'CM-planeringen har plats för högst tre uppföljningsmöten.',
-          holds: (_payload, context) => Number(context.followUps) < 3,
-        },
-      ],
     },
     InterventionClosed: {
       label: 'Avsluta insatsen',

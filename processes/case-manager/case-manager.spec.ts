@@ -153,12 +153,12 @@ describe('case manager', () => {
       ]);
     });
 
-    it('when a fourth follow-up meeting is recorded, then the rule is named', async () => {
+    it("when a fourth follow-up meeting is recorded, then it is kept like the first three: the template's three slots are no limit", async () => {
       for (let i = 0; i < 3; i++) await h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP);
-      const error = await h.rejects(caseId, () =>
-        h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP),
-      );
-      expect(error).toMatchObject({ failed: [{ id: 'at-most-three-follow-ups' }] });
+      const fourth = await h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP);
+      expect(fourth.events).toEqual(['FollowUpMeetingHeld']);
+      const context = (await h.engine.load(caseId)).instances.get(CM)?.snapshot.context;
+      expect([context?.followUps, context?.followUpMeetings.length]).toEqual([4, 4]);
     });
 
     it('when 12 months pass, then the intervention is closed automatically', async () => {

@@ -144,6 +144,11 @@ export const rehabHandledningV1: ProcessDefinition = {
       label: 'Dela progressionsplan',
       lanes: ['rehabansvarig'],
       payload: dto.ProgressionsplanShared,
+      // Step 6: mailed to the social worker with a copy to their biträdande enhetschef.
+      inform: {
+        lanes: ['socialsekreterare', 'bitradande_enhetschef'],
+        message: 'Rehabansvarig har delat progressionsplanen.',
+      },
     },
     PlanExecuted: { label: 'Planen är genomförd', lanes: ['socialsekreterare'], payload: dto.PlanExecuted },
   },

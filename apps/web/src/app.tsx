@@ -20,6 +20,13 @@ import { StartView } from './views/start';
 import { UnitOverviewView } from './views/unit-overview';
 
 const SIGN_IN_PATH = '/logga-in';
+/** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
+const SIGN_OUT_REASON = 'arendemotorn.signOutReason';
+
+function rememberSignOutReason(reason: string | null): void {
+  if (reason) sessionStorage.setItem(SIGN_OUT_REASON, reason);
+  else sessionStorage.removeItem(SIGN_OUT_REASON);
+}
 
 /** Where to go after signing in: a path of this app, never the sign-in itself or another site (`//evil`). */
 function returnPath(path: string | null): string {
@@ -31,13 +38,16 @@ function returnPath(path: string | null): string {
 export function App() {
   const { pathname, search } = useLocation();
   const [me, setMe] = useState<Me | null>(null);
-  const [signOutReason, setSignOutReason] = useState<string | null>(null);
+  const [signOutReason, setSignOutReason] = useState<string | null>(() =>
+    sessionStorage.getItem(SIGN_OUT_REASON),
+  );
   const [checked, setChecked] = useState(false);
 
   useEffect(() => {
     whenSignedOut((reason) => {
       setMe(null);
       setSignOutReason(reason);
+      rememberSignOutReason(reason);
       const back = returnPath(window.location.pathname);
       navigate(back === '/' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?till=${encodeURIComponent(back)}`, {
         replace: true,
@@ -47,6 +57,7 @@ export function App() {
 
   useEffect(() => {
     if (me) {
+      rememberSignOutReason(null);
       setChecked(true);
       return;
     }
@@ -63,6 +74,7 @@ export function App() {
         if (session) return void api<Me>('/api/auth/me').then(setMe, () => undefined);
         setMe(null);
         setSignOutReason('Du loggades ut i en annan flik.');
+        rememberSignOutReason('Du loggades ut i en annan flik.');
         navigate(SIGN_IN_PATH, { replace: true });
       }),
     [],

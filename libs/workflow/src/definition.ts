@@ -36,6 +36,8 @@ export interface StepEvent<L extends string = string> {
   /** class-validator DTO; absent when the step carries no data. */
   readonly payload?: new () => object;
   readonly rules?: readonly NamedRule<never>[];
+  /** Who is told when the step is recorded, and what: a hand-over the spec says someone must hear of. */
+  readonly inform?: { readonly lanes: readonly L[]; readonly message: string };
 }
 
 export interface DeadlineSpec<L extends string = string> {

@@ -143,7 +143,7 @@ export function CaseManagerPlan({ context }: { context: Readonly<Record<string, 
       ) : (
         <p>Inga delmål.</p>
       )}
-      <h5>Uppföljningar ({followUpMeetings.length} av högst 3)</h5>
+      <h5>Uppföljningsmöten ({followUpMeetings.length})</h5>
       {followUpMeetings.length === 0 && <p>Ingen uppföljning ännu.</p>}
       {followUpMeetings.map((meeting, index) => (
         <section key={index} className="meeting" aria-label={`Uppföljning ${index + 1}`}>

@@ -6,6 +6,7 @@ import {
   type ProjectionFactory,
   DeadlineReached,
   FollowUpOwnerChanged,
+  ProcessStepRecorded,
   type StoredEventMessage,
   type ReadModelDb,
 } from '@app/read-model';
@@ -14,14 +15,15 @@ type Recipient =
   { readonly person: string; readonly role: null } | { readonly person: null; readonly role: Role };
 
 /**
- * In-app notifications: who must hear that a deadline passed or that
- * follow-up was escalated. Social workers are told in person (the case's
- * responsible one); other roles as a role of the case's unit. Delivery by
- * e-mail will read the same rows.
+ * In-app notifications: who must hear that a deadline passed, that
+ * follow-up was escalated, or of a step the process says someone must hear
+ * of (`inform`). Social workers are told in person (the case's responsible
+ * one); other roles as a role of the case's unit. Delivery by e-mail will
+ * read the same rows.
  */
 class NotificationsProjection implements Projection {
   constructor(private readonly registry: ProcessRegistry) {}
-  readonly handles = [DeadlineReached, FollowUpOwnerChanged];
+  readonly handles = [DeadlineReached, FollowUpOwnerChanged, ProcessStepRecorded];
   readonly name = 'notifications';
   readonly tables = [
     {
@@ -39,8 +41,17 @@ class NotificationsProjection implements Projection {
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
-    if (message.event.type === CASE_EVENTS.followUpOwnerChanged && message.data.escalated)
-      this.escalated(db, message);
+    else if (message.event.type === CASE_EVENTS.followUpOwnerChanged) {
+      if (message.data.escalated) this.escalated(db, message);
+    } else this.stepRecorded(db, message);
+  }
+
+  private stepRecorded(db: ReadModelDb, message: StoredEventMessage): void {
+    const instance = message.instance;
+    if (!instance) return;
+    const definition = this.registry.get(instance.definitionId, instance.version);
+    const inform = definition.events[message.event.type]?.inform;
+    if (inform) this.notify(db, message, 'step', `${definition.title}: ${inform.message}`, inform.lanes);
   }
 
   private deadlinePassed(db: ReadModelDb, message: StoredEventMessage): void {
@@ -66,7 +77,8 @@ class NotificationsProjection implements Projection {
       message,
       'escalation',
       `Uppföljningsansvaret har gått över till biträdande enhetschef: ${String(message.data.reason)}`,
-      ['socialsekreterare', 'rehabansvarig'],
+      // Rehabansvarig informs both the biträdande enhetschef and the social worker (toolbox.md, process 2).
+      ['bitradande_enhetschef', 'socialsekreterare', 'rehabansvarig'],
     );
   }
 
