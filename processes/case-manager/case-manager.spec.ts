@@ -32,13 +32,13 @@ async function givenReferred(h: EngineHarness): Promise<string> {
   return caseId;
 }
 
-async function givenStarted(h: EngineHarness): Promise<string> {
+async function givenStarted(h: EngineHarness, startDate = '2026-01-31'): Promise<string> {
   const caseId = await givenReferred(h);
   await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
   await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
   await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-02-03' });
   await h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
-    startDate: '2026-01-31',
+    startDate,
     mainGoal: 'Arbetsträning 50 %',
     subGoals: ['Regelbunden sömn', 'Kontakt med vårdcentral'],
   });
@@ -126,15 +126,7 @@ describe('case manager', () => {
   });
 
   it('given Start för insats entered a week after the day, then the 12-month limit runs from that day, not from the entry', async () => {
-    const caseId = await givenReferred(h);
-    await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
-    await h.send('socialsekreterare', caseId, CM, 'ClientAcceptedInformation');
-    await h.send('case_manager', caseId, CM, 'InterventionAccepted', { startMeetingOn: '2026-01-24' });
-    await h.send('case_manager', caseId, CM, 'StartMeetingHeld', {
-      startDate: '2026-01-24',
-      mainGoal: 'Arbetsträning 50 %',
-      subGoals: ['Regelbunden sömn'],
-    });
+    const caseId = await givenStarted(h, '2026-01-24');
     expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
       ['interventionLimit', '2027-01-24T09:00:00.000Z'],
     ]);
