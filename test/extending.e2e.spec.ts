@@ -162,7 +162,8 @@ describe('extending the toolbox: a seventh process and a new cross-process effec
 
   it('names the effect in the case history with its own Swedish line', async () => {
     const runner = readModels.get(ProjectionRunner);
-    await vi.waitFor(async () => expect(await runner.lag(0)).toBe(0));
+    // On a shared KurrentDB the read models first scan the server's whole log for this test's prefix.
+    await vi.waitFor(async () => expect(await runner.lag(0)).toBe(0), { timeout: 30_000, interval: 100 });
     const page = (await readModels.get(QueryBus).execute(new CaseHistoryQuery(caseId, {}))) as HistoryPage;
     const labels = page.entries.map((e) => e.label);
     expect(labels).toContain('Uppföljningen överlämnad till mentorn');
