@@ -32,11 +32,11 @@ const started = caseEvent(
   { instanceId: 'p1', definitionId: 'samverkan-varden', version: 1 },
   {},
 );
-const step = (type: string, payload: Record<string, unknown>): ProcessStepEvent<PendingMetadata> => ({
-  type,
-  data: { instanceId: 'p1', payload },
-  metadata: {},
-});
+const step = (
+  type: string,
+  payload: Record<string, unknown>,
+  instanceId = 'p1',
+): ProcessStepEvent<PendingMetadata> => ({ type, data: { instanceId, payload }, metadata: {} });
 const inSamverkan: PendingEvent[] = [
   opened,
   started,
@@ -213,17 +213,12 @@ describe('the case Decider', () => {
   });
 
   it('given an AFU that ended as not relevant, when AFU is started again, then a new instance starts', () => {
-    const afu = (type: string, payload: Record<string, unknown>): ProcessStepEvent<PendingMetadata> => ({
-      type,
-      data: { instanceId: 'afu-1', payload },
-      metadata: {},
-    });
     const ended: PendingEvent[] = [
       opened,
       caseEvent(CASE_EVENTS.progressionsplanRecorded, PLAN_ROW, {}),
       caseEvent(CASE_EVENTS.processStarted, { instanceId: 'afu-1', definitionId: 'afu', version: 1 }, {}),
-      afu('ImpulsRegistered', { reason: 'Toklart vad klienten kan' }),
-      afu('AfuRejected', { reason: 'Ttidigare utredning räcker' }),
+      step('ImpulsRegistered', { reason: 'Toklart vad klienten kan' }, 'afu-1'),
+      step('AfuRejected', { reason: 'Ttidigare utredning räcker' }, 'afu-1'),
     ];
     const again = {
       type: 'StartProcess',
