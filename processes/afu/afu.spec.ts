@@ -53,6 +53,15 @@ describe('aktivitetsförmågeutredning (AFU)', () => {
     expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'consent-scanned' }] });
   });
 
+  it("given an order sent on 31 January and recorded on 4 February, then the supplier's 2 weeks run from the sending", async () => {
+    await h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', CONSENT);
+    h.now = '2026-02-04T09:00:00.000Z';
+    await h.send('rehabansvarig', caseId, AFU, 'OrderSent', ORDER);
+    expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+      ['supplierOffersTimes', '2026-02-14T09:00:00.000Z'],
+    ]);
+  });
+
   it('given an order missing two documents, then both are named', async () => {
     await h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', CONSENT);
     const error = await h.rejects(caseId, () =>
