@@ -91,6 +91,15 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/api/cases/{caseId}/processes/{instanceId}/end',
+    allowed: CASEWORK,
+    caseScoped: true,
+    body: { reason: 'other', note: 'Klienten har flyttat till annan kommun' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
     path: '/api/cases/{caseId}/caseworker',
     allowed: ['socialsekreterare', 'bitradande_enhetschef'],
     caseScoped: true,

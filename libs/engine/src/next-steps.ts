@@ -3,6 +3,7 @@ import { acceptedEventTypes } from '@app/workflow';
 import type { Role } from './domain/process-definition';
 import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';
+import { EndProcessPayload, endReasonsFor, isRunning } from './domain/process-ending';
 
 export interface NextStep {
   readonly instanceId: string;
@@ -25,7 +26,7 @@ export interface NextStep {
  * hard-codes steps. Guards on the payload are checked when the step is sent.
  */
 export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: readonly Role[]): NextStep[] {
-  return [...state.instances.values()].flatMap((instance) => {
+  return [...state.instances.values()].filter(isRunning).flatMap((instance) => {
     const definition = registry.get(instance.definitionId, instance.version);
     return acceptedEventTypes(instance.snapshot).flatMap((event): NextStep[] => {
       const step = definition.events[event];
@@ -44,5 +45,51 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
         },
       ];
     });
+  });
+}
+
+export interface ProcessEnding {
+  readonly instanceId: string;
+  readonly process: string;
+  readonly label: string;
+  /** The form: the reasons the caller's roles may end it for, and a comment. */
+  readonly schema: Record<string, unknown>;
+}
+
+/**
+ * Which running instances any of the roles may end early, each with the
+ * schema of the reasons open to them: a reason another role must give is
+ * not offered rather than refused after the form is filled in.
+ */
+export function processEndings(
+  registry: ProcessRegistry,
+  state: CaseState,
+  roles: readonly Role[],
+): ProcessEnding[] {
+  const schema = payloadSchema(EndProcessPayload) as { properties: Record<string, Record<string, unknown>> };
+  return [...state.instances.values()].filter(isRunning).flatMap((instance) => {
+    const definition = registry.get(instance.definitionId, instance.version);
+    const reasons = endReasonsFor(definition, roles);
+    if (reasons.length === 0) return [];
+    const reason = schema.properties.reason;
+    const labels = reason['x-enumLabels'] as Record<string, string>;
+    return [
+      {
+        instanceId: instance.instanceId,
+        process: definition.title,
+        label: 'Avsluta processen',
+        schema: {
+          ...schema,
+          properties: {
+            ...schema.properties,
+            reason: {
+              ...reason,
+              enum: reasons,
+              'x-enumLabels': Object.fromEntries(reasons.map((r) => [r, labels[r]])),
+            },
+          },
+        },
+      },
+    ];
   });
 }

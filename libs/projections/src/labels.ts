@@ -1,4 +1,11 @@
-import { CASE_EVENTS, TOOLBOX_EFFECTS, type CaseEffects, type ProcessRegistry } from '@app/engine';
+import {
+  CASE_EVENTS,
+  END_REASON_LABELS,
+  TOOLBOX_EFFECTS,
+  type EndReason,
+  type CaseEffects,
+  type ProcessRegistry,
+} from '@app/engine';
 import type { StoredEventMessage } from '@app/read-model';
 
 const day = (iso: unknown) => String(iso).slice(0, 10);
@@ -21,6 +28,8 @@ export function historyLabel(
       return `Process startad: ${definition?.title ?? data.definitionId}`;
     case CASE_EVENTS.processCompleted:
       return `Process avslutad: ${definition?.title ?? ''}`.trim();
+    case CASE_EVENTS.processEnded:
+      return `Process avslutad i förtid: ${definition?.title ?? ''} (${END_REASON_LABELS[data.reason as EndReason] ?? data.reason})`;
     case CASE_EVENTS.deadlineScheduled:
       return `Frist satt: ${data.title} (senast ${day(data.dueAt)})`;
     case CASE_EVENTS.deadlineCancelled:

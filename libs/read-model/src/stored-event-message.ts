@@ -63,6 +63,7 @@ export const CaseworkerChanged = messageClass(CASE_EVENTS.caseworkerChanged);
 export const ProgressionsplanRecorded = messageClass(CASE_EVENTS.progressionsplanRecorded);
 export const ProcessStarted = messageClass(CASE_EVENTS.processStarted);
 export const ProcessCompleted = messageClass(CASE_EVENTS.processCompleted);
+export const ProcessEnded = messageClass(CASE_EVENTS.processEnded);
 export const DeadlineScheduled = messageClass(CASE_EVENTS.deadlineScheduled);
 export const DeadlineCancelled = messageClass(CASE_EVENTS.deadlineCancelled);
 export const DeadlineReached = messageClass(CASE_EVENTS.deadlineReached);
@@ -82,6 +83,7 @@ const BY_TYPE = new Map<string, MessageClass>(
     ProgressionsplanRecorded,
     ProcessStarted,
     ProcessCompleted,
+    ProcessEnded,
     DeadlineScheduled,
     DeadlineCancelled,
     DeadlineReached,

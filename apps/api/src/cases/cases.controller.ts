@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Response } from 'express';
 import {
   CASE_COMMAND_ROLES,
+  EndProcessPayload,
   markPersonalData,
   ProcessRegistry,
   Progressionsplan,
@@ -268,6 +269,27 @@ export class CasesController {
       write,
       response,
     );
+  }
+
+  @Post(':caseId/processes/:instanceId/end')
+  @Answers('WriteResult')
+  @Allow(...CASEWORK_ROLES)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'End a process instance before its last step, with a reason (next-steps lists who may, and why)',
+    description:
+      'Its open deadlines close with it and its tasks leave the queues; the case closes when nothing else runs.',
+  })
+  @WriteHeadersDoc()
+  end(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Param('instanceId', IdParamPipe) instanceId: string,
+    @Body() body: EndProcessPayload,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run({ type: 'EndProcess', caseId, instanceId, ending: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/caseworker')

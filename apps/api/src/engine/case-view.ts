@@ -1,5 +1,7 @@
 import {
   BIP_PHASE_LABELS,
+  END_REASON_LABELS,
+  isRunning,
   personal,
   personalOfCase,
   ROLE_LABELS,
@@ -38,13 +40,24 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
         definitionId: definition.id,
         version: definition.version,
         process: definition.title,
-        status: instance.snapshot.status === 'done' ? 'completed' : 'active',
+        status: instance.ended ? 'ended' : instance.snapshot.status === 'done' ? 'completed' : 'active',
+        /** Why, when and by whom it ended early; null while it runs or when it reached its end. */
+        ended: instance.ended
+          ? {
+              ...instance.ended,
+              role: instance.ended.role ?? null,
+              label: END_REASON_LABELS[instance.ended.reason],
+            }
+          : null,
         state: instance.snapshot.value as StateValue,
         /** The diagram elements to highlight in the process's BPMN export. */
         bpmnElementIds: activeBpmnElements(definition, instance.snapshot.value as StateValue),
         /** What the process keeps between steps, such as the CM plan (Bilaga 2). */
         context: personalOfCase(state.caseId, instance.snapshot.context),
-        steps: activeTasks(definition, instance.snapshot.value as StateValue).map((task) => ({
+        steps: activeTasks(
+          definition,
+          isRunning(instance) ? (instance.snapshot.value as StateValue) : null,
+        ).map((task) => ({
           statePath: task.statePath,
           title: task.title,
           lane: task.lane,

@@ -8,6 +8,7 @@ import {
   CaseFold,
   initialCaseState,
   nextSteps,
+  processEndings,
   payloadSchema,
   Progressionsplan,
   ProcessRegistry,
@@ -105,6 +106,7 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
       revision: state.revision as number,
       roles: roles.map((role) => ({ role, label: ROLE_LABELS[role] })),
       steps: nextSteps(this.registry, state, roles),
+      endings: processEndings(this.registry, state, roles),
       startable: latest
         .filter((definition) => holds(definition.startLanes))
         .map((definition) => ({

@@ -105,7 +105,11 @@ export const RESPONSE_SCHEMAS = {
     definitionId: string,
     version: integer,
     process: string,
-    status: { type: 'string', enum: ['active', 'completed'] },
+    status: { type: 'string', enum: ['active', 'completed', 'ended'] },
+    /** Why, when and by whom the instance ended before its last step. */
+    ended: nullable(
+      object({ reason: string, label: string, at: instant, by: string, role: nullable(string) }),
+    ),
     state: json,
     bpmnElementIds: strings,
     /** What the process keeps between steps, such as the CM plan; personal values in it are opened or withheld. */
@@ -160,6 +164,8 @@ export const RESPONSE_SCHEMAS = {
     revision: integer,
     roles: array(roleLabel),
     steps: array(ref('NextStep')),
+    /** The running instances the caller may end early, with the reasons open to them. */
+    endings: array(object({ instanceId: string, process: string, label: string, schema: ref('StepSchema') })),
     startable: array(
       object({
         definitionId: string,

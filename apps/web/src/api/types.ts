@@ -20,6 +20,7 @@ export type CaseView = Schemas['CaseView'];
 export type ProcessInstanceView = Schemas['ProcessInstanceView'];
 export type NextStep = Schemas['NextStep'];
 export type NextSteps = Schemas['NextSteps'];
+export type ProcessEnding = NextSteps['endings'][number];
 export type HistoryEntry = Schemas['HistoryEntry'];
 export type HistoryPage = Schemas['HistoryPage'];
 export type CaseListItem = Schemas['CaseListItem'];

@@ -5,8 +5,10 @@ import type {
   JsonSchema,
   NextStep,
   NextSteps,
+  ProcessEnding,
   ProcessInstanceView,
 } from '../api/types';
+import { formatDate } from '../format';
 import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { SchemaForm } from '../forms/schema-form';
@@ -101,11 +103,19 @@ export function CaseView({ caseId }: { caseId: string }) {
             key={instance.instanceId}
             instance={instance}
             steps={stepsOf(instance.instanceId)}
+            ending={next.endings.find((ending) => ending.instanceId === instance.instanceId)}
             onStep={(step, payload) =>
               write(
                 `${path}/processes/${encodeURIComponent(step.instanceId)}/events`,
                 { event: step.event, payload },
                 `Sparat: ${step.label}.`,
+              )
+            }
+            onEnd={(ending) =>
+              write(
+                `${path}/processes/${encodeURIComponent(instance.instanceId)}/end`,
+                ending,
+                `${instance.process}: avslutad.`,
               )
             }
           />
@@ -127,7 +137,10 @@ export function CaseView({ caseId }: { caseId: string }) {
             <ul>
               {ended.map((instance) => (
                 <li key={instance.instanceId}>
-                  {instance.process}: {instance.steps.map((s) => s.title).join(', ') || 'avslutad'}
+                  {instance.process}:{' '}
+                  {instance.ended
+                    ? `avslutad i förtid ${formatDate(instance.ended.at)} (${instance.ended.label})`
+                    : 'avslutad'}
                 </li>
               ))}
             </ul>
@@ -214,11 +227,15 @@ function startError(error: unknown): string {
 function ProcessPanel({
   instance,
   steps,
+  ending,
   onStep,
+  onEnd,
 }: {
   instance: ProcessInstanceView;
   steps: readonly NextStep[];
+  ending: ProcessEnding | undefined;
   onStep: (step: NextStep, payload: Record<string, unknown>) => Promise<void>;
+  onEnd: (ending: Record<string, unknown>) => Promise<void>;
 }) {
   const headingId = `process-${instance.instanceId}`;
   const now = instance.steps.map((step) => `${step.title} (${step.laneLabel})`).join(', ');
@@ -231,7 +248,7 @@ function ProcessPanel({
       <div className="process-body">
         <div className="process-actions">
           <h4>Vad du kan göra</h4>
-          {steps.length === 0 ? (
+          {steps.length === 0 && !ending ? (
             <p>Inget för dina roller just nu.</p>
           ) : (
             steps.map((step) => (
@@ -249,6 +266,21 @@ function ProcessPanel({
                 )}
               </Disclosure>
             ))
+          )}
+          {ending && (
+            <Disclosure label={ending.label}>
+              {(close) => (
+                <SchemaForm
+                  schema={ending.schema}
+                  submitLabel="Avsluta processen"
+                  onCancel={close}
+                  onSubmit={async (values) => {
+                    await onEnd(values);
+                    close(false);
+                  }}
+                />
+              )}
+            </Disclosure>
           )}
         </div>
         <BpmnDiagram

@@ -7,6 +7,7 @@ import {
   CaseOpened,
   CaseworkerChanged,
   ProcessCompleted,
+  ProcessEnded,
   ProcessStarted,
   type StoredEventMessage,
   type ReadModelDb,
@@ -20,7 +21,14 @@ import {
  * never behind or ahead of the rows it filters.
  */
 class CaseAccessProjection implements Projection {
-  readonly handles = [CaseOpened, CaseworkerChanged, ProcessStarted, ProcessCompleted, CaseErased];
+  readonly handles = [
+    CaseOpened,
+    CaseworkerChanged,
+    ProcessStarted,
+    ProcessCompleted,
+    ProcessEnded,
+    CaseErased,
+  ];
   readonly name = 'caseAccess';
   readonly tables = [
     {
@@ -56,6 +64,7 @@ class CaseAccessProjection implements Projection {
         this.worker(db, caseId, data.to);
         return;
       case CASE_EVENTS.processCompleted:
+      case CASE_EVENTS.processEnded:
         db.run(
           `UPDATE ac_cases SET open_instances = open_instances - 1,
              closed_at = CASE WHEN open_instances = 1 THEN :at ELSE NULL END WHERE case_id = :caseId`,

@@ -13,6 +13,7 @@ import { seal } from './sealing';
  */
 const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [CASE_EVENTS.opened]: ['reference', 'journalRef'],
+  [CASE_EVENTS.processEnded]: ['note'],
 };
 
 /** Where an event keeps its personal fields: on its data (case events) or on its step's payload. */

@@ -2,6 +2,7 @@ import type { StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
 import type { ActorRole } from './commands';
 import type { Role } from './process-definition';
+import type { EndReason } from './process-ending';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -21,7 +22,8 @@ export interface CaseEventMetadata {
   readonly definitionId?: string;
   readonly definitionVersion?: number;
   readonly stateBefore?: StateValue | null;
-  readonly stateAfter?: StateValue;
+  /** Null once the instance has ended early: it stands at no step any more. */
+  readonly stateAfter?: StateValue | null;
 }
 
 /** The progressionsplan as it is recorded, by Rehabansvarig's command or by a shared plan step. */
@@ -56,6 +58,14 @@ export interface CaseEventData {
     readonly version: number;
   };
   [CASE_EVENTS.processCompleted]: { readonly instanceId: string; readonly finalState: StateValue };
+  [CASE_EVENTS.processEnded]: {
+    readonly instanceId: string;
+    readonly reason: EndReason;
+    /** Free text, personal and so sealed; required for the reason `other`. */
+    readonly note?: string;
+    /** The step the instance stood at when it ended. */
+    readonly endedAt: StateValue;
+  };
   [CASE_EVENTS.deadlineScheduled]: {
     readonly instanceId: string;
     readonly deadlineId: string;

@@ -10,6 +10,7 @@ export const CASE_EVENTS = {
   opened: 'CaseOpened',
   processStarted: 'ProcessStarted',
   processCompleted: 'ProcessCompleted',
+  processEnded: 'ProcessEnded',
   deadlineScheduled: 'DeadlineScheduled',
   deadlineCancelled: 'DeadlineCancelled',
   deadlineReached: 'DeadlineReached',

@@ -1,6 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { initialSnapshot, nextSnapshot } from '@app/workflow';
 import type { ProcessEvent, Role } from './process-definition';
+import type { ActorRole } from './commands';
+import type { EndReason } from './process-ending';
 import type { ProcessRegistry } from './process-registry';
 import { CASE_EVENTS } from './case-events';
 import type { CaseEffects } from './case-effects';
@@ -19,6 +21,13 @@ export interface InstanceState {
   readonly definitionId: string;
   readonly version: number;
   readonly snapshot: AnyMachineSnapshot;
+  /** Set when the instance ended before its last step: why, when, by whom. */
+  readonly ended?: {
+    readonly reason: EndReason;
+    readonly at: string;
+    readonly by: string;
+    readonly role?: ActorRole;
+  };
 }
 
 export interface OpenDeadline {
@@ -172,6 +181,20 @@ export class CaseFold {
       }
       case CASE_EVENTS.processCompleted:
         return;
+      case CASE_EVENTS.processEnded: {
+        const instance = draft.instances.get(event.data.instanceId);
+        if (!instance) return;
+        draft.instances.set(instance.instanceId, {
+          ...instance,
+          ended: {
+            reason: event.data.reason,
+            at,
+            by: event.metadata.actorId ?? '',
+            ...(event.metadata.role ? { role: event.metadata.role } : {}),
+          },
+        });
+        return;
+      }
       case CASE_EVENTS.erased:
         draft.erased = {
           at,

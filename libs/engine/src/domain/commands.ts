@@ -59,6 +59,13 @@ export type CaseCommand =
       readonly event: string;
       readonly payload?: unknown;
     }
+  | {
+      readonly type: 'EndProcess';
+      readonly caseId: string;
+      readonly instanceId: string;
+      /** Reason and note as sent; validated against EndProcessPayload. */
+      readonly ending: Readonly<Record<string, unknown>>;
+    }
   | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string }
   | {
       readonly type: 'EraseCase';

@@ -14,6 +14,7 @@ import {
   DeadlineNotFoundError,
   InstanceAlreadyExistsError,
   InstanceNotFoundError,
+  InvalidPayloadError,
   StepNotAllowedError,
   UnknownEventError,
   WrongRoleError,
@@ -28,6 +29,7 @@ import {
   type InstanceOutput,
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
+import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
 import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -84,7 +86,7 @@ export function unmetStartRules(definition: ProcessDefinition, state: CaseState)
   const facts: CaseFacts = {
     hasProgressionsplan: state.hasProgressionsplan,
     runningProcesses: [...state.instances.values()]
-      .filter((instance) => instance.snapshot.status === 'active')
+      .filter(isRunning)
       .map((instance) => instance.definitionId),
   };
   return startRulesOf(definition).filter((rule) => !rule.holds(facts, {}));
@@ -236,6 +238,54 @@ function requireInstance(state: CaseState, instanceId: string): InstanceState {
   return instance;
 }
 
+/** An instance that has ended, at its last step or early, takes no more steps. */
+function requireRunning(instance: InstanceState, action: string): void {
+  if (!isRunning(instance)) throw new StepNotAllowedError(action, instance.snapshot.value, []);
+}
+
+/**
+ * Ends an instance before its last step: its open deadlines close with it,
+ * so nothing fires or waits on it afterwards, and it stands at no step.
+ */
+function endProcess(
+  ctx: DecideContext,
+  state: CaseState,
+  command: Extract<CaseCommand, { type: 'EndProcess' }>,
+  meta: CommandMetadata,
+): { role: ActorRole; events: PendingEvent[] } {
+  const instance = requireInstance(state, command.instanceId);
+  requireRunning(instance, 'EndProcess');
+  const ending = validatePayload(EndProcessPayload, command.ending);
+  const definition = ctx.registry.get(instance.definitionId, instance.version);
+  const role = actingRole(meta, 'EndProcess', endingRoles(definition, ending.reason));
+  if (ending.reason === 'other' && ending.note === undefined) {
+    throw new InvalidPayloadError([
+      { field: 'note', rule: 'requiredForOther', message: 'note krävs när skälet är other (Annat skäl)' },
+    ]);
+  }
+  const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
+  const cancelled = [...state.deadlines.values()]
+    .filter((deadline) => deadline.instanceId === instance.instanceId)
+    .map((deadline) =>
+      caseEvent(
+        CASE_EVENTS.deadlineCancelled,
+        { instanceId: instance.instanceId, deadlineId: deadline.deadlineId, name: deadline.name },
+        base,
+      ),
+    );
+  const ended = caseEvent(
+    CASE_EVENTS.processEnded,
+    {
+      instanceId: instance.instanceId,
+      reason: ending.reason,
+      ...(ending.note !== undefined ? { note: ending.note } : {}),
+      endedAt: instance.snapshot.value,
+    },
+    { ...base, stateAfter: null },
+  );
+  return { role, events: [...cancelled, ended] };
+}
+
 function sendToInstance(
   ctx: DecideContext,
   state: CaseState,
@@ -340,6 +390,7 @@ function decideAs(
     case 'SendProcessEvent': {
       requireCase(state);
       const instance = requireInstance(state, command.instanceId);
+      requireRunning(instance, command.event);
       const definition = ctx.registry.get(instance.definitionId, instance.version);
       const step = definition.events[command.event];
       if (!step) throw new UnknownEventError(definition.id, command.event, Object.keys(definition.events));
@@ -366,6 +417,9 @@ function decideAs(
       );
       return { role, events };
     }
+    case 'EndProcess':
+      requireCase(state);
+      return endProcess(ctx, state, command, meta);
     case 'EraseCase': {
       requireCase(state);
       if (state.erased) throw new CaseErasedError(state.caseId);

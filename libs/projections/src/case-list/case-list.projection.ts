@@ -107,6 +107,17 @@ class CaseListProjection implements Projection {
           { caseId, instanceId: data.instanceId },
         );
         return;
+      case CASE_EVENTS.processEnded:
+        db.run(
+          `UPDATE cl_instances SET status = 'ended', steps = '[]', updated_at = :at
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { caseId, instanceId: data.instanceId, at: message.occurredAt },
+        );
+        db.run('DELETE FROM cl_instance_paths WHERE case_id = :caseId AND instance_id = :instanceId', {
+          caseId,
+          instanceId: data.instanceId,
+        });
+        return;
       default: {
         const payload = data.payload as Record<string, unknown> | undefined;
         if (typeof payload?.bipPhase === 'number') {

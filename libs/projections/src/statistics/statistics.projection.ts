@@ -73,6 +73,7 @@ class StatisticsProjection implements Projection {
         );
         return;
       case CASE_EVENTS.processCompleted:
+      case CASE_EVENTS.processEnded:
         db.run(
           'UPDATE st_instance_steps SET active = 0 WHERE case_id = :caseId AND instance_id = :instanceId',
           { caseId, instanceId: data.instanceId },

@@ -141,6 +141,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/processes/{instanceId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a process instance before its last step, with a reason (next-steps lists who may, and why)
+         * @description Its open deadlines close with it and its tasks leave the queues; the case closes when nothing else runs.
+         */
+        post: operations["CasesController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/caseworker": {
         parameters: {
             query?: never;
@@ -650,6 +670,18 @@ export interface components {
             event: string;
             payload?: Record<string, never>;
         };
+        EndProcessPayload: {
+            /**
+             * Varför avslutas processen?
+             * @enum {string}
+             */
+            reason: "assessment-no" | "consent-declined" | "offer-declined" | "client-left-unit" | "other-tool" | "other";
+            /**
+             * Kommentar
+             * @description Krävs när skälet är ”Annat skäl”. Skriv inga personuppgifter.
+             */
+            note?: string;
+        };
         ChangeCaseworkerDto: {
             socialWorkerId: string;
         };
@@ -810,7 +842,15 @@ export interface components {
             version: number;
             process: string;
             /** @enum {string} */
-            status: "active" | "completed";
+            status: "active" | "completed" | "ended";
+            ended: {
+                reason: string;
+                label: string;
+                /** Format: date-time */
+                at: string;
+                by: string;
+                role: string | null;
+            } | null;
             state: unknown;
             bpmnElementIds: string[];
             context: {
@@ -881,6 +921,12 @@ export interface components {
                 label: string;
             }[];
             steps: components["schemas"]["NextStep"][];
+            endings: {
+                instanceId: string;
+                process: string;
+                label: string;
+                schema: components["schemas"]["StepSchema"];
+            }[];
             startable: {
                 definitionId: string;
                 process: string;
@@ -1261,6 +1307,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SendEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_end: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndProcessPayload"];
             };
         };
         responses: {
