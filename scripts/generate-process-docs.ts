@@ -5,16 +5,41 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROLE_LABELS } from '@app/engine';
+import {
+  END_REASON_LABELS,
+  END_REASONS,
+  endingRoles,
+  ROLE_LABELS,
+  type ProcessDefinition,
+} from '@app/engine';
 import { toBpmnXml, toProcessDoc } from '@app/workflow';
 import { PROCESS_DEFINITIONS } from '@app/processes';
+
+/** Ending early is the engine's, the same rule for every process: the table says who may, per reason. */
+function endingSection(definition: ProcessDefinition): string {
+  const rows = END_REASONS.map(
+    (reason) =>
+      `| ${END_REASON_LABELS[reason]} | \`${reason}\` | ${endingRoles(definition, reason)
+        .map((role) => ROLE_LABELS[role])
+        .join(', ')} |`,
+  );
+  return [
+    '## Ending early',
+    '',
+    'Any running instance can end before its last step, with a reason (`POST /api/cases/{caseId}/processes/{instanceId}/end`). Its open deadlines close with it (docs/adr/0021).',
+    '',
+    '| reason | code | who may give it |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
 
 const dir = join(__dirname, '..', 'docs', 'processes');
 const check = process.argv.includes('--check');
 const files = new Map<string, string>();
 for (const definition of PROCESS_DEFINITIONS) {
   files.set(`${definition.id}.bpmn`, toBpmnXml(definition, ROLE_LABELS));
-  files.set(`${definition.id}.md`, toProcessDoc(definition, ROLE_LABELS));
+  files.set(`${definition.id}.md`, toProcessDoc(definition, ROLE_LABELS, [endingSection(definition)]));
 }
 files.set(
   'README.md',

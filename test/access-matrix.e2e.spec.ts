@@ -100,6 +100,15 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/api/cases/{caseId}/processes/{instanceId}/follow-up/hand-back',
+    allowed: ['bitradande_enhetschef'],
+    caseScoped: true,
+    body: { reason: 'actions-taken' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
     path: '/api/cases/{caseId}/caseworker',
     allowed: ['socialsekreterare', 'bitradande_enhetschef'],
     caseScoped: true,
@@ -222,6 +231,20 @@ describe('access: every endpoint × every role × own and other unit', () => {
       grounds: ['sjukskriven-utan-samordnade-insatser'],
     });
     await fixture.send('socialsekreterare', instanceId, 'RehabansvarigContacted');
+    // A second process with a follow-up owner, so the follow-up list has the case to show or hide.
+    const samverkan = await fixture.start('samverkan-varden');
+    await fixture.send('socialsekreterare', samverkan, 'ImpulsRegistered', {
+      source: 'varden',
+      reason: 'Samordning',
+    });
+    await fixture.send('rehabansvarig', samverkan, 'ContactPlanned', {
+      contactMethod: 'telefon',
+      progressionsplanNeeded: false,
+    });
+    await fixture.send('rehabansvarig', samverkan, 'PlanningAgreed', {
+      agreedOn: '2026-01-02',
+      summary: 'Gemensam planering',
+    });
     await fixture.view();
     await eventually(async () => {
       const queue = await asPrincipal(app, {

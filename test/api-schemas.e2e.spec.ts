@@ -86,7 +86,8 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/processes', '/api/processes', socialWorker],
     ['/api/processes/{definitionId}', '/api/processes/case-manager', socialWorker],
     ['/api/queues/mine', '/api/queues/mine', socialWorker],
-    ['/api/queues/role', '/api/queues/role', () => as(app, 'rehabansvarig', 'rehabansvarig-1')],
+    // Escalated, so its follow-up tasks wait in the biträdande enhetschef's role queue.
+    ['/api/queues/role', '/api/queues/role', supervisor],
     ['/api/queues/team/{unit}', `/api/queues/team/${UNIT}`, supervisor],
     ['/api/follow-up', '/api/follow-up', supervisor],
     ['/api/statistics/bip-phases', '/api/statistics/bip-phases?from=2026-01&to=2026-03', supervisor],

@@ -102,8 +102,8 @@ describe('automatic escalation over HTTP', () => {
 
     const escalated = await eventually(async () => {
       const team = await tasks(`/api/queues/team/${UNIT}`);
-      const task = team.find((t) => t.caseId === c.caseId && t.escalated);
-      expect(task).toBeDefined();
+      const task = team.find((t) => t.caseId === c.caseId && t.step.title === 'Eskalerad uppföljning');
+      expect(task?.escalated).toBe(true);
       return task as Task;
     });
     expect(escalated).toMatchObject({
@@ -112,9 +112,24 @@ describe('automatic escalation over HTTP', () => {
       missedDeadline: { title: 'Åtgärder vidtagna inom 2 månader', dueAt: actionDeadline.dueAt },
     });
     expect((await tasks('/api/queues/role')).map((t) => t.caseId)).toContain(c.caseId);
+    // The biträdande takes over the whole follow-up: Rehabansvarig's overdue check-in moves to their queue too.
+    const takenOver = (await tasks('/api/queues/role')).filter((t) => t.caseId === c.caseId);
+    expect(takenOver.map((t) => [t.step.title, t.escalated])).toEqual(
+      expect.arrayContaining([
+        ['Eskalerad uppföljning', true],
+        ['Påminnelse: avstämning försenad', true],
+      ]),
+    );
+    expect((await tasks('/api/queues/role', rehab())).some((t) => t.caseId === c.caseId)).toBe(false);
     expect((await tasks('/api/queues/team/' + UNIT))[0]).toMatchObject({ escalated: true });
 
-    expect((await c.view()).followUpOwner).toMatchObject({ role: 'bitradande_enhetschef' });
+    expect((await c.view()).followUps).toEqual([
+      expect.objectContaining({
+        process: 'Förtroendeläkare',
+        role: 'bitradande_enhetschef',
+        escalated: true,
+      }),
+    ]);
     const followUp = (await supervisor().get(`/api/follow-up?unit=${UNIT}&escalated=true`)).body.items;
     expect(followUp).toContainEqual(
       expect.objectContaining({

@@ -3,6 +3,7 @@ import { setup } from 'xstate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaseHistoryQuery, ProjectionRunner, type HistoryPage } from '@app/projections';
 import {
+  withFollowUp,
   Label,
   Personal,
   Text,
@@ -34,7 +35,15 @@ const followUpHandedOver = defineEffect<{ instanceId: string; to: Role; note: un
   intents: {
     handOverFollowUp: (params: { to: Role; note: unknown }, { instanceId }) => ({ instanceId, ...params }),
   },
-  evolve: (data, since) => ({ followUpOwner: { role: data.to, since, reason: 'Överlämnad' } }),
+  evolve: (data, since, state) => ({
+    followUps: withFollowUp(state, {
+      instanceId: data.instanceId,
+      role: data.to,
+      since,
+      reason: 'Överlämnad',
+      escalated: false,
+    }),
+  }),
   label: (data) => `Uppföljningen överlämnad till ${data.to === 'mentor' ? 'mentorn' : data.to}`,
   personal: ['note'],
 });
@@ -146,7 +155,7 @@ describe('extending the toolbox: a seventh process and a new cross-process effec
 
   it('changes the case every process sees: the follow-up owner is the mentor', async () => {
     const state = await h.engine.load(caseId);
-    expect(state.followUpOwner).toMatchObject({ role: 'mentor', reason: 'Överlämnad' });
+    expect(state.followUps.get('mentor-1')).toMatchObject({ role: 'mentor', reason: 'Överlämnad' });
     expect(state.instances.get('samverkan-1')?.snapshot.value).toBe('impuls');
   });
 
@@ -156,7 +165,7 @@ describe('extending the toolbox: a seventh process and a new cross-process effec
     h.now = deadline.dueAt;
     await h.run('system', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
     const state = await h.engine.load(caseId);
-    expect(state.followUpOwner).toMatchObject({ role: 'bitradande_enhetschef' });
+    expect(state.followUps.get('mentor-1')).toMatchObject({ role: 'bitradande_enhetschef', escalated: true });
     expect(state.instances.get('mentor-1')?.snapshot.value).toEqual({ uppfoljning: 'escalated' });
   });
 

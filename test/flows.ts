@@ -56,8 +56,14 @@ export class CaseDriver {
     expect(response.status).toBe(200);
     return response.body as {
       revision: number;
-      followUpOwner: { role: string } | null;
-      processes: { instanceId: string; definitionId: string; status: string; state: unknown }[];
+      followUps: { instanceId: string; role: string; escalated: boolean }[];
+      processes: {
+        instanceId: string;
+        definitionId: string;
+        status: string;
+        state: unknown;
+        ended: { reason: string; label: string; by: string; role: string | null } | null;
+      }[];
       deadlines: { deadlineId: string; name: string; dueAt: string }[];
     };
   }

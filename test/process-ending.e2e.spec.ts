@@ -41,8 +41,12 @@ describe('ending a process early over HTTP', () => {
     const reasonsOf = async (role: 'socialsekreterare' | 'rehabansvarig') => {
       const next = await as(app, role, c.userFor(role)).get(`/api/cases/${c.caseId}/next-steps`).expect(200);
       const ending = (
-        next.body.endings as { instanceId: string; schema: { properties: { reason: { enum: string[] } } } }[]
-      ).find((e) => e.instanceId === fl);
+        next.body.instanceActions as {
+          instanceId: string;
+          command: string;
+          schema: { properties: { reason: { enum: string[] } } };
+        }[]
+      ).find((e) => e.instanceId === fl && e.command === 'EndProcess');
       return ending?.schema.properties.reason.enum;
     };
     expect(await reasonsOf('socialsekreterare')).toEqual([

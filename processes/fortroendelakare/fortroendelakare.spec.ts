@@ -169,7 +169,7 @@ describe('förtroendeläkare', () => {
 
     it('then Rehabansvarig owns follow-up and two deadlines run by calendar: end of February and 31 March', async () => {
       const state = await h.engine.load(caseId);
-      expect(state.followUpOwner?.role).toBe('rehabansvarig');
+      expect(state.followUps.get(INSTANCE)?.role).toBe('rehabansvarig');
       const due = Object.fromEntries((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt]));
       expect(due).toEqual({
         checkIn: '2026-02-28T09:00:00.000Z',
@@ -215,11 +215,11 @@ describe('förtroendeläkare', () => {
       });
       expect(result.events).toEqual(['DeadlineReached', 'FollowUpOwnerChanged']);
       const state = await h.engine.load(caseId);
-      expect(state.followUpOwner).toMatchObject({
+      expect(state.followUps.get(INSTANCE)).toMatchObject({
         role: 'bitradande_enhetschef',
         since: '2026-04-15T07:00:00.000Z',
       });
-      expect(state.followUpOwner?.reason).toMatch(/2 månader/);
+      expect(state.followUps.get(INSTANCE)?.reason).toMatch(/2 månader/);
       const events = await h.events(caseId);
       expect(events.at(-1)?.data).toMatchObject({ owner: 'bitradande_enhetschef', escalated: true });
     });

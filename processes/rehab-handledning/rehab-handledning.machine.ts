@@ -71,9 +71,9 @@ export const rehabHandledningMachine = setup({
           },
           {
             target: 'overlamnad',
+            // No follow-up owner here: this instance ends, and the process it starts sets its own.
             actions: [
               recordPlan,
-              { type: 'setFollowUpOwner', params: { owner: 'rehabansvarig' } },
               {
                 type: 'startProcess',
                 params: ({ context }: Args) => ({ definitionId: NEXT_PROCESS[context.category] }),

@@ -75,17 +75,18 @@ describe('rehab-handledning', () => {
       types = (await h.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', PLAN)).events;
     });
 
-    it('then one append records the plan, gives Rehabansvarig follow-up, ends this process and starts förtroendeläkare', async () => {
+    it('then one append records the plan, ends this process and starts förtroendeläkare, which owns the follow-up to come', async () => {
       expect(types).toEqual([
         'ProgressionsplanShared',
         'ProgressionsplanRecorded',
-        'FollowUpOwnerChanged',
         'ProcessStarted',
         'ProcessCompleted',
       ]);
       const state = await h.engine.load(caseId);
       expect(state.hasProgressionsplan).toBe(true);
-      expect(state.followUpOwner?.role).toBe('rehabansvarig');
+      expect(state.progressionsplan?.followUpOwner).toBe('rehabansvarig');
+      // Follow-up belongs to the process that continues the plan, from its own step on.
+      expect(state.followUps.size).toBe(0);
       const started = [...state.instances.values()].find((i) => i.definitionId === 'fortroendelakare');
       expect(started?.snapshot.value).toBe('impuls');
       expect(state.instances.get(RH)?.snapshot.value).toBe('overlamnad');
@@ -114,7 +115,7 @@ describe('rehab-handledning', () => {
 
     it('then the social worker executes, the biträdande enhetschef follows up, and a 2-month deadline runs', async () => {
       const state = await h.engine.load(caseId);
-      expect(state.followUpOwner?.role).toBe('bitradande_enhetschef');
+      expect(state.followUps.get(RH)?.role).toBe('bitradande_enhetschef');
       expect(state.instances.size).toBe(1);
       expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
         // 10:00 Swedish time on both days; summer time has begun in between.

@@ -36,7 +36,7 @@ describe('samverkan med vården', () => {
   });
 
   it('given the planning is agreed, then Rehabansvarig follows up and a 2-month deadline runs', async () => {
-    expect((await h.engine.load(caseId)).followUpOwner?.role).toBe('rehabansvarig');
+    expect((await h.engine.load(caseId)).followUps.get(SV)?.role).toBe('rehabansvarig');
     // 10:00 Swedish time two months on; summer time has begun in between.
     expect((await h.openDeadlines(caseId)).map((d) => d.dueAt)).toEqual(['2026-03-31T08:00:00.000Z']);
   });
@@ -50,7 +50,7 @@ describe('samverkan med vården', () => {
       deadlineId: deadline.deadlineId,
     });
     expect(result.events).toEqual(['DeadlineReached', 'FollowUpOwnerChanged']);
-    expect((await h.engine.load(caseId)).followUpOwner?.role).toBe('bitradande_enhetschef');
+    expect((await h.engine.load(caseId)).followUps.get(SV)?.role).toBe('bitradande_enhetschef');
     expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'escalated' });
     await h.send('socialsekreterare', caseId, SV, 'PlanningCarriedOut', { description: 'Sent men klart' });
     expect(await h.stateOf(caseId, SV)).toBe('uppfoljning');

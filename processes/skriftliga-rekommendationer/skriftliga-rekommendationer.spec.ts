@@ -46,7 +46,7 @@ describe('skriftliga rekommendationer och remisser', () => {
       summary: 'Fysioterapi och arbetsträning',
       referralToOtherCare: true,
     });
-    expect((await h.engine.load(caseId)).followUpOwner?.role).toBe('rehabansvarig');
+    expect((await h.engine.load(caseId)).followUps.get(SR)?.role).toBe('rehabansvarig');
     const done = await h.send('rehabansvarig', caseId, SR, 'FollowUpCompleted', {
       bipPhase: 2,
       outcome: 'Remiss följd upp',

@@ -120,7 +120,8 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     for (const fact of [
       'Enhetjarva-1',
       'Ansvarig socialsekreterarejarva-1-ss',
-      'Ansvar för uppföljningRehabansvarig sedan 2026-11-23',
+      // Follow-up belongs to the process that continues the plan, from its own step on.
+      'Ansvar för uppföljningIngen process har uppföljning ännu',
       'BIP-fasIngen fas registrerad',
     ])
       expect(facts).toContain(fact);
@@ -238,6 +239,56 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     expect(await teamQueue.locator('tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'enhetsöversikt');
     await screenshot(page, '05-enhetsoversikt');
+  });
+
+  it('the biträdande enhetschef acts in the escalated follow-up and hands it back; the social worker then ends the process', async () => {
+    const fl = 'Förtroendeläkare';
+    await page.goto(caseUrl);
+    await expect.poll(() => heading(page)).toBe('Ärende KB 1971');
+    const facts = page.locator('dl.facts').first();
+    await expect
+      .poll(() => facts.textContent())
+      .toMatch(/Förtroendeläkare: Biträdande enhetschef sedan 2027-01-31 \(eskalerad: Inga åtgärder/);
+    // Rehabansvarig's step is theirs now: the check-in the reminder asked for.
+    await doStep(page, fl, 'Registrera avstämning', (form) =>
+      form.getByLabel('Anteckningar').fill('Avstämt med socialsekreteraren'),
+    );
+    const panel = page.getByRole('region', { name: fl, exact: true });
+    const handBack = 'Lämna tillbaka uppföljningen till Rehabansvarig';
+    await panel.getByRole('button', { name: handBack }).click();
+    await panel.getByLabel('Åtgärderna är vidtagna').check();
+    await panel.locator('form').getByRole('button', { name: handBack }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe(`${fl}: uppföljningen är tillbaka hos Rehabansvarig.`);
+    await expect.poll(() => facts.textContent()).toContain('Förtroendeläkare: Rehabansvarig sedan');
+    expect(await panel.getByRole('button', { name: handBack }).count()).toBe(0);
+
+    // The client has moved away: the social worker ends the process, and it leaves the list of running ones.
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(caseUrl);
+    await panel.getByRole('button', { name: 'Avsluta processen' }).click();
+    const reasons = await panel
+      .locator('form')
+      .getByRole('radio')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent));
+    expect(reasons).toEqual([
+      'Klienten samtycker inte eller har tagit tillbaka sitt samtycke',
+      'Klienten tackar nej till erbjudandet',
+      'Klienten är avslutad på enheten',
+      'Annat skäl',
+    ]);
+    await panel.getByLabel('Klienten är avslutad på enheten').check();
+    await panel.locator('form').getByRole('button', { name: 'Avsluta processen' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe(`${fl}: avslutad.`);
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Processer' }).textContent())
+      .toContain('Förtroendeläkare: avslutad i förtid 2027-01-31 (Klienten är avslutad på enheten)');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Öppna tidsgränser' }).textContent())
+      .not.toContain('Åtgärder vidtagna');
+    await expectAccessible(page, 'avslutad process');
   });
 
   it('the history shows every step, who took it in which role, and the case as it was earlier', async () => {

@@ -193,7 +193,7 @@ describe('case engine', () => {
           v.snapshot.status,
         ]),
         deadlines: [...(state?.deadlines.values() ?? [])],
-        followUpOwner: state?.followUpOwner,
+        followUps: [...(state?.followUps.values() ?? [])],
       });
       for (const state of held) {
         const prefix = foldCase(

@@ -11,6 +11,7 @@ export * from './domain/errors';
 export * from './domain/fields';
 export * from './domain/process-definition';
 export * from './domain/process-ending';
+export * from './domain/follow-up';
 export * from './domain/process-registry';
 export * from './domain/progressionsplan';
 export * from './next-steps';

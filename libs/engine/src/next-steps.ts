@@ -3,7 +3,8 @@ import { acceptedEventTypes } from '@app/workflow';
 import type { Role } from './domain/process-definition';
 import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';
-import { EndProcessPayload, endReasonsFor, isRunning } from './domain/process-ending';
+import { stepLanes } from './domain/follow-up';
+import { EndProcessPayload, endReasonsFor, HandBack, isRunning } from './domain/process-ending';
 
 export interface NextStep {
   readonly instanceId: string;
@@ -30,7 +31,8 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
     const definition = registry.get(instance.definitionId, instance.version);
     return acceptedEventTypes(instance.snapshot).flatMap((event): NextStep[] => {
       const step = definition.events[event];
-      if (!step || !step.lanes.some((lane) => roles.includes(lane))) return [];
+      const lanes = step && stepLanes(state, instance.instanceId, step.lanes);
+      if (!step || !lanes?.some((lane) => roles.includes(lane as Role))) return [];
       return [
         {
           instanceId: instance.instanceId,
@@ -40,7 +42,7 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
           state: instance.snapshot.value,
           event,
           label: step.label,
-          lanes: step.lanes,
+          lanes,
           schema: payloadSchema(step.payload),
         },
       ];
@@ -48,48 +50,66 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
   });
 }
 
-export interface ProcessEnding {
+/** What a role may do to a running instance as a whole, beside its steps: end it early, hand its follow-up back. */
+export interface InstanceAction {
   readonly instanceId: string;
   readonly process: string;
+  readonly command: 'EndProcess' | 'HandBackFollowUp';
   readonly label: string;
-  /** The form: the reasons the caller's roles may end it for, and a comment. */
   readonly schema: Record<string, unknown>;
 }
 
+type Schema = { properties: Record<string, Record<string, unknown>> };
+
+/** The reason field offering only `reasons`, with their labels. */
+function offering(schema: Schema, reasons: readonly string[]): Record<string, unknown> {
+  const reason = schema.properties.reason;
+  const labels = reason['x-enumLabels'] as Record<string, string>;
+  return {
+    ...schema,
+    properties: {
+      ...schema.properties,
+      reason: {
+        ...reason,
+        enum: reasons,
+        'x-enumLabels': Object.fromEntries(reasons.map((r) => [r, labels[r]])),
+      },
+    },
+  };
+}
+
 /**
- * Which running instances any of the roles may end early, each with the
- * schema of the reasons open to them: a reason another role must give is
- * not offered rather than refused after the form is filled in.
+ * Per running instance, what the roles may do to it as a whole: end it,
+ * with only the reasons open to them (a reason another role must give is
+ * not offered rather than refused after the form is filled in), and, for
+ * the biträdande enhetschef holding an escalated follow-up, hand it back.
  */
-export function processEndings(
+export function instanceActions(
   registry: ProcessRegistry,
   state: CaseState,
   roles: readonly Role[],
-): ProcessEnding[] {
-  const schema = payloadSchema(EndProcessPayload) as { properties: Record<string, Record<string, unknown>> };
+): InstanceAction[] {
+  const ending = payloadSchema(EndProcessPayload) as Schema;
   return [...state.instances.values()].filter(isRunning).flatMap((instance) => {
     const definition = registry.get(instance.definitionId, instance.version);
+    const actions: InstanceAction[] = [];
+    const of = { instanceId: instance.instanceId, process: definition.title };
+    if (state.followUps.get(instance.instanceId)?.escalated && roles.includes('bitradande_enhetschef')) {
+      actions.push({
+        ...of,
+        command: 'HandBackFollowUp',
+        label: 'Lämna tillbaka uppföljningen till Rehabansvarig',
+        schema: payloadSchema(HandBack),
+      });
+    }
     const reasons = endReasonsFor(definition, roles);
-    if (reasons.length === 0) return [];
-    const reason = schema.properties.reason;
-    const labels = reason['x-enumLabels'] as Record<string, string>;
-    return [
-      {
-        instanceId: instance.instanceId,
-        process: definition.title,
+    if (reasons.length > 0)
+      actions.push({
+        ...of,
+        command: 'EndProcess',
         label: 'Avsluta processen',
-        schema: {
-          ...schema,
-          properties: {
-            ...schema.properties,
-            reason: {
-              ...reason,
-              enum: reasons,
-              'x-enumLabels': Object.fromEntries(reasons.map((r) => [r, labels[r]])),
-            },
-          },
-        },
-      },
-    ];
+        schema: offering(ending, reasons),
+      });
+    return actions;
   });
 }

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import {
   CASE_COMMAND_ROLES,
   EndProcessPayload,
+  HandBack,
   markPersonalData,
   ProcessRegistry,
   Progressionsplan,
@@ -290,6 +291,30 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.run({ type: 'EndProcess', caseId, instanceId, ending: { ...body } }, actor, write, response);
+  }
+
+  @Post(':caseId/processes/:instanceId/follow-up/hand-back')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.HandBackFollowUp)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Hand an escalated follow-up back to Rehabansvarig (biträdande enhetschef), with a reason',
+  })
+  @WriteHeadersDoc()
+  handBack(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Param('instanceId', IdParamPipe) instanceId: string,
+    @Body() body: HandBack,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run(
+      { type: 'HandBackFollowUp', caseId, instanceId, reason: body.reason },
+      actor,
+      write,
+      response,
+    );
   }
 
   @Post(':caseId/caseworker')

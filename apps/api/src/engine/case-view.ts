@@ -26,9 +26,16 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     caseworkerChangesLastTwelveMonths: state.caseworkerChangedAt.filter(
       (at) => addIsoDuration(at, 'P12M') > now,
     ).length,
-    followUpOwner: state.followUpOwner
-      ? { ...state.followUpOwner, label: ROLE_LABELS[state.followUpOwner.role] }
-      : null,
+    /** Who follows up each process instance that has a follow-up, and whether it came by escalation. */
+    followUps: [...state.followUps.values()].map((followUp) => {
+      const instance = state.instances.get(followUp.instanceId);
+      return {
+        ...followUp,
+        reason: followUp.reason ?? null,
+        process: instance ? registry.get(instance.definitionId, instance.version).title : '',
+        label: ROLE_LABELS[followUp.role],
+      };
+    }),
     bipPhase: state.bipPhase ? { ...state.bipPhase, label: BIP_PHASE_LABELS[state.bipPhase.phase] } : null,
     progressionsplan: state.progressionsplan
       ? { ...state.progressionsplan, items: personal(state.caseId, state.progressionsplan.items) }

@@ -8,7 +8,7 @@ import {
   CaseFold,
   initialCaseState,
   nextSteps,
-  processEndings,
+  instanceActions,
   payloadSchema,
   Progressionsplan,
   ProcessRegistry,
@@ -106,7 +106,7 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
       revision: state.revision as number,
       roles: roles.map((role) => ({ role, label: ROLE_LABELS[role] })),
       steps: nextSteps(this.registry, state, roles),
-      endings: processEndings(this.registry, state, roles),
+      instanceActions: instanceActions(this.registry, state, roles),
       startable: latest
         .filter((definition) => holds(definition.startLanes))
         .map((definition) => ({

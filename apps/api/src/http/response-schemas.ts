@@ -124,8 +124,16 @@ export const RESPONSE_SCHEMAS = {
     socialWorkerId: string,
     caseworkerChanges: integer,
     caseworkerChangesLastTwelveMonths: integer,
-    followUpOwner: nullable(
-      object({ role: string, label: string, since: instant, reason: string }, ['reason']),
+    followUps: array(
+      object({
+        instanceId: string,
+        process: string,
+        role: string,
+        label: string,
+        since: instant,
+        reason: nullable(string),
+        escalated: boolean,
+      }),
     ),
     bipPhase: nullable(object({ phase: integer, label: string, recordedAt: instant })),
     progressionsplan: nullable(
@@ -164,8 +172,16 @@ export const RESPONSE_SCHEMAS = {
     revision: integer,
     roles: array(roleLabel),
     steps: array(ref('NextStep')),
-    /** The running instances the caller may end early, with the reasons open to them. */
-    endings: array(object({ instanceId: string, process: string, label: string, schema: ref('StepSchema') })),
+    /** What the caller may do to a running instance as a whole: end it early (with the reasons open to them), hand its follow-up back. */
+    instanceActions: array(
+      object({
+        instanceId: string,
+        process: string,
+        command: { type: 'string', enum: ['EndProcess', 'HandBackFollowUp'] },
+        label: string,
+        schema: ref('StepSchema'),
+      }),
+    ),
     startable: array(
       object({
         definitionId: string,
@@ -210,7 +226,6 @@ export const RESPONSE_SCHEMAS = {
     openedAt: instant,
     updatedAt: instant,
     revision: integer,
-    followUpOwner: nullable(string),
     bipPhase: nullable(integer),
     caseworkerChanges: integer,
     hasProgressionsplan: boolean,
@@ -224,6 +239,7 @@ export const RESPONSE_SCHEMAS = {
         status: string,
         state: json,
         steps: strings,
+        followUpOwner: nullable(string),
       }),
     ),
   }),
@@ -253,8 +269,10 @@ export const RESPONSE_SCHEMAS = {
     caseId: string,
     reference: personal(string),
     unit: string,
-    owner: nullable(string),
-    since: nullable(instant),
+    instanceId: string,
+    process: string,
+    owner: string,
+    since: instant,
     reason: nullable(string),
     escalated: boolean,
   }),

@@ -32,11 +32,22 @@ export function CaseFacts({ view }: { view: CaseView }) {
         <div>
           <dt>Ansvar för uppföljning</dt>
           <dd>
-            {view.followUpOwner
-              ? `${view.followUpOwner.label} sedan ${formatDate(view.followUpOwner.since)}${
-                  view.followUpOwner.reason ? ` (${view.followUpOwner.reason})` : ''
-                }`
-              : 'Inte satt'}
+            {view.followUps.length === 0 ? (
+              'Ingen process har uppföljning ännu'
+            ) : (
+              <ul className="plain">
+                {view.followUps.map((followUp) => (
+                  <li key={followUp.instanceId}>
+                    {followUp.process}: {followUp.label} sedan {formatDate(followUp.since)}
+                    {followUp.escalated
+                      ? ` (eskalerad: ${followUp.reason})`
+                      : followUp.reason
+                        ? ` (${followUp.reason})`
+                        : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
           </dd>
         </div>
         <div>

@@ -5,7 +5,7 @@ import type {
   JsonSchema,
   NextStep,
   NextSteps,
-  ProcessEnding,
+  InstanceAction,
   ProcessInstanceView,
 } from '../api/types';
 import { formatDate } from '../format';
@@ -19,6 +19,15 @@ import { CaseFacts, CaseManagerPlan, DeadlineList, ProgressionsplanTable } from 
 import { usePageTitle } from './page-title';
 
 const CASE_MANAGER = 'case-manager';
+
+const INSTANCE_ACTION_PATHS: Record<InstanceAction['command'], string> = {
+  EndProcess: 'end',
+  HandBackFollowUp: 'follow-up/hand-back',
+};
+const INSTANCE_ACTION_DONE: Record<InstanceAction['command'], string> = {
+  EndProcess: 'avslutad.',
+  HandBackFollowUp: 'uppföljningen är tillbaka hos Rehabansvarig.',
+};
 
 interface Loaded {
   readonly view: CaseData;
@@ -103,7 +112,7 @@ export function CaseView({ caseId }: { caseId: string }) {
             key={instance.instanceId}
             instance={instance}
             steps={stepsOf(instance.instanceId)}
-            ending={next.endings.find((ending) => ending.instanceId === instance.instanceId)}
+            actions={next.instanceActions.filter((action) => action.instanceId === instance.instanceId)}
             onStep={(step, payload) =>
               write(
                 `${path}/processes/${encodeURIComponent(step.instanceId)}/events`,
@@ -111,11 +120,11 @@ export function CaseView({ caseId }: { caseId: string }) {
                 `Sparat: ${step.label}.`,
               )
             }
-            onEnd={(ending) =>
+            onAction={(action, values) =>
               write(
-                `${path}/processes/${encodeURIComponent(instance.instanceId)}/end`,
-                ending,
-                `${instance.process}: avslutad.`,
+                `${path}/processes/${encodeURIComponent(instance.instanceId)}/${INSTANCE_ACTION_PATHS[action.command]}`,
+                values,
+                `${instance.process}: ${INSTANCE_ACTION_DONE[action.command]}`,
               )
             }
           />
@@ -227,15 +236,15 @@ function startError(error: unknown): string {
 function ProcessPanel({
   instance,
   steps,
-  ending,
+  actions,
   onStep,
-  onEnd,
+  onAction,
 }: {
   instance: ProcessInstanceView;
   steps: readonly NextStep[];
-  ending: ProcessEnding | undefined;
+  actions: readonly InstanceAction[];
   onStep: (step: NextStep, payload: Record<string, unknown>) => Promise<void>;
-  onEnd: (ending: Record<string, unknown>) => Promise<void>;
+  onAction: (action: InstanceAction, values: Record<string, unknown>) => Promise<void>;
 }) {
   const headingId = `process-${instance.instanceId}`;
   const now = instance.steps.map((step) => `${step.title} (${step.laneLabel})`).join(', ');
@@ -248,7 +257,7 @@ function ProcessPanel({
       <div className="process-body">
         <div className="process-actions">
           <h4>Vad du kan göra</h4>
-          {steps.length === 0 && !ending ? (
+          {steps.length === 0 && actions.length === 0 ? (
             <p>Inget för dina roller just nu.</p>
           ) : (
             steps.map((step) => (
@@ -267,21 +276,21 @@ function ProcessPanel({
               </Disclosure>
             ))
           )}
-          {ending && (
-            <Disclosure label={ending.label}>
+          {actions.map((action) => (
+            <Disclosure key={action.command} label={action.label}>
               {(close) => (
                 <SchemaForm
-                  schema={ending.schema}
-                  submitLabel="Avsluta processen"
+                  schema={action.schema}
+                  submitLabel={action.label}
                   onCancel={close}
                   onSubmit={async (values) => {
-                    await onEnd(values);
+                    await onAction(action, values);
                     close(false);
                   }}
                 />
               )}
             </Disclosure>
-          )}
+          ))}
         </div>
         <BpmnDiagram
           definitionId={instance.definitionId}

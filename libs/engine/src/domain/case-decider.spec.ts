@@ -129,7 +129,7 @@ describe('the case Decider', () => {
       // Two calendar months in Swedish time: 09:00 in winter is 09:00 in May, an hour earlier in UTC.
       dueAt: '2026-05-02T07:00:00.000Z',
     });
-    expect(outcome.state.followUpOwner?.role).toBe('rehabansvarig');
+    expect(outcome.state.followUps.get('p1')?.role).toBe('rehabansvarig');
     expect(outcome.state.deadlines.size).toBe(1);
   });
 
@@ -166,7 +166,7 @@ describe('the case Decider', () => {
           role: 'system',
         },
       ]);
-      expect(outcome.state.followUpOwner?.role).toBe('bitradande_enhetschef');
+      expect(outcome.state.followUps.get('p1')?.role).toBe('bitradande_enhetschef');
       expect(outcome.state.deadlines.size).toBe(0);
     });
 

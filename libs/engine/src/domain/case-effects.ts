@@ -7,9 +7,7 @@ export interface EffectContext {
 }
 
 /** The parts of the case an effect's event may change. */
-export type CasePatch = Partial<
-  Pick<CaseState, 'followUpOwner' | 'hasProgressionsplan' | 'progressionsplan'>
->;
+export type CasePatch = Partial<Pick<CaseState, 'followUps' | 'hasProgressionsplan' | 'progressionsplan'>>;
 
 /**
  * A cross-process effect: a case event that machines record by returning a
@@ -23,7 +21,8 @@ export interface CaseEffect<D extends object = Record<string, unknown>> {
   readonly event: string;
   /** Action name in the machine → the event's data from the action's params. */
   readonly intents: Readonly<Record<string, (params: never, at: EffectContext) => D>>;
-  readonly evolve?: (data: D, occurredAt: string) => CasePatch;
+  /** Given the case as folded so far; returns new values, never changes the ones it was given. */
+  readonly evolve?: (data: D, occurredAt: string, state: CaseState) => CasePatch;
   /** The case history's line for it, in Swedish. */
   readonly label: (data: D) => string;
   readonly personal?: readonly string[];
@@ -35,7 +34,7 @@ export const defineEffect = <D extends object>(effect: CaseEffect<D>): AnyCaseEf
 export interface AnyCaseEffect {
   readonly event: string;
   readonly intents: Readonly<Record<string, (params: never, at: EffectContext) => object>>;
-  readonly evolve?: (data: never, occurredAt: string) => CasePatch;
+  readonly evolve?: (data: never, occurredAt: string, state: CaseState) => CasePatch;
   readonly label: (data: never) => string;
   readonly personal?: readonly string[];
 }
@@ -77,9 +76,10 @@ export class CaseEffects {
   }
 
   /** What folding an effect's event changes on the case. */
-  evolve(type: string, data: unknown, occurredAt: string): CasePatch {
-    const evolve = this.byEvent.get(type)?.evolve as ((data: unknown, at: string) => CasePatch) | undefined;
-    return evolve?.(data, occurredAt) ?? {};
+  evolve(type: string, data: unknown, occurredAt: string, state: CaseState): CasePatch {
+    const evolve = this.byEvent.get(type)?.evolve as
+      ((data: unknown, at: string, state: CaseState) => CasePatch) | undefined;
+    return evolve?.(data, occurredAt, state) ?? {};
   }
 
   /** The history line of an effect's event; undefined for any other event. */

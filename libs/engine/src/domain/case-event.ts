@@ -51,6 +51,8 @@ export interface CaseEventData {
     readonly owner: Role;
     readonly escalated: boolean;
     readonly reason?: string;
+    /** The biträdande enhetschef handed an escalated follow-up back to Rehabansvarig. */
+    readonly handedBack?: boolean;
   };
   [CASE_EVENTS.processStarted]: {
     readonly instanceId: string;

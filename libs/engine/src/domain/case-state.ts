@@ -30,6 +30,15 @@ export interface InstanceState {
   };
 }
 
+export interface FollowUp {
+  readonly instanceId: string;
+  readonly role: Role;
+  readonly since: string;
+  readonly reason?: string;
+  /** Passed to the biträdande enhetschef by a missed deadline; stays there until they resolve it. */
+  readonly escalated: boolean;
+}
+
 export interface OpenDeadline {
   readonly deadlineId: string;
   readonly instanceId: string;
@@ -52,7 +61,11 @@ export interface CaseState {
   readonly caseworkerChanges: number;
   /** When each handläggarbyte happened: two or more in twelve months is a risk signal (BIP). */
   readonly caseworkerChangedAt: readonly string[];
-  readonly followUpOwner?: { readonly role: Role; readonly since: string; readonly reason?: string };
+  /**
+   * Follow-up responsibility per process instance (uppföljningsansvar): a
+   * case may have several, each with its own owner; it ends with its instance.
+   */
+  readonly followUps: ReadonlyMap<string, FollowUp>;
   readonly hasProgressionsplan: boolean;
   /** The latest BIP phase (0-4) recorded at a follow-up, and when. */
   readonly bipPhase?: { readonly phase: number; readonly recordedAt: string };
@@ -97,6 +110,7 @@ export function initialCaseState(caseId: string): CaseState {
     hasProgressionsplan: false,
     instances: new Map(),
     deadlines: new Map(),
+    followUps: new Map(),
     applied: new Map(),
   };
 }
@@ -110,10 +124,14 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The fold's working copy: its own maps and lists, changed in place. */
 interface Draft extends Mutable<
-  Omit<CaseState, 'instances' | 'deadlines' | 'applied' | 'socialWorkers' | 'caseworkerChangedAt'>
+  Omit<
+    CaseState,
+    'instances' | 'deadlines' | 'followUps' | 'applied' | 'socialWorkers' | 'caseworkerChangedAt'
+  >
 > {
   instances: Map<string, InstanceState>;
   deadlines: Map<string, OpenDeadline>;
+  followUps: Map<string, FollowUp>;
   applied: Map<string, AppliedCommand>;
   socialWorkers: string[];
   caseworkerChangedAt: string[];
@@ -151,7 +169,10 @@ export class CaseFold {
     this.draft.chainHash = event.metadata.chainHash;
     this.recordApplied(event);
     if (this.effects.has(event.type))
-      Object.assign(this.draft, this.effects.evolve(event.type, event.data, event.metadata.occurredAt));
+      Object.assign(
+        this.draft,
+        this.effects.evolve(event.type, event.data, event.metadata.occurredAt, this.draft),
+      );
     else if (isOwnCaseEvent(event)) this.applyOwn(event);
     else this.applyStep(event);
     return this;
@@ -180,8 +201,10 @@ export class CaseFold {
         return;
       }
       case CASE_EVENTS.processCompleted:
+        draft.followUps.delete(event.data.instanceId);
         return;
       case CASE_EVENTS.processEnded: {
+        draft.followUps.delete(event.data.instanceId);
         const instance = draft.instances.get(event.data.instanceId);
         if (!instance) return;
         draft.instances.set(instance.instanceId, {
@@ -245,6 +268,7 @@ export class CaseFold {
       ...from,
       instances: new Map(from.instances),
       deadlines: new Map(from.deadlines),
+      followUps: new Map(from.followUps),
       applied: new Map(from.applied),
       socialWorkers: [...from.socialWorkers],
       caseworkerChangedAt: [...from.caseworkerChangedAt],

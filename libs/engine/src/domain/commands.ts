@@ -26,6 +26,7 @@ export const CASE_COMMAND_ROLES = {
   OpenCase: ['socialsekreterare', 'bitradande_enhetschef'],
   ChangeCaseworker: ['bitradande_enhetschef', 'socialsekreterare'],
   RecordProgressionsplan: ['rehabansvarig'],
+  HandBackFollowUp: ['bitradande_enhetschef'],
   FireDeadline: [SYSTEM_ROLE],
   EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
 } as const satisfies Record<string, readonly ActorRole[]>;
@@ -65,6 +66,13 @@ export type CaseCommand =
       readonly instanceId: string;
       /** Reason and note as sent; validated against EndProcessPayload. */
       readonly ending: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'HandBackFollowUp';
+      readonly caseId: string;
+      readonly instanceId: string;
+      /** One of HAND_BACK_REASONS; its Swedish label is what the history and Rehabansvarig see. */
+      readonly reason: string;
     }
   | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string }
   | {

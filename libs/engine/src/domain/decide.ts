@@ -29,7 +29,8 @@ import {
   type InstanceOutput,
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
-import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
+import { stepLanes } from './follow-up';
+import { EndProcessPayload, endingRoles, HAND_BACK_REASONS, HandBack, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
 import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -401,7 +402,7 @@ function decideAs(
           acceptedEventTypes(instance.snapshot),
         );
       }
-      const role = actingRole(meta, command.event, step.lanes);
+      const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
       const payload = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
       const failed = (step.rules ?? []).filter(
         (rule) => !rule.holds(payload as never, instance.snapshot.context),
@@ -420,6 +421,35 @@ function decideAs(
     case 'EndProcess':
       requireCase(state);
       return endProcess(ctx, state, command, meta);
+    case 'HandBackFollowUp': {
+      requireCase(state);
+      const role = actingRole(meta, 'HandBackFollowUp', CASE_COMMAND_ROLES.HandBackFollowUp);
+      const instance = requireInstance(state, command.instanceId);
+      requireRunning(instance, 'HandBackFollowUp');
+      if (!state.followUps.get(instance.instanceId)?.escalated) {
+        throw new BusinessRuleError([
+          {
+            id: 'not-escalated',
+            message:
+              'Uppföljningen är inte eskalerad till biträdande enhetschef och kan inte lämnas tillbaka.',
+          },
+        ]);
+      }
+      const reason = HAND_BACK_REASONS[validatePayload(HandBack, { reason: command.reason }).reason];
+      const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
+      const handedBack = caseEvent(
+        CASE_EVENTS.followUpOwnerChanged,
+        {
+          instanceId: instance.instanceId,
+          owner: 'rehabansvarig',
+          escalated: false,
+          reason,
+          handedBack: true,
+        },
+        base,
+      );
+      return { role, events: [handedBack] };
+    }
     case 'EraseCase': {
       requireCase(state);
       if (state.erased) throw new CaseErasedError(state.caseId);

@@ -2,6 +2,12 @@ import { CASE_EVENTS } from './case-events';
 import type { CaseEventData, RecordedPlan } from './case-event';
 import { CaseEffects, defineEffect } from './case-effects';
 import { ROLE_LABELS, type Role } from './process-definition';
+import type { CaseState, FollowUp } from './case-state';
+
+/** The case's follow-ups with one instance's set or replaced; the others stay as they are. */
+export function withFollowUp(state: CaseState, followUp: FollowUp): ReadonlyMap<string, FollowUp> {
+  return new Map(state.followUps).set(followUp.instanceId, followUp);
+}
 
 /** Who takes over follow-up when a toolbox deadline is missed (toolbox.md, "on breach"). */
 const ESCALATES_TO: Role = 'bitradande_enhetschef';
@@ -21,11 +27,21 @@ const followUpOwnerChanged = defineEffect<CaseEventData[typeof CASE_EVENTS.follo
       escalated: false,
     }),
   },
-  evolve: (data, since) => ({ followUpOwner: { role: data.owner, since, reason: data.reason } }),
+  evolve: (data, since, state) => ({
+    followUps: withFollowUp(state, {
+      instanceId: data.instanceId,
+      role: data.owner,
+      since,
+      escalated: data.escalated,
+      ...(data.reason !== undefined ? { reason: data.reason } : {}),
+    }),
+  }),
   label: (data) =>
     data.escalated
       ? `Uppföljningsansvar eskalerat till ${ROLE_LABELS[data.owner]}: ${data.reason}`
-      : `Uppföljningsansvar: ${ROLE_LABELS[data.owner] ?? data.owner}`,
+      : data.handedBack
+        ? `Uppföljningsansvar tillbaka till ${ROLE_LABELS[data.owner]}: ${data.reason}`
+        : `Uppföljningsansvar: ${ROLE_LABELS[data.owner] ?? data.owner}`,
 });
 
 const progressionsplanRecorded = defineEffect<RecordedPlan>({

@@ -21,7 +21,7 @@ class CaseListProjection implements Projection {
         `CREATE TABLE cl_cases (
            case_id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit TEXT NOT NULL, social_worker_id TEXT NOT NULL,
            opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, revision INTEGER NOT NULL,
-           follow_up_owner TEXT, bip_phase INTEGER, caseworker_changes INTEGER NOT NULL DEFAULT 0,
+           bip_phase INTEGER, caseworker_changes INTEGER NOT NULL DEFAULT 0,
            has_progressionsplan INTEGER NOT NULL DEFAULT 0)`,
         'CREATE INDEX cl_cases_unit ON cl_cases (unit, updated_at)',
         'CREATE INDEX cl_cases_worker ON cl_cases (social_worker_id)',
@@ -33,6 +33,7 @@ class CaseListProjection implements Projection {
         `CREATE TABLE cl_instances (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, definition_id TEXT NOT NULL, version INTEGER NOT NULL,
            process_title TEXT NOT NULL, state_value TEXT NOT NULL, steps TEXT NOT NULL, status TEXT NOT NULL,
+           follow_up_owner TEXT,
            started_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
         // With case_id last, "has this case an active instance of X" is one index seek, not a walk over every unit's.
         'CREATE INDEX cl_instances_definition ON cl_instances (definition_id, status, case_id)',
@@ -81,10 +82,10 @@ class CaseListProjection implements Projection {
         db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });
         return;
       case CASE_EVENTS.followUpOwnerChanged:
-        db.run('UPDATE cl_cases SET follow_up_owner = :owner WHERE case_id = :caseId', {
-          caseId,
-          owner: data.owner,
-        });
+        db.run(
+          'UPDATE cl_instances SET follow_up_owner = :owner WHERE case_id = :caseId AND instance_id = :instanceId',
+          { caseId, instanceId: data.instanceId, owner: data.owner },
+        );
         return;
       case CASE_EVENTS.deadlineScheduled:
         db.run('INSERT INTO cl_deadlines (deadline_id, case_id, due_at) VALUES (:id, :caseId, :dueAt)', {
@@ -103,13 +104,14 @@ class CaseListProjection implements Projection {
         return;
       case CASE_EVENTS.processCompleted:
         db.run(
-          `UPDATE cl_instances SET status = 'completed' WHERE case_id = :caseId AND instance_id = :instanceId`,
+          `UPDATE cl_instances SET status = 'completed', follow_up_owner = NULL
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
           { caseId, instanceId: data.instanceId },
         );
         return;
       case CASE_EVENTS.processEnded:
         db.run(
-          `UPDATE cl_instances SET status = 'ended', steps = '[]', updated_at = :at
+          `UPDATE cl_instances SET status = 'ended', steps = '[]', follow_up_owner = NULL, updated_at = :at
            WHERE case_id = :caseId AND instance_id = :instanceId`,
           { caseId, instanceId: data.instanceId, at: message.occurredAt },
         );

@@ -28,7 +28,6 @@ export interface CaseListItem {
   readonly openedAt: string;
   readonly updatedAt: string;
   readonly revision: number;
-  readonly followUpOwner: string | null;
   readonly bipPhase: number | null;
   readonly caseworkerChanges: number;
   readonly hasProgressionsplan: boolean;
@@ -41,6 +40,8 @@ export interface CaseListItem {
     readonly status: string;
     readonly state: unknown;
     readonly steps: string[];
+    /** Who follows the instance up, once its process has named someone; null before and after. */
+    readonly followUpOwner: string | null;
   }[];
 }
 
@@ -63,7 +64,6 @@ interface CaseRow {
   opened_at: string;
   updated_at: string;
   revision: number;
-  follow_up_owner: string | null;
   bip_phase: number | null;
   caseworker_changes: number;
   has_progressionsplan: number;
@@ -78,6 +78,7 @@ interface InstanceRow {
   status: string;
   state_value: string;
   steps: string;
+  follow_up_owner: string | null;
 }
 
 /**
@@ -143,7 +144,6 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
         openedAt: row.opened_at,
         updatedAt: row.updated_at,
         revision: row.revision,
-        followUpOwner: row.follow_up_owner,
         bipPhase: row.bip_phase,
         caseworkerChanges: row.caseworker_changes,
         hasProgressionsplan: row.has_progressionsplan === 1,
@@ -156,6 +156,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
           status: i.status,
           state: JSON.parse(i.state_value) as unknown,
           steps: JSON.parse(i.steps) as string[],
+          followUpOwner: i.follow_up_owner,
         })),
       })),
     });

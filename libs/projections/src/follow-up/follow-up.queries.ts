@@ -8,8 +8,11 @@ export interface FollowUpResponsibility {
   /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
   readonly reference: PersonalValue;
   readonly unit: string;
-  readonly owner: string | null;
-  readonly since: string | null;
+  readonly instanceId: string;
+  /** The process whose follow-up it is. */
+  readonly process: string;
+  readonly owner: string;
+  readonly since: string;
   readonly reason: string | null;
   readonly escalated: boolean;
 }
@@ -33,13 +36,15 @@ interface Row {
   case_id: string;
   reference: string;
   unit: string;
-  owner: string | null;
-  since: string | null;
+  instance_id: string;
+  process_title: string;
+  owner: string;
+  since: string;
   reason: string | null;
   escalated: number;
 }
 
-const FILTERED = `FROM fu_cases WHERE (:unit IS NULL OR unit = :unit) AND (:owner IS NULL OR owner = :owner)
+const FILTERED = `FROM fu_follow_ups WHERE (:unit IS NULL OR unit = :unit) AND (:owner IS NULL OR owner = :owner)
   AND (:escalated IS NULL OR escalated = :escalated) AND (:caseId IS NULL OR case_id = :caseId)
   AND ${visibleCases('case_id')}`;
 
@@ -58,13 +63,15 @@ export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
     return Promise.resolve(
       selectPage(
         this.db,
-        { columns: `*`, from: FILTERED, orderBy: 'escalated DESC, since DESC, case_id' },
+        { columns: `*`, from: FILTERED, orderBy: 'escalated DESC, since DESC, case_id, instance_id' },
         params,
         page,
         (row: Row) => ({
           caseId: row.case_id,
           reference: new PersonalValue(row.case_id, row.reference),
           unit: row.unit,
+          instanceId: row.instance_id,
+          process: row.process_title,
           owner: row.owner,
           since: row.since,
           reason: row.reason,

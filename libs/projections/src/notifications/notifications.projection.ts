@@ -16,7 +16,7 @@ type Recipient =
 
 /**
  * In-app notifications: who must hear that a deadline passed, that
- * follow-up was escalated, or of a step the process says someone must hear
+ * follow-up was escalated or handed back, or of a step the process says someone must hear
  * of (`inform`). Social workers are told in person (the case's responsible
  * one); other roles as a role of the case's unit. Delivery by e-mail will
  * read the same rows.
@@ -43,6 +43,7 @@ class NotificationsProjection implements Projection {
     if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
     else if (message.event.type === CASE_EVENTS.followUpOwnerChanged) {
       if (message.data.escalated) this.escalated(db, message);
+      else if (message.data.handedBack) this.handedBack(db, message);
     } else this.stepRecorded(db, message);
   }
 
@@ -79,6 +80,16 @@ class NotificationsProjection implements Projection {
       `Uppföljningsansvaret har gått över till biträdande enhetschef: ${String(message.data.reason)}`,
       // Rehabansvarig informs both the biträdande enhetschef and the social worker (toolbox.md, process 2).
       ['bitradande_enhetschef', 'socialsekreterare', 'rehabansvarig'],
+    );
+  }
+
+  private handedBack(db: ReadModelDb, message: StoredEventMessage): void {
+    this.notify(
+      db,
+      message,
+      'hand-back',
+      `Biträdande enhetschef har lämnat tillbaka uppföljningsansvaret till Rehabansvarig: ${String(message.data.reason)}`,
+      ['rehabansvarig', 'socialsekreterare'],
     );
   }
 

@@ -1,4 +1,4 @@
-import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { CASE_EVENTS, FOLLOW_UP_LANES, type ProcessRegistry, type Role } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
 import { caseFacts } from '../case-directory';
 import {
@@ -9,6 +9,9 @@ import {
   type ReadModelDb,
 } from '@app/read-model';
 import { tasksAfter } from '../instance-state';
+
+/** The lanes whose tasks follow the instance's follow-up owner. */
+const FOLLOW_UP_LANES_SQL = FOLLOW_UP_LANES.map((lane) => `'${lane}'`).join(', ');
 
 /**
  * One row per open task: a node of a running process instance that waits on
@@ -26,7 +29,7 @@ class WorkQueueProjection implements Projection {
         `CREATE TABLE wq_tasks (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, state_id TEXT NOT NULL,
            definition_id TEXT NOT NULL, process_title TEXT NOT NULL, state_path TEXT NOT NULL,
-           title TEXT NOT NULL, kind TEXT NOT NULL, lane TEXT NOT NULL,
+           title TEXT NOT NULL, kind TEXT NOT NULL, lane TEXT NOT NULL, definition_lane TEXT NOT NULL,
            unit TEXT NOT NULL, reference TEXT NOT NULL, assignee TEXT,
            since TEXT NOT NULL, due_at TEXT, deadline_id TEXT, deadline_title TEXT,
            escalated INTEGER NOT NULL DEFAULT 0, escalation_reason TEXT,
@@ -36,6 +39,14 @@ class WorkQueueProjection implements Projection {
         // A role queue is the unassigned tasks of (lane, unit) pairs: one seek per pair.
         'CREATE INDEX wq_tasks_lane ON wq_tasks (lane, unit, assignee)',
         'CREATE INDEX wq_tasks_unit ON wq_tasks (unit)',
+      ],
+    },
+    {
+      name: 'wq_follow_ups',
+      ddl: [
+        `CREATE TABLE wq_follow_ups (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, owner TEXT NOT NULL, escalated INTEGER NOT NULL,
+           reason TEXT, PRIMARY KEY (case_id, instance_id))`,
       ],
     },
   ];
@@ -63,23 +74,47 @@ class WorkQueueProjection implements Projection {
         );
         return;
       case CASE_EVENTS.followUpOwnerChanged:
-        if (data.escalated) {
-          db.run(
-            `UPDATE wq_tasks SET escalated = 1, escalation_reason = :reason
-             WHERE case_id = :caseId AND instance_id = :instanceId AND lane = 'bitradande_enhetschef'
-               AND created_by_command = :commandId`,
-            {
-              caseId,
-              instanceId: data.instanceId,
-              reason: data.reason,
-              commandId: message.event.metadata.commandId,
-            },
-          );
-        }
+        this.followUpChanged(db, message);
+        return;
+      case CASE_EVENTS.processCompleted:
+      case CASE_EVENTS.processEnded:
+        db.run('DELETE FROM wq_follow_ups WHERE case_id = :caseId AND instance_id = :instanceId', {
+          caseId,
+          instanceId: data.instanceId,
+        });
+        this.syncTasks(db, message);
         return;
       default:
         this.syncTasks(db, message);
     }
+  }
+
+  /**
+   * The instance's follow-up tasks (Rehabansvarig's and the biträdande's
+   * lanes) go to whoever owns its follow-up now: an escalation moves them
+   * into the biträdande enhetschef's queue, a hand-back moves them back.
+   */
+  private followUpChanged(db: ReadModelDb, message: StoredEventMessage): void {
+    const { data, caseId } = message;
+    const followUp = {
+      caseId,
+      instanceId: data.instanceId,
+      owner: data.owner,
+      escalated: data.escalated ? 1 : 0,
+      reason: data.escalated ? (data.reason ?? null) : null,
+    };
+    db.run(
+      `INSERT INTO wq_follow_ups (case_id, instance_id, owner, escalated, reason)
+       VALUES (:caseId, :instanceId, :owner, :escalated, :reason)
+       ON CONFLICT (case_id, instance_id) DO UPDATE SET
+         owner = excluded.owner, escalated = excluded.escalated, reason = excluded.reason`,
+      followUp,
+    );
+    db.run(
+      `UPDATE wq_tasks SET lane = :owner, assignee = NULL, escalated = :escalated, escalation_reason = :reason
+       WHERE case_id = :caseId AND instance_id = :instanceId AND definition_lane IN (${FOLLOW_UP_LANES_SQL})`,
+      followUp,
+    );
   }
 
   private syncTasks(db: ReadModelDb, message: StoredEventMessage): void {
@@ -109,12 +144,19 @@ class WorkQueueProjection implements Projection {
             dueAt: String(message.data.dueAt),
           }
         : undefined;
+    const followUp = db.get<{ owner: string; escalated: number; reason: string | null }>(
+      'SELECT owner, escalated, reason FROM wq_follow_ups WHERE case_id = :caseId AND instance_id = :instanceId',
+      key,
+    );
     for (const task of tasks.filter((t) => !open.includes(t.stateId))) {
+      const followedUp = followUp !== undefined && FOLLOW_UP_LANES.includes(task.lane as Role);
       db.run(
         `INSERT INTO wq_tasks (case_id, instance_id, state_id, definition_id, process_title, state_path, title, kind,
-           lane, unit, reference, assignee, since, missed_deadline_title, missed_deadline_due_at, created_by_command)
+           lane, definition_lane, unit, reference, assignee, since, escalated, escalation_reason,
+           missed_deadline_title, missed_deadline_due_at, created_by_command)
          VALUES (:caseId, :instanceId, :stateId, :definitionId, :processTitle, :statePath, :title, :kind,
-           :lane, :unit, :reference, :assignee, :since, :missedTitle, :missedDueAt, :commandId)`,
+           :lane, :definitionLane, :unit, :reference, :assignee, :since, :escalated, :escalationReason,
+           :missedTitle, :missedDueAt, :commandId)`,
         {
           ...key,
           stateId: task.stateId,
@@ -123,7 +165,10 @@ class WorkQueueProjection implements Projection {
           statePath: task.statePath,
           title: task.title,
           kind: task.kind,
-          lane: task.lane,
+          lane: followedUp ? followUp.owner : task.lane,
+          definitionLane: task.lane,
+          escalated: followedUp ? followUp.escalated : 0,
+          escalationReason: followedUp ? followUp.reason : null,
           unit: theCase.unit,
           reference: theCase.reference,
           assignee: task.lane === 'socialsekreterare' ? theCase.social_worker_id : null,

@@ -2,8 +2,16 @@ import type { WorkflowDefinition } from '../definition';
 import type { LaneLabels } from './bpmn';
 import { toMermaid } from './mermaid';
 
-/** The Markdown page for one process in docs/processes/, generated so it never drifts from the code. */
-export function toProcessDoc(definition: WorkflowDefinition, laneLabels: LaneLabels): string {
+/**
+ * The Markdown page for one process in docs/processes/, generated so it
+ * never drifts from the code. `sections` are the case model's own, such as
+ * who may end the process early, placed before the state diagram.
+ */
+export function toProcessDoc(
+  definition: WorkflowDefinition,
+  laneLabels: LaneLabels,
+  sections: readonly string[] = [],
+): string {
   const steps = Object.entries(definition.events).map(
     ([event, step]) =>
       `| ${step.label} | \`${event}\` | ${step.lanes.map((l) => laneLabels[l] ?? l).join(', ')} |`,
@@ -37,6 +45,7 @@ export function toProcessDoc(definition: WorkflowDefinition, laneLabels: LaneLab
           '',
         ]
       : []),
+    ...sections.flatMap((section) => [section, '']),
     '## States',
     '',
     '```mermaid',

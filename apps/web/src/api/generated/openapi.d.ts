@@ -161,6 +161,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/processes/{instanceId}/follow-up/hand-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand an escalated follow-up back to Rehabansvarig (biträdande enhetschef), with a reason */
+        post: operations["CasesController_handBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/caseworker": {
         parameters: {
             query?: never;
@@ -682,6 +699,13 @@ export interface components {
              */
             note?: string;
         };
+        HandBack: {
+            /**
+             * Varför lämnas uppföljningen tillbaka?
+             * @enum {string}
+             */
+            reason: "actions-taken" | "planning-carried-out" | "agreed-with-rehabansvarig";
+        };
         ChangeCaseworkerDto: {
             socialWorkerId: string;
         };
@@ -871,13 +895,16 @@ export interface components {
             socialWorkerId: string;
             caseworkerChanges: number;
             caseworkerChangesLastTwelveMonths: number;
-            followUpOwner: {
+            followUps: {
+                instanceId: string;
+                process: string;
                 role: string;
                 label: string;
                 /** Format: date-time */
                 since: string;
-                reason?: string;
-            } | null;
+                reason: string | null;
+                escalated: boolean;
+            }[];
             bipPhase: {
                 phase: number;
                 label: string;
@@ -921,9 +948,11 @@ export interface components {
                 label: string;
             }[];
             steps: components["schemas"]["NextStep"][];
-            endings: {
+            instanceActions: {
                 instanceId: string;
                 process: string;
+                /** @enum {string} */
+                command: "EndProcess" | "HandBackFollowUp";
                 label: string;
                 schema: components["schemas"]["StepSchema"];
             }[];
@@ -981,7 +1010,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             revision: number;
-            followUpOwner: string | null;
             bipPhase: number | null;
             caseworkerChanges: number;
             hasProgressionsplan: boolean;
@@ -995,6 +1023,7 @@ export interface components {
                 status: string;
                 state: unknown;
                 steps: string[];
+                followUpOwner: string | null;
             }[];
         };
         CaseListPage: {
@@ -1051,9 +1080,11 @@ export interface components {
             caseId: string;
             reference: string | "[skyddad]";
             unit: string;
-            owner: string | null;
+            instanceId: string;
+            process: string;
+            owner: string;
             /** Format: date-time */
-            since: string | null;
+            since: string;
             reason: string | null;
             escalated: boolean;
         };
@@ -1338,6 +1369,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["EndProcessPayload"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_handBack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandBack"];
             };
         };
         responses: {

@@ -1,0 +1,21 @@
+import type { CaseState } from './case-state';
+import type { ActorRole } from './commands';
+
+/** The roles that share follow-up: whoever owns an instance's follow-up now does the steps of either. */
+export const FOLLOW_UP_LANES: readonly ActorRole[] = ['rehabansvarig', 'bitradande_enhetschef'];
+
+/**
+ * Who may do a step of an instance: its lanes and, for a follow-up step,
+ * the instance's follow-up owner. The biträdande enhetschef who took a
+ * follow-up over by escalation so acts in the process (records check-ins
+ * and follow-ups, closes it) as Rehabansvarig would, until they hand it back.
+ */
+export function stepLanes(
+  state: CaseState,
+  instanceId: string,
+  lanes: readonly ActorRole[],
+): readonly ActorRole[] {
+  const owner = state.followUps.get(instanceId)?.role;
+  if (owner === undefined || lanes.includes(owner) || !FOLLOW_UP_LANES.includes(owner)) return lanes;
+  return lanes.some((lane) => FOLLOW_UP_LANES.includes(lane)) ? [...lanes, owner] : lanes;
+}
