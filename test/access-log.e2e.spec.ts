@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { auditVerify } from '../apps/api/src/audit-verify';
-import { as, eventually, ON_SQLITE, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, eventually, ON_SQLITE, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER } from './flows';
 
 describe('the access log', () => {
@@ -81,6 +81,7 @@ describe('the access log', () => {
     for (let i = 0; i < 3; i++)
       await as(app, 'socialsekreterare', SOCIAL_WORKER).get(`/api/cases/${c.caseId}`);
     expect((await c.view()).revision).toBe(before);
+    await signedInOnce(app, 'ss-bertil');
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${c.caseId}/caseworker`)
       .set('If-Match', `"${before}"`)

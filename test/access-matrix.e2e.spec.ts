@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_ROLES, type AccessRole } from '@app/access';
-import { asPrincipal, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { asPrincipal, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, PLAN } from './flows';
 
 const OWN = 'jarva-1';
@@ -155,6 +155,14 @@ const ROUTES: readonly Route[] = [
     lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
   },
   { method: 'get', path: '/api/notifications', allowed: CASEWORK, ok: 200 },
+  {
+    method: 'get',
+    path: '/api/units/{unit}/social-workers',
+    allowed: CASE_READERS,
+    ok: 200,
+    special: ({ role, unit }) =>
+      (CASE_READERS as readonly string[]).includes(role) && unit !== OWN ? 403 : undefined,
+  },
   { method: 'get', path: '/api/deadlines', allowed: [...SUPERVISORS, 'rehabansvarig'], ok: 200 },
   {
     method: 'get',
@@ -246,6 +254,8 @@ describe('access: every endpoint × every role × own and other unit', () => {
       summary: 'Gemensam planering',
     });
     await fixture.view();
+    // The worker the change and the new case name must be someone the staff directory knows.
+    await signedInOnce(app, 'ss-bertil', OWN);
     await eventually(async () => {
       const queue = await asPrincipal(app, {
         id: 'probe',

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { as, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER } from './flows';
 
 /** Every refusal leaves the log exactly as it was. */
@@ -29,6 +29,9 @@ describe('API errors: status, stable body, nothing appended', () => {
 
   beforeAll(async () => {
     app = await startApp(data.dir, {}, new TestClock());
+    // A first sign-in records the person in the staff directory: a write, so before any refusal is measured.
+    for (const role of ['bitradande_enhetschef', 'case_manager', 'rehabansvarig'] as const)
+      await signedInOnce(app, `${role}-1`, undefined, role);
   });
   afterAll(async () => {
     await app.close();

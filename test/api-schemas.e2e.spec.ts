@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import Ajv, { type ValidateFunction } from 'ajv';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, UNIT } from './flows';
 
 /** An absolute base, so a ref resolves the same from inside any component. */
@@ -44,6 +44,7 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     await c.fortroendelakareToRecommendations();
     clock.advance('P2M');
     expect((await as(app, 'operator').post('/api/admin/deadlines/run')).status).toBe(200);
+    await signedInOnce(app, 'ss-bo');
     const changed = await as(app, 'bitradande_enhetschef', 'bec-1')
       .post(`/api/cases/${caseId}/caseworker`)
       .send({ socialWorkerId: 'ss-bo' });

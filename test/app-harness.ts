@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { AccessRole, Principal } from '@app/access';
+import { expect } from 'vitest';
+import { rolesIn, StaffDirectory, type AccessRole, type Principal } from '@app/access';
 import { CaseEngine } from '@app/engine';
 import { addIsoDuration } from '@app/workflow';
 import { createProcessRegistry } from '@app/processes';
@@ -98,6 +99,22 @@ export function asPrincipal(app: INestApplication, principal: Principal) {
 }
 
 /** Polls until the probe passes, for read models that follow the log a moment behind a write. */
+/**
+ * Makes a person known to the staff directory as their first sign-in
+ * does: one request as them, then until every read model has them. A
+ * responsible social worker must be someone the directory knows.
+ */
+export async function signedInOnce(
+  app: INestApplication,
+  user: string,
+  unit = TEST_UNIT,
+  role: AccessRole = 'socialsekreterare',
+): Promise<void> {
+  await as(app, role, user, unit).get('/api/auth/me').expect(200);
+  const staff = app.get(StaffDirectory);
+  await eventually(async () => expect(rolesIn((await staff.member(user))!, unit)).toContain(role));
+}
+
 export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

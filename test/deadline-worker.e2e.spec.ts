@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/projections';
 import { KEY_STORE } from '../apps/api/src/crypto/key-store.token';
 import { DeadlineWorker, type WorkerReport } from '../apps/api/src/escalation/deadline-worker';
-import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver } from './flows';
 
 /** The deadline worker where it can go wrong: moved cases, failures, erasure, its timer, shutdown. */
@@ -56,6 +56,7 @@ describe('the deadline worker', () => {
 
   it('given the case moved after the read model saw it, then the deadline is left for the next run, which fires it', async () => {
     await start();
+    await signedInOnce(app, 'ss-bertil');
     const { c, deadline } = await caseWithDeadline('AB 6302');
     await caughtUp();
     await app.get(ProjectionRunner).stop();

@@ -15,6 +15,7 @@ import {
   storeUnderTest,
   tempDataDir,
   TestClock,
+  signedInOnce,
 } from './app-harness';
 import { CaseDriver, CM_CRITERIA, UNIT } from './flows';
 
@@ -37,6 +38,7 @@ async function workload(app: INestApplication, clock: TestClock): Promise<CaseDr
   }
   await cases[0].fortroendelakareToRecommendations();
   await cases[1].fortroendelakareToRecommendations();
+  await signedInOnce(app, 'ss-bertil');
   await as(app, 'bitradande_enhetschef')
     .post(`/api/cases/${cases[2].caseId}/caseworker`)
     .send({ socialWorkerId: 'ss-bertil' })

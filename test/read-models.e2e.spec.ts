@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
 
 /**
@@ -33,6 +33,7 @@ describe('queries over the read models', () => {
     await b.send('socialsekreterare', fl, 'ActionsTaken', { description: 'Kontakt med vårdcentral' });
     await b.send('rehabansvarig', fl, 'FollowUpCompleted', { bipPhase: 3, outcome: 'Parallella insatser' });
     for (const worker of ['ss-bertil', 'ss-cecilia']) {
+      await signedInOnce(app, worker);
       await supervisor()
         .post(`/api/cases/${c.caseId}/caseworker`)
         .send({ socialWorkerId: worker })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
-import { as, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, signedInOnce, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver } from './flows';
 
 const JUNK: unknown[] = [
@@ -35,6 +35,9 @@ describe('no input produces a 500', () => {
     app = await startApp(data.dir, {}, new TestClock());
     c = await CaseDriver.open(app);
     instance = await c.start('rehab-handledning');
+    // Their first sign-in records them in the staff directory: a write of its own, before the junk.
+    await signedInOnce(app, 'socialsekreterare-1');
+    await signedInOnce(app, 'rehabansvarig-1', undefined, 'rehabansvarig');
   });
   afterAll(async () => {
     await app.close();

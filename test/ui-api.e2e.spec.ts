@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevTokens } from '../apps/api/src/identity/dev-tokens';
-import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
+import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver } from './flows';
 
 /** What the web app relies on from the API: labelled schemas, diagram elements, the CM plan, live updates. */
@@ -109,11 +109,13 @@ describe('the API the web app is built on', () => {
 
   it('counts caseworker changes of the last twelve months for the warning, and finds the fas 0 cases', async () => {
     const driver = await CaseDriver.open(app, 'MN 1977');
-    for (const worker of ['ss-bertil', 'ss-cecilia'])
+    for (const worker of ['ss-bertil', 'ss-cecilia']) {
+      await signedInOnce(app, worker);
       await supervisor()
         .post(`/api/cases/${driver.caseId}/caseworker`)
         .send({ socialWorkerId: worker })
         .expect(200);
+    }
     const now = await supervisor().get(`/api/cases/${driver.caseId}`).expect(200);
     expect([now.body.caseworkerChanges, now.body.caseworkerChangesLastTwelveMonths]).toEqual([2, 2]);
     const asOfLater = await supervisor()

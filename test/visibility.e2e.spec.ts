@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, asPrincipal, eventually, startApp, tempDataDir } from './app-harness';
+import { as, asPrincipal, eventually, startApp, tempDataDir, signedInOnce } from './app-harness';
 import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
 
 describe('who sees which case', () => {
@@ -23,6 +23,7 @@ describe('who sees which case', () => {
     const c = await CaseDriver.open(app);
     const successor = as(app, 'socialsekreterare', 'ss-bertil');
     expect(await status(successor, c.caseId)).toBe(404);
+    await signedInOnce(app, 'ss-bertil');
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${c.caseId}/caseworker`)
       .send({ socialWorkerId: 'ss-bertil' })
@@ -60,7 +61,7 @@ describe('who sees which case', () => {
     expect(stepAsChef.status).toBe(404);
     const openedAsChef = await mixed
       .post('/api/cases')
-      .send({ reference: 'IJ 5511', unit: 'rinkeby-2', socialWorkerId: 'ss-dora' });
+      .send({ reference: 'IJ 5511', unit: 'rinkeby-2', socialWorkerId: 'rinkeby-2-ss' });
     expect([openedAsChef.status, openedAsChef.body.code]).toEqual([201, undefined]);
     const opened = await mixed.get(`/api/cases/${openedAsChef.body.caseId}/history`);
     expect(opened.body.entries[0]).toMatchObject({ actor: { id: 'ss-dora', role: 'bitradande_enhetschef' } });

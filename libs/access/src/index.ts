@@ -10,3 +10,6 @@ export * from './visibility/visible-cases';
 export * from './audit/access-log';
 export * from './audit/access-log.projection';
 export * from './audit/access-log.queries';
+export * from './staff/staff-directory';
+export * from './staff/staff.projection';
+export * from './staff/staff.queries';

@@ -15,6 +15,9 @@ import {
   accessLogProjection,
   CaseViewingsHandler,
   UserViewingsHandler,
+  staffProjection,
+  StaffMemberHandler,
+  UnitStaffHandler,
 } from '@app/access';
 import { caseDirectoryProjection } from './case-directory';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
@@ -43,6 +46,7 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   caseDirectoryProjection,
   caseAccessProjection,
   accessLogProjection,
+  staffProjection,
   workQueueProjection,
   caseListProjection,
   caseHistoryProjection,
@@ -58,6 +62,8 @@ const QUERY_HANDLERS = [
   CasesOfUnitsHandler,
   CaseViewingsHandler,
   UserViewingsHandler,
+  StaffMemberHandler,
+  UnitStaffHandler,
   WorkQueueHandler,
   ListCasesHandler,
   CaseHistoryHandler,

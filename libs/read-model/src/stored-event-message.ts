@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import { ACCESS_EVENTS, CASE_EVENTS, caseOfStream, STREAM_PREFIXES } from '@app/engine';
+import { ACCESS_EVENTS, CASE_EVENTS, caseOfStream, STAFF_EVENTS, STREAM_PREFIXES } from '@app/engine';
 
 export interface InstanceRef {
   readonly instanceId: string;
@@ -73,6 +73,8 @@ export const CaseErased = messageClass(CASE_EVENTS.erased);
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
 export const CaseDataViewed = messageClass(ACCESS_EVENTS.caseDataViewed);
+/** A person's units and roles as their sign-in showed them: the staff directory. */
+export const StaffMemberSeen = messageClass(STAFF_EVENTS.memberSeen);
 /** Events of streams no read model follows; no handler takes them. */
 const OtherStreamEvent = messageClass('OtherStream');
 
@@ -101,6 +103,9 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   }
   if (event.streamName.startsWith(STREAM_PREFIXES.access) && event.type === CaseDataViewed.storedType) {
     return new CaseDataViewed(event);
+  }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === StaffMemberSeen.storedType) {
+    return new StaffMemberSeen(event);
   }
   return new OtherStreamEvent(event);
 }

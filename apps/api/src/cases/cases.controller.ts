@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  BusinessRuleError,
   CASE_COMMAND_ROLES,
   EndProcessPayload,
   HandBack,
@@ -19,7 +20,7 @@ import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
-import { scopeOf, CaseAccess } from '@app/access';
+import { rolesIn, scopeOf, CaseAccess, StaffDirectory, type Principal } from '@app/access';
 import { Discloses } from '../access/discloses';
 import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '../identity/actor';
 import {
@@ -61,8 +62,38 @@ export class CasesController {
     private readonly queries: QueryBus,
     private readonly access: CaseAccess,
     private readonly registry: ProcessRegistry,
+    private readonly staff: StaffDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * The responsible social worker is a person who works in the unit as
+   * socialsekreterare, never an id typed by hand: a typo would make a case
+   * its own creator cannot see, and a worker of another unit one they get
+   * 404 on (toolbox.md, Continuity).
+   */
+  private async requireSocialWorker(
+    unit: string,
+    userId: string,
+    actor: Actor,
+    mayAct: readonly string[],
+  ): Promise<void> {
+    // Someone who may not act here at all is refused by the engine first, as a 403 that tells nothing of the unit.
+    if (!rolesIn(actor, unit).some((role) => mayAct.includes(role))) return;
+    const person: Principal | undefined = userId === actor.id ? actor : await this.staff.member(userId);
+    const problem = !person
+      ? {
+          id: 'unknown-user',
+          message: `${userId} är inte känd i Ärendemotorn. Välj en socialsekreterare på enheten; den som ska bli ansvarig måste ha loggat in minst en gång.`,
+        }
+      : !rolesIn(person, unit).includes('socialsekreterare')
+        ? {
+            id: 'not-a-social-worker-of-the-unit',
+            message: `${person.name} är inte socialsekreterare på ${unit} och kan inte bli ansvarig för ärendet.`,
+          }
+        : undefined;
+    if (problem) throw new BusinessRuleError([{ ...problem, field: 'socialWorkerId' }]);
+  }
 
   /** Processes come from the registry, so a process added to it is usable with no other change. */
   private requireKnownProcess(field: string, definitionId: string | undefined): void {
@@ -102,12 +133,13 @@ export class CasesController {
       'The server chooses the case id and answers it (body and Location). The same Idempotency-Key from the same person reaches the same case.',
   })
   @WriteHeadersDoc()
-  open(
+  async open(
     @Body() body: OpenCaseDto,
     @CurrentActor() actor: Actor,
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.requireSocialWorker(body.unit, body.socialWorkerId, actor, CASE_COMMAND_ROLES.OpenCase);
     const caseId = idFromKey(actor.id, write.commandId, 'case');
     response.setHeader('Location', `/api/cases/${caseId}`);
     return this.run(
@@ -323,13 +355,22 @@ export class CasesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the responsible social worker (handläggarbyte)' })
   @WriteHeadersDoc()
-  changeCaseworker(
+  async changeCaseworker(
     @Param('caseId', IdParamPipe) caseId: string,
     @Body() body: ChangeCaseworkerDto,
     @CurrentActor() actor: Actor,
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
+    const theCase = await this.access.visibleCase(actor, caseId);
+    // An erased case takes no command at all: the engine's 410 says so, not a complaint about the worker.
+    if (!theCase.erased)
+      await this.requireSocialWorker(
+        theCase.unit ?? '',
+        body.socialWorkerId,
+        actor,
+        CASE_COMMAND_ROLES.ChangeCaseworker,
+      );
     return this.run(
       { type: 'ChangeCaseworker', caseId, socialWorkerId: body.socialWorkerId },
       actor,

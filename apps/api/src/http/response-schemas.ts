@@ -78,6 +78,7 @@ export const RESPONSE_SCHEMAS = {
       additionalProperties: boolean,
     },
   },
+  StaffList: object({ unit: string, socialWorkers: array(object({ id: string, name: string })) }),
   WriteResult: object({ caseId: string, revision: integer, events: strings }),
   StartedProcess: object({ caseId: string, instanceId: string, revision: integer, events: strings }),
   QueueTask: object({

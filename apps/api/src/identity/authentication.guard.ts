@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { holdsAny, type AccessRole } from '@app/access';
+import { holdsAny, StaffDirectory, type AccessRole } from '@app/access';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessDeniedError, UnauthenticatedError } from '../http/request-errors';
 import { ACTOR, ALLOWED_ROLES, PUBLIC_ROUTE, SCRAPE_ROUTE, SESSION_ENDS_AT, type Actor } from './actor';
@@ -19,6 +19,7 @@ export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly staff: StaffDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,6 +43,8 @@ export class AuthenticationGuard implements CanActivate {
     const principal: Actor = principalFromClaims(claims, this.config.identity.claims);
     request[ACTOR] = principal;
     request[SESSION_ENDS_AT] = typeof claims.exp === 'number' ? claims.exp * 1000 : Number.POSITIVE_INFINITY;
+    // The directory learns who works where from sign-ins: the provider lists no one.
+    await this.staff.saw(principal);
     const allowed = this.reflector.getAllAndOverride<readonly AccessRole[] | undefined>(
       ALLOWED_ROLES,
       targets,

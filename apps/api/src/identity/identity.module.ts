@@ -1,5 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CLOCK, type Clock } from '@app/common';
+import { STAFF_SEED, StaffDirectory } from '@app/access';
+import { DEMO_USERS } from './demo-users';
+import { StaffController } from './staff.controller';
 import type { AppConfig } from '../config/app-config';
 import { AuthController, DevSignInController } from './auth.controller';
 import { DevTokens } from './dev-tokens';
@@ -21,12 +24,18 @@ export class IdentityModule {
               useFactory: (clock: Clock) => new DevTokens(config.dataDir, clock),
             },
             { provide: TokenVerifier, useExisting: DevTokens },
+            // The development users can be chosen before they have signed in once.
+            { provide: STAFF_SEED, useValue: DEMO_USERS },
           ];
     return {
       module: IdentityModule,
-      controllers: identity.kind === 'oidc' ? [AuthController] : [AuthController, DevSignInController],
-      providers,
-      exports: [TokenVerifier, ...(identity.kind === 'oidc' ? [] : [DevTokens])],
+      controllers: [
+        AuthController,
+        StaffController,
+        ...(identity.kind === 'oidc' ? [] : [DevSignInController]),
+      ],
+      providers: [...providers, StaffDirectory],
+      exports: [TokenVerifier, StaffDirectory, ...(identity.kind === 'oidc' ? [] : [DevTokens])],
     };
   }
 }

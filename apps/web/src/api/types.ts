@@ -14,6 +14,7 @@ export type DemoUsers = Schemas['DemoUsers'];
 export type SignInConfig = Schemas['SignInConfig'];
 export type AccessToken = Schemas['AccessToken'];
 export type WriteResult = Schemas['WriteResult'];
+export type StaffList = Schemas['StaffList'];
 export type QueueTask = Schemas['QueueTask'];
 export type PlanItem = Schemas['PlanItem'];
 export type CaseView = Schemas['CaseView'];

@@ -9,6 +9,7 @@ import type {
   ProcessInstanceView,
 } from '../api/types';
 import { formatDate } from '../format';
+import { socialWorkerField, useSocialWorkers } from '../staff';
 import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { SchemaForm } from '../forms/schema-form';
@@ -195,37 +196,55 @@ export function CaseView({ caseId }: { caseId: string }) {
       {next.caseActions.some((action) => action.command === 'ChangeCaseworker') && (
         <section aria-labelledby="arendet">
           <h2 id="arendet">Ärendet</h2>
-          <Disclosure label="Byt ansvarig socialsekreterare">
-            {(close) => (
-              <SchemaForm
-                schema={CHANGE_CASEWORKER}
-                submitLabel="Byt socialsekreterare"
-                onCancel={close}
-                onSubmit={async (values) => {
-                  await write(`${path}/caseworker`, values, 'Ny ansvarig socialsekreterare är registrerad.');
-                  close(false);
-                }}
-              />
-            )}
-          </Disclosure>
+          <ChangeCaseworker
+            view={view}
+            onChange={(values) =>
+              write(`${path}/caseworker`, values, 'Ny ansvarig socialsekreterare är registrerad.')
+            }
+          />
         </section>
       )}
     </>
   );
 }
 
-const CHANGE_CASEWORKER: JsonSchema = {
-  type: 'object',
-  required: ['socialWorkerId'],
-  properties: {
-    socialWorkerId: {
-      type: 'string',
-      title: 'Ny ansvarig socialsekreterare',
-      description: 'Användar-id, till exempel jarva-1-ss2.',
-      maxLength: 64,
-    },
-  },
-};
+/** The unit's other social workers to hand the case to; the one responsible now is not a change. */
+function ChangeCaseworker({
+  view,
+  onChange,
+}: {
+  view: CaseData;
+  onChange: (values: Record<string, unknown>) => Promise<void>;
+}) {
+  const workers = useSocialWorkers([view.unit]);
+  if (!workers.data)
+    return (
+      <p>
+        {workers.error !== undefined ? describeError(workers.error) : 'Hämtar enhetens socialsekreterare…'}
+      </p>
+    );
+  const others = workers.data.filter((worker) => worker.id !== view.socialWorkerId);
+  if (others.length === 0) return <p>Enheten har ingen annan socialsekreterare att lämna över till.</p>;
+  return (
+    <Disclosure label="Byt ansvarig socialsekreterare">
+      {(close) => (
+        <SchemaForm
+          schema={{
+            type: 'object',
+            required: ['socialWorkerId'],
+            properties: { socialWorkerId: socialWorkerField(others, 'Ny ansvarig socialsekreterare', false) },
+          }}
+          submitLabel="Byt socialsekreterare"
+          onCancel={close}
+          onSubmit={async (values) => {
+            await onChange(values);
+            close(false);
+          }}
+        />
+      )}
+    </Disclosure>
+  );
+}
 
 function startError(error: unknown): string {
   if (error instanceof ApiError && error.details.failed?.length)

@@ -6,8 +6,9 @@ import { canOpenCases, openingUnits } from '../roles';
 import { navigate } from '../router';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { socialWorkerField, useSocialWorkers, type SocialWorker } from '../staff';
 
-function openCaseSchema(units: readonly string[], me: string): JsonSchema {
+function openCaseSchema(units: readonly string[], workers: readonly SocialWorker[]): JsonSchema {
   return {
     type: 'object',
     required: ['reference', 'unit', 'socialWorkerId'],
@@ -20,12 +21,7 @@ function openCaseSchema(units: readonly string[], me: string): JsonSchema {
         maxLength: 16,
       },
       unit: { type: 'string', title: 'Enhet', enum: [...units] },
-      socialWorkerId: {
-        type: 'string',
-        title: 'Ansvarig socialsekreterare',
-        description: `Användar-id. Du själv är ${me}.`,
-        maxLength: 64,
-      },
+      socialWorkerId: socialWorkerField(workers, 'Ansvarig socialsekreterare', units.length > 1),
       journalRef: {
         type: 'string',
         title: 'Journalreferens',
@@ -41,25 +37,38 @@ export function StartView() {
   const me = useMe();
   usePageTitle('Nytt ärende');
   const units = openingUnits(me);
+  const workers = useSocialWorkers(units);
+  const mine = workers.data?.some((worker) => worker.id === me.id);
   return (
     <>
       <h1>Nytt ärende</h1>
       {canOpenCases(me) ? (
         <section aria-labelledby="oppna">
           <h2 id="oppna">Öppna ett ärende</h2>
-          <SchemaForm
-            schema={openCaseSchema(units, me.id)}
-            initial={{ unit: units.length === 1 ? units[0] : undefined, socialWorkerId: me.id }}
-            submitLabel="Öppna ärendet"
-            onSubmit={async (values) => {
-              const { caseId } = await api<{ caseId: string }>('/api/cases', {
-                method: 'POST',
-                body: values,
-                headers: { 'Idempotency-Key': newAttemptKey() },
-              });
-              navigate(`/arenden/${encodeURIComponent(caseId)}`);
-            }}
-          />
+          {!workers.data ? (
+            <p role={workers.error !== undefined ? 'alert' : undefined}>
+              {workers.error !== undefined
+                ? describeError(workers.error)
+                : 'Hämtar enhetens socialsekreterare…'}
+            </p>
+          ) : (
+            <SchemaForm
+              schema={openCaseSchema(units, workers.data)}
+              initial={{
+                unit: units.length === 1 ? units[0] : undefined,
+                ...(mine ? { socialWorkerId: me.id } : {}),
+              }}
+              submitLabel="Öppna ärendet"
+              onSubmit={async (values) => {
+                const { caseId } = await api<{ caseId: string }>('/api/cases', {
+                  method: 'POST',
+                  body: values,
+                  headers: { 'Idempotency-Key': newAttemptKey() },
+                });
+                navigate(`/arenden/${encodeURIComponent(caseId)}`);
+              }}
+            />
+          )}
         </section>
       ) : (
         <p>Din roll öppnar inte ärenden; det gör socialsekreterare och biträdande enhetschef.</p>

@@ -23,11 +23,16 @@ export const CASE_EVENTS = {
 /** What the access log records: who was shown which cases. */
 export const ACCESS_EVENTS = { caseDataViewed: 'CaseDataViewed' } as const;
 
+/** Who works where: a person's units and roles as their sign-in last showed them. */
+export const STAFF_EVENTS = { memberSeen: 'StaffMemberSeen' } as const;
+
 export const STREAM_PREFIXES = {
   /** One stream per case: everything that happened in it. */
   case: 'case-',
   /** One stream per person: the chain of what they looked at, never a case stream, so reads cannot conflict with writes. */
   access: 'access-',
+  /** One stream per person: their units and roles each time their sign-in showed a change. */
+  staff: 'staff-',
 } as const;
 
 export const caseStream = (caseId: string) => `${STREAM_PREFIXES.case}${caseId}`;
@@ -38,3 +43,5 @@ export const caseOfStream = (streamName: string): string | undefined =>
 
 export const accessStream = (userId: string) =>
   `${STREAM_PREFIXES.access}${uuidFromName(`access/${userId}`)}`;
+
+export const staffStream = (userId: string) => `${STREAM_PREFIXES.staff}${uuidFromName(`staff/${userId}`)}`;

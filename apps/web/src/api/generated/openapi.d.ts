@@ -635,6 +635,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unit}/social-workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unit's social workers, to choose a case's responsible one from
+         * @description Everyone who has signed in as socialsekreterare in the unit (and, in development, the demo users). Only for members of the unit.
+         */
+        get: operations["StaffController_socialWorkers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/dev/users": {
         parameters: {
             query?: never;
@@ -807,6 +827,13 @@ export interface components {
             minimum?: number;
             maximum?: number;
             additionalProperties?: boolean;
+        };
+        StaffList: {
+            unit: string;
+            socialWorkers: {
+                id: string;
+                name: string;
+            }[];
         };
         WriteResult: {
             caseId: string;
@@ -1991,6 +2018,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    StaffController_socialWorkers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
                 };
             };
         };

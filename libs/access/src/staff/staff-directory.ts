@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  appendChained,
+  ConcurrencyError,
+  EVENT_STORE,
+  NO_STREAM,
+  type ChainTail,
+  type EventStore,
+} from '@app/event-store';
+import { STAFF_EVENTS, staffStream } from '@app/engine';
+import { CLOCK, type Clock } from '@app/common';
+import { rolesIn, type AccessRole, type Principal } from '../rules/principal';
+import { StaffMemberQuery, UnitStaffQuery, type StaffMember } from './staff.queries';
+
+/** People the directory knows before they sign in: the development users, where there is no identity provider. */
+export const STAFF_SEED = Symbol('STAFF_SEED');
+
+const fingerprintOf = (principal: Principal) =>
+  JSON.stringify([
+    principal.name,
+    [...principal.memberships]
+      .map((m) => [m.unit, [...m.roles].sort()] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ]);
+
+/**
+ * The unit's staff, for choosing a responsible social worker from people
+ * rather than typing an id. The identity provider lists no one, so the
+ * directory learns each person from their sign-in: their units and roles
+ * go to the log (`StaffMemberSeen`) whenever they differ from what it
+ * holds, and every node reads them back from the staff read model.
+ */
+@Injectable()
+export class StaffDirectory {
+  private readonly logger = new Logger(StaffDirectory.name);
+  /** Fingerprints this node has already recorded or found recorded, so a request costs a map lookup. */
+  private readonly recorded = new Map<string, string>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queries: QueryBus,
+    @Optional() @Inject(STAFF_SEED) private readonly seed: readonly Principal[] = [],
+  ) {}
+
+  /** Records what a sign-in showed of a person; a failure is logged and never fails their request. */
+  async saw(principal: Principal): Promise<void> {
+    const fingerprint = fingerprintOf(principal);
+    if (this.recorded.get(principal.id) === fingerprint) return;
+    try {
+      const known = await this.queries.execute(new StaffMemberQuery(principal.id));
+      if (!known || fingerprintOf(known) !== fingerprint) await this.append(principal);
+      this.recorded.set(principal.id, fingerprint);
+    } catch (error) {
+      this.logger.warn(`could not record staff member: ${(error as Error).message}`);
+    }
+  }
+
+  /** The person as the directory knows them, or undefined when they never signed in. */
+  async member(userId: string): Promise<Principal | undefined> {
+    return (
+      (await this.queries.execute(new StaffMemberQuery(userId))) ??
+      this.seed.find((person) => person.id === userId)
+    );
+  }
+
+  /** Everyone holding `role` in `unit`, by name. */
+  async ofUnit(unit: string, role: AccessRole): Promise<StaffMember[]> {
+    const seen = await this.queries.execute(new UnitStaffQuery(unit, role));
+    const seeded = this.seed
+      .filter((person) => rolesIn(person, unit).includes(role) && !seen.some((s) => s.id === person.id))
+      .map((person) => ({ id: person.id, name: person.name }));
+    return [...seen, ...seeded].sort(
+      (a, b) => a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id),
+    );
+  }
+
+  private async append(principal: Principal): Promise<void> {
+    const stream = staffStream(principal.id);
+    const event = {
+      id: randomUUID(),
+      type: STAFF_EVENTS.memberSeen,
+      data: {
+        userId: principal.id,
+        name: principal.name,
+        memberships: principal.memberships.map((m) => ({ unit: m.unit, roles: [...m.roles] })),
+      },
+      metadata: { occurredAt: this.clock.now().toISOString(), actorId: principal.id },
+    };
+    // Two nodes seeing the same first sign-in race for the stream; the loser chains onto the winner.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await appendChained(this.store, stream, await this.tailOf(stream), [event]);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async tailOf(stream: string): Promise<ChainTail> {
+    for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
+      return { revision: last.revision, hash: String(last.metadata.chainHash) };
+    }
+    return { revision: NO_STREAM };
+  }
+}

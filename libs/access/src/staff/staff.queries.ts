@@ -1,0 +1,61 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelDb } from '@app/read-model';
+import type { AccessRole, Principal } from '../rules/principal';
+
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The people who hold `role` in `unit`, by name. */
+export class UnitStaffQuery extends Query<StaffMember[]> {
+  constructor(
+    readonly unit: string,
+    readonly role: AccessRole,
+  ) {
+    super();
+  }
+}
+
+/** What the directory knows of one person: their memberships, empty when they have never signed in. */
+export class StaffMemberQuery extends Query<Principal | undefined> {
+  constructor(readonly userId: string) {
+    super();
+  }
+}
+
+@QueryHandler(UnitStaffQuery)
+export class UnitStaffHandler implements IQueryHandler<UnitStaffQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ unit, role }: UnitStaffQuery): Promise<StaffMember[]> {
+    return Promise.resolve(
+      this.db
+        .all<{ user_id: string; name: string }>(
+          'SELECT user_id, name FROM sf_members WHERE unit = :unit AND role = :role ORDER BY name, user_id',
+          { unit, role },
+        )
+        .map((row) => ({ id: row.user_id, name: row.name })),
+    );
+  }
+}
+
+@QueryHandler(StaffMemberQuery)
+export class StaffMemberHandler implements IQueryHandler<StaffMemberQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ userId }: StaffMemberQuery): Promise<Principal | undefined> {
+    const rows = this.db.all<{ unit: string; role: AccessRole; name: string }>(
+      'SELECT unit, role, name FROM sf_members WHERE user_id = :userId ORDER BY unit, role',
+      { userId },
+    );
+    if (rows.length === 0) return Promise.resolve(undefined);
+    const byUnit = new Map<string, AccessRole[]>();
+    for (const row of rows) byUnit.set(row.unit, [...(byUnit.get(row.unit) ?? []), row.role]);
+    return Promise.resolve({
+      id: userId,
+      name: rows[0].name,
+      memberships: [...byUnit].map(([unit, roles]) => ({ unit, roles })),
+    });
+  }
+}
