@@ -1,12 +1,13 @@
 import { ProcessRegistry } from '@app/engine';
 import { afuV1 } from './afu/afu.machine';
 import { caseManagerV1 } from './case-manager/case-manager.machine';
+import { klientInformerasV1, overlamningV1 } from './handlaggarbyte/handlaggarbyte.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
 
-/** The six toolbox processes, numbered as in toolbox.md. */
+/** The six toolbox processes, numbered as in toolbox.md, and the two a change of caseworker starts. */
 export const PROCESS_DEFINITIONS = [
   rehabHandledningV1,
   samverkanVardenV1,
@@ -14,6 +15,8 @@ export const PROCESS_DEFINITIONS = [
   afuV1,
   skriftligaRekommendationerV1,
   caseManagerV1,
+  klientInformerasV1,
+  overlamningV1,
 ];
 
 export function createProcessRegistry(): ProcessRegistry {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { auditVerify } from '../apps/api/src/audit-verify';
 import { as, eventually, ON_SQLITE, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER } from './flows';
+import { CaseDriver, SOCIAL_WORKER, FULL_CHANGE } from './flows';
 
 describe('the access log', () => {
   const data = tempDataDir();
@@ -85,7 +85,7 @@ describe('the access log', () => {
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${c.caseId}/caseworker`)
       .set('If-Match', `"${before}"`)
-      .send({ socialWorkerId: 'ss-bertil' })
+      .send({ socialWorkerId: 'ss-bertil', ...FULL_CHANGE })
       .expect(200);
   });
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_ROLES, type AccessRole } from '@app/access';
 import { asPrincipal, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, PLAN } from './flows';
+import { CaseDriver, PLAN, FULL_CHANGE } from './flows';
 
 const OWN = 'jarva-1';
 const OTHER = 'rinkeby-2';
@@ -112,7 +112,7 @@ const ROUTES: readonly Route[] = [
     path: '/api/cases/{caseId}/caseworker',
     allowed: ['socialsekreterare', 'bitradande_enhetschef'],
     caseScoped: true,
-    body: { socialWorkerId: 'ss-bertil' },
+    body: { socialWorkerId: 'ss-bertil', ...FULL_CHANGE },
     stale: true,
     ok: 409,
   },

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { as, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER } from './flows';
+import { CaseDriver, SOCIAL_WORKER, FULL_CHANGE } from './flows';
 
 /** Every refusal leaves the log exactly as it was. */
 /** A well-formed HS256 token signed with a key that is not the app's. */
@@ -284,7 +284,7 @@ describe('API errors: status, stable body, nothing appended', () => {
   it('422 RULE.FAILED naming socialWorkerId when the responsible social worker is assigned again: not a change of caseworker', async () => {
     const response = await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${c.caseId}/caseworker`)
-      .send({ socialWorkerId: SOCIAL_WORKER });
+      .send({ socialWorkerId: SOCIAL_WORKER, ...FULL_CHANGE });
     expect([response.status, response.body.code]).toEqual([422, 'RULE.FAILED']);
     expect(response.body.details.failed).toEqual([
       expect.objectContaining({ id: 'caseworker-unchanged', field: 'socialWorkerId' }),

@@ -3,7 +3,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, UNIT } from './flows';
+import { CaseDriver, UNIT, FULL_CHANGE } from './flows';
 
 /** An absolute base, so a ref resolves the same from inside any component. */
 const COMPONENTS = 'urn:arendemotorn:openapi:components:';
@@ -47,14 +47,14 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     await signedInOnce(app, 'ss-bo');
     const changed = await as(app, 'bitradande_enhetschef', 'bec-1')
       .post(`/api/cases/${caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-bo' });
+      .send({ socialWorkerId: 'ss-bo', ...FULL_CHANGE });
     expect(changed.status).toBe(200);
     // A case of ss-bo's own with a step waiting on them, for "my queue".
     const own = await CaseDriver.open(app, 'KL 1963-04');
     await own.start('samverkan-varden');
     await as(app, 'bitradande_enhetschef', 'bec-1')
       .post(`/api/cases/${own.caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-bo' })
+      .send({ socialWorkerId: 'ss-bo', ...FULL_CHANGE })
       .expect(200);
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { ProjectionRunner } from '@app/projections';
 import { KEY_STORE } from '../apps/api/src/crypto/key-store.token';
 import { DeadlineWorker, type WorkerReport } from '../apps/api/src/escalation/deadline-worker';
 import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver } from './flows';
+import { CaseDriver, FULL_CHANGE } from './flows';
 
 /** The deadline worker where it can go wrong: moved cases, failures, erasure, its timer, shutdown. */
 describe('the deadline worker', () => {
@@ -62,7 +62,7 @@ describe('the deadline worker', () => {
     await app.get(ProjectionRunner).stop();
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${c.caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-bertil' })
+      .send({ socialWorkerId: 'ss-bertil', ...FULL_CHANGE })
       .expect(200);
     pastDue();
     const moved = await run();

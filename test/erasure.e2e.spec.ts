@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, PLAN, SOCIAL_WORKER } from './flows';
+import { CaseDriver, PLAN, SOCIAL_WORKER, FULL_CHANGE } from './flows';
 
 const SECRETS = {
   reference: 'QZ 5807-03',
@@ -132,7 +132,7 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
   it('takes no more commands (410), rebuilds its read models cleanly, and the raw files hold no plaintext', async () => {
     const late = await as(app, 'socialsekreterare', SOCIAL_WORKER)
       .post(`/api/cases/${c.caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-bertil' });
+      .send({ socialWorkerId: 'ss-bertil', ...FULL_CHANGE });
     expect([late.status, late.body.code]).toEqual([410, 'CASE.ERASED']);
 
     await as(app, 'operator').post('/api/admin/projections/rebuild').expect(202);

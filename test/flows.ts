@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { expect } from 'vitest';
-import { PLAN } from '@app/engine/testing/engine-harness';
+import { FULL_CHANGE, PLAN } from '@app/engine/testing/engine-harness';
 import { as } from './app-harness';
 
 /** Case data for e2e tests: pseudonyms only. */
 export const UNIT = 'jarva-1';
 export const SOCIAL_WORKER = 'ss-anna';
 
-export { PLAN };
+export { FULL_CHANGE, PLAN };
 
 /** Every CM criterion met (Bilaga 2's checklist). */
 export const CM_CRITERIA = {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@app/access';
 import { DevTokens } from '../apps/api/src/identity/dev-tokens';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
+import { CaseDriver, SOCIAL_WORKER, UNIT, FULL_CHANGE } from './flows';
 
 const worker = (id: string): Principal => ({
   id,
@@ -94,7 +94,7 @@ describe('live updates (GET /api/live)', () => {
 
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${theCase.caseId}/caseworker`)
-      .send({ socialWorkerId: newcomer })
+      .send({ socialWorkerId: newcomer, ...FULL_CHANGE })
       .expect(200);
     await eventually(async () => expect(listener.state.text).toContain(`"caseIds":["${theCase.caseId}"]`));
     await listener.stop();

@@ -17,7 +17,7 @@ import {
   TestClock,
   signedInOnce,
 } from './app-harness';
-import { CaseDriver, CM_CRITERIA, UNIT } from './flows';
+import { CaseDriver, CM_CRITERIA, UNIT, FULL_CHANGE } from './flows';
 
 async function caughtUp(app: INestApplication): Promise<void> {
   const head = await app.get<EventStore>(EVENT_STORE).headPosition();
@@ -41,7 +41,7 @@ async function workload(app: INestApplication, clock: TestClock): Promise<CaseDr
   await signedInOnce(app, 'ss-bertil');
   await as(app, 'bitradande_enhetschef')
     .post(`/api/cases/${cases[2].caseId}/caseworker`)
-    .send({ socialWorkerId: 'ss-bertil' })
+    .send({ socialWorkerId: 'ss-bertil', ...FULL_CHANGE })
     .expect(200);
   clock.advance('P2M');
   await as(app, 'operator').post('/api/admin/deadlines/run').expect(200);

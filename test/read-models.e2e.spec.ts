@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
+import { CaseDriver, SOCIAL_WORKER, UNIT, FULL_CHANGE } from './flows';
 
 /**
  * Three cases on one unit: A waits in förtroendeläkare follow-up with its
@@ -36,7 +36,7 @@ describe('queries over the read models', () => {
       await signedInOnce(app, worker);
       await supervisor()
         .post(`/api/cases/${c.caseId}/caseworker`)
-        .send({ socialWorkerId: worker })
+        .send({ socialWorkerId: worker, ...FULL_CHANGE })
         .expect(200);
     }
     clock.set('2026-02-20T08:00:00.000Z');
@@ -154,7 +154,17 @@ describe('queries over the read models', () => {
 
   it('describes every process and exports BPMN XML', async () => {
     const list = (await supervisor().get('/api/processes')).body;
-    expect(list.map((p: { id: string }) => p.id)).toHaveLength(6);
+    // The six of the toolbox and the two tasks a change of caseworker starts.
+    expect(list.map((p: { id: string }) => p.id)).toEqual([
+      'rehab-handledning',
+      'samverkan-varden',
+      'fortroendelakare',
+      'afu',
+      'skriftliga-rekommendationer',
+      'case-manager',
+      'klient-informeras',
+      'overlamning',
+    ]);
     const bpmn = await supervisor().get('/api/processes/fortroendelakare/bpmn');
     expect(bpmn.headers['content-type']).toMatch(/^application\/xml/);
     expect(bpmn.text).toContain('<bpmn:definitions');

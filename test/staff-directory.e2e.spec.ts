@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { as, signedInOnce, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
+import { CaseDriver, SOCIAL_WORKER, UNIT, FULL_CHANGE } from './flows';
 
 /**
  * toolbox.md, Continuity: the responsible social worker is chosen from the
@@ -60,14 +60,16 @@ describe('the responsible social worker is someone of the unit', () => {
     const c = await CaseDriver.open(app);
     const chef = () => as(app, 'bitradande_enhetschef', 'bitradande_enhetschef-1');
     const before = await head();
-    const typo = await chef().post(`/api/cases/${c.caseId}/caseworker`).send({ socialWorkerId: 'ss-bertli' });
+    const typo = await chef()
+      .post(`/api/cases/${c.caseId}/caseworker`)
+      .send({ socialWorkerId: 'ss-bertli', ...FULL_CHANGE });
     expect([typo.status, refusal(typo.body)]).toEqual([422, [['unknown-user', 'socialWorkerId']]]);
     expect(await head()).toBe(before);
 
     await signedInOnce(app, 'ss-bertil');
     const change = await chef()
       .post(`/api/cases/${c.caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-bertil' });
+      .send({ socialWorkerId: 'ss-bertil', ...FULL_CHANGE });
     expect(change.status, JSON.stringify(change.body)).toBe(200);
     expect((await c.view()).revision).toBeGreaterThan(0);
   });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevTokens } from '../apps/api/src/identity/dev-tokens';
 import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver } from './flows';
+import { CaseDriver, FULL_CHANGE } from './flows';
 
 /** What the web app relies on from the API: labelled schemas, diagram elements, the CM plan, live updates. */
 describe('the API the web app is built on', () => {
@@ -113,7 +113,7 @@ describe('the API the web app is built on', () => {
       await signedInOnce(app, worker);
       await supervisor()
         .post(`/api/cases/${driver.caseId}/caseworker`)
-        .send({ socialWorkerId: worker })
+        .send({ socialWorkerId: worker, ...FULL_CHANGE })
         .expect(200);
     }
     const now = await supervisor().get(`/api/cases/${driver.caseId}`).expect(200);

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, asPrincipal, eventually, startApp, tempDataDir, signedInOnce } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER, UNIT } from './flows';
+import { CaseDriver, SOCIAL_WORKER, UNIT, FULL_CHANGE } from './flows';
 
 describe('who sees which case', () => {
   const data = tempDataDir();
@@ -26,7 +26,7 @@ describe('who sees which case', () => {
     await signedInOnce(app, 'ss-bertil');
     await as(app, 'bitradande_enhetschef')
       .post(`/api/cases/${c.caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-bertil' })
+      .send({ socialWorkerId: 'ss-bertil', ...FULL_CHANGE })
       .expect(200);
     expect(await status(successor, c.caseId)).toBe(200);
     expect(await status(as(app, 'socialsekreterare', SOCIAL_WORKER), c.caseId)).toBe(200);
@@ -57,7 +57,7 @@ describe('who sees which case', () => {
     expect(await status(mixed, c.caseId)).toBe(404);
     const stepAsChef = await mixed
       .post(`/api/cases/${c.caseId}/caseworker`)
-      .send({ socialWorkerId: 'ss-dora' });
+      .send({ socialWorkerId: 'ss-dora', ...FULL_CHANGE });
     expect(stepAsChef.status).toBe(404);
     const openedAsChef = await mixed
       .post('/api/cases')

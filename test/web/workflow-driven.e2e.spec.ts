@@ -11,7 +11,7 @@ import {
   type ProcessEvent,
 } from '@app/engine';
 import { asPrincipal, TestClock } from '../app-harness';
-import { CaseDriver } from '../flows';
+import { CaseDriver, FULL_CHANGE } from '../flows';
 import {
   expectAccessible,
   screenshot,
@@ -170,7 +170,11 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     });
     for (const worker of ['jarva-1-ss2', 'jarva-1-ss'])
       expect(
-        (await supervisor.post(`/api/cases/${caseId}/caseworker`).send({ socialWorkerId: worker })).status,
+        (
+          await supervisor
+            .post(`/api/cases/${caseId}/caseworker`)
+            .send({ socialWorkerId: worker, ...FULL_CHANGE })
+        ).status,
       ).toBe(200);
     const cm = asPrincipal(running.app, {
       id: 'jarva-1-cm',
@@ -231,6 +235,30 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     await screenshot(page, '13-cm-plan-och-varning');
   });
 
+  it('changes the responsible social worker with a colleague chosen by name, a reason and the hand-over', async () => {
+    const { caseId } = await openCase('RS 1984');
+    await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
+    await page.goto(`${running.url}/arenden/${caseId}`);
+    const section = page.getByRole('region', { name: 'Ärendet', exact: true });
+    await section.getByRole('button', { name: 'Byt ansvarig socialsekreterare' }).click();
+    const form = section.locator('form');
+    await form.getByLabel('Socialsekreterare 2, Järva').check();
+    await form.getByLabel('Frånvaro').check();
+    await form.getByLabel('Nej, inte ännu').check();
+    await form.getByLabel('Överlämning till den nya socialsekreteraren').fill('Nuläge: söker praktik.');
+    await form.getByRole('button', { name: 'Byt socialsekreterare' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Ny ansvarig socialsekreterare är registrerad.');
+    const change = page.getByRole('region', { name: 'Senaste handläggarbyte' });
+    await expect.poll(() => change.textContent()).toContain('Skäl: Frånvaro');
+    const text = await change.textContent();
+    expect(text).toContain('jarva-1-ss lämnade över till jarva-1-ss2');
+    expect(text).toContain('Klienten har inte fått veta om bytet ännu');
+    expect(text).toContain('Nuläge: söker praktik.');
+    await expectAccessible(page, 'handläggarbyte');
+  });
+
   it('updates an open case without reload when someone else takes a step', async () => {
     const { caseId, instances } = await openCase('LV 1969', ['rehab-handledning']);
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
@@ -256,7 +284,8 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
           .locator('tbody tr')
           .count(),
       )
-      .toBe(4);
+      // One case per earlier test of this file that opens one.
+      .toBe(5);
     await expectAccessible(page, 'ärenden');
     await screenshot(page, '09-arenden');
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PROCESS_DEFINITIONS } from '@app/processes';
-import { EngineHarness } from './testing/engine-harness';
+import { EngineHarness, FULL_CHANGE } from './testing/engine-harness';
 
 describe('case-level facts', () => {
   let h: EngineHarness;
@@ -43,11 +43,24 @@ describe('case-level facts', () => {
   });
 
   it('given two changes of social worker, then both are counted and the latest is responsible', async () => {
-    await h.run('bitradande_enhetschef', { type: 'ChangeCaseworker', caseId, socialWorkerId: 'ss-2' });
-    await h.run('bitradande_enhetschef', { type: 'ChangeCaseworker', caseId, socialWorkerId: 'ss-3' });
+    await h.run('bitradande_enhetschef', {
+      type: 'ChangeCaseworker',
+      caseId,
+      socialWorkerId: 'ss-2',
+      change: FULL_CHANGE,
+    });
+    await h.run('bitradande_enhetschef', {
+      type: 'ChangeCaseworker',
+      caseId,
+      socialWorkerId: 'ss-3',
+      change: FULL_CHANGE,
+    });
     const state = await h.engine.load(caseId);
     expect([state.socialWorkerId, state.caseworkerChanges]).toEqual(['ss-3', 2]);
-    expect((await h.events(caseId)).at(-1)?.data).toEqual({ from: 'ss-2', to: 'ss-3' });
+    const changed = (await h.events(caseId)).at(-1)?.data;
+    expect(changed).toMatchObject({ from: 'ss-2', to: 'ss-3', reason: 'omfordelning' });
+    // The hand-over tells of the client: sealed in the log like every personal field.
+    expect(JSON.stringify(changed)).not.toContain('arbetsträning');
   });
 
   it('given a follow-up records BIP phase 2, then the case shows phase 2 and when', async () => {

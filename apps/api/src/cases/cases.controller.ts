@@ -26,6 +26,7 @@ import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '.
 import {
   AsOfDto,
   ChangeCaseworkerDto,
+  changeOf,
   EraseCaseDto,
   HISTORY_PAGE,
   HistoryPageDto,
@@ -372,7 +373,7 @@ export class CasesController {
         CASE_COMMAND_ROLES.ChangeCaseworker,
       );
     return this.run(
-      { type: 'ChangeCaseworker', caseId, socialWorkerId: body.socialWorkerId },
+      { type: 'ChangeCaseworker', caseId, socialWorkerId: body.socialWorkerId, change: changeOf(body) },
       actor,
       write,
       response,

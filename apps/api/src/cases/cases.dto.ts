@@ -9,7 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
+import { CaseworkerChange, ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
 import { MAX_LIMIT } from '@app/read-model';
 import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
@@ -41,10 +41,19 @@ export class OpenCaseDto {
   socialWorkerId!: string;
 }
 
-export class ChangeCaseworkerDto {
+/** Who takes over, and what the change records beside (reason, the client told, the hand-over summary). */
+export class ChangeCaseworkerDto extends CaseworkerChange {
   @IsId()
   socialWorkerId!: string;
 }
+
+/** The change as the engine validates it, without who takes over. */
+export const changeOf = ({
+  socialWorkerId: _to,
+  ...change
+}: ChangeCaseworkerDto): Record<string, unknown> => ({
+  ...change,
+});
 
 export class EraseCaseDto {
   @IsIn(ERASURE_REASONS, { message: `reason must be one of: ${ERASURE_REASONS.join(', ')}` })

@@ -1,5 +1,6 @@
 import {
   BIP_PHASE_LABELS,
+  CHANGE_REASONS,
   END_REASON_LABELS,
   isRunning,
   personal,
@@ -23,6 +24,28 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     unit: state.unit,
     socialWorkerId: state.socialWorkerId,
     caseworkerChanges: state.caseworkerChanges,
+    /** The latest handläggarbyte: why, whether the client knows, and the hand-over for the new worker. */
+    lastCaseworkerChange: state.lastCaseworkerChange
+      ? {
+          from: state.lastCaseworkerChange.from ?? null,
+          to: state.lastCaseworkerChange.to,
+          at: state.lastCaseworkerChange.at,
+          by: state.lastCaseworkerChange.by,
+          reason: state.lastCaseworkerChange.reason ?? null,
+          reasonLabel: state.lastCaseworkerChange.reason
+            ? CHANGE_REASONS[state.lastCaseworkerChange.reason]
+            : null,
+          reasonNote:
+            state.lastCaseworkerChange.reasonNote === undefined
+              ? null
+              : personal(state.caseId, state.lastCaseworkerChange.reasonNote),
+          clientInformed: state.lastCaseworkerChange.clientInformed ?? null,
+          handover:
+            state.lastCaseworkerChange.handover === undefined
+              ? null
+              : personal(state.caseId, state.lastCaseworkerChange.handover),
+        }
+      : null,
     caseworkerChangesLastTwelveMonths: state.caseworkerChangedAt.filter(
       (at) => addIsoDuration(at, 'P12M') > now,
     ).length,

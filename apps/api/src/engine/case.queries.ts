@@ -3,6 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   CASE_COMMAND_ROLES,
+  CaseworkerChange,
   CaseNotFoundError,
   caseStream,
   CaseFold,
@@ -117,7 +118,13 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
         })),
       caseActions: [
         ...(holds(CASE_COMMAND_ROLES.ChangeCaseworker)
-          ? [{ command: 'ChangeCaseworker', label: 'Byt ansvarig socialsekreterare' }]
+          ? [
+              {
+                command: 'ChangeCaseworker',
+                label: 'Byt ansvarig socialsekreterare',
+                schema: payloadSchema(CaseworkerChange),
+              },
+            ]
           : []),
         ...(holds(CASE_COMMAND_ROLES.RecordProgressionsplan)
           ? [

@@ -62,7 +62,7 @@ export const RESPONSE_SCHEMAS = {
       title: string,
       description: string,
       format: string,
-      enum: array({ oneOf: [string, { type: 'number' }] }),
+      enum: array({ oneOf: [string, { type: 'number' }, boolean] }),
       'x-enumLabels': { type: 'object', additionalProperties: string },
       /** A date of something that has happened: the form offers no later day than today. */
       'x-notAfterToday': { type: 'boolean' },
@@ -124,6 +124,19 @@ export const RESPONSE_SCHEMAS = {
     unit: string,
     socialWorkerId: string,
     caseworkerChanges: integer,
+    lastCaseworkerChange: nullable(
+      object({
+        from: nullable(string),
+        to: string,
+        at: instant,
+        by: string,
+        reason: nullable(string),
+        reasonLabel: nullable(string),
+        reasonNote: personal(nullable(string)),
+        clientInformed: nullable(object({ by: string, on: string, how: string, contactGiven: boolean })),
+        handover: personal(nullable(string)),
+      }),
+    ),
     caseworkerChangesLastTwelveMonths: integer,
     followUps: array(
       object({
@@ -284,6 +297,10 @@ export const RESPONSE_SCHEMAS = {
     lastTwelveMonths: integer,
     total: integer,
     flagged: boolean,
+    lastReason: nullable(string),
+    lastReasonLabel: nullable(string),
+    handoverMissing: boolean,
+    clientUninformed: boolean,
   }),
   PhaseMonth: object({ month: string, phases: { type: 'object', additionalProperties: integer } }),
   StepCount: object({

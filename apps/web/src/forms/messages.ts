@@ -12,7 +12,7 @@ export function labelOf(name: string, schema: JsonSchema): string {
 }
 
 /** An allowed value's name: the schema's `x-enumLabels`, else the value made readable. */
-export function optionLabel(schema: JsonSchema, value: string | number): string {
+export function optionLabel(schema: JsonSchema, value: string | number | boolean): string {
   const named = schema['x-enumLabels']?.[String(value)];
   if (named) return named;
   const text = String(value).replace(/-/g, ' ');

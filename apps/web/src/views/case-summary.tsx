@@ -65,7 +65,45 @@ export function CaseFacts({ view }: { view: CaseView }) {
           </dd>
         </div>
       </dl>
+      {view.lastCaseworkerChange && <LastChange change={view.lastCaseworkerChange} />}
     </>
+  );
+}
+
+const INFORMED_HOW: Record<string, string> = {
+  telefon: 'per telefon',
+  brev: 'per brev',
+  besok: 'vid besök',
+  digitalt: 'digitalt',
+};
+const INFORMED_BY: Record<string, string> = {
+  'tidigare-socialsekreterare': 'tidigare socialsekreterare',
+  'ny-socialsekreterare': 'ny socialsekreterare',
+  'bitradande-enhetschef': 'biträdande enhetschef',
+};
+
+/** What the new social worker needs of the latest change: why, whether the client knows, the hand-over. */
+function LastChange({ change }: { change: NonNullable<CaseView['lastCaseworkerChange']> }) {
+  const informed = change.clientInformed;
+  return (
+    <section aria-labelledby="overlamning" className="handover">
+      <h2 id="overlamning">Senaste handläggarbyte</h2>
+      <p>
+        {change.from ?? 'Okänd'} lämnade över till {change.to} {formatDate(change.at)}
+        {change.reasonLabel ? `. Skäl: ${change.reasonLabel}` : ''}
+        {change.reasonNote ? ` (${change.reasonNote})` : ''}.
+      </p>
+      <p>
+        {informed
+          ? `Klienten informerades ${INFORMED_HOW[informed.how] ?? informed.how} ${informed.on} av ${INFORMED_BY[informed.by] ?? informed.by} och har fått den nya kontaktens uppgifter.`
+          : 'Klienten har inte fått veta om bytet ännu: den nya socialsekreteraren har en uppgift att informera inom en vecka.'}
+      </p>
+      <h3>Överlämning</h3>
+      <p className="prewrap">
+        {change.handover ??
+          'Ingen överlämning skrevs vid bytet: biträdande enhetschef har en uppgift att skriva den.'}
+      </p>
+    </section>
   );
 }
 

@@ -9,7 +9,7 @@ import type {
   ProcessInstanceView,
 } from '../api/types';
 import { formatDate } from '../format';
-import { socialWorkerField, useSocialWorkers } from '../staff';
+import { socialWorkerField, useSocialWorkers, type SocialWorker } from '../staff';
 import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { SchemaForm } from '../forms/schema-form';
@@ -84,6 +84,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       throw error;
     }
   };
+  const changeAction = next.caseActions.find((action) => action.command === 'ChangeCaseworker');
   const stepsOf = (instanceId: string) => next.steps.filter((step) => step.instanceId === instanceId);
   const active = view.processes.filter((p) => p.status === 'active');
   const ended = view.processes.filter((p) => p.status !== 'active');
@@ -193,11 +194,12 @@ export function CaseView({ caseId }: { caseId: string }) {
         <DeadlineList deadlines={view.deadlines} />
       </section>
 
-      {next.caseActions.some((action) => action.command === 'ChangeCaseworker') && (
+      {changeAction?.schema && (
         <section aria-labelledby="arendet">
           <h2 id="arendet">Ärendet</h2>
           <ChangeCaseworker
             view={view}
+            schema={changeAction.schema}
             onChange={(values) =>
               write(`${path}/caseworker`, values, 'Ny ansvarig socialsekreterare är registrerad.')
             }
@@ -208,12 +210,77 @@ export function CaseView({ caseId }: { caseId: string }) {
   );
 }
 
+/** The client-informed answers as flat fields: an optional group of fields the form shows as one question. */
+const INFORMED_FIELDS = {
+  by: 'informedBy',
+  on: 'informedOn',
+  how: 'informedHow',
+  contactGiven: 'informedContactGiven',
+};
+
+/**
+ * The change form (seed 002): who takes over, chosen among the unit's other
+ * social workers, why, whether and how the client was told, and the
+ * hand-over summary. The server's schema gives the fields and their labels.
+ */
+function changeSchema(change: JsonSchema, others: readonly SocialWorker[]): JsonSchema {
+  const fields = change.properties ?? {};
+  const informed = fields.clientInformed ?? {};
+  return {
+    type: 'object',
+    required: ['socialWorkerId', 'reason', 'informed'],
+    properties: {
+      socialWorkerId: socialWorkerField(others, 'Ny ansvarig socialsekreterare', false),
+      reason: fields.reason ?? {},
+      reasonNote: fields.reasonNote ?? {},
+      informed: {
+        type: 'string',
+        title: 'Har klienten fått veta om bytet?',
+        description: 'Om inte får den nya socialsekreteraren en uppgift att informera inom en vecka.',
+        enum: ['ja', 'nej'],
+        'x-enumLabels': { ja: 'Ja', nej: 'Nej, inte ännu' },
+      },
+      ...Object.fromEntries(
+        Object.entries(INFORMED_FIELDS).map(([field, flat]) => {
+          const { enum: _onlyTrue, ...property } = informed.properties?.[field] ?? {};
+          // "Must be true" is a rule the server checks; the form offers a check box, not a one-option choice.
+          return [
+            flat,
+            field === 'contactGiven'
+              ? { ...property, type: 'boolean' }
+              : (informed.properties?.[field] ?? {}),
+          ];
+        }),
+      ),
+      handover: fields.handover ?? {},
+    },
+  };
+}
+
+/** The flat answers as the API takes them: the client-informed group only when the client was told. */
+function changeBody(values: Record<string, unknown>): Record<string, unknown> {
+  const { informed, informedBy, informedOn, informedHow, informedContactGiven, ...rest } = values;
+  return informed === 'ja'
+    ? {
+        ...rest,
+        clientInformed: {
+          by: informedBy,
+          on: informedOn,
+          how: informedHow,
+          contactGiven: informedContactGiven,
+        },
+      }
+    : rest;
+}
+
 /** The unit's other social workers to hand the case to; the one responsible now is not a change. */
 function ChangeCaseworker({
   view,
+  schema,
   onChange,
 }: {
   view: CaseData;
+  schema: JsonSchema;
   onChange: (values: Record<string, unknown>) => Promise<void>;
 }) {
   const workers = useSocialWorkers([view.unit]);
@@ -229,15 +296,11 @@ function ChangeCaseworker({
     <Disclosure label="Byt ansvarig socialsekreterare">
       {(close) => (
         <SchemaForm
-          schema={{
-            type: 'object',
-            required: ['socialWorkerId'],
-            properties: { socialWorkerId: socialWorkerField(others, 'Ny ansvarig socialsekreterare', false) },
-          }}
+          schema={changeSchema(schema, others)}
           submitLabel="Byt socialsekreterare"
           onCancel={close}
           onSubmit={async (values) => {
-            await onChange(values);
+            await onChange(changeBody(values));
             close(false);
           }}
         />

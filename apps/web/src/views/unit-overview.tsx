@@ -52,7 +52,7 @@ async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview
     team: team.items.sort(byUrgency),
     escalated: escalated.items,
     phaseZero: phaseZero.items,
-    changes: changes.filter((c) => c.flagged),
+    changes: changes.filter((c) => c.flagged || c.handoverMissing || c.clientUninformed),
     phases,
     steps,
   };
@@ -133,18 +133,26 @@ export function UnitOverviewView() {
           </section>
 
           <section aria-labelledby="byten">
-            <h2 id="byten">Många handläggarbyten ({data.changes.length})</h2>
+            <h2 id="byten">Många handläggarbyten och ofullständiga överlämningar ({data.changes.length})</h2>
             {data.changes.length === 0 ? (
-              <p>Inget ärende har bytt socialsekreterare två gånger eller fler de senaste 12 månaderna.</p>
+              <p>
+                Inget ärende har bytt socialsekreterare två gånger eller fler de senaste 12 månaderna, och
+                alla byten har en överlämning och en informerad klient.
+              </p>
             ) : (
               <div className="table-wrap">
                 <table>
-                  <caption>Två eller fler byten de senaste 12 månaderna</caption>
+                  <caption>
+                    Två eller fler byten de senaste 12 månaderna, eller ett byte som saknar överlämning eller
+                    informerad klient
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Ärende</th>
                       <th scope="col">Senaste 12 månaderna</th>
                       <th scope="col">Totalt</th>
+                      <th scope="col">Senaste skäl</th>
+                      <th scope="col">Saknas</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -155,6 +163,13 @@ export function UnitOverviewView() {
                         </th>
                         <td>{row.lastTwelveMonths}</td>
                         <td>{row.total}</td>
+                        <td>{row.lastReasonLabel ?? '–'}</td>
+                        <td>
+                          {[
+                            ...(row.handoverMissing ? ['Överlämning'] : []),
+                            ...(row.clientUninformed ? ['Klienten informerad'] : []),
+                          ].join(', ') || '–'}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

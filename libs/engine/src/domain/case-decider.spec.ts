@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProcessRegistry } from '@app/processes';
 import { givenCase } from '../testing/case-spec';
+import { FULL_CHANGE } from '../testing/engine-harness';
 import { caseDecider } from './case-decider';
 import { caseEvent, type ProcessStepEvent } from './case-event';
 import { CASE_EVENTS } from './case-events';
@@ -233,7 +234,7 @@ describe('the case Decider', () => {
 
   describe('given a case whose responsible social worker is ss-1', () => {
     const changeTo = (socialWorkerId: string) =>
-      ({ type: 'ChangeCaseworker', caseId: 'case-spec-1', socialWorkerId }) as const;
+      ({ type: 'ChangeCaseworker', caseId: 'case-spec-1', socialWorkerId, change: FULL_CHANGE }) as const;
 
     it('when the same social worker is assigned again, then it is refused naming the field, and no change is counted', () => {
       const outcome = givenCase(decider, [opened]).when(changeTo('ss-1'), {
@@ -254,7 +255,7 @@ describe('the case Decider', () => {
       expect(outcome.events).toEqual([
         {
           type: CASE_EVENTS.caseworkerChanged,
-          data: { from: 'ss-1', to: 'ss-2' },
+          data: { from: 'ss-1', to: 'ss-2', ...FULL_CHANGE },
           role: 'bitradande_enhetschef',
         },
       ]);

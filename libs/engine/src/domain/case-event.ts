@@ -3,6 +3,7 @@ import { CASE_EVENTS } from './case-events';
 import type { ActorRole } from './commands';
 import type { Role } from './process-definition';
 import type { EndReason } from './process-ending';
+import type { ChangeReason, ClientInformed } from './caseworker-change';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -44,7 +45,17 @@ export interface CaseEventData {
     readonly unit: string;
     readonly socialWorkerId: string;
   };
-  [CASE_EVENTS.caseworkerChanged]: { readonly from?: string; readonly to: string };
+  [CASE_EVENTS.caseworkerChanged]: {
+    readonly from?: string;
+    readonly to: string;
+    /** Absent in changes recorded before the reason was asked for. */
+    readonly reason?: ChangeReason;
+    /** Personal, sealed. */
+    readonly reasonNote?: string;
+    readonly clientInformed?: ClientInformed;
+    /** The hand-over summary for the new worker; personal, sealed. */
+    readonly handover?: string;
+  };
   [CASE_EVENTS.progressionsplanRecorded]: RecordedPlan;
   [CASE_EVENTS.followUpOwnerChanged]: {
     readonly instanceId: string;

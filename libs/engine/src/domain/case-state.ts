@@ -11,6 +11,7 @@ import {
   asCaseEvent,
   isOwnCaseEvent,
   type CaseEvent,
+  type CaseEventData,
   type CaseOwnEvent,
   type ProcessStepEvent,
   type RecordedPlan,
@@ -61,6 +62,11 @@ export interface CaseState {
   readonly caseworkerChanges: number;
   /** When each handläggarbyte happened: two or more in twelve months is a risk signal (BIP). */
   readonly caseworkerChangedAt: readonly string[];
+  /** The latest handläggarbyte as recorded, for the new social worker to read (seed 002). */
+  readonly lastCaseworkerChange?: CaseEventData[typeof CASE_EVENTS.caseworkerChanged] & {
+    readonly at: string;
+    readonly by: string;
+  };
   /**
    * Follow-up responsibility per process instance (uppföljningsansvar): a
    * case may have several, each with its own owner; it ends with its instance.
@@ -193,6 +199,7 @@ export class CaseFold {
         if (!draft.socialWorkers.includes(event.data.to)) draft.socialWorkers.push(event.data.to);
         draft.caseworkerChanges += 1;
         draft.caseworkerChangedAt.push(at);
+        draft.lastCaseworkerChange = { ...event.data, at, by: event.metadata.actorId ?? '' };
         return;
       case CASE_EVENTS.processStarted: {
         const { instanceId, definitionId, version } = event.data;

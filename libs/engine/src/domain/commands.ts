@@ -41,7 +41,13 @@ export type CaseCommand =
       readonly unit: string;
       readonly socialWorkerId: string;
     }
-  | { readonly type: 'ChangeCaseworker'; readonly caseId: string; readonly socialWorkerId: string }
+  | {
+      readonly type: 'ChangeCaseworker';
+      readonly caseId: string;
+      readonly socialWorkerId: string;
+      /** Reason, how the client was told, the hand-over summary: validated against CaseworkerChange. */
+      readonly change: Readonly<Record<string, unknown>>;
+    }
   | {
       readonly type: 'RecordProgressionsplan';
       readonly caseId: string;

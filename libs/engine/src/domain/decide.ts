@@ -30,6 +30,7 @@ import {
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
 import { stepLanes } from './follow-up';
+import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, HAND_BACK_REASONS, HandBack, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
 import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
@@ -362,14 +363,30 @@ function decideAs(
           },
         ]);
       }
-      const events = [
-        caseEvent(
-          CASE_EVENTS.caseworkerChanged,
-          { from: state.socialWorkerId, to: command.socialWorkerId },
-          {},
-        ),
-      ];
-      return { role, events };
+      const change = validatePayload(CaseworkerChange, command.change, calendarDayOf(meta.now));
+      if (change.reason === 'annat' && change.reasonNote === undefined) {
+        throw new InvalidPayloadError([
+          { field: 'reasonNote', rule: 'requiredForAnnat', message: 'reasonNote krävs när skälet är annat' },
+        ]);
+      }
+      const out: Outputs = {
+        events: [
+          caseEvent(
+            CASE_EVENTS.caseworkerChanged,
+            { from: state.socialWorkerId, to: command.socialWorkerId, ...change },
+            {},
+          ),
+        ],
+        counter: 0,
+      };
+      // What the change leaves undone becomes someone's task, with the process's own deadline.
+      const undone = [
+        ...(change.clientInformed ? [] : [HANDOVER_PROCESSES.informClient]),
+        ...(change.handover ? [] : [HANDOVER_PROCESSES.writeHandover]),
+      ].filter((id) => ctx.registry.ids().includes(id));
+      for (const id of undone)
+        startProcess(ctx, state, meta, ctx.registry.latest(id), `${meta.commandId}.p${out.counter++}`, out);
+      return { role, events: out.events };
     }
     case 'RecordProgressionsplan': {
       requireCase(state);

@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validateSync, type ValidationError } from 'class-validator';
 import { isCalendarDate, isPlainObject } from '@app/common';
 import { InvalidPayloadError, type FieldViolation } from './errors';
@@ -12,10 +13,13 @@ function flatten(errors: ValidationError[], prefix = ''): FieldViolation[] {
   });
 }
 
-/** Dates of things that have happened, given as a later day than `today` (YYYY-MM-DD). */
-function futureDates(dto: new () => object, instance: object, today: string): FieldViolation[] {
+/**
+ * Dates of things that have happened, given as a later day than `today`
+ * (YYYY-MM-DD), in the payload and in the objects nested in it.
+ */
+function futureDates(dto: new () => object, instance: object, today: string, prefix = ''): FieldViolation[] {
   const values = instance as Record<string, unknown>;
-  return [...fieldAnnotationsOf(dto)]
+  const own = [...fieldAnnotationsOf(dto)]
     .filter(([field, annotation]) => {
       const value = values[field];
       // A malformed date already has its own violation; comparing it would only add noise.
@@ -24,10 +28,24 @@ function futureDates(dto: new () => object, instance: object, today: string): Fi
       );
     })
     .map(([field]) => ({
-      field,
+      field: `${prefix}${field}`,
       rule: 'notAfterToday',
-      message: `${field} får inte vara ett senare datum än i dag (${today})`,
+      message: `${prefix}${field} får inte vara ett senare datum än i dag (${today})`,
     }));
+  const nested = Object.entries(values).flatMap(([field, value]) => {
+    const type = defaultMetadataStorage.findTypeMetadata(dto, field)?.typeFunction() as
+      (new () => object) | undefined;
+    if (!type || value === null || typeof value !== 'object') return [];
+    const items = Array.isArray(value)
+      ? value.map((item, i) => [`${field}.${i}`, item] as const)
+      : [[field, value] as const];
+    return items.flatMap(([at, item]) =>
+      item !== null && typeof item === 'object'
+        ? futureDates(type, item as object, today, `${prefix}${at}.`)
+        : [],
+    );
+  });
+  return [...own, ...nested];
 }
 
 /**

@@ -13,6 +13,13 @@ import type { ProcessDefinition, Role } from '../domain/process-definition';
 import { ProcessRegistry } from '../domain/process-registry';
 
 /** Plan rows valid for a progressionsplan or ProgressionsplanShared: one row, pseudonymous. */
+/** A change of caseworker with nothing left undone: reason, the client told, the hand-over written. */
+export const FULL_CHANGE = {
+  reason: 'omfordelning',
+  clientInformed: { by: 'tidigare-socialsekreterare', on: '2026-01-02', how: 'telefon', contactGiven: true },
+  handover: 'Nuläge: arbetsträning påbörjad. Överenskommet med klienten att ses varannan vecka.',
+};
+
 export const PLAN = {
   items: [
     {

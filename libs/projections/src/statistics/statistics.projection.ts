@@ -9,6 +9,12 @@ import {
   type ReadModelDb,
 } from '@app/read-model';
 
+/** The steps of a change's tasks, and the flag each clears. */
+const HANDOVER_STEPS: Readonly<Record<string, string>> = {
+  HandoverWritten: 'handover_missing',
+  ClientInformed: 'client_uninformed',
+};
+
 /**
  * What supervisors analyse at group level: BIP phases recorded over time,
  * how many cases stand at each process step, and caseworker changes.
@@ -49,6 +55,7 @@ class StatisticsProjection implements Projection {
       ddl: [
         `CREATE TABLE st_caseworker_changes (
            case_id TEXT NOT NULL, revision INTEGER NOT NULL, unit TEXT NOT NULL, changed_at TEXT NOT NULL,
+           reason TEXT, handover_missing INTEGER NOT NULL DEFAULT 0, client_uninformed INTEGER NOT NULL DEFAULT 0,
            PRIMARY KEY (case_id, revision))`,
         'CREATE INDEX st_caseworker_changes_unit ON st_caseworker_changes (unit)',
       ],
@@ -67,9 +74,17 @@ class StatisticsProjection implements Projection {
         return;
       case CASE_EVENTS.caseworkerChanged:
         db.run(
-          `INSERT INTO st_caseworker_changes (case_id, revision, unit, changed_at)
-           VALUES (:caseId, :revision, :unit, :at)`,
-          { ...key, unit: caseFacts(db, caseId).unit },
+          `INSERT INTO st_caseworker_changes (case_id, revision, unit, changed_at, reason, handover_missing,
+             client_uninformed)
+           VALUES (:caseId, :revision, :unit, :at, :reason, :handoverMissing, :clientUninformed)`,
+          {
+            ...key,
+            unit: caseFacts(db, caseId).unit,
+            reason: data.reason ?? null,
+            // Changes from before the hand-over was asked for are not counted as missing one.
+            handoverMissing: data.reason !== undefined && data.handover === undefined ? 1 : 0,
+            clientUninformed: data.reason !== undefined && data.clientInformed === undefined ? 1 : 0,
+          },
         );
         return;
       case CASE_EVENTS.processCompleted:
@@ -80,6 +95,7 @@ class StatisticsProjection implements Projection {
         );
         return;
       default: {
+        this.handoverDone(db, message);
         const payload = data.payload as Record<string, unknown> | undefined;
         if (typeof payload?.bipPhase === 'number') {
           db.run(
@@ -91,6 +107,15 @@ class StatisticsProjection implements Projection {
         this.recordStep(db, message);
       }
     }
+  }
+
+  /** A change's missing part made good later: the hand-over written, the client told. */
+  private handoverDone(db: ReadModelDb, message: StoredEventMessage): void {
+    const column = HANDOVER_STEPS[message.event.type];
+    if (column)
+      db.run(`UPDATE st_caseworker_changes SET ${column} = 0 WHERE case_id = :caseId`, {
+        caseId: message.caseId,
+      });
   }
 
   /** The top-level step an instance stands at: what "cases per process step" counts. */

@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { PersonalValue } from '@app/engine';
+import { CHANGE_REASONS, PersonalValue, type ChangeReason } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
 import { ReadModelDb } from '@app/read-model';
 
@@ -50,6 +50,13 @@ export interface CaseworkerChangeCount {
   readonly total: number;
   /** Two or more changes within twelve months: a signal the supervisor should look at. */
   readonly flagged: boolean;
+  /** Why the latest change happened (CHANGE_REASONS); null for changes recorded before reasons were asked. */
+  readonly lastReason: string | null;
+  readonly lastReasonLabel: string | null;
+  /** A change still without its hand-over summary. */
+  readonly handoverMissing: boolean;
+  /** A change the client has not yet been told of. */
+  readonly clientUninformed: boolean;
 }
 
 export class CaseworkerChangesQuery extends Query<CaseworkerChangeCount[]> {
@@ -123,7 +130,10 @@ export const bipPhaseSql = (unit: string | undefined) => ({
 
 /** Handläggarbyten per case, the last twelve months and in all. */
 export const caseworkerChangesSql = (unit: string | undefined) =>
-  `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total
+  `SELECT ch.case_id, c.reference, ch.unit, sum(ch.changed_at > :since) AS recent, count(*) AS total,
+     (SELECT l.reason FROM st_caseworker_changes l WHERE l.case_id = ch.case_id ORDER BY l.revision DESC LIMIT 1)
+       AS last_reason,
+     max(ch.handover_missing) AS handover_missing, max(ch.client_uninformed) AS client_uninformed
    FROM st_caseworker_changes ch JOIN rm_cases c ON c.case_id = ch.case_id
    WHERE ${visibleCases('ch.case_id')}${unitFilter(unit, 'ch.unit')}
    GROUP BY ch.case_id, c.reference, ch.unit ORDER BY recent DESC, total DESC, ch.case_id`;
@@ -172,6 +182,9 @@ export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChanges
       unit: string;
       recent: number;
       total: number;
+      last_reason: string | null;
+      handover_missing: number;
+      client_uninformed: number;
     }>(caseworkerChangesSql(unit), {
       unit: unit ?? null,
       since: yearAgo.toISOString(),
@@ -185,6 +198,10 @@ export class CaseworkerChangesHandler implements IQueryHandler<CaseworkerChanges
         lastTwelveMonths: row.recent,
         total: row.total,
         flagged: row.recent >= 2,
+        lastReason: row.last_reason,
+        lastReasonLabel: row.last_reason ? (CHANGE_REASONS[row.last_reason as ChangeReason] ?? null) : null,
+        handoverMissing: row.handover_missing === 1,
+        clientUninformed: row.client_uninformed === 1,
       })),
     );
   }

@@ -60,8 +60,10 @@ export function toProcessGraph(definition: WorkflowDefinition): ProcessGraph {
   const timers: GraphTimer[] = [];
   const laneOfTop = new Map<string, string>();
 
-  for (const top of tops) laneOfTop.set(top.key, metaOf(top)?.lane ?? definition.startLanes[0]);
   const initial = String(machine.config.initial);
+  // Ends sit in the lane that starts the process; one no person starts, in the lane of its first task.
+  const startLane = definition.startLanes[0] ?? metaOf(machine.states[initial] as AnyStateNode)?.lane;
+  for (const top of tops) laneOfTop.set(top.key, metaOf(top)?.lane ?? startLane);
   nodes.push({ id: 'start', kind: 'start', name: 'Start', lane: laneOfTop.get(initial) as string });
   flows.push({ id: 'flow_start', from: 'start', to: initial });
 

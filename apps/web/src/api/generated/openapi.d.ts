@@ -728,6 +728,47 @@ export interface components {
         };
         ChangeCaseworkerDto: {
             socialWorkerId: string;
+            /**
+             * Skäl till bytet
+             * @enum {string}
+             */
+            reason: "slutat-bytt-tjanst" | "franvaro" | "omfordelning" | "klientens-onskemal" | "annat";
+            /**
+             * Beskriv skälet
+             * @description Krävs när skälet är ”Annat”.
+             */
+            reasonNote?: string;
+            /**
+             * Klienten är informerad
+             * @description Lämna tomt om klienten inte har fått veta ännu.
+             */
+            clientInformed?: {
+                /**
+                 * Vem informerade klienten
+                 * @enum {string}
+                 */
+                by?: "tidigare-socialsekreterare" | "ny-socialsekreterare" | "bitradande-enhetschef";
+                /**
+                 * Datum
+                 * Format: date
+                 */
+                on?: string;
+                /**
+                 * Hur
+                 * @enum {string}
+                 */
+                how?: "telefon" | "brev" | "besok" | "digitalt";
+                /**
+                 * Klienten har fått den nya socialsekreterarens kontaktuppgifter
+                 * @enum {boolean}
+                 */
+                contactGiven?: true;
+            };
+            /**
+             * Överlämning till den nya socialsekreteraren
+             * @description Nuläge, pågående processer och nästa steg, överenskommelser med klienten och vad klienten redan har berättat.
+             */
+            handover?: string;
         };
         EraseCaseDto: {
             /** @enum {string} */
@@ -810,7 +851,7 @@ export interface components {
             title?: string;
             description?: string;
             format?: string;
-            enum?: (string | number)[];
+            enum?: (string | number | boolean)[];
             "x-enumLabels"?: {
                 [key: string]: string;
             };
@@ -921,6 +962,23 @@ export interface components {
             unit: string;
             socialWorkerId: string;
             caseworkerChanges: number;
+            lastCaseworkerChange: {
+                from: string | null;
+                to: string;
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string | null;
+                reasonLabel: string | null;
+                reasonNote: (string | null) | "[skyddad]";
+                clientInformed: {
+                    by: string;
+                    on: string;
+                    how: string;
+                    contactGiven: boolean;
+                } | null;
+                handover: (string | null) | "[skyddad]";
+            } | null;
             caseworkerChangesLastTwelveMonths: number;
             followUps: {
                 instanceId: string;
@@ -1127,6 +1185,10 @@ export interface components {
             lastTwelveMonths: number;
             total: number;
             flagged: boolean;
+            lastReason: string | null;
+            lastReasonLabel: string | null;
+            handoverMissing: boolean;
+            clientUninformed: boolean;
         };
         PhaseMonth: {
             month: string;
