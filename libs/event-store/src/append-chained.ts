@@ -14,6 +14,14 @@ export interface ChainTail {
   readonly hash?: string;
 }
 
+/** Where a chained stream ends now, read from the store: a writer with no tail in hand starts here. */
+export async function readChainTail(store: EventStore, streamName: string): Promise<ChainTail> {
+  for await (const last of store.readStream(streamName, { direction: 'backwards', maxCount: 1 })) {
+    return { revision: last.revision, hash: String(last.metadata.chainHash) };
+  }
+  return { revision: NO_STREAM };
+}
+
 /**
  * The one way events join a hash-chained stream (cases and the access log
  * alike): chained onto the tail the writer last saw, and appended only if

@@ -5,7 +5,7 @@ import {
   appendChained,
   ConcurrencyError,
   EVENT_STORE,
-  NO_STREAM,
+  readChainTail,
   type ChainTail,
   type EventStore,
 } from '@app/event-store';
@@ -69,7 +69,7 @@ export class AccessLog {
       metadata: { occurredAt: at, correlationId: entry.correlationId, actorId: entry.principal.id },
     };
     for (let attempt = 0; ; attempt++) {
-      const tail = this.tails.get(stream) ?? (await this.readTail(stream));
+      const tail = this.tails.get(stream) ?? (await readChainTail(this.store, stream));
       try {
         this.remember(stream, (await appendChained(this.store, stream, tail, [event])).tail);
         return;
@@ -78,13 +78,6 @@ export class AccessLog {
         if (!(error instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw error;
       }
     }
-  }
-
-  private async readTail(stream: string): Promise<ChainTail> {
-    for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
-      return { revision: last.revision, hash: String(last.metadata.chainHash) };
-    }
-    return { revision: NO_STREAM };
   }
 
   private remember(stream: string, tail: ChainTail): void {

@@ -5,8 +5,7 @@ import {
   appendChained,
   ConcurrencyError,
   EVENT_STORE,
-  NO_STREAM,
-  type ChainTail,
+  readChainTail,
   type EventStore,
 } from '@app/event-store';
 import { STAFF_EVENTS, staffStream } from '@app/engine';
@@ -92,18 +91,11 @@ export class StaffDirectory {
     // Two nodes seeing the same first sign-in race for the stream; the loser chains onto the winner.
     for (let attempt = 0; ; attempt++) {
       try {
-        await appendChained(this.store, stream, await this.tailOf(stream), [event]);
+        await appendChained(this.store, stream, await readChainTail(this.store, stream), [event]);
         return;
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
       }
     }
-  }
-
-  private async tailOf(stream: string): Promise<ChainTail> {
-    for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
-      return { revision: last.revision, hash: String(last.metadata.chainHash) };
-    }
-    return { revision: NO_STREAM };
   }
 }
