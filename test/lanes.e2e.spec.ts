@@ -13,6 +13,8 @@ import { asPrincipal, startApp, tempDataDir, TestClock } from './app-harness';
 import { PLAN, SOCIAL_WORKER, UNIT } from './flows';
 
 const registry = createProcessRegistry();
+/** A walk starts its process by hand; the tasks a change of caseworker starts are run in caseworker-change.e2e. */
+const WALKED = registry.all().filter((definition) => definition.startLanes.length > 0);
 const START = '2026-01-31T09:00:00.000Z';
 
 /** One command of a walk, as the API takes it: who, what, with which key, and when. */
@@ -41,7 +43,7 @@ async function witnesses(): Promise<Witness[]> {
   const random = fc.sample(fc.nat({ max: 1_000_000 }), { seed: 20261201, numRuns: 100_000 });
   let r = 0;
   const pick = (n: number) => random[r++ % random.length] % n;
-  for (const definitionId of registry.ids()) {
+  for (const definitionId of WALKED.map((d) => d.id)) {
     const wanted = Object.keys(registry.latest(definitionId).events).map((e) => `${definitionId}.${e}`);
     for (let walk = 0; walk < 60 && !wanted.every((name) => found.has(name)); walk++) {
       const h = new EngineHarness(registry.all(), { cacheSize: 0 });
@@ -185,7 +187,7 @@ describe('every step of every process, for every role, at the real revision', ()
   }
 
   it('given the walks, then they took every step of every process at least once', () => {
-    const all = registry.all().flatMap((d) => Object.keys(d.events).map((e) => `${d.id}.${e}`));
+    const all = WALKED.flatMap((d) => Object.keys(d.events).map((e) => `${d.id}.${e}`));
     expect(found.map((w) => `${w.definitionId}.${w.event}`).sort()).toEqual(all.sort());
   });
 
