@@ -3,8 +3,8 @@ import { acceptedEventTypes } from '@app/workflow';
 import type { Role } from './domain/process-definition';
 import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';
-import { stepLanes } from './domain/follow-up';
-import { EndProcessPayload, endReasonsFor, HandBack, isRunning } from './domain/process-ending';
+import { HandBack, stepLanes } from './domain/follow-up';
+import { EndProcessPayload, endReasonsFor, isRunning } from './domain/process-ending';
 
 export interface NextStep {
   readonly instanceId: string;

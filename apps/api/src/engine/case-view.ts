@@ -25,27 +25,7 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     socialWorkerId: state.socialWorkerId,
     caseworkerChanges: state.caseworkerChanges,
     /** The latest handläggarbyte: why, whether the client knows, and the hand-over for the new worker. */
-    lastCaseworkerChange: state.lastCaseworkerChange
-      ? {
-          from: state.lastCaseworkerChange.from ?? null,
-          to: state.lastCaseworkerChange.to,
-          at: state.lastCaseworkerChange.at,
-          by: state.lastCaseworkerChange.by,
-          reason: state.lastCaseworkerChange.reason ?? null,
-          reasonLabel: state.lastCaseworkerChange.reason
-            ? CHANGE_REASONS[state.lastCaseworkerChange.reason]
-            : null,
-          reasonNote:
-            state.lastCaseworkerChange.reasonNote === undefined
-              ? null
-              : personal(state.caseId, state.lastCaseworkerChange.reasonNote),
-          clientInformed: state.lastCaseworkerChange.clientInformed ?? null,
-          handover:
-            state.lastCaseworkerChange.handover === undefined
-              ? null
-              : personal(state.caseId, state.lastCaseworkerChange.handover),
-        }
-      : null,
+    lastCaseworkerChange: lastChangeOf(state),
     caseworkerChangesLastTwelveMonths: state.caseworkerChangedAt.filter(
       (at) => addIsoDuration(at, 'P12M') > now,
     ).length,
@@ -113,3 +93,21 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
 }
 
 export type CaseView = ReturnType<typeof toCaseView>;
+
+/** The latest handläggarbyte as the new worker reads it: its free text sealed, for the disclosure step. */
+function lastChangeOf(state: CaseState) {
+  const change = state.lastCaseworkerChange;
+  if (!change) return null;
+  const sealed = (text: string | undefined) => (text === undefined ? null : personal(state.caseId, text));
+  return {
+    from: change.from ?? null,
+    to: change.to,
+    at: change.at,
+    by: change.by,
+    reason: change.reason ?? null,
+    reasonLabel: change.reason ? CHANGE_REASONS[change.reason] : null,
+    reasonNote: sealed(change.reasonNote),
+    clientInformed: change.clientInformed ?? null,
+    handover: sealed(change.handover),
+  };
+}

@@ -241,16 +241,7 @@ function changeSchema(change: JsonSchema, others: readonly SocialWorker[]): Json
         'x-enumLabels': { ja: 'Ja', nej: 'Nej, inte ännu' },
       },
       ...Object.fromEntries(
-        Object.entries(INFORMED_FIELDS).map(([field, flat]) => {
-          const { enum: _onlyTrue, ...property } = informed.properties?.[field] ?? {};
-          // "Must be true" is a rule the server checks; the form offers a check box, not a one-option choice.
-          return [
-            flat,
-            field === 'contactGiven'
-              ? { ...property, type: 'boolean' }
-              : (informed.properties?.[field] ?? {}),
-          ];
-        }),
+        Object.entries(INFORMED_FIELDS).map(([field, flat]) => [flat, informed.properties?.[field] ?? {}]),
       ),
       handover: fields.handover ?? {},
     },

@@ -29,9 +29,9 @@ import {
   type InstanceOutput,
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
-import { stepLanes } from './follow-up';
+import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
 import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
-import { EndProcessPayload, endingRoles, HAND_BACK_REASONS, HandBack, isRunning } from './process-ending';
+import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
 import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -383,7 +383,7 @@ function decideAs(
       const undone = [
         ...(change.clientInformed ? [] : [HANDOVER_PROCESSES.informClient]),
         ...(change.handover ? [] : [HANDOVER_PROCESSES.writeHandover]),
-      ].filter((id) => ctx.registry.ids().includes(id));
+      ];
       for (const id of undone)
         startProcess(ctx, state, meta, ctx.registry.latest(id), `${meta.commandId}.p${out.counter++}`, out);
       return { role, events: out.events };

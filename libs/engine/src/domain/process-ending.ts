@@ -82,26 +82,3 @@ export class EndProcessPayload {
 /** Whether the instance still runs: neither at its end nor ended early. */
 export const isRunning = (instance: InstanceState): boolean =>
   instance.ended === undefined && instance.snapshot.status === 'active';
-
-/**
- * Why the biträdande enhetschef hands an escalated follow-up back to
- * Rehabansvarig (a default; the seed names no hand-back). A list, not free
- * text: the reason travels unsealed to queues and notifications, so it may
- * hold no personal data.
- */
-export const HAND_BACK_REASONS = {
-  'actions-taken': 'Åtgärderna är vidtagna',
-  'planning-carried-out': 'Planeringen är genomförd',
-  'agreed-with-rehabansvarig': 'Överenskommet att Rehabansvarig fortsätter uppföljningen',
-} as const;
-export type HandBackReason = keyof typeof HAND_BACK_REASONS;
-
-export class HandBack {
-  @applyInOrder(
-    IsIn(Object.keys(HAND_BACK_REASONS), {
-      message: `reason must be one of: ${Object.keys(HAND_BACK_REASONS).join(', ')}`,
-    }),
-    Label('Varför lämnas uppföljningen tillbaka?', { options: HAND_BACK_REASONS }),
-  )
-  reason!: HandBackReason;
-}
