@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIsoDuration, isIsoDuration } from './iso-duration';
+import { addIsoDuration, calendarDayOf, isIsoDuration } from './iso-duration';
 
 describe('calendar arithmetic on ISO-8601 durations', () => {
   it.each([
@@ -43,5 +43,31 @@ describe('calendar arithmetic on ISO-8601 durations', () => {
     // 23:30 UTC on 31 January is 00:30 on 1 February in Stockholm: a month later is 1 March, 00:30.
     expect(addIsoDuration('2026-01-31T23:30:00.000Z', 'P1M')).toBe('2026-02-28T23:30:00.000Z');
     expect(addIsoDuration('2026-02-28T23:30:00.000Z', 'P1M')).toBe('2026-03-31T22:30:00.000Z');
+  });
+});
+
+describe('the Swedish calendar day of an instant', () => {
+  it.each([
+    ['2026-02-20T22:59:59.999Z', '2026-02-20'],
+    ['2026-02-20T23:00:00.000Z', '2026-02-21'],
+    ['2026-02-20T23:30:00.000Z', '2026-02-21'],
+    ['2026-06-20T21:59:59.999Z', '2026-06-20'],
+    ['2026-06-20T22:00:00.000Z', '2026-06-21'],
+    ['2026-06-20T22:45:12Z', '2026-06-21'],
+    ['2026-03-29T00:59:00.000Z', '2026-03-29'],
+    ['2026-03-28T23:10:00.000Z', '2026-03-29'],
+    ['2026-10-24T22:30:00.000Z', '2026-10-25'],
+    ['2026-10-24T21:30:00.000Z', '2026-10-24'],
+    ['2026-06-20T23:30:00.000+02:00', '2026-06-20'],
+  ])('%s falls on %s in Sweden', (instant, day) => {
+    expect(calendarDayOf(instant)).toBe(day);
+  });
+
+  it('answers every instant of one UTC hour alike, the first and the repeated', () => {
+    const days = ['2026-02-20T23:00:00.000Z', '2026-02-20T23:59:59.999Z', '2026-02-20T23:00:00.000Z'].map(
+      calendarDayOf,
+    );
+    expect(days).toEqual(['2026-02-21', '2026-02-21', '2026-02-21']);
+    expect(calendarDayOf('2026-02-20T22:00:00.000Z')).toBe('2026-02-20');
   });
 });

@@ -34,9 +34,17 @@ export function addIsoDuration(start: string, duration: string): string {
   return new Date(due.epochMilliseconds).toISOString();
 }
 
+const UTC_HOUR = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+let dayOfHour = { hour: '', day: '' };
+
 /** The Swedish calendar day (YYYY-MM-DD) an ISO-8601 timestamp falls on. */
 export function calendarDayOf(instant: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
+  // Sweden's offsets are whole hours, so a UTC hour never straddles local midnight: one zone lookup per hour.
+  const hour = UTC_HOUR.exec(instant)?.[1];
+  if (hour !== undefined && hour === dayOfHour.hour) return dayOfHour.day;
+  const day = Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
+  if (hour !== undefined) dayOfHour = { hour, day };
+  return day;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, type JWTPayload } from 'jose';
 import { grantsOf, type Principal } from '@app/access';
 import type { Clock } from '@app/common';
@@ -19,6 +19,8 @@ export const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;
  */
 export class DevTokens extends TokenVerifier {
   private readonly secret: Uint8Array;
+  /** Imported once: jose would otherwise import the raw secret into a key on every request. */
+  private readonly verifyingKey: KeyObject;
 
   constructor(
     dataDir: string,
@@ -27,6 +29,7 @@ export class DevTokens extends TokenVerifier {
     super();
     // One secret per data directory: tokens survive a restart and never work against another install.
     this.secret = localSecret(dataDir, 'development-sign-in.key');
+    this.verifyingKey = createSecretKey(this.secret);
   }
 
   /** Synchronous (plain HMAC over the compact JWS form), so a test can sign a request inline. */
@@ -48,7 +51,7 @@ export class DevTokens extends TokenVerifier {
 
   async verify(token: string): Promise<JWTPayload> {
     try {
-      const { payload } = await jwtVerify(token, this.secret, {
+      const { payload } = await jwtVerify(token, this.verifyingKey, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
