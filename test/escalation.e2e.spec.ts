@@ -314,6 +314,30 @@ describe('automatic escalation over HTTP', () => {
     await c.send('case_manager', cm, 'InterventionClosed', { reason: 'mal-uppnatt' });
   });
 
+  it('skriftliga rekommendationer: when the social worker records the consent, Rehabansvarig hears that it has arrived and has the next step', async () => {
+    clock.set('2026-01-15T09:00:00.000Z');
+    const c = await CaseDriver.open(app, 'GH 7712');
+    await c.rehabToCategory4();
+    const written = await c.start('skriftliga-rekommendationer');
+    await c.send('socialsekreterare', written, 'ImpulsRegistered', { reason: 'Leverantören avråder från AFU' });
+    await c.send('rehabansvarig', written, 'ContactAssessed', { assessment: 'Rekommendationer räcker' });
+    const consentNotes = async (agent: ReturnType<typeof as>) =>
+      ((await agent.get('/api/notifications')).body.items as { caseId: string; kind: string; message: string }[])
+        .filter((n) => n.caseId === c.caseId && n.kind === 'step' && n.message.startsWith('Skriftliga'))
+        .map((n) => n.message);
+    await c.send('socialsekreterare', written, 'ConsentRecorded', { oral: true, written: true });
+    await eventually(async () => {
+      expect(await consentNotes(rehab())).toEqual([
+        'Skriftliga rekommendationer och remisser: Socialsekreteraren meddelar att samtyckena har kommit in.',
+      ]);
+      expect(await consentNotes(socialWorker())).toEqual([]);
+      const rehabTasks = await tasks('/api/queues/role', rehab());
+      expect(rehabTasks.filter((t) => t.caseId === c.caseId).map((t) => t.step.title)).toContain(
+        'Samverkan med leverantören',
+      );
+    });
+  });
+
   it('case manager: the intervention is closed automatically at twelve months', async () => {
     clock.set('2026-01-15T09:00:00.000Z');
     const c = await CaseDriver.open(app, 'CD 7104');
