@@ -179,6 +179,7 @@ const ROUTES: readonly Route[] = [
     ok: 200,
   },
   { method: 'get', path: '/api/statistics/process-steps', allowed: SUPERVISORS, ok: 200 },
+  { method: 'get', path: '/api/statistics/step-waits', allowed: SUPERVISORS, ok: 200 },
   { method: 'get', path: '/api/statistics/caseworker-changes', allowed: SUPERVISORS, ok: 200 },
   { method: 'get', path: '/api/admin/projections', allowed: [...SUPERVISORS, 'operator'], ok: 200 },
   { method: 'get', path: '/api/admin/audit/verify', allowed: [...SUPERVISORS, 'operator'], ok: 200 },

@@ -93,6 +93,7 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/follow-up', '/api/follow-up', supervisor],
     ['/api/statistics/bip-phases', '/api/statistics/bip-phases?from=2026-01&to=2026-03', supervisor],
     ['/api/statistics/process-steps', '/api/statistics/process-steps', supervisor],
+    ['/api/statistics/step-waits', '/api/statistics/step-waits', supervisor],
     ['/api/statistics/caseworker-changes', '/api/statistics/caseworker-changes', supervisor],
     ['/api/access-log/cases/{caseId}', '/api/access-log/cases/:caseId', supervisor],
     ['/api/access-log/users/{userId}', '/api/access-log/users/ss-bo', supervisor],

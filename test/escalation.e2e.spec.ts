@@ -319,10 +319,18 @@ describe('automatic escalation over HTTP', () => {
     const c = await CaseDriver.open(app, 'GH 7712');
     await c.rehabToCategory4();
     const written = await c.start('skriftliga-rekommendationer');
-    await c.send('socialsekreterare', written, 'ImpulsRegistered', { reason: 'Leverantören avråder från AFU' });
+    await c.send('socialsekreterare', written, 'ImpulsRegistered', {
+      reason: 'Leverantören avråder från AFU',
+    });
     await c.send('rehabansvarig', written, 'ContactAssessed', { assessment: 'Rekommendationer räcker' });
     const consentNotes = async (agent: ReturnType<typeof as>) =>
-      ((await agent.get('/api/notifications')).body.items as { caseId: string; kind: string; message: string }[])
+      (
+        (await agent.get('/api/notifications')).body.items as {
+          caseId: string;
+          kind: string;
+          message: string;
+        }[]
+      )
         .filter((n) => n.caseId === c.caseId && n.kind === 'step' && n.message.startsWith('Skriftliga'))
         .map((n) => n.message);
     await c.send('socialsekreterare', written, 'ConsentRecorded', { oral: true, written: true });

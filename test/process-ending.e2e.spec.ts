@@ -88,6 +88,7 @@ describe('ending a process early over HTTP', () => {
       expect(mine.some((t) => t.instanceId === fl)).toBe(true);
     });
     const note = 'Klienten vill inte att läkaren läser journalen';
+    clock.advance('P3D');
     const ended = await socialWorker().post(endOf(c, fl)).send({ reason: 'consent-declined', note });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
     expect(ended.body.events).toEqual(['ProcessEnded']);
@@ -119,6 +120,18 @@ describe('ending a process early over HTTP', () => {
         'Process avslutad i förtid: Förtroendeläkare (Klienten samtycker inte eller har tagit tillbaka sitt samtycke)',
       );
       expect(entry?.data.note).toBe(note);
+    });
+    // The three days it stood waiting for the consent count as that step's wait.
+    await eventually(async () => {
+      const waits = (
+        await as(app, 'bitradande_enhetschef', 'bec-1').get('/api/statistics/step-waits').expect(200)
+      ).body as { definitionId: string; step: string; passed: number; longestDays: number | null }[];
+      expect(
+        waits.find((w) => w.definitionId === 'fortroendelakare' && w.step === 'overlamning'),
+      ).toMatchObject({
+        passed: 1,
+        longestDays: 3,
+      });
     });
     const store = app.get<EventStore>(EVENT_STORE);
     const stored = [];

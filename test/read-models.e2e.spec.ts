@@ -145,6 +145,37 @@ describe('queries over the read models', () => {
     ]);
   });
 
+  it('measures the time spent in each step: who waits there now and for how long, and how long those who left it stood there', async () => {
+    const waits = (await supervisor().get('/api/statistics/step-waits')).body as {
+      definitionId: string;
+      step: string;
+    }[];
+    const fl = waits.filter((w) => w.definitionId === 'fortroendelakare');
+    // A has stood in follow-up since 15 January 09:00 (35 days 23 hours by 20 February 08:00); B left it on 10 February 10:00.
+    expect(fl[0]).toEqual({
+      unit: UNIT,
+      definitionId: 'fortroendelakare',
+      process: 'Förtroendeläkare',
+      step: 'uppfoljning',
+      title: 'Uppföljning',
+      waitingNow: 1,
+      longestWaitingDays: 36,
+      passed: 1,
+      medianDays: 26,
+      longestDays: 26,
+    });
+    // Both cases passed the earlier steps within the same minute.
+    expect(fl.find((w) => w.step === 'bedomning')).toMatchObject({
+      waitingNow: 0,
+      longestWaitingDays: null,
+      passed: 2,
+      medianDays: 0,
+    });
+    expect(waits.every((w) => w.step !== 'completed')).toBe(true);
+    const otherUnit = await supervisor().get('/api/statistics/step-waits?unit=annan-enhet');
+    expect(otherUnit.body).toEqual([]);
+  });
+
   it('flags two caseworker changes within twelve months', async () => {
     const response = await supervisor().get('/api/statistics/caseworker-changes');
     expect(response.body).toEqual([

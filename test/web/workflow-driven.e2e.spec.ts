@@ -309,6 +309,11 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     expect(await page.locator('.chart svg rect').count()).toBeGreaterThan(0);
     const steps = page.getByRole('table', { name: 'Pågående processer per steg' });
     expect(await steps.textContent()).toContain('Case manager (CM)');
+    const waits = page.getByRole('table', { name: /Tid i varje processteg/ });
+    const followUp = waits
+      .locator('tbody tr', { hasText: 'Förtroendeläkare' })
+      .filter({ hasText: 'Uppföljning' });
+    expect(await followUp.count()).toBeGreaterThan(0);
     await phaseZero.getByRole('link', { name: 'FN 1961' }).click();
     await expect
       .poll(() => page.locator('dl.facts').first().textContent())

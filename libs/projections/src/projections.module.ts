@@ -6,6 +6,7 @@ import {
   BipPhaseDistributionHandler,
   CaseworkerChangesHandler,
   StepCountsHandler,
+  StepWaitsHandler,
 } from './statistics/statistics.queries';
 import {
   caseAccessProjection,
@@ -72,6 +73,7 @@ const QUERY_HANDLERS = [
   NotificationsHandler,
   BipPhaseDistributionHandler,
   StepCountsHandler,
+  StepWaitsHandler,
   CaseworkerChangesHandler,
 ];
 

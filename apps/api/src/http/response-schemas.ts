@@ -7,6 +7,7 @@ const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 const string: Schema = { type: 'string' };
 const instant: Schema = { type: 'string', format: 'date-time' };
 const integer: Schema = { type: 'integer' };
+const number: Schema = { type: 'number' };
 const boolean: Schema = { type: 'boolean' };
 const strings: Schema = { type: 'array', items: string };
 const nullable = (schema: Schema): Schema => ({ ...schema, nullable: true });
@@ -310,6 +311,18 @@ export const RESPONSE_SCHEMAS = {
     step: string,
     title: string,
     cases: integer,
+  }),
+  StepWait: object({
+    unit: string,
+    definitionId: string,
+    process: string,
+    step: string,
+    title: string,
+    waitingNow: integer,
+    longestWaitingDays: nullable(number),
+    passed: integer,
+    medianDays: nullable(number),
+    longestDays: nullable(number),
   }),
 } satisfies Record<string, Schema>;
 

@@ -8,6 +8,7 @@ import {
   FollowUpQuery,
   OpenDeadlinesQuery,
   StepCountsQuery,
+  StepWaitsQuery,
 } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
 import { pageOf } from '../http/paging.dto';
@@ -82,6 +83,20 @@ export class SupervisionController {
   @ApiOperation({ summary: 'Running process instances per step' })
   processSteps(@Query() query: UnitDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new StepCountsQuery(scopeOf(actor), query.unit));
+  }
+
+  @Get('statistics/step-waits')
+  @Answers('StepWait', { list: true })
+  @Allow(...SUPERVISORS)
+  @ApiOperation({
+    summary: 'Time spent in each process step, per process and unit',
+    description:
+      'Instances standing at each step now and their longest wait so far; instances that left it, with the median and longest time they stood there. Days, from when the steps were recorded.',
+  })
+  stepWaits(@Query() query: UnitDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(
+      new StepWaitsQuery(this.clock.now().toISOString(), scopeOf(actor), query.unit),
+    );
   }
 
   @Get('statistics/caseworker-changes')

@@ -31,6 +31,7 @@ export type FollowUp = Schemas['FollowUp'];
 export type CaseworkerChangeCount = Schemas['CaseworkerChangeCount'];
 export type PhaseMonth = Schemas['PhaseMonth'];
 export type StepCount = Schemas['StepCount'];
+export type StepWait = Schemas['StepWait'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

@@ -8,9 +8,11 @@ import type {
   PhaseMonth,
   QueueTask,
   StepCount,
+  StepWait,
 } from '../api/types';
 import { useMe } from '../signed-in';
 import { BipChart, PHASES, PHASE_NAMES } from '../components/bip-chart';
+import { StepWaitsTable } from '../components/step-waits';
 import { formatDate } from '../format';
 import { roleName, supervisedUnits } from '../roles';
 import { Link } from '../router';
@@ -26,6 +28,7 @@ interface Overview {
   readonly changes: CaseworkerChangeCount[];
   readonly phases: PhaseMonth[];
   readonly steps: StepCount[];
+  readonly waits: StepWait[];
 }
 
 const MONTHS_SHOWN = 12;
@@ -40,13 +43,14 @@ function monthRange(): { from: string; to: string } {
 
 async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview> {
   const at = { signal };
-  const [team, escalated, phaseZero, changes, phases, steps] = await Promise.all([
+  const [team, escalated, phaseZero, changes, phases, steps, waits] = await Promise.all([
     api<Page<QueueTask>>(`/api/queues/team/${encodeURIComponent(unit)}`, { ...at, query: { limit: 500 } }),
     api<Page<FollowUp>>('/api/follow-up', { ...at, query: { unit, escalated: true, limit: 500 } }),
     api<Page<CaseListItem>>('/api/cases', { ...at, query: { unit, bipPhase: 0, limit: 500 } }),
     api<CaseworkerChangeCount[]>('/api/statistics/caseworker-changes', { ...at, query: { unit } }),
     api<PhaseMonth[]>('/api/statistics/bip-phases', { ...at, query: { unit, ...monthRange() } }),
     api<StepCount[]>('/api/statistics/process-steps', { ...at, query: { unit } }),
+    api<StepWait[]>('/api/statistics/step-waits', { ...at, query: { unit } }),
   ]);
   return {
     team: team.items.sort(byUrgency),
@@ -55,6 +59,7 @@ async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview
     changes: changes.filter((c) => c.flagged || c.handoverMissing || c.clientUninformed),
     phases,
     steps,
+    waits,
   };
 }
 
@@ -235,6 +240,11 @@ export function UnitOverviewView() {
                 </table>
               </div>
             )}
+          </section>
+
+          <section aria-labelledby="vantetid">
+            <h2 id="vantetid">Väntetid per processteg</h2>
+            <StepWaitsTable waits={data.waits} />
           </section>
         </>
       )}

@@ -46,8 +46,19 @@ class StatisticsProjection implements Projection {
         `CREATE TABLE st_instance_steps (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, definition_id TEXT NOT NULL,
            process_title TEXT NOT NULL, step TEXT NOT NULL, step_title TEXT NOT NULL, active INTEGER NOT NULL,
-           PRIMARY KEY (case_id, instance_id))`,
+           entered_at TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX st_instance_steps_unit ON st_instance_steps (unit, active)',
+      ],
+    },
+    {
+      name: 'st_step_waits',
+      ddl: [
+        `CREATE TABLE st_step_waits (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, definition_id TEXT NOT NULL,
+           process_title TEXT NOT NULL, step TEXT NOT NULL, step_title TEXT NOT NULL,
+           entered_at TEXT NOT NULL, left_at TEXT NOT NULL, left_revision INTEGER NOT NULL,
+           PRIMARY KEY (case_id, left_revision))`,
+        'CREATE INDEX st_step_waits_unit ON st_step_waits (unit)',
       ],
     },
     {
@@ -88,11 +99,12 @@ class StatisticsProjection implements Projection {
         );
         return;
       case CASE_EVENTS.processCompleted:
+        this.deactivate(db, caseId, String(data.instanceId));
+        return;
       case CASE_EVENTS.processEnded:
-        db.run(
-          'UPDATE st_instance_steps SET active = 0 WHERE case_id = :caseId AND instance_id = :instanceId',
-          { caseId, instanceId: data.instanceId },
-        );
+        // Ended early: the step it stood at was waited in until now.
+        this.leaveStep(db, message, String(data.instanceId));
+        this.deactivate(db, caseId, String(data.instanceId));
         return;
       default: {
         this.handoverDone(db, message);
@@ -118,18 +130,49 @@ class StatisticsProjection implements Projection {
       });
   }
 
-  /** The top-level step an instance stands at: what "cases per process step" counts. */
+  private deactivate(db: ReadModelDb, caseId: string, instanceId: string): void {
+    db.run('UPDATE st_instance_steps SET active = 0 WHERE case_id = :caseId AND instance_id = :instanceId', {
+      caseId,
+      instanceId,
+    });
+  }
+
+  /** The instance leaves the step it stood at: the time it stood there is one wait of that step. */
+  private leaveStep(db: ReadModelDb, message: StoredEventMessage, instanceId: string): void {
+    db.run(
+      `INSERT OR IGNORE INTO st_step_waits (case_id, instance_id, unit, definition_id, process_title, step, step_title,
+         entered_at, left_at, left_revision)
+       SELECT case_id, instance_id, unit, definition_id, process_title, step, step_title, entered_at, :at, :revision
+       FROM st_instance_steps WHERE case_id = :caseId AND instance_id = :instanceId AND active = 1`,
+      { caseId: message.caseId, instanceId, at: message.occurredAt, revision: message.event.revision },
+    );
+  }
+
+  /**
+   * The top-level step an instance stands at, and since when: what "cases per
+   * process step" counts and what a step's waiting time is measured from.
+   * Moving to another step closes the wait in the one it left; a final
+   * state is no step anyone waits in.
+   */
   private recordStep(db: ReadModelDb, message: StoredEventMessage): void {
     const instance = message.instance;
     if (!instance || instance.stateAfter === null) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
     const value = instance.stateAfter as StateValue;
     const step = typeof value === 'string' ? value : Object.keys(value)[0];
+    const current = db.get<{ step: string }>(
+      'SELECT step FROM st_instance_steps WHERE case_id = :caseId AND instance_id = :instanceId',
+      { caseId: message.caseId, instanceId: instance.instanceId },
+    );
+    if (current?.step === step) return;
+    if (current) this.leaveStep(db, message, instance.instanceId);
     const node = (definition.machine.root as AnyStateNode).states[step];
     db.run(
-      `INSERT INTO st_instance_steps (case_id, instance_id, unit, definition_id, process_title, step, step_title, active)
-       VALUES (:caseId, :instanceId, :unit, :definitionId, :processTitle, :step, :stepTitle, 1)
-       ON CONFLICT (case_id, instance_id) DO UPDATE SET step = excluded.step, step_title = excluded.step_title`,
+      `INSERT INTO st_instance_steps (case_id, instance_id, unit, definition_id, process_title, step, step_title,
+         active, entered_at)
+       VALUES (:caseId, :instanceId, :unit, :definitionId, :processTitle, :step, :stepTitle, :active, :at)
+       ON CONFLICT (case_id, instance_id) DO UPDATE SET step = excluded.step, step_title = excluded.step_title,
+         active = excluded.active, entered_at = excluded.entered_at`,
       {
         caseId: message.caseId,
         instanceId: instance.instanceId,
@@ -138,6 +181,8 @@ class StatisticsProjection implements Projection {
         processTitle: definition.title,
         step,
         stepTitle: (node?.meta as StateMeta | undefined)?.title ?? step,
+        active: node?.type === 'final' ? 0 : 1,
+        at: message.occurredAt,
       },
     );
   }

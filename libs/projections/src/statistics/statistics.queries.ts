@@ -41,6 +41,36 @@ export class StepCountsQuery extends Query<StepCount[]> {
   }
 }
 
+export interface StepWait {
+  readonly unit: string;
+  readonly definitionId: string;
+  readonly process: string;
+  readonly step: string;
+  readonly title: string;
+  /** Instances standing at the step now, and the longest of their waits so far, in days. */
+  readonly waitingNow: number;
+  readonly longestWaitingDays: number | null;
+  /** Instances that have left the step, and the median and longest time they stood there, in days. */
+  readonly passed: number;
+  readonly medianDays: number | null;
+  readonly longestDays: number | null;
+}
+
+/**
+ * Time spent in each process step (top-level state), per process and unit:
+ * waits not caused by need show up as a step where instances stand long
+ * (seed 002). Measured from when each step was recorded, not from business dates.
+ */
+export class StepWaitsQuery extends Query<StepWait[]> {
+  constructor(
+    readonly now: string,
+    readonly scope: ReadScope,
+    readonly unit?: string,
+  ) {
+    super();
+  }
+}
+
 export interface CaseworkerChangeCount {
   readonly caseId: string;
   /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
@@ -142,6 +172,81 @@ export const stepCountsSql = (unit: string | undefined) =>
   `SELECT unit, definition_id, process_title, step, step_title, count(*) AS n FROM st_instance_steps
    WHERE active = 1${unitFilter(unit)} AND ${visibleCases('case_id')}
    GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`;
+
+export const stepWaitsSql = (unit: string | undefined) => ({
+  waiting: `SELECT unit, definition_id, process_title, step, step_title, entered_at AS since, NULL AS until
+    FROM st_instance_steps WHERE active = 1${unitFilter(unit)} AND ${visibleCases('case_id')}`,
+  passed: `SELECT unit, definition_id, process_title, step, step_title, entered_at AS since, left_at AS until
+    FROM st_step_waits WHERE ${visibleCases('case_id')}${unitFilter(unit)}`,
+});
+
+const DAY_MS = 86_400_000;
+const days = (ms: number) => Math.round((ms / DAY_MS) * 10) / 10;
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+interface WaitRow {
+  unit: string;
+  definition_id: string;
+  process_title: string;
+  step: string;
+  step_title: string;
+  since: string;
+  until: string | null;
+}
+
+@QueryHandler(StepWaitsQuery)
+export class StepWaitsHandler implements IQueryHandler<StepWaitsQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ now, unit, scope }: StepWaitsQuery): Promise<StepWait[]> {
+    const params = { unit: unit ?? null, ...visibilityParams(scope) };
+    const sql = stepWaitsSql(unit);
+    const groups = new Map<string, { row: WaitRow; waiting: number[]; passed: number[] }>();
+    const nowMs = Date.parse(now);
+    for (const row of [
+      ...this.db.all<WaitRow>(sql.waiting, params),
+      ...this.db.all<WaitRow>(sql.passed, params),
+    ]) {
+      const key = JSON.stringify([row.unit, row.definition_id, row.step]);
+      const group = groups.get(key) ?? { row, waiting: [], passed: [] };
+      const since = Date.parse(row.since);
+      if (row.until === null) group.waiting.push(Math.max(0, nowMs - since));
+      else group.passed.push(Date.parse(row.until) - since);
+      groups.set(key, group);
+    }
+    const waits = [...groups.values()].map(({ row, waiting, passed }) => {
+      const sorted = passed.sort((a, b) => a - b);
+      const middle = median(sorted);
+      return {
+        unit: row.unit,
+        definitionId: row.definition_id,
+        process: row.process_title,
+        step: row.step,
+        title: row.step_title,
+        waitingNow: waiting.length,
+        longestWaitingDays: waiting.length > 0 ? days(waiting.reduce((a, b) => Math.max(a, b))) : null,
+        passed: sorted.length,
+        medianDays: middle === null ? null : days(middle),
+        longestDays: sorted.length > 0 ? days(sorted[sorted.length - 1]) : null,
+      };
+    });
+    // The longest waits first within each process: what a supervisor looks for.
+    waits.sort(
+      (a, b) =>
+        a.unit.localeCompare(b.unit) ||
+        a.definitionId.localeCompare(b.definitionId) ||
+        (b.longestWaitingDays ?? -1) - (a.longestWaitingDays ?? -1) ||
+        (b.medianDays ?? -1) - (a.medianDays ?? -1) ||
+        a.step.localeCompare(b.step),
+    );
+    return Promise.resolve(waits);
+  }
+}
 
 @QueryHandler(StepCountsQuery)
 export class StepCountsHandler implements IQueryHandler<StepCountsQuery> {

@@ -433,6 +433,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics/step-waits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time spent in each process step, per process and unit
+         * @description Instances standing at each step now and their longest wait so far; instances that left it, with the median and longest time they stood there. Days, from when the steps were recorded.
+         */
+        get: operations["SupervisionController_stepWaits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/statistics/caseworker-changes": {
         parameters: {
             query?: never;
@@ -1204,6 +1224,18 @@ export interface components {
             title: string;
             cases: number;
         };
+        StepWait: {
+            unit: string;
+            definitionId: string;
+            process: string;
+            step: string;
+            title: string;
+            waitingNow: number;
+            longestWaitingDays: number | null;
+            passed: number;
+            medianDays: number | null;
+            longestDays: number | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1852,6 +1884,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StepCount"][];
+                };
+            };
+        };
+    };
+    SupervisionController_stepWaits: {
+        parameters: {
+            query?: {
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepWait"][];
                 };
             };
         };

@@ -1,0 +1,51 @@
+import type { StepWait } from '../api/types';
+
+/** 3,5 dagar: days to one decimal, as Swedish writes them. */
+function formatDays(days: number | null): string {
+  if (days === null) return '–';
+  const text = days.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+  return days === 1 ? '1 dag' : `${text} dagar`;
+}
+
+/**
+ * How long cases stand in each step (seed 002: waits not caused by need).
+ * The longest current waits come first within each process, so a stalled
+ * hand-over is the first thing a supervisor sees.
+ */
+export function StepWaitsTable({ waits }: { readonly waits: readonly StepWait[] }) {
+  if (waits.length === 0) return <p>Inga processteg har registrerats ännu.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          Tid i varje processteg, räknat från när stegen registrerades: de som väntar nu och de som har gått
+          vidare
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Process</th>
+            <th scope="col">Steg</th>
+            <th scope="col">Väntar nu</th>
+            <th scope="col">Längst väntan nu</th>
+            <th scope="col">Har gått vidare</th>
+            <th scope="col">Median</th>
+            <th scope="col">Längst</th>
+          </tr>
+        </thead>
+        <tbody>
+          {waits.map((row) => (
+            <tr key={`${row.unit}/${row.definitionId}/${row.step}`}>
+              <td>{row.process}</td>
+              <th scope="row">{row.title}</th>
+              <td>{row.waitingNow}</td>
+              <td>{formatDays(row.longestWaitingDays)}</td>
+              <td>{row.passed}</td>
+              <td>{formatDays(row.medianDays)}</td>
+              <td>{formatDays(row.longestDays)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
