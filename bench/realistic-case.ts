@@ -42,7 +42,10 @@ export function realisticCase(caseId: string): BenchStep[] {
     send('rehabansvarig', 'rh', 'SupervisionHeld', { heldOn: '2026-01-30', progressionsplanNeeded: true }),
     send('rehabansvarig', 'rh', 'CategoryDecided', { category: 4, motivation: 'Otydligt intyg' }),
     send('rehabansvarig', 'rh', 'ProgressionsplanShared', { items: [PLAN_ITEM] }),
-    send('socialsekreterare', fl, 'ImpulsRegistered', { reason: 'Enligt plan' }),
+    send('socialsekreterare', fl, 'ImpulsRegistered', {
+      reason: 'Enligt plan',
+      sickListingCareUnit: 'Danderyds vårdcentral',
+    }),
     send('rehabansvarig', fl, 'ReferralAccepted', { preparation: 'Intyg och samtycke' }),
     send('socialsekreterare', fl, 'DocumentsHandedOver', { consentForm: true, notificationForm: true }),
     send('rehabansvarig', fl, 'ConsultationHeld', { heldOn: '2026-02-10' }),

@@ -101,7 +101,10 @@ export class CaseDriver {
   /** Förtroendeläkare up to the written recommendations, which start both follow-up clocks. */
   async fortroendelakareToRecommendations(): Promise<string> {
     const fl = await this.instanceOf('fortroendelakare');
-    await this.send('socialsekreterare', fl, 'ImpulsRegistered', { reason: 'Otydligt intyg' });
+    await this.send('socialsekreterare', fl, 'ImpulsRegistered', {
+      reason: 'Otydligt intyg',
+      sickListingCareUnit: 'Danderyds vårdcentral',
+    });
     await this.send('rehabansvarig', fl, 'ReferralAccepted', { preparation: 'Läkarintyg och samtycke' });
     await this.send('socialsekreterare', fl, 'DocumentsHandedOver', {
       consentForm: true,

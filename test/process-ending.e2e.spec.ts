@@ -31,7 +31,10 @@ describe('ending a process early over HTTP', () => {
     const c = await CaseDriver.open(app);
     await c.rehabToCategory4();
     const fl = await c.instanceOf('fortroendelakare');
-    await c.send('socialsekreterare', fl, 'ImpulsRegistered', { reason: 'Otydligt intyg' });
+    await c.send('socialsekreterare', fl, 'ImpulsRegistered', {
+      reason: 'Otydligt intyg',
+      sickListingCareUnit: 'Danderyds vårdcentral',
+    });
     await c.send('rehabansvarig', fl, 'ReferralAccepted', { preparation: 'Läkarintyg och samtycke' });
     return { c, fl };
   }

@@ -6,6 +6,12 @@ export class ImpulsRegistered {
   @Label('Skäl', { help: 'Till exempel sjukskriven utan samverkan, står still, otydligt intyg.' })
   @Text()
   reason!: string;
+  /** Decides between förtroendeläkare and samverkan: the unit's fördjupad-samverkan list names care units. */
+  @Label('Sjukskriven på vårdenhet', {
+    help: 'Vårdcentralen eller vårdenheten som har sjukskrivit klienten.',
+  })
+  @Text()
+  sickListingCareUnit!: string;
 }
 
 export class ReferralAccepted {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { progressionsplanRequired } from '../shared/rules';
+import { notAtSamverkanCareUnit, progressionsplanRequired } from '../shared/rules';
 import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
 import * as dto from './fortroendelakare.events';
 
@@ -133,6 +133,7 @@ export const fortroendelakareV1: ProcessDefinition = {
       label: 'Registrera impuls',
       lanes: ['socialsekreterare'],
       payload: dto.ImpulsRegistered,
+      rules: [notAtSamverkanCareUnit<dto.ImpulsRegistered>('sickListingCareUnit')],
     },
     ReferralAccepted: {
       label: 'Ta upp hos förtroendeläkaren',

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { unitSettingsFrom } from '@app/engine';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { fortroendelakareV1 } from './fortroendelakare.machine';
 
@@ -25,6 +26,7 @@ async function givenRecommendationsReceived(h: EngineHarness, receivedOn = '2026
   const caseId = await givenStarted(h);
   await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
     reason: 'Sjukskriven, otydligt intyg',
+    sickListingCareUnit: 'Danderyds vårdcentral',
   });
   await h.send('rehabansvarig', caseId, INSTANCE, 'ReferralAccepted', {
     preparation: 'Läkarintyg och samtycke',
@@ -40,6 +42,33 @@ async function givenRecommendationsReceived(h: EngineHarness, receivedOn = '2026
   });
   return caseId;
 }
+
+describe('förtroendeläkare on a unit with its own fördjupad-samverkan list', () => {
+  it("given the unit lists another care unit, then that one is refused and Järva's are not", async () => {
+    const h = new EngineHarness([fortroendelakareV1], {
+      unitSettings: unitSettingsFrom({ 'norr-1': ['Vårdcentralen Norr'] }),
+    });
+    const caseId = await h.openCase(undefined, 'norr-1');
+    await h.recordPlan(caseId, 4);
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: INSTANCE,
+      definitionId: 'fortroendelakare',
+    });
+    const refused = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
+        reason: 'Står still',
+        sickListingCareUnit: 'vårdcentralen norr',
+      }),
+    );
+    expect(refused).toMatchObject({ failed: [{ id: 'samverkan-care-unit' }] });
+    await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
+      reason: 'Står still',
+      sickListingCareUnit: 'Kista vårdcentral',
+    });
+  });
+});
 
 describe('förtroendeläkare', () => {
   let h: EngineHarness;
@@ -77,7 +106,10 @@ describe('förtroendeläkare', () => {
 
     it('when Rehabansvarig registers the impuls, then it is the wrong role', async () => {
       const error = await h.rejects(caseId, () =>
-        h.send('rehabansvarig', caseId, INSTANCE, 'ImpulsRegistered', { reason: 'x' }),
+        h.send('rehabansvarig', caseId, INSTANCE, 'ImpulsRegistered', {
+          reason: 'x',
+          sickListingCareUnit: 'y',
+        }),
       );
       expect(error).toMatchObject({ code: 'STEP.WRONG_ROLE', details: { lanes: ['socialsekreterare'] } });
     });
@@ -93,6 +125,40 @@ describe('förtroendeläkare', () => {
       expect(fields).toEqual(expect.arrayContaining(['reason:isNotEmpty', 'reasn:whitelistValidation']));
     });
 
+    it('when the client is sick-listed at a care unit the unit has fördjupad samverkan with, then the impuls is refused pointing to samverkan and nothing is appended', async () => {
+      for (const careUnit of ['Kista VC', 'rinkeby  vårdcentralen', 'Aleris psykiatri Spånga']) {
+        const error = await h.rejects(caseId, () =>
+          h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
+            reason: 'Sjukskriven, står still',
+            sickListingCareUnit: careUnit,
+          }),
+        );
+        expect(error).toMatchObject({
+          code: 'RULE.FAILED',
+          failed: [{ id: 'samverkan-care-unit', field: 'sickListingCareUnit' }],
+        });
+      }
+    });
+
+    it('when the sick-listing care unit is missing, then the payload is refused naming it', async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', { reason: 'Sjukskriven' }),
+      );
+      expect(error).toMatchObject({
+        code: 'PAYLOAD.INVALID',
+        violations: expect.arrayContaining([expect.objectContaining({ field: 'sickListingCareUnit' })]),
+      });
+    });
+
+    it('when the client is sick-listed elsewhere, then the impuls is registered and the care unit kept with it', async () => {
+      await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
+        reason: 'Sjukskriven, står still',
+        sickListingCareUnit: 'Kista närakut',
+      });
+      const state = await h.engine.load(caseId);
+      expect(state.instances.get(INSTANCE)?.snapshot.value).toBe('bedomning');
+    });
+
     it('when an event the process does not know is sent, then it says so', async () => {
       const error = await h.rejects(caseId, () =>
         h.send('socialsekreterare', caseId, INSTANCE, 'Teleported', {}),
@@ -106,7 +172,7 @@ describe('förtroendeläkare', () => {
         caseId,
         instanceId: INSTANCE,
         event: 'ImpulsRegistered',
-        payload: { reason: 'Sjukskriven' },
+        payload: { reason: 'Sjukskriven', sickListingCareUnit: 'Danderyds vårdcentral' },
       };
       const first = await h.run('socialsekreterare', command, {
         commandId: '7d0e1c4a-7a43-4b8e-9b1b-0c5c8f7f0d01',
@@ -122,7 +188,10 @@ describe('förtroendeläkare', () => {
   describe('given Rehabansvarig declines in bedömning', () => {
     it('then the process ends as not taken, with the reason stored', async () => {
       const caseId = await givenStarted(h);
-      await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', { reason: 'Sjukskriven' });
+      await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
+        reason: 'Sjukskriven',
+        sickListingCareUnit: 'Danderyds vårdcentral',
+      });
       const result = await h.send('rehabansvarig', caseId, INSTANCE, 'ReferralDeclined', {
         reason: 'Samverkan med vårdcentralen räcker',
       });
@@ -134,7 +203,10 @@ describe('förtroendeläkare', () => {
   describe('given documents are handed over without the consent form', () => {
     it('then the failed rule is named and nothing is appended', async () => {
       const caseId = await givenStarted(h);
-      await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', { reason: 'Sjukskriven' });
+      await h.send('socialsekreterare', caseId, INSTANCE, 'ImpulsRegistered', {
+        reason: 'Sjukskriven',
+        sickListingCareUnit: 'Danderyds vårdcentral',
+      });
       await h.send('rehabansvarig', caseId, INSTANCE, 'ReferralAccepted', { preparation: 'Samtycke' });
       const error = await h.rejects(caseId, () =>
         h.send('socialsekreterare', caseId, INSTANCE, 'DocumentsHandedOver', {

@@ -97,6 +97,7 @@ describe('rehab-handledning', () => {
       const fl = [...state.instances.values()].find((i) => i.definitionId === 'fortroendelakare');
       const result = await h.send('socialsekreterare', caseId, fl?.instanceId ?? '', 'ImpulsRegistered', {
         reason: 'Enligt plan',
+        sickListingCareUnit: 'Danderyds vårdcentral',
       });
       expect(result.events).toEqual(['ImpulsRegistered']);
     });

@@ -76,7 +76,10 @@ export const skriftligaRekommendationerV1: ProcessDefinition = {
       lanes: ['socialsekreterare'],
       payload: dto.ConsentRecorded,
       // "meddela Rehabansvarig att samtycken inkommit": the next task is Rehabansvarig's, and they hear of it.
-      inform: { lanes: ['rehabansvarig'], message: 'Socialsekreteraren meddelar att samtyckena har kommit in.' },
+      inform: {
+        lanes: ['rehabansvarig'],
+        message: 'Socialsekreteraren meddelar att samtyckena har kommit in.',
+      },
       rules: [
         {
           id: 'consent-required',

@@ -154,7 +154,14 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     clock.advance('P7D');
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
     await page.goto(caseUrl);
-    await doStep(page, fl, 'Registrera impuls', (form) => form.getByLabel('Skäl').fill('Otydligt intyg'));
+    await doStep(page, fl, 'Registrera impuls', async (form) => {
+      await form.getByLabel('Skäl').fill('Otydligt intyg');
+      // A care unit the unit has fördjupad samverkan with belongs in Samverkan med vården; the refusal stands by the field.
+      await form.getByLabel('Sjukskriven på vårdenhet').fill('Kista VC');
+      await form.getByRole('button', { name: 'Registrera impuls', exact: true }).click();
+      await expect.poll(() => form.locator('.field-error').textContent()).toContain('fördjupad samverkan');
+      await form.getByLabel('Sjukskriven på vårdenhet').fill('Danderyds vårdcentral');
+    });
     await signInAs(page, running.url, 'Rehabansvarig, Järva');
     await page.goto(caseUrl);
     await doStep(page, fl, 'Ta upp hos förtroendeläkaren', (form) =>

@@ -11,6 +11,7 @@ import { sealPersonalData, type SealedEvent } from './crypto/seal-events';
 import type { CaseEffects } from './domain/case-effects';
 import { TOOLBOX_EFFECTS } from './domain/toolbox-effects';
 import { decide, type DeadlineOverrides } from './domain/decide';
+import { defaultUnitSettings, type UnitSettingsLookup } from './domain/unit-settings';
 import { isIsoDuration } from '@app/workflow';
 import type { ProcessRegistry } from './domain/process-registry';
 
@@ -38,6 +39,8 @@ export interface CaseEngineOptions {
   readonly keys?: KeyStore;
   /** The case model's cross-process effects; the toolbox's unless given. */
   readonly effects?: CaseEffects;
+  /** What each unit configured for the rules that read it (its fördjupad-samverkan care units); Järva's unless given. */
+  readonly unitSettings?: UnitSettingsLookup;
 }
 
 /**
@@ -90,6 +93,7 @@ export class CaseEngine {
   private readonly cache = new Map<string, CaseState>();
   private readonly keys: KeyStore;
   private readonly effects: CaseEffects;
+  private readonly unitSettings: UnitSettingsLookup;
 
   constructor(
     private readonly store: EventStore,
@@ -102,6 +106,7 @@ export class CaseEngine {
     this.cacheSize = options.cacheSize ?? 1000;
     this.keys = options.keys ?? new InMemoryKeyStore();
     this.effects = options.effects ?? TOOLBOX_EFFECTS;
+    this.unitSettings = options.unitSettings ?? defaultUnitSettings;
   }
 
   /**
@@ -162,7 +167,12 @@ export class CaseEngine {
         throw new ConcurrencyError(caseStream(command.caseId), meta.expectedRevision, state.revision);
       }
       const pending = decide(
-        { registry: this.registry, overrides: this.overrides, effects: this.effects },
+        {
+          registry: this.registry,
+          overrides: this.overrides,
+          effects: this.effects,
+          unitSettings: this.unitSettings,
+        },
         state,
         command,
         meta,

@@ -20,8 +20,11 @@ describe('what can happen next', () => {
     expect(social.map((s) => [s.event, s.label])).toEqual([['ImpulsRegistered', 'Registrera impuls']]);
     expect(social[0].schema).toMatchObject({
       type: 'object',
-      required: ['reason'],
-      properties: { reason: { type: 'string', minLength: 1, maxLength: 4000 } },
+      required: ['reason', 'sickListingCareUnit'],
+      properties: {
+        reason: { type: 'string', minLength: 1, maxLength: 4000 },
+        sickListingCareUnit: { type: 'string', minLength: 1, maxLength: 4000 },
+      },
       additionalProperties: false,
     });
     expect(nextSteps(h.registry, state, ['rehabansvarig'])).toEqual([]);
@@ -73,7 +76,10 @@ describe('what can happen next', () => {
       instanceId: 'fl',
       definitionId: 'fortroendelakare',
     });
-    await h.send('socialsekreterare', caseId, 'fl', 'ImpulsRegistered', { reason: 'x' });
+    await h.send('socialsekreterare', caseId, 'fl', 'ImpulsRegistered', {
+      reason: 'x',
+      sickListingCareUnit: 'Danderyds vårdcentral',
+    });
     await h.send('rehabansvarig', caseId, 'fl', 'ReferralDeclined', { reason: 'Ej aktuellt' });
     const state = await h.engine.load(caseId);
     for (const role of ['socialsekreterare', 'rehabansvarig', 'bitradande_enhetschef'] as const) {

@@ -25,8 +25,16 @@ export interface NamedRule<P = unknown> {
   readonly message: string;
   /** The payload field the rule judges, so a form can show the message next to it. */
   readonly field?: string;
-  /** `context` is the instance's machine context, for rules that count or compare with earlier steps. */
-  readonly holds: (payload: P, context: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * `context` is the instance's machine context, for rules that count or
+   * compare with earlier steps; `settings` what the deployment configured for
+   * the case's unit, for rules that depend on its surroundings.
+   */
+  readonly holds: (
+    payload: P,
+    context: Readonly<Record<string, unknown>>,
+    settings: Readonly<Record<string, unknown>>,
+  ) => boolean;
 }
 
 export interface StepEvent<L extends string = string> {

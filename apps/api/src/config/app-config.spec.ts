@@ -33,6 +33,7 @@ describe('configuration from the environment', () => {
       webRoot: 'dist/web',
       keysFilename: './data/keys.sqlite',
       retention: {},
+      samverkanCareUnits: {},
       corsOrigins: [],
       http: {
         headersTimeoutMs: 10_000,
@@ -116,6 +117,14 @@ describe('configuration from the environment', () => {
       'CORS_ORIGINS must be comma-separated origins such as https://arende.kommun.se,http://localhost:5173 (got "*")',
     ],
     [
+      { SAMVERKAN_CARE_UNITS: '{"default": "Kista vårdcentral"}' },
+      'SAMVERKAN_CARE_UNITS must be JSON shaped {"default": ["<care unit>", ...], "<unit>": ["<care unit>", ...]}, each name non-empty',
+    ],
+    [
+      { SAMVERKAN_CARE_UNITS: '{"jarva-1": ["Kista vårdcentral", " "]}' },
+      'SAMVERKAN_CARE_UNITS must be JSON shaped {"default": ["<care unit>", ...], "<unit>": ["<care unit>", ...]}, each name non-empty',
+    ],
+    [
       { DEADLINE_OVERRIDES: '{"järva-1": "P3W"}' },
       'DEADLINE_OVERRIDES must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}',
     ],
@@ -144,6 +153,11 @@ describe('configuration from the environment', () => {
       DEADLINE_OVERRIDES: '{"järva-1": {"afu": {"supplierOffersTimes": "P3W"}}}',
     });
     expect(config.deadlineOverrides).toEqual({ 'järva-1': { afu: { supplierOffersTimes: 'P3W' } } });
+  });
+
+  it("given a unit's fördjupad-samverkan care units, then they are used", () => {
+    const config = loadConfig({ SAMVERKAN_CARE_UNITS: '{"norr-1": ["Vårdcentralen Norr"]}' });
+    expect(config.samverkanCareUnits).toEqual({ 'norr-1': ['Vårdcentralen Norr'] });
   });
 
   it('given an Entra ID issuer with its own claim names, then production starts with that mapping', () => {

@@ -25,6 +25,9 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] 
 const OVERRIDES_SHAPE =
   'must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}';
 
+const CARE_UNITS_SHAPE =
+  'must be JSON shaped {"default": ["<care unit>", ...], "<unit>": ["<care unit>", ...]}, each name non-empty';
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -38,6 +41,17 @@ function isOverrides(value: unknown): value is DeadlineOverrides {
         Object.values(byProcess).every(
           (byName) => isObject(byName) && Object.values(byName).every((d) => typeof d === 'string'),
         ),
+    )
+  );
+}
+
+/** Unit (or "default") → the care units it has fördjupad samverkan with. */
+function isCareUnitLists(value: unknown): value is Record<string, string[]> {
+  return (
+    isObject(value) &&
+    Object.values(value).every(
+      (list) =>
+        Array.isArray(list) && list.every((name) => typeof name === 'string' && name.trim().length > 0),
     )
   );
 }
@@ -126,6 +140,10 @@ class EnvironmentVariables {
   @IsOptional()
   @IsJSON({ message: OVERRIDES_SHAPE })
   DEADLINE_OVERRIDES?: string;
+
+  @IsOptional()
+  @IsJSON({ message: CARE_UNITS_SHAPE })
+  SAMVERKAN_CARE_UNITS?: string;
 
   /** Only `production` changes anything: it refuses the development sign-in. */
   @IsOptional()
@@ -296,6 +314,8 @@ export interface AppConfig {
   /** /health/ready fails while the read models lack more than this many events. */
   readonly projectionMaxLag: number;
   readonly deadlineOverrides: DeadlineOverrides;
+  /** Per unit (or "default"), the care units with fördjupad samverkan; seed 003's Järva list where none is given. */
+  readonly samverkanCareUnits: Readonly<Record<string, readonly string[]>>;
   /** Sign-in: an OpenID Connect issuer in production; the built-in development sign-in when absent. */
   readonly identity: IdentityConfig;
   /** The cases' data keys, wrapped by the master key; apart from the log on purpose. */
@@ -389,6 +409,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (!isOverrides(JSON.parse(parsed.DEADLINE_OVERRIDES)))
       problems.push(`DEADLINE_OVERRIDES ${OVERRIDES_SHAPE}`);
   }
+  if (!errors.some((e) => e.property === 'SAMVERKAN_CARE_UNITS') && parsed.SAMVERKAN_CARE_UNITS) {
+    if (!isCareUnitLists(JSON.parse(parsed.SAMVERKAN_CARE_UNITS)))
+      problems.push(`SAMVERKAN_CARE_UNITS ${CARE_UNITS_SHAPE}`);
+  }
   if (!errors.some((e) => e.property === 'OIDC_ROLE_MAP') && parsed.OIDC_ROLE_MAP) {
     if (!isRoleMap(JSON.parse(parsed.OIDC_ROLE_MAP))) problems.push(`OIDC_ROLE_MAP ${ROLE_MAP_SHAPE}`);
   }
@@ -431,6 +455,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     projectionMaxLag: parsed.PROJECTION_MAX_LAG,
     deadlineOverrides: parsed.DEADLINE_OVERRIDES
       ? (JSON.parse(parsed.DEADLINE_OVERRIDES) as DeadlineOverrides)
+      : {},
+    samverkanCareUnits: parsed.SAMVERKAN_CARE_UNITS
+      ? (JSON.parse(parsed.SAMVERKAN_CARE_UNITS) as Record<string, string[]>)
       : {},
     keysFilename: `${dataDir}/keys.sqlite`,
     ...(parsed.DATA_KEY_MASTER ? { dataKeyMaster: parsed.DATA_KEY_MASTER } : {}),

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CaseEngine, ProcessRegistry, type KeyStore } from '@app/engine';
+import { CaseEngine, ProcessRegistry, unitSettingsFrom, type KeyStore } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { KEY_STORE } from '../crypto/key-store.token';
@@ -23,7 +23,11 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
     {
       provide: CaseEngine,
       useFactory: (store: EventStore, registry: ProcessRegistry, config: AppConfig, keys: KeyStore) =>
-        new CaseEngine(store, registry, { deadlineOverrides: config.deadlineOverrides, keys }),
+        new CaseEngine(store, registry, {
+          deadlineOverrides: config.deadlineOverrides,
+          keys,
+          unitSettings: unitSettingsFrom(config.samverkanCareUnits),
+        }),
       inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE],
     },
     CaseAccess,

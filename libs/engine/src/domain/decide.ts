@@ -33,6 +33,7 @@ import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
 import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
+import { defaultUnitSettings, type UnitSettingsLookup } from './unit-settings';
 import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
@@ -54,6 +55,8 @@ export interface DecideContext {
   readonly overrides: DeadlineOverrides;
   /** The case model's cross-process effects; the toolbox's when absent. */
   readonly effects?: CaseEffects;
+  /** What each unit configured for the rules that read it; Järva's list for every unit when absent. */
+  readonly unitSettings?: UnitSettingsLookup;
 }
 
 interface Outputs {
@@ -91,7 +94,7 @@ export function unmetStartRules(definition: ProcessDefinition, state: CaseState)
       .filter(isRunning)
       .map((instance) => instance.definitionId),
   };
-  return startRulesOf(definition).filter((rule) => !rule.holds(facts, {}));
+  return startRulesOf(definition).filter((rule) => !rule.holds(facts, {}, {}));
 }
 
 /** Failed rules as the error the caller sees: each names itself, and its field when it judges one. */
@@ -421,8 +424,9 @@ function decideAs(
       }
       const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
       const payload = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
+      const settings = (ctx.unitSettings ?? defaultUnitSettings)(state.unit ?? '');
       const failed = (step.rules ?? []).filter(
-        (rule) => !rule.holds(payload as never, instance.snapshot.context),
+        (rule) => !rule.holds(payload as never, instance.snapshot.context, settings),
       );
       if (failed.length > 0) throw rulesFailed(failed);
       const events = sendToInstance(

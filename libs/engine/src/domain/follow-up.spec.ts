@@ -48,7 +48,7 @@ const atRecommendations: PendingEvent[] = [
     { instanceId: 'fl', definitionId: 'fortroendelakare', version: 1 },
     {},
   ),
-  step('fl', 'ImpulsRegistered', { reason: 'Otydligt intyg' }),
+  step('fl', 'ImpulsRegistered', { reason: 'Otydligt intyg', sickListingCareUnit: 'Danderyds vårdcentral' }),
   step('fl', 'ReferralAccepted', { preparation: 'Läkarintyg' }),
   step('fl', 'DocumentsHandedOver', { consentForm: true, notificationForm: true }),
   step('fl', 'ConsultationHeld', { heldOn: '2026-01-10' }),

@@ -43,7 +43,10 @@ const waitingForConsent: PendingEvent[] = [
   opened,
   plan,
   started('fl', 'fortroendelakare'),
-  step('fl', 'ImpulsRegistered', { reason: 'Sjukskriven, otydligt intyg' }),
+  step('fl', 'ImpulsRegistered', {
+    reason: 'Sjukskriven, otydligt intyg',
+    sickListingCareUnit: 'Danderyds vårdcentral',
+  }),
   step('fl', 'ReferralAccepted', { preparation: 'Läkarintyg och samtycke' }),
 ];
 const end = (instanceId: string, ending: Record<string, unknown>): CaseCommand => ({
