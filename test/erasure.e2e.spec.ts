@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
-import { CaseDriver, PLAN, SOCIAL_WORKER, FULL_CHANGE } from './flows';
+import { CaseDriver, PLAN, SOCIAL_WORKER, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
 
 const SECRETS = {
   reference: 'QZ 5807-03',
@@ -163,7 +163,7 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
     ).body.instanceId as string;
     await as(app, 'socialsekreterare', 'ss-rinkeby', 'rinkeby-2')
       .post(`/api/cases/${caseId}/processes/${cm}/events`)
-      .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbetsträning' } })
+      .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbetsträning', ...CM_TARGET_GROUP } })
       .expect(200);
     await as(app, 'case_manager', 'cm-rinkeby', 'rinkeby-2')
       .post(`/api/cases/${caseId}/processes/${cm}/events`)

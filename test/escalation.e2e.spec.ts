@@ -277,7 +277,7 @@ describe('automatic escalation over HTTP', () => {
     expect(await reachedIn(c.caseId)).toEqual([meeting.deadlineId]);
   });
 
-  it('given the progressionsplan and the CM plan are shared, then those the spec names are told: the social worker, and the biträdande enhetschef of the progressionsplan', async () => {
+  it('given a remiss CM and the progressionsplan and the CM plan are shared, then those the spec names are told: the social worker of both plans, and the biträdande enhetschef of the progressionsplan and the remiss', async () => {
     clock.set('2026-01-15T09:00:00.000Z');
     const c = await CaseDriver.open(app, 'EF 8206');
     await c.rehabToCategory4();
@@ -306,6 +306,7 @@ describe('automatic escalation over HTTP', () => {
         'Rehabansvarig handleder: Rehabansvarig har delat progressionsplanen.',
       ]);
       expect(await stepNotes(supervisor())).toEqual([
+        'Case manager (CM): En remiss till case manager har kommit in: fördela den till en case manager.',
         'Rehabansvarig handleder: Rehabansvarig har delat progressionsplanen.',
       ]);
       expect(await stepNotes(rehab())).toEqual([]);

@@ -10,6 +10,9 @@ export const SOCIAL_WORKER = 'ss-anna';
 export { FULL_CHANGE, PLAN };
 
 /** Every CM criterion met (Bilaga 2's checklist). */
+/** The målgrupp the remiss CM states; all three hold. */
+export const CM_TARGET_GROUP = { motivated: true, struggles: true, farFromLabourMarket: true };
+
 export const CM_CRITERIA = {
   clearGoal: true,
   consentWithHealthcareAndAf: true,
@@ -121,7 +124,10 @@ export class CaseDriver {
   /** Case manager from referral to the client's yes, which starts the one-week clock for the information meeting. */
   async caseManagerToClientYes(): Promise<string> {
     const cm = await this.start('case-manager');
-    await this.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning inom sex månader' });
+    await this.send('socialsekreterare', cm, 'ReferralSubmitted', {
+      goal: 'Arbetsträning inom sex månader',
+      ...CM_TARGET_GROUP,
+    });
     await this.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
     await this.send('socialsekreterare', cm, 'ClientAcceptedInformation');
     return cm;

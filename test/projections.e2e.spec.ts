@@ -17,7 +17,7 @@ import {
   TestClock,
   signedInOnce,
 } from './app-harness';
-import { CaseDriver, CM_CRITERIA, UNIT, FULL_CHANGE } from './flows';
+import { CaseDriver, CM_CRITERIA, UNIT, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
 
 async function caughtUp(app: INestApplication): Promise<void> {
   const head = await app.get<EventStore>(EVENT_STORE).headPosition();
@@ -126,7 +126,7 @@ describe('read models', () => {
         .expect(201);
       const caseId = opened.body.caseId as string;
       const steps: [string, object][] = [
-        ['ReferralSubmitted', { goal: 'Arbetsträning' }],
+        ['ReferralSubmitted', { goal: 'Arbetsträning', ...CM_TARGET_GROUP }],
         ['CriteriaMet', CM_CRITERIA],
         ['ClientAcceptedInformation', {}],
       ];

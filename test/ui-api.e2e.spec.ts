@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevTokens } from '../apps/api/src/identity/dev-tokens';
 import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, FULL_CHANGE } from './flows';
+import { CaseDriver, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
 
 /** What the web app relies on from the API: labelled schemas, diagram elements, the CM plan, live updates. */
 describe('the API the web app is built on', () => {
@@ -69,7 +69,7 @@ describe('the API the web app is built on', () => {
   it('keeps the CM plan (huvudmål, delmål, follow-up meetings) in the case view, opened for the reader', async () => {
     const driver = await CaseDriver.open(app, 'KL 1981');
     const cm = await driver.start('case-manager');
-    await driver.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbete' });
+    await driver.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbete', ...CM_TARGET_GROUP });
     await driver.send('case_manager', cm, 'CriteriaMet', {
       clearGoal: true,
       consentWithHealthcareAndAf: true,

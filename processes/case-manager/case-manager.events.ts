@@ -16,6 +16,14 @@ export class ReferralSubmitted {
   @Label('Mål för insatsen', { help: 'Det tydliga mål socialsekreteraren sätter (kriterium 1).' })
   @Text()
   goal!: string;
+  /** The target group (målgrupp), stated on the remiss; all three must hold (toolbox.md, process 6). */
+  @Label('Klienten är motiverad') @IsBoolean() motivated!: boolean;
+  @Label('Har svårt att följa en överenskommen, anpassad planering (oförmåga, inte ovilja)')
+  @IsBoolean()
+  struggles!: boolean;
+  @Label('Står långt från arbetsmarknaden (t.ex. inskriven på Jobbtorg upprepade gånger)')
+  @IsBoolean()
+  farFromLabourMarket!: boolean;
 }
 
 /** The five criteria of the target group; all must hold (toolbox.md, process 6). */

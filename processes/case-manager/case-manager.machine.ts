@@ -100,6 +100,8 @@ export const caseManagerMachine = setup({
 
 const criterion = (id: string, message: string, field: keyof dto.CriteriaMet) =>
   mustBeTrue<dto.CriteriaMet>(id, message, field);
+const targetGroup = (id: string, message: string, field: keyof dto.ReferralSubmitted) =>
+  mustBeTrue<dto.ReferralSubmitted>(id, message, field);
 
 export const caseManagerV1: ProcessDefinition = {
   id: 'case-manager',
@@ -114,6 +116,24 @@ export const caseManagerV1: ProcessDefinition = {
       label: 'Skicka remiss CM',
       lanes: ['socialsekreterare'],
       payload: dto.ReferralSubmitted,
+      rules: [
+        targetGroup('motivated', 'Klienten måste vara motiverad för insatsen.', 'motivated'),
+        targetGroup(
+          'struggles-to-follow-plan',
+          'Case manager är för den som har svårt att följa en överenskommen, anpassad planering.',
+          'struggles',
+        ),
+        targetGroup(
+          'far-from-labour-market',
+          'Case manager är för den som står långt från arbetsmarknaden.',
+          'farFromLabourMarket',
+        ),
+      ],
+      // "CM:s biträdandes postfack": the supervisor assigns a case manager (toolbox.md, process 6, step 2).
+      inform: {
+        lanes: ['bitradande_enhetschef'],
+        message: 'En remiss till case manager har kommit in: fördela den till en case manager.',
+      },
     },
     CriteriaMet: {
       label: 'Kriterierna är uppfyllda',

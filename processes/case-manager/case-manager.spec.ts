@@ -18,6 +18,9 @@ const FOLLOW_UP = {
   subGoals: [{ subGoal: 'Regelbunden sömn', status: 'uppnatt' }],
 };
 
+/** The målgrupp the remiss states: all three hold. */
+const IN_TARGET_GROUP = { motivated: true, struggles: true, farFromLabourMarket: true };
+
 async function givenReferred(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();
   await h.run('socialsekreterare', {
@@ -28,6 +31,7 @@ async function givenReferred(h: EngineHarness): Promise<string> {
   });
   await h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
     goal: 'Arbetsträning inom sex månader',
+    ...IN_TARGET_GROUP,
   });
   return caseId;
 }
@@ -49,6 +53,36 @@ describe('case manager', () => {
   let h: EngineHarness;
   beforeEach(() => {
     h = new EngineHarness(PROCESS_DEFINITIONS);
+  });
+
+  it('given the remiss says the client is not far from the labour market, then it is refused naming that condition of the målgrupp, and nothing is appended', async () => {
+    const caseId = await h.openCase();
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: CM,
+      definitionId: 'case-manager',
+    });
+    const error = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
+        goal: 'Arbete',
+        ...IN_TARGET_GROUP,
+        farFromLabourMarket: false,
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'RULE.FAILED',
+      failed: [{ id: 'far-from-labour-market', field: 'farFromLabourMarket' }],
+    });
+    const missing = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', { goal: 'Arbete' }),
+    );
+    expect(missing).toMatchObject({ code: 'PAYLOAD.INVALID' });
+  });
+
+  it('given a remiss within the målgrupp, then it waits for the case manager to check the criteria', async () => {
+    const caseId = await givenReferred(h);
+    expect((await h.engine.load(caseId)).instances.get(CM)?.snapshot.value).toBe('kriterier');
   });
 
   it('given two criteria do not hold, then the rejection names exactly those two and nothing is appended', async () => {

@@ -11,7 +11,7 @@ import {
   type ProcessEvent,
 } from '@app/engine';
 import { asPrincipal, TestClock } from '../app-harness';
-import { CaseDriver, FULL_CHANGE } from '../flows';
+import { CaseDriver, FULL_CHANGE, CM_TARGET_GROUP } from '../flows';
 import {
   expectAccessible,
   screenshot,
@@ -128,7 +128,7 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     const api = asPrincipal(running.app, SOCIAL_WORKER);
     const referred = await api
       .post(`/api/cases/${caseId}/processes/${instances[0]}/events`)
-      .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbete på deltid' } });
+      .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbete på deltid', ...CM_TARGET_GROUP } });
     expect(referred.status).toBe(200);
 
     await signInAs(page, running.url, 'Case manager, Järva');
@@ -182,7 +182,7 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
       memberships: [{ unit: 'jarva-1', roles: ['case_manager'] }],
     });
     const steps: [typeof cm, string, object][] = [
-      [asPrincipal(running.app, SOCIAL_WORKER), 'ReferralSubmitted', { goal: 'Arbete' }],
+      [asPrincipal(running.app, SOCIAL_WORKER), 'ReferralSubmitted', { goal: 'Arbete', ...CM_TARGET_GROUP }],
       [
         cm,
         'CriteriaMet',
