@@ -5,12 +5,14 @@ import { klientInformerasV1, overlamningV1 } from './handlaggarbyte/handlaggarby
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
+import { samverkanVardenV2 } from './samverkan-varden/samverkan-varden.v2';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
 
 /** The six toolbox processes, numbered as in toolbox.md, and the two a change of caseworker starts. */
 export const PROCESS_DEFINITIONS = [
   rehabHandledningV1,
   samverkanVardenV1,
+  samverkanVardenV2,
   fortroendelakareV1,
   afuV1,
   skriftligaRekommendationerV1,

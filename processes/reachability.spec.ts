@@ -30,56 +30,61 @@ function eventsFrom(snapshot: AnyMachineSnapshot) {
   return types.flatMap((type) => (VARIANTS[type] ?? [{}]).map((payload) => ({ type, payload })));
 }
 
-describe.each(PROCESS_DEFINITIONS.map((d) => [d.id, d] as const))('process %s', (_, definition) => {
-  // Context is part of the key so routing values (category 1-5) stay distinct, but numbers are
-  // clamped at 5 and records kept in context (the CM plan's meetings) count only by how many,
-  // so neither a counter nor a growing list can make the state space infinite.
-  const paths = getShortestPaths(definition.machine, {
-    events: eventsFrom,
-    serializeState: (snapshot) => {
-      const { value, context } = snapshot as AnyMachineSnapshot;
-      return JSON.stringify({ value, context }, (_, v) =>
-        typeof v === 'number' ? Math.min(v, 5) : Array.isArray(v) ? Math.min(v.length, 5) : v,
-      );
-    },
-  });
-  const nodes = getStateNodes(definition.machine) as AnyStateNode[];
-  const reached = new Set(
-    nodes
-      .filter((node) => paths.some((path) => (path.state as AnyMachineSnapshot).matches(node.path.join('.'))))
-      .map((node) => node.id),
-  );
-  const declared = nodes.map((node) => node.id);
+describe.each(PROCESS_DEFINITIONS.map((d) => [`${d.id} v${d.version}`, d] as const))(
+  'process %s',
+  (_, definition) => {
+    // Context is part of the key so routing values (category 1-5) stay distinct, but numbers are
+    // clamped at 5 and records kept in context (the CM plan's meetings) count only by how many,
+    // so neither a counter nor a growing list can make the state space infinite.
+    const paths = getShortestPaths(definition.machine, {
+      events: eventsFrom,
+      serializeState: (snapshot) => {
+        const { value, context } = snapshot as AnyMachineSnapshot;
+        return JSON.stringify({ value, context }, (_, v) =>
+          typeof v === 'number' ? Math.min(v, 5) : Array.isArray(v) ? Math.min(v.length, 5) : v,
+        );
+      },
+    });
+    const nodes = getStateNodes(definition.machine) as AnyStateNode[];
+    const reached = new Set(
+      nodes
+        .filter((node) =>
+          paths.some((path) => (path.state as AnyMachineSnapshot).matches(node.path.join('.'))),
+        )
+        .map((node) => node.id),
+    );
+    const declared = nodes.map((node) => node.id);
 
-  it('reaches every state it declares', () => {
-    expect(declared.filter((id) => !reached.has(id))).toEqual([]);
-  });
+    it('reaches every state it declares', () => {
+      expect(declared.filter((id) => !reached.has(id))).toEqual([]);
+    });
 
-  it('reaches every final state', () => {
-    const finals = getStateNodes(definition.machine).filter((node) => node.type === 'final');
-    expect(finals.length).toBeGreaterThan(0);
-    for (const final of finals) expect(reached).toContain(final.id);
-  });
+    it('reaches every final state', () => {
+      const finals = getStateNodes(definition.machine).filter((node) => node.type === 'final');
+      expect(finals.length).toBeGreaterThan(0);
+      for (const final of finals) expect(reached).toContain(final.id);
+    });
 
-  it('names a lane for every step and a Swedish title for every state, but the few that are structure only', () => {
-    const untitled: string[] = [];
-    for (const node of getStateNodes(definition.machine)) {
-      const meta = node.meta as { title?: string; kind?: string; lane?: string } | undefined;
-      if (!meta) {
-        untitled.push(node.path.join('.'));
-        continue;
+    it('names a lane for every step and a Swedish title for every state, but the few that are structure only', () => {
+      const untitled: string[] = [];
+      for (const node of getStateNodes(definition.machine)) {
+        const meta = node.meta as { title?: string; kind?: string; lane?: string } | undefined;
+        if (!meta) {
+          untitled.push(node.path.join('.'));
+          continue;
+        }
+        expect(meta.title, node.id).toMatch(/\S/);
+        if (meta.kind !== 'end') expect(meta.lane, node.id).toBeDefined();
       }
-      expect(meta.title, node.id).toMatch(/\S/);
-      if (meta.kind !== 'end') expect(meta.lane, node.id).toBeDefined();
-    }
-    expect(untitled.sort()).toEqual([...(STRUCTURE_ONLY[definition.id] ?? [])].sort());
-  });
+      expect(untitled.sort()).toEqual([...(STRUCTURE_ONLY[definition.id] ?? [])].sort());
+    });
 
-  it('has a deadline spec for every delay and a step spec for every event it accepts', () => {
-    const delays = Object.keys(definition.machine.implementations.delays ?? {});
-    expect(delays.sort()).toEqual(Object.keys(definition.deadlines).sort());
-    const accepted = new Set(getStateNodes(definition.machine).flatMap((n) => n.ownEvents));
-    const userEvents = [...accepted].filter((type) => !type.startsWith('xstate.'));
-    expect(userEvents.sort()).toEqual(Object.keys(definition.events).sort());
-  });
-});
+    it('has a deadline spec for every delay and a step spec for every event it accepts', () => {
+      const delays = Object.keys(definition.machine.implementations.delays ?? {});
+      expect(delays.sort()).toEqual(Object.keys(definition.deadlines).sort());
+      const accepted = new Set(getStateNodes(definition.machine).flatMap((n) => n.ownEvents));
+      const userEvents = [...accepted].filter((type) => !type.startsWith('xstate.'));
+      expect(userEvents.sort()).toEqual(Object.keys(definition.events).sort());
+    });
+  },
+);

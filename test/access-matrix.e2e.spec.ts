@@ -244,6 +244,7 @@ describe('access: every endpoint × every role × own and other unit', () => {
     const samverkan = await fixture.start('samverkan-varden');
     await fixture.send('socialsekreterare', samverkan, 'ImpulsRegistered', {
       source: 'varden',
+      consentToInformationExchange: true,
       reason: 'Samordning',
     });
     await fixture.send('rehabansvarig', samverkan, 'ContactPlanned', {

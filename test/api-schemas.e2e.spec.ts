@@ -124,7 +124,10 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     expect(validatorFor('/api/cases/{caseId}/processes', 'post', '201')(started.body)).toBe(true);
     const step = await socialWorker()
       .post(`/api/cases/${opened.body.caseId}/processes/${started.body.instanceId}/events`)
-      .send({ event: 'ImpulsRegistered', payload: { source: 'varden', reason: 'Behov av samordning' } });
+      .send({
+        event: 'ImpulsRegistered',
+        payload: { source: 'varden', reason: 'Behov av samordning', consentToInformationExchange: true },
+      });
     expect(step.status).toBe(200);
     const validate = validatorFor('/api/cases/{caseId}/processes/{instanceId}/events', 'post', '200');
     expect(validate(step.body) ? [] : validate.errors).toEqual([]);

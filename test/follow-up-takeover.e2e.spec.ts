@@ -35,7 +35,11 @@ describe('the biträdande enhetschef takes over an escalated follow-up', () => {
     await c.rehabToCategory4();
     fl = await c.fortroendelakareToRecommendations();
     sv = await c.start('samverkan-varden');
-    await c.send('socialsekreterare', sv, 'ImpulsRegistered', { source: 'varden', reason: 'Samordning' });
+    await c.send('socialsekreterare', sv, 'ImpulsRegistered', {
+      source: 'varden',
+      reason: 'Samordning',
+      consentToInformationExchange: true,
+    });
     await c.send('rehabansvarig', sv, 'ContactPlanned', {
       contactMethod: 'telefon',
       progressionsplanNeeded: false,

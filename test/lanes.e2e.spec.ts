@@ -14,7 +14,10 @@ import { PLAN, SOCIAL_WORKER, UNIT } from './flows';
 
 const registry = createProcessRegistry();
 /** A walk starts its process by hand; the tasks a change of caseworker starts are run in caseworker-change.e2e. */
-const WALKED = registry.all().filter((definition) => definition.startLanes.length > 0);
+const WALKED = registry
+  .ids()
+  .map((id) => registry.latest(id))
+  .filter((definition) => definition.startLanes.length > 0);
 const START = '2026-01-31T09:00:00.000Z';
 
 /** One command of a walk, as the API takes it: who, what, with which key, and when. */

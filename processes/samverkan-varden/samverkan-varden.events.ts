@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { BipPhase, Label, Text, PastDay } from '@app/engine';
 
 export const IMPULS_SOURCES = ['socialsekreterare', 'varden', 'jobbtorg-vuxen'] as const;
@@ -38,4 +38,27 @@ export class FollowUpRecorded {
 export class CooperationCompleted {
   @BipPhase() bipPhase!: number;
   @Label('Resultat') @Text() outcome!: string;
+}
+
+/** Version 2: an impuls from vården is taken only with recorded consent to exchange information. */
+export class ImpulsRegisteredV2 {
+  @Label('Impulsen kom från', {
+    options: { socialsekreterare: 'Socialsekreterare', varden: 'Vården', 'jobbtorg-vuxen': 'Jobbtorg vuxen' },
+  })
+  @IsIn(IMPULS_SOURCES)
+  source!: string;
+  @Label('Skäl') @Text() reason!: string;
+  @Label('Samtycke till informationsutbyte finns', {
+    help: 'Krävs när vården hör av sig till Rehabansvarig.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  consentToInformationExchange?: boolean;
+}
+
+/** Rehabansvarig calls in the SIP-stödjare to prepare and support a SIP meeting. */
+export class SipStodjareCalledIn {
+  @Label('Behov av SIP-stödjare', { help: 'Varför SIP-mötet behöver förberedas och stödjas.' })
+  @Text()
+  need!: string;
 }

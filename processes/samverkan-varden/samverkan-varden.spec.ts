@@ -4,6 +4,32 @@ import { PROCESS_DEFINITIONS } from '../index';
 
 const SV = 'sv-1';
 
+async function givenStarted(h: EngineHarness): Promise<string> {
+  const caseId = await h.openCase();
+  await h.run('rehabansvarig', {
+    type: 'StartProcess',
+    caseId,
+    instanceId: SV,
+    definitionId: 'samverkan-varden',
+  });
+  return caseId;
+}
+
+async function givenAssessed(
+  h: EngineHarness,
+  assessment: { contactMethod: string; progressionsplanNeeded: boolean },
+): Promise<string> {
+  const caseId = await givenStarted(h);
+  await h.send('socialsekreterare', caseId, SV, 'ImpulsRegistered', {
+    source: 'socialsekreterare',
+    reason: 'Sjukskriven, behöver stöd i kontakten med vården',
+  });
+  await h.send('rehabansvarig', caseId, SV, 'ContactPlanned', assessment);
+  return caseId;
+}
+
+const AGREED = { agreedOn: '2026-01-31', summary: 'Arbetsträning 25 %' };
+
 async function givenPlanningAgreed(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();
   await h.run('rehabansvarig', {
@@ -15,6 +41,7 @@ async function givenPlanningAgreed(h: EngineHarness): Promise<string> {
   await h.send('rehabansvarig', caseId, SV, 'ImpulsRegistered', {
     source: 'varden',
     reason: 'Rehabkoordinator hör av sig',
+    consentToInformationExchange: true,
   });
   await h.send('rehabansvarig', caseId, SV, 'ContactPlanned', {
     contactMethod: 'rehabforfragan',
@@ -79,5 +106,101 @@ describe('samverkan med vården', () => {
       h.send('rehabansvarig', caseId, SV, 'FollowUpRecorded', { bipPhase: 5, notes: 'x' }),
     );
     expect(error).toMatchObject({ violations: [{ field: 'bipPhase', rule: 'isIn' }] });
+  });
+});
+
+describe('samverkan med vården, version 2', () => {
+  let h: EngineHarness;
+  beforeEach(() => {
+    h = new EngineHarness(PROCESS_DEFINITIONS);
+  });
+
+  it('given an impuls from vården without recorded consent to information exchange, then it is refused naming the consent, and nothing is appended', async () => {
+    const caseId = await givenStarted(h);
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, SV, 'ImpulsRegistered', {
+        source: 'varden',
+        reason: 'Vårdcentralen ringer',
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'RULE.FAILED',
+      failed: [{ id: 'consent-to-information-exchange', field: 'consentToInformationExchange' }],
+    });
+  });
+
+  it('given an impuls from the Jobbtorg vuxen contact, then no consent is asked for (the seed sets none)', async () => {
+    const caseId = await givenStarted(h);
+    await h.send('rehabansvarig', caseId, SV, 'ImpulsRegistered', {
+      source: 'jobbtorg-vuxen',
+      reason: 'Kontaktpersonen hör av sig',
+    });
+    expect(await h.stateOf(caseId, SV)).toBe('bedomning');
+  });
+
+  it('given Rehabansvarig judged a progressionsplan needed, then the planning cannot be agreed until one exists', async () => {
+    const caseId = await givenAssessed(h, { contactMethod: 'telefon', progressionsplanNeeded: true });
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED),
+    );
+    expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'progressionsplan-needed' }] });
+    await h.recordPlan(caseId, 3);
+    await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
+    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'inTime' });
+  });
+
+  it('given no plan was judged needed, then the planning is agreed without one', async () => {
+    const caseId = await givenAssessed(h, { contactMethod: 'telefon', progressionsplanNeeded: false });
+    await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
+    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'inTime' });
+  });
+
+  it('given healthcare was contacted by phone, then the SIP-stödjare cannot be called in: a SIP meeting must follow a rehabförfrågan', async () => {
+    const caseId = await givenAssessed(h, { contactMethod: 'telefon', progressionsplanNeeded: false });
+    await h.recordPlan(caseId, 3);
+    await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, SV, 'SipStodjareCalledIn', { need: 'SIP-möte med vårdcentralen' }),
+    );
+    expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'sip-after-rehabforfragan' }] });
+  });
+
+  it('given a rehabförfrågan but no progressionsplan, then the SIP-stödjare cannot be called in', async () => {
+    const caseId = await givenAssessed(h, { contactMethod: 'rehabforfragan', progressionsplanNeeded: false });
+    await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, SV, 'SipStodjareCalledIn', { need: 'SIP-möte' }),
+    );
+    expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'sip-needs-progressionsplan' }] });
+  });
+
+  it('given a rehabförfrågan and a progressionsplan, then Rehabansvarig calls in the SIP-stödjare and the planning and its deadline run on', async () => {
+    const caseId = await givenAssessed(h, { contactMethod: 'rehabforfragan', progressionsplanNeeded: false });
+    await h.recordPlan(caseId, 3);
+    await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
+    const before = await h.openDeadlines(caseId);
+    const wrongRole = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, SV, 'SipStodjareCalledIn', { need: 'SIP-möte' }),
+    );
+    expect(wrongRole).toMatchObject({ code: 'STEP.WRONG_ROLE' });
+    const called = await h.send('rehabansvarig', caseId, SV, 'SipStodjareCalledIn', { need: 'SIP-möte' });
+    expect(called.events).toEqual(['SipStodjareCalledIn']);
+    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'inTime' });
+    expect(await h.openDeadlines(caseId)).toEqual(before);
+  });
+
+  it('given follow-up in fas 0-1, then samverkan cannot be closed: it closes once the client has parallel coordinated interventions', async () => {
+    const caseId = await givenPlanningAgreed(h);
+    await h.send('socialsekreterare', caseId, SV, 'PlanningCarriedOut', { description: 'Klart' });
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, SV, 'CooperationCompleted', {
+        bipPhase: 1,
+        outcome: 'Ingen arbetsinriktad',
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'RULE.FAILED',
+      failed: [{ id: 'parallel-coordinated-interventions', field: 'bipPhase' }],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { samverkanCareUnit, type CaseFacts, type NamedRule, type UnitSettings } from '@app/engine';
+import { samverkanCareUnit, type CaseFacts, type NamedRule, type StepEnvironment } from '@app/engine';
 
 /** Förtroendeläkare, AFU and skriftliga rekommendationer all presuppose a progressionsplan (toolbox.md). */
 export function progressionsplanRequired(before: string): NamedRule<CaseFacts> {
@@ -25,7 +25,8 @@ export function notAtSamverkanCareUnit<T>(field: keyof T): NamedRule<T> {
     field: String(field),
     message:
       'Enheten har fördjupad samverkan med den vårdenheten: starta Samverkan med vården / Jobbtorg vuxen i stället för förtroendeläkare.',
-    holds: (payload, _context, settings) =>
-      samverkanCareUnit(String(payload[field]), (settings as UnitSettings).samverkanCareUnits) === undefined,
+    holds: (payload, _context, environment) =>
+      samverkanCareUnit(String(payload[field]), (environment as StepEnvironment).unit.samverkanCareUnits) ===
+      undefined,
   };
 }

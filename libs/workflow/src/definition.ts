@@ -27,13 +27,14 @@ export interface NamedRule<P = unknown> {
   readonly field?: string;
   /**
    * `context` is the instance's machine context, for rules that count or
-   * compare with earlier steps; `settings` what the deployment configured for
-   * the case's unit, for rules that depend on its surroundings.
+   * compare with earlier steps; `environment` what the case model tells of
+   * the step's surroundings (for the toolbox: the case's facts and its
+   * unit's settings).
    */
   readonly holds: (
     payload: P,
     context: Readonly<Record<string, unknown>>,
-    settings: Readonly<Record<string, unknown>>,
+    environment: Readonly<Record<string, unknown>>,
   ) => boolean;
 }
 

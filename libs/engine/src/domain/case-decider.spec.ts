@@ -85,13 +85,13 @@ describe('the case Decider', () => {
     expect(outcome.events).toEqual([]);
   });
 
-  it('given an open case, when samverkan starts, then ProcessStarted names the definition version', () => {
+  it('given an open case, when samverkan starts, then ProcessStarted names the latest definition version', () => {
     const outcome = givenCase(decider, [opened]).when(
       { type: 'StartProcess', caseId: 'case-spec-1', instanceId: 'p1', definitionId: 'samverkan-varden' },
       { roles: ['socialsekreterare'] },
     );
     expect(outcome.events).toEqual([
-      { type: CASE_EVENTS.processStarted, data: started.data, role: 'socialsekreterare' },
+      { type: CASE_EVENTS.processStarted, data: { ...started.data, version: 2 }, role: 'socialsekreterare' },
     ]);
     expect(outcome.state.instances.get('p1')?.snapshot.value).toBe('impuls');
   });

@@ -34,7 +34,7 @@ import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
 import { defaultUnitSettings, type UnitSettingsLookup } from './unit-settings';
-import type { CaseFacts, NamedRule, ProcessDefinition } from './process-definition';
+import type { CaseFacts, NamedRule, ProcessDefinition, StepEnvironment } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
 /** Instance-specific metadata and the acting role; the engine adds actor, time, correlation and causation. */
@@ -88,13 +88,16 @@ export function startRulesOf(definition: ProcessDefinition): NamedRule<CaseFacts
 
 /** The start rules of a process that the case does not meet now: what blocks starting it. */
 export function unmetStartRules(definition: ProcessDefinition, state: CaseState): NamedRule<CaseFacts>[] {
-  const facts: CaseFacts = {
+  return startRulesOf(definition).filter((rule) => !rule.holds(caseFactsOf(state), {}, {}));
+}
+
+function caseFactsOf(state: CaseState): CaseFacts {
+  return {
     hasProgressionsplan: state.hasProgressionsplan,
     runningProcesses: [...state.instances.values()]
       .filter(isRunning)
       .map((instance) => instance.definitionId),
   };
-  return startRulesOf(definition).filter((rule) => !rule.holds(facts, {}, {}));
 }
 
 /** Failed rules as the error the caller sees: each names itself, and its field when it judges one. */
@@ -424,9 +427,12 @@ function decideAs(
       }
       const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
       const payload = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
-      const settings = (ctx.unitSettings ?? defaultUnitSettings)(state.unit ?? '');
+      const environment: StepEnvironment = {
+        facts: caseFactsOf(state),
+        unit: (ctx.unitSettings ?? defaultUnitSettings)(state.unit ?? ''),
+      };
       const failed = (step.rules ?? []).filter(
-        (rule) => !rule.holds(payload as never, instance.snapshot.context, settings),
+        (rule) => !rule.holds(payload as never, instance.snapshot.context, environment),
       );
       if (failed.length > 0) throw rulesFailed(failed);
       const events = sendToInstance(

@@ -4,6 +4,7 @@ import type {
   StepEvent as WorkflowStepEvent,
   WorkflowDefinition,
 } from '@app/workflow';
+import type { UnitSettings } from './unit-settings';
 
 export const ROLES = [
   'socialsekreterare',
@@ -46,6 +47,16 @@ export const stateMeta = (meta: StateMeta): StateMeta => meta;
 
 /** A toolbox process: a workflow whose lanes are the toolbox's roles and whose start rules read case facts. */
 export type ProcessDefinition = WorkflowDefinition<Role, CaseFacts>;
+
+/**
+ * What a step rule may look at beyond its payload and its instance: the
+ * case's facts and what its unit configured. A rule reads it as
+ * `environment as StepEnvironment`, the workflow library knowing no case.
+ */
+export type StepEnvironment = {
+  readonly facts: CaseFacts;
+  readonly unit: UnitSettings;
+};
 
 /** What start rules may look at: case-level facts, never another process's internals. */
 export interface CaseFacts {

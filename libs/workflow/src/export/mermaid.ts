@@ -27,7 +27,8 @@ export function toMermaid(definition: WorkflowDefinition): string {
       if (child.type === 'final') edges.push(`${mermaidId(child)} --> [*]`);
       for (const [event, transitions] of child.transitions) {
         for (const transition of transitions) {
-          for (const target of transition.target ?? []) {
+          // A transition with no target keeps the state (it records something): a loop in the diagram.
+          for (const target of transition.target ?? [child]) {
             const label = event.startsWith('xstate.after.')
               ? `⏱ ${definition.deadlines[event.split('.')[2]]?.duration ?? ''}`
               : (definition.events[event]?.label ?? event);
