@@ -4,6 +4,7 @@ import { caseManagerV1 } from './case-manager/case-manager.machine';
 import { klientInformerasV1, overlamningV1 } from './handlaggarbyte/handlaggarbyte.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
+import { rehabHandledningV2 } from './rehab-handledning/rehab-handledning.v2';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
 import { samverkanVardenV2 } from './samverkan-varden/samverkan-varden.v2';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
@@ -11,6 +12,7 @@ import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skri
 /** The six toolbox processes, numbered as in toolbox.md, and the two a change of caseworker starts. */
 export const PROCESS_DEFINITIONS = [
   rehabHandledningV1,
+  rehabHandledningV2,
   samverkanVardenV1,
   samverkanVardenV2,
   fortroendelakareV1,

@@ -6,6 +6,7 @@ import { PROCESS_DEFINITIONS } from './index';
 /** Payload variants for events whose guards route on the payload; every other event needs none to move. */
 const VARIANTS: Record<string, Record<string, unknown>[]> = {
   CategoryDecided: [1, 2, 3, 4, 5].map((category) => ({ category })),
+  SupervisionHeld: [true, false].map((progressionsplanNeeded) => ({ progressionsplanNeeded })),
 };
 
 /**

@@ -1,10 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EngineHarness, PLAN } from '@app/engine/testing/engine-harness';
 import { PROCESS_DEFINITIONS } from '../index';
+import { rehabHandledningV1 } from './rehab-handledning.machine';
 
 const RH = 'rh-1';
 
-async function givenAtBedomning(h: EngineHarness): Promise<string> {
+/** A follow-up of a category 1-2 plan with Bilaga 7's stödfrågor. */
+const FOLLOW_UP = {
+  heldOn: '2026-01-30',
+  clientConfidence: 'Tror att det går med stöd',
+  clientConfidenceLevel: 'medel',
+  workerConfidence: 'Ser framsteg sedan förra mötet',
+  nextSteps: 'Kontakt med vårdcentralen om intyget',
+};
+
+async function givenAtHandledning(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();
   await h.run('socialsekreterare', {
     type: 'StartProcess',
@@ -19,6 +29,11 @@ async function givenAtBedomning(h: EngineHarness): Promise<string> {
   await h.send('rehabansvarig', caseId, RH, 'DocumentationReviewed', {
     findings: 'Sjukskriven sedan 2024, inga parallella insatser',
   });
+  return caseId;
+}
+
+async function givenAtBedomning(h: EngineHarness): Promise<string> {
+  const caseId = await givenAtHandledning(h);
   await h.send('rehabansvarig', caseId, RH, 'SupervisionHeld', {
     heldOn: '2026-01-30',
     progressionsplanNeeded: true,
@@ -131,10 +146,107 @@ describe('rehab-handledning', () => {
       expect(await h.stateOf(caseId, RH)).toEqual({ genomforande: 'overdue' });
     });
 
-    it('when the plan is executed in time, then the deadline is cancelled and the process ends', async () => {
+    it('when the plan is executed in time, then the deadline is cancelled and the biträdande enhetschef follows it up', async () => {
       const result = await h.send('socialsekreterare', caseId, RH, 'PlanExecuted', { summary: 'Klart' });
+      expect(result.events).toEqual(['PlanExecuted', 'DeadlineCancelled']);
+      expect(await h.stateOf(caseId, RH)).toBe('uppfoljning');
+      expect((await h.engine.load(caseId)).followUps.get(RH)?.role).toBe('bitradande_enhetschef');
+    });
+
+    it('when the biträdande enhetschef follows up while the plan is carried out, then the stödfrågor are recorded and the deadline runs on', async () => {
+      const before = await h.openDeadlines(caseId);
+      const result = await h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpRecorded', FOLLOW_UP);
+      expect(result.events).toEqual(['PlanFollowUpRecorded']);
+      expect(await h.stateOf(caseId, RH)).toEqual({ genomforande: 'inTime' });
+      expect(await h.openDeadlines(caseId)).toEqual(before);
+    });
+
+    it('when someone but the biträdande enhetschef records the follow-up, then it is the wrong role', async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('rehabansvarig', caseId, RH, 'PlanFollowUpRecorded', FOLLOW_UP),
+      );
+      expect(error).toMatchObject({ code: 'STEP.WRONG_ROLE' });
+    });
+
+    it('when a tilltro level is not låg, medel or hög, then the payload is refused naming it', async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpRecorded', {
+          ...FOLLOW_UP,
+          clientConfidenceLevel: 'ganska',
+        }),
+      );
+      expect(error).toMatchObject({
+        code: 'PAYLOAD.INVALID',
+        violations: [expect.objectContaining({ field: 'clientConfidenceLevel' })],
+      });
+    });
+
+    it('when the plan is executed, then the follow-up closes only after a follow-up with the stödfrågor, and the process ends', async () => {
+      await h.send('socialsekreterare', caseId, RH, 'PlanExecuted', { summary: 'Klart' });
+      const early = await h.rejects(caseId, () =>
+        h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpClosed', { outcome: 'Klart' }),
+      );
+      expect(early).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'followed-up' }] });
+      await h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpRecorded', FOLLOW_UP);
+      const closed = await h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpClosed', {
+        outcome: 'Enklare insatser genomförda',
+      });
+      expect(closed.events).toEqual(['PlanFollowUpClosed', 'ProcessCompleted']);
+      expect(await h.stateOf(caseId, RH)).toBe('avslutad');
+      expect((await h.engine.load(caseId)).followUps.has(RH)).toBe(false);
+    });
+  });
+
+  describe('given handledning concludes that no progressionsplan is drawn up', () => {
+    let caseId: string;
+    beforeEach(async () => {
+      caseId = await givenAtHandledning(h);
+    });
+
+    it('when the agreed planning or the reason is missing, then it is refused naming each, and nothing is appended', async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('rehabansvarig', caseId, RH, 'SupervisionHeld', {
+          heldOn: '2026-01-30',
+          progressionsplanNeeded: false,
+        }),
+      );
+      expect(error).toMatchObject({
+        code: 'RULE.FAILED',
+        failed: [
+          { id: 'no-plan-agreedPlanning', field: 'agreedPlanning' },
+          { id: 'no-plan-noPlanReason', field: 'noPlanReason' },
+        ],
+      });
+    });
+
+    it('when the planning agreed and the reason are given, then the instance ends with no category, no follow-up owner and no deadline', async () => {
+      const result = await h.send('rehabansvarig', caseId, RH, 'SupervisionHeld', {
+        heldOn: '2026-01-30',
+        progressionsplanNeeded: false,
+        agreedPlanning: 'Socialsekreteraren kontaktar vårdcentralen',
+        noPlanReason: 'Klienten har redan parallella insatser',
+      });
+      expect(result.events).toEqual(['SupervisionHeld', 'ProcessCompleted']);
+      const state = await h.engine.load(caseId);
+      expect(await h.stateOf(caseId, RH)).toBe('ingenPlan');
+      expect(state.hasProgressionsplan).toBe(false);
+      expect(state.followUps.size).toBe(0);
+      expect(await h.openDeadlines(caseId)).toEqual([]);
+    });
+  });
+
+  describe('version 1, which the instances started before version 2 keep', () => {
+    it('given a category 2 plan executed in time, then the process ends there', async () => {
+      const v1 = new EngineHarness([
+        rehabHandledningV1,
+        ...PROCESS_DEFINITIONS.filter((d) => d.id !== 'rehab-handledning'),
+      ]);
+      const caseId = await givenAtBedomning(v1);
+      await v1.send('rehabansvarig', caseId, RH, 'CategoryDecided', { category: 2, motivation: 'Enklare' });
+      await v1.send('rehabansvarig', caseId, RH, 'ProgressionsplanShared', PLAN);
+      const result = await v1.send('socialsekreterare', caseId, RH, 'PlanExecuted', { summary: 'Klart' });
       expect(result.events).toEqual(['PlanExecuted', 'DeadlineCancelled', 'ProcessCompleted']);
-      expect(await h.stateOf(caseId, RH)).toBe('genomford');
+      expect(await v1.stateOf(caseId, RH)).toBe('genomford');
     });
   });
 
@@ -148,7 +260,11 @@ describe('rehab-handledning', () => {
     await h.send('socialsekreterare', caseId, RH, 'PlanExecuted', {
       summary: 'Samtycke till kontakt med vården inhämtat',
     });
-    expect(await h.stateOf(caseId, RH)).toBe('genomford');
+    await h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpRecorded', FOLLOW_UP);
+    await h.send('bitradande_enhetschef', caseId, RH, 'PlanFollowUpClosed', {
+      outcome: 'Kartläggningen klar',
+    });
+    expect(await h.stateOf(caseId, RH)).toBe('avslutad');
     await h.run('socialsekreterare', {
       type: 'StartProcess',
       caseId,

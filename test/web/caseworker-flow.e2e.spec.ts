@@ -97,7 +97,7 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     );
     await doStep(page, rh, 'Registrera handledning', async (form) => {
       await form.getByLabel('Handledningen hölls').fill('2026-11-23');
-      await form.getByLabel('Progressionsplan behövs').check();
+      await form.getByLabel('Progressionsplan ska upprättas').check();
     });
     await doStep(page, rh, 'Besluta kategori', async (form) => {
       await form.getByLabel('Kategori').fill('4');
