@@ -120,5 +120,11 @@ describe('a change of responsible social worker', () => {
         'Handläggarbyte: överlämning: Överlämningen för ärendet är skriven.',
       );
     });
+    // The new worker reads what was made good later where they read the change itself.
+    const after = (await bertil().get(`/api/cases/${c.caseId}`).expect(200)).body;
+    expect(after.lastCaseworkerChange).toMatchObject({
+      clientInformed: { ...FULL_CHANGE.clientInformed, by: 'ny-socialsekreterare' },
+      handover: 'Nuläge: väntar på läkarintyg.',
+    });
   });
 });

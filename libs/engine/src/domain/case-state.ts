@@ -7,6 +7,7 @@ import type { ProcessRegistry } from './process-registry';
 import { CASE_EVENTS } from './case-events';
 import type { CaseEffects } from './case-effects';
 import { TOOLBOX_EFFECTS } from './toolbox-effects';
+import { completedChange } from './caseworker-change';
 import {
   asCaseEvent,
   isOwnCaseEvent,
@@ -263,6 +264,13 @@ export class CaseFold {
     const payload = event.data.payload ?? {};
     if (typeof payload.bipPhase === 'number')
       this.draft.bipPhase = { phase: payload.bipPhase, recordedAt: event.metadata.occurredAt };
+    if (this.draft.lastCaseworkerChange)
+      this.draft.lastCaseworkerChange = completedChange(
+        this.draft.lastCaseworkerChange,
+        instance.definitionId,
+        event.type,
+        payload,
+      );
     this.draft.instances.set(
       instance.instanceId,
       advance(this.registry, instance, { type: event.type, payload: { ...payload } }),

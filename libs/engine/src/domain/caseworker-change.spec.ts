@@ -5,7 +5,7 @@ import { givenCase } from '../testing/case-spec';
 import { caseDecider } from './case-decider';
 import { caseEvent } from './case-event';
 import { CASE_EVENTS } from './case-events';
-import { HANDOVER_PROCESSES } from './caseworker-change';
+import { completedChange, HANDOVER_PROCESSES } from './caseworker-change';
 import type { CaseCommand } from './commands';
 import { InvalidPayloadError } from './errors';
 
@@ -74,5 +74,29 @@ describe('a change of responsible social worker', () => {
       chef,
     );
     expect(violations(noContact.error)).toEqual([['clientInformed.contactGiven', 'equals']]);
+  });
+});
+
+describe('a change made good later', () => {
+  const change = { to: 'ss-bertil', reason: 'slutat' };
+
+  it('given the hand-over written in its process, then the change carries it; a second one does not replace it', () => {
+    const written = completedChange(change, HANDOVER_PROCESSES.writeHandover, 'HandoverWritten', {
+      summary: 'Nuläge: arbetsträning',
+    });
+    expect(written).toEqual({ ...change, handover: 'Nuläge: arbetsträning' });
+    expect(
+      completedChange(written, HANDOVER_PROCESSES.writeHandover, 'HandoverWritten', { summary: 'Annat' }),
+    ).toBe(written);
+  });
+
+  it('given the client told in its process, then the change says who told them, when and how', () => {
+    expect(
+      completedChange(change, HANDOVER_PROCESSES.informClient, 'ClientInformed', FULL_CHANGE.clientInformed),
+    ).toEqual({ ...change, clientInformed: FULL_CHANGE.clientInformed });
+  });
+
+  it('given a step of any other process, then the change is left as it is', () => {
+    expect(completedChange(change, 'afu', 'HandoverWritten', { summary: 'x' })).toBe(change);
   });
 });

@@ -77,3 +77,25 @@ export const HANDOVER_PROCESSES = {
   informClient: 'klient-informeras',
   writeHandover: 'overlamning',
 } as const;
+
+/**
+ * What a change left undone, made good later in the process it started: the
+ * hand-over written, the client told. It completes the latest change, as
+ * the new worker reads it, unless that change already has it.
+ */
+export function completedChange<C extends { handover?: string; clientInformed?: object }>(
+  change: C,
+  definitionId: string,
+  event: string,
+  payload: Readonly<Record<string, unknown>>,
+): C {
+  if (definitionId === HANDOVER_PROCESSES.writeHandover && event === 'HandoverWritten' && !change.handover)
+    return { ...change, handover: String(payload.summary) };
+  if (
+    definitionId === HANDOVER_PROCESSES.informClient &&
+    event === 'ClientInformed' &&
+    !change.clientInformed
+  )
+    return { ...change, clientInformed: { ...payload } };
+  return change;
+}
