@@ -1,5 +1,6 @@
 import { ProcessRegistry } from '@app/engine';
 import { afuV1 } from './afu/afu.machine';
+import { afuV2 } from './afu/afu.v2';
 import { caseManagerV1 } from './case-manager/case-manager.machine';
 import { klientInformerasV1, overlamningV1 } from './handlaggarbyte/handlaggarbyte.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
@@ -8,6 +9,7 @@ import { rehabHandledningV2 } from './rehab-handledning/rehab-handledning.v2';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
 import { samverkanVardenV2 } from './samverkan-varden/samverkan-varden.v2';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
+import { skriftligaRekommendationerV2 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.v2';
 
 /** The six toolbox processes, numbered as in toolbox.md, and the two a change of caseworker starts. */
 export const PROCESS_DEFINITIONS = [
@@ -17,7 +19,9 @@ export const PROCESS_DEFINITIONS = [
   samverkanVardenV2,
   fortroendelakareV1,
   afuV1,
+  afuV2,
   skriftligaRekommendationerV1,
+  skriftligaRekommendationerV2,
   caseManagerV1,
   klientInformerasV1,
   overlamningV1,

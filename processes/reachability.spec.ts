@@ -7,6 +7,8 @@ import { PROCESS_DEFINITIONS } from './index';
 const VARIANTS: Record<string, Record<string, unknown>[]> = {
   CategoryDecided: [1, 2, 3, 4, 5].map((category) => ({ category })),
   SupervisionHeld: [true, false].map((progressionsplanNeeded) => ({ progressionsplanNeeded })),
+  AfuApproved: ['samtycke-forst', 'leverantor-forst'].map((order) => ({ order })),
+  SupplierConsulted: [true, false].map((afuRelevant) => ({ afuRelevant })),
 };
 
 /**

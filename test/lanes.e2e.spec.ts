@@ -19,6 +19,11 @@ const WALKED = registry
   .map((id) => registry.latest(id))
   .filter((definition) => definition.startLanes.length > 0);
 const START = '2026-01-31T09:00:00.000Z';
+/** The steps a person takes; a hand-over's entry step (no lanes) is taken by the process handing over. */
+const sentByPeople = (definition: (typeof WALKED)[number]) =>
+  Object.entries(definition.events)
+    .filter(([, step]) => step.lanes.length > 0)
+    .map(([event]) => event);
 
 /** One command of a walk, as the API takes it: who, what, with which key, and when. */
 type Recorded =
@@ -47,7 +52,7 @@ async function witnesses(): Promise<Witness[]> {
   let r = 0;
   const pick = (n: number) => random[r++ % random.length] % n;
   for (const definitionId of WALKED.map((d) => d.id)) {
-    const wanted = Object.keys(registry.latest(definitionId).events).map((e) => `${definitionId}.${e}`);
+    const wanted = sentByPeople(registry.latest(definitionId)).map((e) => `${definitionId}.${e}`);
     for (let walk = 0; walk < 60 && !wanted.every((name) => found.has(name)); walk++) {
       const h = new EngineHarness(registry.all(), { cacheSize: 0 });
       h.now = START;
@@ -190,7 +195,7 @@ describe('every step of every process, for every role, at the real revision', ()
   }
 
   it('given the walks, then they took every step of every process at least once', () => {
-    const all = WALKED.flatMap((d) => Object.keys(d.events).map((e) => `${d.id}.${e}`));
+    const all = WALKED.flatMap((d) => sentByPeople(d).map((e) => `${d.id}.${e}`));
     expect(found.map((w) => `${w.definitionId}.${w.event}`).sort()).toEqual(all.sort());
   });
 

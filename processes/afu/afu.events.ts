@@ -61,3 +61,14 @@ export class InvestigationCompleted {
   @Label('Omprövning av avslag aktuell') @IsBoolean() reviewOfRejectionRelevant!: boolean;
   @Label('Nästa steg') @IsOptional() @Text() nextSteps?: string;
 }
+
+/** Version 2: Rehabansvarig consults the supplier before consent is collected, and records the supplier's view. */
+export class SupplierConsulted {
+  @Label('Leverantörens bedömning') @Text() supplierView!: string;
+  @Label('AFU är aktuell enligt leverantören') @IsBoolean() afuRelevant!: boolean;
+}
+
+/** Version 2: after the order, the supplier judges from the documents that an AFU is not relevant. */
+export class SupplierAdvisedAgainst {
+  @Label('Leverantörens skäl') @Text() reason!: string;
+}

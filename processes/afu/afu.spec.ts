@@ -113,3 +113,101 @@ describe('aktivitetsförmågeutredning (AFU)', () => {
     });
   });
 });
+
+describe('AFU version 2: consulting the supplier, and the supplier advising against an AFU', () => {
+  let h: EngineHarness;
+  beforeEach(() => {
+    h = new EngineHarness(PROCESS_DEFINITIONS);
+  });
+
+  async function givenConsultingFirst(): Promise<string> {
+    const caseId = await h.openCase();
+    await h.recordPlan(caseId, 5);
+    await h.run('rehabansvarig', { type: 'StartProcess', caseId, instanceId: AFU, definitionId: 'afu' });
+    await h.send('rehabansvarig', caseId, AFU, 'ImpulsRegistered', { reason: 'Utreda sjukersättning' });
+    await h.send('rehabansvarig', caseId, AFU, 'AfuApproved', { order: 'leverantor-forst' });
+    return caseId;
+  }
+
+  const writtenRecommendations = async (caseId: string) =>
+    [...(await h.engine.load(caseId)).instances.values()].find(
+      (i) => i.definitionId === 'skriftliga-rekommendationer',
+    );
+
+  it('given Rehabansvarig consults the supplier first, then the consent waits until the supplier has judged an AFU relevant', async () => {
+    const caseId = await givenConsultingFirst();
+    expect(await h.stateOf(caseId, AFU)).toBe('konsultation');
+    const early = await h.rejects(caseId, () =>
+      h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', CONSENT),
+    );
+    expect(early).toMatchObject({ code: 'STEP.NOT_ALLOWED' });
+    await h.send('rehabansvarig', caseId, AFU, 'SupplierConsulted', {
+      supplierView: 'En AFU kan besvara frågan om arbetsförmåga',
+      afuRelevant: true,
+    });
+    expect(await h.stateOf(caseId, AFU)).toBe('samtycke');
+  });
+
+  it('given the supplier judges an AFU not relevant at the consultation, then AFU ends and skriftliga rekommendationer continues at the consent, in one append', async () => {
+    const caseId = await givenConsultingFirst();
+    const result = await h.send('rehabansvarig', caseId, AFU, 'SupplierConsulted', {
+      supplierView: 'Rekommendationer räcker',
+      afuRelevant: false,
+    });
+    expect(result.events).toEqual([
+      'SupplierConsulted',
+      'ProcessStarted',
+      'ContinuedFromAfuConsultation',
+      'ProcessCompleted',
+    ]);
+    expect(await h.stateOf(caseId, AFU)).toBe('tillSkriftligaRekommendationer');
+    const next = await writtenRecommendations(caseId);
+    expect(next?.snapshot.value).toBe('samtycke');
+    const entry = (await h.events(caseId)).find((e) => e.type === 'ContinuedFromAfuConsultation');
+    expect(entry?.data).toMatchObject({ payload: { fromInstanceId: AFU, fromDefinitionId: 'afu' } });
+  });
+
+  it('given the supplier advises against an AFU after the order, then the deadline for times closes and skriftliga rekommendationer continues at the recommendations, reusing the consent and order', async () => {
+    const caseId = await givenApproved(h);
+    await h.send('socialsekreterare', caseId, AFU, 'ConsentRecorded', CONSENT);
+    await h.send('rehabansvarig', caseId, AFU, 'OrderSent', ORDER);
+    expect((await h.openDeadlines(caseId)).map((d) => d.name)).toEqual(['supplierOffersTimes']);
+    const result = await h.send('rehabansvarig', caseId, AFU, 'SupplierAdvisedAgainst', {
+      reason: 'Underlaget visar att en AFU inte behövs',
+    });
+    expect(result.events).toEqual([
+      'SupplierAdvisedAgainst',
+      'DeadlineCancelled',
+      'ProcessStarted',
+      'ContinuedFromAfuOrder',
+      'ProcessCompleted',
+    ]);
+    expect(await h.openDeadlines(caseId)).toEqual([]);
+    const next = await writtenRecommendations(caseId);
+    expect(next?.snapshot.value).toBe('rekommendationer');
+    await h.send('rehabansvarig', caseId, next?.instanceId ?? '', 'RecommendationsReceived', {
+      receivedOn: '2026-01-31',
+      summary: 'Arbetsträning med stöd',
+      referralToOtherCare: false,
+    });
+    expect((await h.engine.load(caseId)).followUps.get(next?.instanceId ?? '')?.role).toBe('rehabansvarig');
+  });
+
+  it('given anyone sends the hand-over step by hand, then no role may: only AFU continues a case that way', async () => {
+    const caseId = await h.openCase();
+    await h.recordPlan(caseId, 5);
+    await h.run('rehabansvarig', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: 'sr-1',
+      definitionId: 'skriftliga-rekommendationer',
+    });
+    const error = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, 'sr-1', 'ContinuedFromAfuOrder', {
+        fromInstanceId: 'afu-x',
+        fromDefinitionId: 'afu',
+      }),
+    );
+    expect(error).toMatchObject({ code: 'STEP.WRONG_ROLE' });
+  });
+});

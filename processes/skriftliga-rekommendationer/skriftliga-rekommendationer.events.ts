@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsString } from 'class-validator';
 import { BipPhase, Label, Text, PastDay } from '@app/engine';
 
 export class ImpulsRegistered {
@@ -39,4 +39,10 @@ export class RecommendationsReceived {
 export class FollowUpCompleted {
   @BipPhase() bipPhase!: number;
   @Label('Resultat') @Text() outcome!: string;
+}
+
+/** Recorded by the engine when AFU hands over (no person sends it): which AFU instance the case continues from. */
+export class ContinuedFromAfu {
+  @IsString() fromInstanceId!: string;
+  @IsString() fromDefinitionId!: string;
 }

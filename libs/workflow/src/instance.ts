@@ -13,8 +13,12 @@ export type InstanceOutput =
   | { readonly kind: 'schedule'; readonly delay: string; readonly machineEvent: string }
   /** A timer was left before it fired. */
   | { readonly kind: 'cancel'; readonly machineEvent: string }
-  /** Another process should start. */
-  | { readonly kind: 'start'; readonly definitionId: string }
+  /**
+   * Another process should start. With `entry`, the new instance at once
+   * takes that event of its own, naming this instance: a hand-over that
+   * continues past the steps this process already took.
+   */
+  | { readonly kind: 'start'; readonly definitionId: string; readonly entry?: string }
   /** A named action for the case model (an effect such as an escalation). */
   | { readonly kind: 'emit'; readonly action: string; readonly params: unknown }
   /** The instance reached a final state. */
@@ -38,7 +42,11 @@ function outputsOf(
     } else if (action.type === 'xstate.cancel') {
       outputs.push({ kind: 'cancel', machineEvent: String(params.sendId) });
     } else if (action.type === START_PROCESS) {
-      outputs.push({ kind: 'start', definitionId: String(params.definitionId) });
+      outputs.push({
+        kind: 'start',
+        definitionId: String(params.definitionId),
+        ...(typeof params.entry === 'string' ? { entry: params.entry } : {}),
+      });
     } else if (!action.type.startsWith('xstate.')) {
       outputs.push({ kind: 'emit', action: action.type, params: action.params ?? {} });
     }

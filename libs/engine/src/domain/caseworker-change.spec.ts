@@ -78,7 +78,10 @@ describe('a change of responsible social worker', () => {
 });
 
 describe('a change made good later', () => {
-  const change = { to: 'ss-bertil', reason: 'slutat' };
+  const change: { to: string; reason: string; handover?: string; clientInformed?: object } = {
+    to: 'ss-bertil',
+    reason: 'slutat',
+  };
 
   it('given the hand-over written in its process, then the change carries it; a second one does not replace it', () => {
     const written = completedChange(change, HANDOVER_PROCESSES.writeHandover, 'HandoverWritten', {

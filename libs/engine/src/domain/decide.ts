@@ -180,8 +180,8 @@ function recordOutputs(
           }
         }
         break;
-      case 'start':
-        startProcess(
+      case 'start': {
+        const started = startProcess(
           ctx,
           state,
           meta,
@@ -189,7 +189,9 @@ function recordOutputs(
           `${meta.commandId}.p${out.counter++}`,
           out,
         );
+        if (output.entry !== undefined) enterAt(ctx, state, meta, started, output.entry, instance, out);
         break;
+      }
       case 'emit': {
         const recorded = (ctx.effects ?? TOOLBOX_EFFECTS).record(output.action, output.params, {
           instanceId: instance.instanceId,
@@ -211,6 +213,31 @@ function recordOutputs(
   }
 }
 
+/**
+ * The started instance takes its entry event at once, naming the instance
+ * that handed over to it, so it continues where the other left off (the
+ * consent and order AFU recorded stay where they were, in its history).
+ */
+function enterAt(
+  ctx: DecideContext,
+  state: CaseState,
+  meta: CommandMetadata,
+  started: InstanceState,
+  entry: string,
+  from: InstanceState,
+  out: Outputs,
+): void {
+  const definition = ctx.registry.get(started.definitionId, started.version);
+  const payload = { fromInstanceId: from.instanceId, fromDefinitionId: from.definitionId };
+  const { snapshot, outputs } = stepInstance(definition, started.snapshot, { type: entry, payload });
+  out.events.push({
+    type: entry,
+    data: { instanceId: started.instanceId, payload },
+    metadata: instanceMetadata(started, started.snapshot.value, snapshot.value),
+  } as PendingEvent);
+  recordOutputs(ctx, state, meta, { ...started, snapshot }, outputs, out, payload);
+}
+
 function startProcess(
   ctx: DecideContext,
   state: CaseState,
@@ -218,7 +245,7 @@ function startProcess(
   definition: ProcessDefinition,
   instanceId: string,
   out: Outputs,
-): void {
+): InstanceState {
   const { snapshot, outputs } = startInstance(definition);
   const instance: InstanceState = {
     instanceId,
@@ -234,6 +261,7 @@ function startProcess(
     ),
   );
   recordOutputs(ctx, state, meta, instance, outputs, out);
+  return instance;
 }
 
 function requireCase(state: CaseState): void {
