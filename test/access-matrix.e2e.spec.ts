@@ -30,7 +30,7 @@ const seesFixture = ({ role, unit }: Caller) =>
   unit === OWN && (WHOLE_UNIT.includes(role) || role === 'socialsekreterare');
 
 interface Route {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   /** As the OpenAPI document spells it, so the test can prove it covers every route. */
   readonly path: string;
   readonly allowed: readonly AccessRole[];
@@ -162,6 +162,23 @@ const ROUTES: readonly Route[] = [
     ok: 200,
     special: ({ role, unit }) =>
       (CASE_READERS as readonly string[]).includes(role) && unit !== OWN ? 403 : undefined,
+  },
+  {
+    method: 'get',
+    path: '/api/units/{unit}/mentors',
+    allowed: CASE_READERS,
+    ok: 200,
+    special: ({ role, unit }) =>
+      (CASE_READERS as readonly string[]).includes(role) && unit !== OWN ? 403 : undefined,
+  },
+  {
+    // A mentor no one knows: the one allowed caller is refused by the rule, so nothing changes.
+    method: 'put',
+    path: '/api/units/{unit}/social-workers/{userId}/mentor',
+    allowed: ['bitradande_enhetschef'],
+    body: { mentorId: 'ingen-sadan-mentor' },
+    ok: 422,
+    special: ({ role, unit }) => (role === 'bitradande_enhetschef' && unit !== OWN ? 403 : undefined),
   },
   { method: 'get', path: '/api/deadlines', allowed: [...SUPERVISORS, 'rehabansvarig'], ok: 200 },
   {

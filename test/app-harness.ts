@@ -95,6 +95,7 @@ export function asPrincipal(app: INestApplication, principal: Principal) {
   return {
     get: (url: string) => signed(request(server).get(url)),
     post: (url: string) => signed(request(server).post(url)),
+    put: (url: string) => signed(request(server).put(url)),
   };
 }
 

@@ -209,6 +209,7 @@ describe('every step of every process, for every role, at the real revision', ()
         const facts = {
           unit: UNIT,
           socialWorkers: [SOCIAL_WORKER],
+          socialWorkerId: SOCIAL_WORKER,
           referredToCaseManager: state.processes.some(
             (p: { definitionId: string }) => p.definitionId === 'case-manager',
           ),

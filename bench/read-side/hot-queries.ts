@@ -7,7 +7,13 @@ import { median } from '../realistic-case';
 export const OWN_UNIT = 'jarva-1';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const NOW = '2026-12-01T10:00:00.000Z';
-const scope = { wholeUnits: [OWN_UNIT], caseManagerUnits: [], socialWorkerUnits: [], userId: 'jarva-1-bec' };
+const scope = {
+  wholeUnits: [OWN_UNIT],
+  caseManagerUnits: [],
+  socialWorkerUnits: [],
+  mentees: [],
+  userId: 'jarva-1-bec',
+};
 
 async function p50(run: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await run();

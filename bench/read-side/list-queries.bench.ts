@@ -37,16 +37,19 @@ function seeded(cases: number): ReadModelDb {
        VALUES (?, 'KL 1', ?, ?, ?, ?, 3)`,
     );
     const i = db.sqlite.prepare(
-      `INSERT INTO cl_instances VALUES (?, 'i1', ?, 1, 'Process', '"x"', '[]', 'active', ?, ?)`,
+      `INSERT INTO cl_instances VALUES (?, 'i1', ?, 1, 'Process', '"x"', '[]', 'active', NULL, ?, ?)`,
     );
-    const a = db.sqlite.prepare('INSERT INTO ac_cases (case_id, unit) VALUES (?, ?)');
+    const a = db.sqlite.prepare(
+      "INSERT INTO ac_cases (case_id, unit, social_worker_id) VALUES (?, ?, 'ss-bench')",
+    );
     const t = db.sqlite.prepare(
       `INSERT INTO wq_tasks (case_id, instance_id, state_id, definition_id, process_title, state_path, title,
-         kind, lane, unit, reference, since) VALUES (?, 'i1', 's1', ?, 'Process', 's1', 'Steg', 'userTask',
-         'rehabansvarig', ?, 'KL 1', ?)`,
+         kind, lane, definition_lane, unit, reference, since) VALUES (?, 'i1', 's1', ?, 'Process', 's1', 'Steg',
+         'userTask', 'rehabansvarig', 'rehabansvarig', ?, 'KL 1', ?)`,
     );
     const st = db.sqlite.prepare(
-      `INSERT INTO st_instance_steps VALUES (?, 'i1', ?, ?, 'Process', 'genomgang', 'Genomgång', 1)`,
+      `INSERT INTO st_instance_steps VALUES (?, 'i1', ?, ?, 'Process', 'genomgang', 'Genomgång', 1,
+         '2026-01-01T00:00:00.000Z')`,
     );
     for (let n = 0; n < cases; n++) {
       const caseId = `case-${n}`;

@@ -186,9 +186,9 @@ export const rehabHandledningV2: ProcessDefinition = {
       label: 'Dela progressionsplan',
       lanes: ['rehabansvarig'],
       payload: dto.ProgressionsplanShared,
-      // Step 6: mailed to the social worker with a copy to their biträdande enhetschef.
+      // Step 6: mailed to the social worker with a copy to their biträdande enhetschef, and to their mentor in the introduktionsprogram.
       inform: {
-        lanes: ['socialsekreterare', 'bitradande_enhetschef'],
+        lanes: ['socialsekreterare', 'bitradande_enhetschef', 'mentor'],
         message: 'Rehabansvarig har delat progressionsplanen.',
       },
     },

@@ -309,6 +309,17 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     expect(await page.locator('.chart svg rect').count()).toBeGreaterThan(0);
     const steps = page.getByRole('table', { name: 'Pågående processer per steg' });
     expect(await steps.textContent()).toContain('Case manager (CM)');
+    // A social worker in the introduktionsprogram gets a mentor, chosen by name.
+    const mentors = page.getByRole('region', { name: 'Mentorer i introduktionsprogrammet' });
+    await mentors
+      .getByLabel('Mentor för Socialsekreterare 2, Järva')
+      .selectOption({ label: 'Mentor, Järva' });
+    await expect
+      .poll(() => mentors.getByRole('status').textContent())
+      .toBe('Sparat: mentor för Socialsekreterare 2, Järva.');
+    await expect
+      .poll(() => mentors.getByLabel('Mentor för Socialsekreterare 2, Järva').inputValue())
+      .toBe('jarva-1-mentor');
     const waits = page.getByRole('table', { name: /Tid i varje processteg/ });
     const followUp = waits
       .locator('tbody tr', { hasText: 'Förtroendeläkare' })

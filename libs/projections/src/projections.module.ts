@@ -19,6 +19,8 @@ import {
   staffProjection,
   StaffMemberHandler,
   UnitStaffHandler,
+  MenteesHandler,
+  MentorOfHandler,
 } from '@app/access';
 import { caseDirectoryProjection } from './case-directory';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
@@ -65,6 +67,8 @@ const QUERY_HANDLERS = [
   UserViewingsHandler,
   StaffMemberHandler,
   UnitStaffHandler,
+  MenteesHandler,
+  MentorOfHandler,
   WorkQueueHandler,
   ListCasesHandler,
   CaseHistoryHandler,

@@ -22,7 +22,9 @@ describe('query plans of the hot read-model queries', () => {
     module = await startReadModels(store, { filename: ':memory:' });
     db = module.get(ReadModelDb);
     // Statistics for a store of many units, so the plans are the ones a grown store gets.
-    const insert = db.sqlite.prepare('INSERT INTO ac_cases (case_id, unit) VALUES (?, ?)');
+    const insert = db.sqlite.prepare(
+      "INSERT INTO ac_cases (case_id, unit, social_worker_id) VALUES (?, ?, 'ss-plan')",
+    );
     db.sqlite.transaction(() => {
       for (let n = 0; n < 20_000; n++) insert.run(`case-${n}`, `unit-${n % 100}`);
     })();
@@ -37,6 +39,7 @@ describe('query plans of the hot read-model queries', () => {
     wholeUnits: ['jarva-1'],
     caseManagerUnits: [],
     socialWorkerUnits: [],
+    mentees: [],
     userId: 'jarva-1-bec',
   };
   const plan = (from: string, params: Record<string, unknown>) =>

@@ -75,6 +75,8 @@ export const ProcessStepRecorded = messageClass('ProcessStep');
 export const CaseDataViewed = messageClass(ACCESS_EVENTS.caseDataViewed);
 /** A person's units and roles as their sign-in showed them: the staff directory. */
 export const StaffMemberSeen = messageClass(STAFF_EVENTS.memberSeen);
+/** Who mentors a social worker in the introduktionsprogram, in a unit. */
+export const MentorAssigned = messageClass(STAFF_EVENTS.mentorAssigned);
 /** Events of streams no read model follows; no handler takes them. */
 const OtherStreamEvent = messageClass('OtherStream');
 
@@ -106,6 +108,9 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   }
   if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === StaffMemberSeen.storedType) {
     return new StaffMemberSeen(event);
+  }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === MentorAssigned.storedType) {
+    return new MentorAssigned(event);
   }
   return new OtherStreamEvent(event);
 }

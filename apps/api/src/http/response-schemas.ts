@@ -79,7 +79,12 @@ export const RESPONSE_SCHEMAS = {
       additionalProperties: boolean,
     },
   },
-  StaffList: object({ unit: string, socialWorkers: array(object({ id: string, name: string })) }),
+  StaffList: object({
+    unit: string,
+    socialWorkers: array(object({ id: string, name: string, mentorId: nullable(string) })),
+  }),
+  MentorList: object({ unit: string, mentors: array(object({ id: string, name: string })) }),
+  Mentorship: object({ unit: string, userId: string, mentorId: nullable(string) }),
   WriteResult: object({ caseId: string, revision: integer, events: strings }),
   StartedProcess: object({ caseId: string, instanceId: string, revision: integer, events: strings }),
   QueueTask: object({

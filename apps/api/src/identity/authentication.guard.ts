@@ -40,7 +40,10 @@ export class AuthenticationGuard implements CanActivate {
       throw new UnauthenticatedError('The Authorization header must be "Bearer <access token>"');
     }
     const claims = await this.verifier.verify(token);
-    const principal: Actor = principalFromClaims(claims, this.config.identity.claims);
+    // Whom a mentor mentors is the directory's (the log's), never the token's.
+    const principal: Actor = await this.staff.withMentees(
+      principalFromClaims(claims, this.config.identity.claims),
+    );
     request[ACTOR] = principal;
     request[SESSION_ENDS_AT] = typeof claims.exp === 'number' ? claims.exp * 1000 : Number.POSITIVE_INFINITY;
     // The directory learns who works where from sign-ins: the provider lists no one.

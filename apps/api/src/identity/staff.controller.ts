@@ -1,10 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { rolesIn, StaffDirectory } from '@app/access';
+import { rolesIn, StaffDirectory, type AccessRole } from '@app/access';
+import { BusinessRuleError } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
 import { AccessDeniedError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
 import { Allow, CASE_READERS, CurrentActor, type Actor } from './actor';
+import { MentorDto } from './staff.dto';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -18,12 +20,77 @@ export class StaffController {
   @ApiOperation({
     summary: "The unit's social workers, to choose a case's responsible one from",
     description:
-      'Everyone who has signed in as socialsekreterare in the unit (and, in development, the demo users). Only for members of the unit.',
+      'Everyone who has signed in as socialsekreterare in the unit (and, in development, the demo users), each with their mentor in the introduktionsprogram (null when none). Only for members of the unit.',
   })
   async socialWorkers(@Param('unit', IdParamPipe) unit: string, @CurrentActor() actor: Actor) {
     if (rolesIn(actor, unit).length === 0) {
       throw new AccessDeniedError(`You hold no role in ${unit}`, { unit });
     }
-    return { unit, socialWorkers: await this.staff.ofUnit(unit, 'socialsekreterare') };
+    const workers = await this.staff.ofUnit(unit, 'socialsekreterare');
+    return {
+      unit,
+      socialWorkers: await Promise.all(
+        workers.map(async (worker) => ({
+          ...worker,
+          mentorId: (await this.staff.mentorOf(worker.id, unit)) ?? null,
+        })),
+      ),
+    };
+  }
+
+  @Get(':unit/mentors')
+  @Answers('MentorList')
+  @Allow(...CASE_READERS)
+  @ApiOperation({
+    summary: "The unit's mentors, to choose a social worker's mentor from",
+    description: 'Everyone who has signed in as mentor in the unit. Only for members of the unit.',
+  })
+  async mentors(@Param('unit', IdParamPipe) unit: string, @CurrentActor() actor: Actor) {
+    if (rolesIn(actor, unit).length === 0) {
+      throw new AccessDeniedError(`You hold no role in ${unit}`, { unit });
+    }
+    return { unit, mentors: await this.staff.ofUnit(unit, 'mentor') };
+  }
+
+  @Put(':unit/social-workers/:userId/mentor')
+  @Answers('Mentorship')
+  @Allow('bitradande_enhetschef')
+  @ApiOperation({
+    summary: 'Name the mentor of a social worker in the introduktionsprogram, or end the mentorship',
+    description:
+      "The mentor then reads the cases the social worker is responsible for, read-only and in the access log, and gets the progressionsplan's copy. Only the unit's biträdande enhetschef; `mentorId` null or absent ends it.",
+  })
+  async assignMentor(
+    @Param('unit', IdParamPipe) unit: string,
+    @Param('userId', IdParamPipe) userId: string,
+    @Body() body: MentorDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (!rolesIn(actor, unit).includes('bitradande_enhetschef')) {
+      throw new AccessDeniedError(`Only a biträdande enhetschef of ${unit} names mentors there`, { unit });
+    }
+    const mentorId = body.mentorId ?? null;
+    await this.requireRole(unit, userId, 'socialsekreterare', 'userId', 'socialsekreterare');
+    if (mentorId !== null) await this.requireRole(unit, mentorId, 'mentor', 'mentorId', 'mentor');
+    await this.staff.assignMentor(unit, userId, mentorId, actor.id);
+    return { unit, userId, mentorId };
+  }
+
+  private async requireRole(unit: string, userId: string, role: AccessRole, field: string, title: string) {
+    const person = await this.staff.member(userId);
+    if (!person) {
+      throw new BusinessRuleError([
+        {
+          id: 'unknown-user',
+          field,
+          message: `${userId} är inte känd i Ärendemotorn; personen måste ha loggat in minst en gång.`,
+        },
+      ]);
+    }
+    if (!rolesIn(person, unit).includes(role)) {
+      throw new BusinessRuleError([
+        { id: `not-a-${role}-of-the-unit`, field, message: `${person.name} är inte ${title} på ${unit}.` },
+      ]);
+    }
   }
 }

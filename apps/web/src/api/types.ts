@@ -15,6 +15,7 @@ export type SignInConfig = Schemas['SignInConfig'];
 export type AccessToken = Schemas['AccessToken'];
 export type WriteResult = Schemas['WriteResult'];
 export type StaffList = Schemas['StaffList'];
+export type MentorList = Schemas['MentorList'];
 export type QueueTask = Schemas['QueueTask'];
 export type PlanItem = Schemas['PlanItem'];
 export type CaseView = Schemas['CaseView'];

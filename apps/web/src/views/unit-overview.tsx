@@ -12,6 +12,7 @@ import type {
 } from '../api/types';
 import { useMe } from '../signed-in';
 import { BipChart, PHASES, PHASE_NAMES } from '../components/bip-chart';
+import { MentorsSection } from '../components/mentors';
 import { StepWaitsTable } from '../components/step-waits';
 import { formatDate } from '../format';
 import { roleName, supervisedUnits } from '../roles';
@@ -246,6 +247,8 @@ export function UnitOverviewView() {
             <h2 id="vantetid">Väntetid per processteg</h2>
             <StepWaitsTable waits={data.waits} />
           </section>
+
+          <MentorsSection unit={unit} />
         </>
       )}
     </>

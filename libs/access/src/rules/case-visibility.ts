@@ -5,13 +5,16 @@ import { unitsWhere, type Principal } from './principal';
  * a social worker the cases they are or were responsible for; Rehabansvarig
  * and SIP-stödjare the toolbox cases of their unit; a case manager the cases
  * referred to CM; a biträdande enhetschef and an auditor every case of their
- * unit. Never another unit's.
+ * unit; a mentor the cases of the social workers they mentor in the
+ * introduktionsprogram, while those are responsible. Never another unit's.
  */
 export interface AccessScope {
   readonly userId: string;
   readonly wholeUnits: readonly string[];
   readonly caseManagerUnits: readonly string[];
   readonly socialWorkerUnits: readonly string[];
+  /** The social workers this person mentors, each in the unit where they hold the mentor role. */
+  readonly mentees: readonly { readonly menteeId: string; readonly unit: string }[];
 }
 
 export const WHOLE_UNIT_ROLES = [
@@ -27,6 +30,7 @@ export function scopeOf(principal: Principal): AccessScope {
     wholeUnits: unitsWhere(principal, WHOLE_UNIT_ROLES),
     caseManagerUnits: unitsWhere(principal, ['case_manager']),
     socialWorkerUnits: unitsWhere(principal, ['socialsekreterare']),
+    mentees: (principal.mentees ?? []).filter((m) => unitsWhere(principal, ['mentor']).includes(m.unit)),
   };
 }
 
@@ -38,6 +42,8 @@ export interface CaseAccessFacts {
   readonly unit: string;
   /** Every social worker ever responsible, the current one included. */
   readonly socialWorkers: readonly string[];
+  /** The one responsible now: a mentor follows their mentee's current cases only. */
+  readonly socialWorkerId: string;
   readonly referredToCaseManager: boolean;
 }
 
@@ -45,6 +51,7 @@ export function canSee(scope: AccessScope, facts: CaseAccessFacts): boolean {
   return (
     scope.wholeUnits.includes(facts.unit) ||
     (facts.referredToCaseManager && scope.caseManagerUnits.includes(facts.unit)) ||
-    (scope.socialWorkerUnits.includes(facts.unit) && facts.socialWorkers.includes(scope.userId))
+    (scope.socialWorkerUnits.includes(facts.unit) && facts.socialWorkers.includes(scope.userId)) ||
+    scope.mentees.some((m) => m.unit === facts.unit && m.menteeId === facts.socialWorkerId)
   );
 }

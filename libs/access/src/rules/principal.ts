@@ -23,6 +23,11 @@ export interface Principal {
   readonly id: string;
   readonly name: string;
   readonly memberships: readonly Membership[];
+  /**
+   * For a mentor: whom they mentor, from the staff directory (the log), not
+   * from the token. Read only where they hold the mentor role.
+   */
+  readonly mentees?: readonly { readonly menteeId: string; readonly unit: string }[];
 }
 
 /** `<unit>:<role>` for every role held: the shape tokens, the access log and read-model filters share. */

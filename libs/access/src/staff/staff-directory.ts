@@ -9,9 +9,15 @@ import {
   type EventStore,
 } from '@app/event-store';
 import { STAFF_EVENTS, staffStream } from '@app/engine';
-import { CLOCK, type Clock } from '@app/common';
-import { rolesIn, type AccessRole, type Principal } from '../rules/principal';
-import { StaffMemberQuery, UnitStaffQuery, type StaffMember } from './staff.queries';
+import { CLOCK, type Clock, type JsonObject } from '@app/common';
+import { rolesIn, unitsWhere, type AccessRole, type Principal } from '../rules/principal';
+import {
+  MenteesQuery,
+  MentorOfQuery,
+  StaffMemberQuery,
+  UnitStaffQuery,
+  type StaffMember,
+} from './staff.queries';
 
 /** People the directory knows before they sign in: the development users, where there is no identity provider. */
 export const STAFF_SEED = Symbol('STAFF_SEED');
@@ -76,17 +82,48 @@ export class StaffDirectory {
     );
   }
 
+  /** A mentor with whom they mentor, as the directory holds it; anyone else as they are. */
+  async withMentees(principal: Principal): Promise<Principal> {
+    if (unitsWhere(principal, ['mentor']).length === 0) return principal;
+    return { ...principal, mentees: await this.queries.execute(new MenteesQuery(principal.id)) };
+  }
+
+  /** The mentor of a social worker in a unit, if they are in the introduktionsprogram. */
+  mentorOf(menteeId: string, unit: string): Promise<string | undefined> {
+    return this.queries.execute(new MentorOfQuery(menteeId, unit));
+  }
+
+  /** Records who mentors a social worker in a unit; `null` ends the mentorship. */
+  async assignMentor(unit: string, menteeId: string, mentorId: string | null, by: string): Promise<void> {
+    await this.appendTo(menteeId, {
+      type: STAFF_EVENTS.mentorAssigned,
+      data: { userId: menteeId, unit, mentorId },
+      actorId: by,
+    });
+  }
+
   private async append(principal: Principal): Promise<void> {
-    const stream = staffStream(principal.id);
-    const event = {
-      id: randomUUID(),
+    await this.appendTo(principal.id, {
       type: STAFF_EVENTS.memberSeen,
       data: {
         userId: principal.id,
         name: principal.name,
         memberships: principal.memberships.map((m) => ({ unit: m.unit, roles: [...m.roles] })),
       },
-      metadata: { occurredAt: this.clock.now().toISOString(), actorId: principal.id },
+      actorId: principal.id,
+    });
+  }
+
+  private async appendTo(
+    userId: string,
+    { type, data, actorId }: { type: string; data: JsonObject; actorId: string },
+  ): Promise<void> {
+    const stream = staffStream(userId);
+    const event = {
+      id: randomUUID(),
+      type,
+      data,
+      metadata: { occurredAt: this.clock.now().toISOString(), actorId },
     };
     // Two nodes seeing the same first sign-in race for the stream; the loser chains onto the winner.
     for (let attempt = 0; ; attempt++) {

@@ -1,14 +1,16 @@
+import { STAFF_EVENTS } from '@app/engine';
 import {
   type Projection,
   type ProjectionFactory,
+  MentorAssigned,
   StaffMemberSeen,
   type StoredEventMessage,
   type ReadModelDb,
 } from '@app/read-model';
 
-/** Who works in which unit in which roles, as their last sign-in showed it. */
+/** Who works in which unit in which roles, as their last sign-in showed it; and who mentors whom. */
 class StaffProjection implements Projection {
-  readonly handles = [StaffMemberSeen];
+  readonly handles = [StaffMemberSeen, MentorAssigned];
   readonly name = 'staff';
   readonly tables = [
     {
@@ -20,10 +22,31 @@ class StaffProjection implements Projection {
         'CREATE INDEX sf_members_unit ON sf_members (unit, role)',
       ],
     },
+    {
+      name: 'sf_mentors',
+      ddl: [
+        `CREATE TABLE sf_mentors (
+           mentee_id TEXT NOT NULL, unit TEXT NOT NULL, mentor_id TEXT NOT NULL, since TEXT NOT NULL,
+           PRIMARY KEY (mentee_id, unit))`,
+        'CREATE INDEX sf_mentors_mentor ON sf_mentors (mentor_id)',
+      ],
+    },
   ];
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data } = message;
+    if (message.event.type === STAFF_EVENTS.mentorAssigned) {
+      db.run('DELETE FROM sf_mentors WHERE mentee_id = :userId AND unit = :unit', {
+        userId: data.userId,
+        unit: data.unit,
+      });
+      if (typeof data.mentorId === 'string')
+        db.run(
+          `INSERT INTO sf_mentors (mentee_id, unit, mentor_id, since) VALUES (:userId, :unit, :mentorId, :at)`,
+          { userId: data.userId, unit: data.unit, mentorId: data.mentorId, at: message.occurredAt },
+        );
+      return;
+    }
     // A membership the provider no longer sends is gone: the newest sign-in is the whole truth.
     db.run('DELETE FROM sf_members WHERE user_id = :userId', { userId: data.userId });
     for (const membership of data.memberships as { unit: string; roles: string[] }[]) {

@@ -59,3 +59,50 @@ export class StaffMemberHandler implements IQueryHandler<StaffMemberQuery> {
     });
   }
 }
+
+/** The social workers a mentor mentors, with the unit of each mentorship. */
+export class MenteesQuery extends Query<{ menteeId: string; unit: string }[]> {
+  constructor(readonly mentorId: string) {
+    super();
+  }
+}
+
+/** The mentor of a social worker in a unit, if they are in the introduktionsprogram. */
+export class MentorOfQuery extends Query<string | undefined> {
+  constructor(
+    readonly menteeId: string,
+    readonly unit: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(MenteesQuery)
+export class MenteesHandler implements IQueryHandler<MenteesQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ mentorId }: MenteesQuery): Promise<{ menteeId: string; unit: string }[]> {
+    return Promise.resolve(
+      this.db
+        .all<{ mentee_id: string; unit: string }>(
+          'SELECT mentee_id, unit FROM sf_mentors WHERE mentor_id = :mentorId ORDER BY unit, mentee_id',
+          { mentorId },
+        )
+        .map((row) => ({ menteeId: row.mentee_id, unit: row.unit })),
+    );
+  }
+}
+
+@QueryHandler(MentorOfQuery)
+export class MentorOfHandler implements IQueryHandler<MentorOfQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ menteeId, unit }: MentorOfQuery): Promise<string | undefined> {
+    return Promise.resolve(
+      this.db.get<{ mentor_id: string }>(
+        'SELECT mentor_id FROM sf_mentors WHERE mentee_id = :menteeId AND unit = :unit',
+        { menteeId, unit },
+      )?.mentor_id,
+    );
+  }
+}

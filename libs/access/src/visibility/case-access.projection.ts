@@ -36,8 +36,10 @@ class CaseAccessProjection implements Projection {
       ddl: [
         `CREATE TABLE ac_cases (
            case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, referred_to_cm INTEGER NOT NULL DEFAULT 0,
-           open_instances INTEGER NOT NULL DEFAULT 0, closed_at TEXT, erased INTEGER NOT NULL DEFAULT 0)`,
+           open_instances INTEGER NOT NULL DEFAULT 0, closed_at TEXT, erased INTEGER NOT NULL DEFAULT 0,
+           social_worker_id TEXT NOT NULL)`,
         'CREATE INDEX ac_cases_unit ON ac_cases (unit, referred_to_cm)',
+        'CREATE INDEX ac_cases_social_worker ON ac_cases (social_worker_id, unit)',
         'CREATE INDEX ac_cases_closed ON ac_cases (closed_at) WHERE closed_at IS NOT NULL AND erased = 0',
       ],
     },
@@ -54,14 +56,19 @@ class CaseAccessProjection implements Projection {
     const { data, caseId } = message;
     switch (message.event.type) {
       case CASE_EVENTS.opened:
-        db.run('INSERT INTO ac_cases (case_id, unit) VALUES (:caseId, :unit)', {
-          caseId,
-          unit: data.unit,
-        });
+        db.run(
+          'INSERT INTO ac_cases (case_id, unit, social_worker_id) VALUES (:caseId, :unit, :socialWorkerId)',
+          {
+            caseId,
+            unit: data.unit,
+            socialWorkerId: data.socialWorkerId,
+          },
+        );
         this.worker(db, caseId, data.socialWorkerId);
         return;
       case CASE_EVENTS.caseworkerChanged:
         this.worker(db, caseId, data.to);
+        db.run('UPDATE ac_cases SET social_worker_id = :to WHERE case_id = :caseId', { caseId, to: data.to });
         return;
       case CASE_EVENTS.processCompleted:
       case CASE_EVENTS.processEnded:

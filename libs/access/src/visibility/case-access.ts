@@ -8,6 +8,7 @@ export function accessFactsOf(state: CaseState): CaseAccessFacts {
   return {
     unit: state.unit ?? '',
     socialWorkers: state.socialWorkers,
+    socialWorkerId: state.socialWorkerId ?? '',
     referredToCaseManager: [...state.instances.values()].some(
       (instance) => instance.definitionId === CASE_MANAGER_PROCESS,
     ),

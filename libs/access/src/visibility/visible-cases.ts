@@ -18,7 +18,10 @@ export function visibleCases(column: string): string {
     WHERE a.unit IN (SELECT value FROM json_each(:acCaseManagerUnits)) AND a.referred_to_cm = 1
     UNION ALL
     SELECT w.case_id FROM ac_social_workers w JOIN ac_cases a ON a.case_id = w.case_id
-    WHERE w.user_id = :acUserId AND a.unit IN (SELECT value FROM json_each(:acSocialWorkerUnits))))`;
+    WHERE w.user_id = :acUserId AND a.unit IN (SELECT value FROM json_each(:acSocialWorkerUnits))
+    UNION ALL
+    SELECT a.case_id FROM json_each(:acMentees) m JOIN ac_cases a
+      ON a.social_worker_id = json_extract(m.value, '$.menteeId') AND a.unit = json_extract(m.value, '$.unit')))`;
 }
 
 export function visibilityParams(scope: ReadScope): Record<string, unknown> {
@@ -28,6 +31,7 @@ export function visibilityParams(scope: ReadScope): Record<string, unknown> {
       acWholeUnits: '[]',
       acCaseManagerUnits: '[]',
       acSocialWorkerUnits: '[]',
+      acMentees: '[]',
       acUserId: null,
     };
   }
@@ -36,6 +40,7 @@ export function visibilityParams(scope: ReadScope): Record<string, unknown> {
     acWholeUnits: JSON.stringify(scope.wholeUnits),
     acCaseManagerUnits: JSON.stringify(scope.caseManagerUnits),
     acSocialWorkerUnits: JSON.stringify(scope.socialWorkerUnits),
+    acMentees: JSON.stringify(scope.mentees),
     acUserId: scope.userId,
   };
 }

@@ -24,7 +24,11 @@ export const CASE_EVENTS = {
 export const ACCESS_EVENTS = { caseDataViewed: 'CaseDataViewed' } as const;
 
 /** Who works where: a person's units and roles as their sign-in last showed them. */
-export const STAFF_EVENTS = { memberSeen: 'StaffMemberSeen' } as const;
+export const STAFF_EVENTS = {
+  memberSeen: 'StaffMemberSeen',
+  /** A social worker in the introduktionsprogram gets (or loses) a mentor in a unit. */
+  mentorAssigned: 'MentorAssigned',
+} as const;
 
 export const STREAM_PREFIXES = {
   /** One stream per case: everything that happened in it. */

@@ -19,7 +19,8 @@ type Recipient =
  * follow-up was escalated or handed back, or of a step the process says someone must hear
  * of (`inform`). Social workers are told in person (the case's responsible
  * one); other roles as a role of the case's unit. Delivery by e-mail will
- * read the same rows.
+ * read the same rows. A mentor is told in person too: the mentor of the
+ * case's social worker, when they are in the introduktionsprogram.
  */
 class NotificationsProjection implements Projection {
   constructor(private readonly registry: ProcessRegistry) {}
@@ -101,11 +102,18 @@ class NotificationsProjection implements Projection {
     roles: readonly Role[],
   ): void {
     const theCase = caseFacts(db, message.caseId);
-    const recipients: Recipient[] = roles.map((role) =>
-      role === 'socialsekreterare'
-        ? { person: theCase.social_worker_id, role: null }
-        : { person: null, role },
-    );
+    const recipients: Recipient[] = roles.flatMap((role): Recipient[] => {
+      if (role === 'socialsekreterare') return [{ person: theCase.social_worker_id, role: null }];
+      // The mentor of a social worker in the introduktionsprogram, in person; no one when they have none.
+      if (role === 'mentor') {
+        const mentor = db.get<{ mentor_id: string }>(
+          'SELECT mentor_id FROM sf_mentors WHERE mentee_id = :menteeId AND unit = :unit',
+          { menteeId: theCase.social_worker_id, unit: theCase.unit },
+        )?.mentor_id;
+        return mentor === undefined ? [] : [{ person: mentor, role: null }];
+      }
+      return [{ person: null, role }];
+    });
     recipients.forEach((recipient, index) =>
       db.run(
         `INSERT INTO nt_notifications (id, case_id, unit, reference, recipient_person, recipient_role, kind, message,

@@ -664,10 +664,50 @@ export interface paths {
         };
         /**
          * The unit's social workers, to choose a case's responsible one from
-         * @description Everyone who has signed in as socialsekreterare in the unit (and, in development, the demo users). Only for members of the unit.
+         * @description Everyone who has signed in as socialsekreterare in the unit (and, in development, the demo users), each with their mentor in the introduktionsprogram (null when none). Only for members of the unit.
          */
         get: operations["StaffController_socialWorkers"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unit's mentors, to choose a social worker's mentor from
+         * @description Everyone who has signed in as mentor in the unit. Only for members of the unit.
+         */
+        get: operations["StaffController_mentors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/social-workers/{userId}/mentor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name the mentor of a social worker in the introduktionsprogram, or end the mentorship
+         * @description The mentor then reads the cases the social worker is responsible for, read-only and in the access log, and gets the progressionsplan's copy. Only the unit's biträdande enhetschef; `mentorId` null or absent ends it.
+         */
+        put: operations["StaffController_assignMentor"];
         post?: never;
         delete?: never;
         options?: never;
@@ -823,6 +863,10 @@ export interface components {
                 gjort: boolean;
             }[];
         };
+        MentorDto: {
+            /** @description The mentor’s user id; null ends it */
+            mentorId?: string | null;
+        };
         DevSignInDto: {
             /** @enum {string} */
             userId: "jarva-1-ss" | "jarva-1-ss2" | "jarva-1-rehab" | "jarva-1-cm" | "jarva-1-sip" | "jarva-1-mentor" | "jarva-1-bec" | "jarva-1-revisor" | "jarva-1-drift" | "rinkeby-2-ss" | "rinkeby-2-ss2" | "rinkeby-2-rehab" | "rinkeby-2-cm" | "rinkeby-2-sip" | "rinkeby-2-mentor" | "rinkeby-2-bec" | "rinkeby-2-revisor" | "rinkeby-2-drift";
@@ -894,7 +938,20 @@ export interface components {
             socialWorkers: {
                 id: string;
                 name: string;
+                mentorId: string | null;
             }[];
+        };
+        MentorList: {
+            unit: string;
+            mentors: {
+                id: string;
+                name: string;
+            }[];
+        };
+        Mentorship: {
+            unit: string;
+            userId: string;
+            mentorId: string | null;
         };
         WriteResult: {
             caseId: string;
@@ -2154,6 +2211,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffList"];
+                };
+            };
+        };
+    };
+    StaffController_mentors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorList"];
+                };
+            };
+        };
+    };
+    StaffController_assignMentor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mentorship"];
                 };
             };
         };
