@@ -203,4 +203,44 @@ describe('samverkan med vården, version 2', () => {
       failed: [{ id: 'parallel-coordinated-interventions', field: 'bipPhase' }],
     });
   });
+
+  describe('given an application for sjukersättning or aktivitetsersättning is open', () => {
+    let caseId: string;
+    beforeEach(async () => {
+      caseId = await givenPlanningAgreed(h);
+      await h.run('socialsekreterare', {
+        type: 'RecordSaAeApplication',
+        caseId,
+        application: { kind: 'aktivitetsersattning', appliedOn: '2026-01-20' },
+      });
+    });
+
+    it('when the planning deadline passes, then the breach is recorded but follow-up stays with Rehabansvarig', async () => {
+      const [deadline] = await h.openDeadlines(caseId);
+      h.now = deadline.dueAt;
+      const result = await h.run('system', { type: 'FireDeadline', caseId, deadlineId: deadline.deadlineId });
+      expect(result.events).toEqual(['DeadlineReached', 'FollowUpOwnerChanged']);
+      const followUp = (await h.engine.load(caseId)).followUps.get(SV);
+      expect(followUp).toMatchObject({ role: 'rehabansvarig', escalated: false });
+      expect(followUp?.reason).toContain('Rehabansvarig behåller uppföljningen');
+    });
+
+    it('when Rehabansvarig closes samverkan, then it is refused until Försäkringskassan has decided', async () => {
+      await h.send('socialsekreterare', caseId, SV, 'PlanningCarriedOut', { description: 'Klart' });
+      const error = await h.rejects(caseId, () =>
+        h.send('rehabansvarig', caseId, SV, 'CooperationCompleted', { bipPhase: 3, outcome: 'Hållbar plan' }),
+      );
+      expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'sa-ae-open' }] });
+      await h.run('rehabansvarig', {
+        type: 'RecordSaAeDecision',
+        caseId,
+        decision: { outcome: 'beviljad', decidedOn: '2026-01-30' },
+      });
+      const done = await h.send('rehabansvarig', caseId, SV, 'CooperationCompleted', {
+        bipPhase: 3,
+        outcome: 'Hållbar plan',
+      });
+      expect(done.events).toEqual(['CooperationCompleted', 'ProcessCompleted']);
+    });
+  });
 });

@@ -77,7 +77,10 @@ export const samverkanVardenV2Machine = setup({
               target: 'escalated',
               actions: {
                 type: 'escalateFollowUp',
-                params: { reason: 'Planeringen med vården har inte genomförts inom rimlig tid' },
+                params: {
+                  reason: 'Planeringen med vården har inte genomförts inom rimlig tid',
+                  heldWhileSaAeOpen: true,
+                },
               },
             },
           },
@@ -181,10 +184,21 @@ export const samverkanVardenV2: ProcessDefinition = {
             'Samverkan avslutas när klienten har parallella samordnade insatser (fas 2–4). Avsluta processen i förtid om den ska avbrytas av annat skäl.',
           holds: (p: dto.CooperationCompleted) => p.bipPhase >= 2,
         },
+        {
+          id: 'sa-ae-open',
+          message:
+            'En ansökan om sjukersättning eller aktivitetsersättning pågår: Rehabansvarig följer upp tills Försäkringskassan har beslutat.',
+          holds: (_p, _context, environment) => !facts(environment).saAeApplicationOpen,
+        },
       ],
     },
   },
   deadlines: {
-    planningDeadline: { duration: 'P2M', title: 'Planeringen genomförd inom rimlig tid' },
+    planningDeadline: {
+      duration: 'P2M',
+      title: 'Planeringen genomförd inom rimlig tid',
+      // "Rehabansvarig ansvarar för att meddela biträdande enhetschef och socialsekreteraren".
+      notify: ['bitradande_enhetschef', 'socialsekreterare'],
+    },
   },
 };

@@ -82,6 +82,17 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
       await form.getByLabel('Anteckning').fill('Sjukskriven sedan våren');
     });
     await doStep(page, 'Rehabansvarig handleder', 'Kontakta Rehabansvarig');
+
+    // An application for aktivitetsersättning is a fact of the case, recorded from the case itself.
+    const saAe = page.getByRole('region', { name: 'Sjukersättning och aktivitetsersättning' });
+    await saAe
+      .getByRole('button', { name: 'Registrera ansökan om sjukersättning eller aktivitetsersättning' })
+      .click();
+    await saAe.getByLabel('Aktivitetsersättning').check();
+    await saAe.getByLabel('Ansökan lämnades in').fill('2026-11-20');
+    await saAe.getByRole('button', { name: 'Registrera ansökan', exact: true }).click();
+    await expect.poll(() => saAe.textContent()).toContain('väntar på Försäkringskassans beslut');
+    expect(await saAe.getByRole('button', { name: 'Registrera Försäkringskassans beslut' }).count()).toBe(1);
   });
 
   it('Rehabansvarig takes it to category 4 and a progressionsplan, which starts förtroendeläkare', async () => {

@@ -13,6 +13,7 @@ export * from './domain/process-definition';
 export * from './domain/process-ending';
 export * from './domain/follow-up';
 export * from './domain/unit-settings';
+export * from './domain/sa-ae';
 export * from './domain/caseworker-change';
 export * from './domain/process-registry';
 export * from './domain/progressionsplan';

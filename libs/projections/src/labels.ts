@@ -1,7 +1,11 @@
 import {
   CASE_EVENTS,
   END_REASON_LABELS,
+  SA_AE_KINDS,
+  SA_AE_OUTCOMES,
   TOOLBOX_EFFECTS,
+  type SaAeKind,
+  type SaAeOutcome,
   type EndReason,
   type CaseEffects,
   type ProcessRegistry,
@@ -30,6 +34,10 @@ export function historyLabel(
       return `Process avslutad: ${definition?.title ?? ''}`.trim();
     case CASE_EVENTS.processEnded:
       return `Process avslutad i förtid: ${definition?.title ?? ''} (${END_REASON_LABELS[data.reason as EndReason] ?? data.reason})`;
+    case CASE_EVENTS.saAeApplicationOpened:
+      return `Ansökan om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()} (inlämnad ${day(data.appliedOn)})`;
+    case CASE_EVENTS.saAeApplicationClosed:
+      return `Försäkringskassans beslut om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()}: ${SA_AE_OUTCOMES[data.outcome as SaAeOutcome].toLowerCase()} (${day(data.decidedOn)})`;
     case CASE_EVENTS.deadlineScheduled:
       return `Frist satt: ${data.title} (senast ${day(data.dueAt)})`;
     case CASE_EVENTS.deadlineCancelled:

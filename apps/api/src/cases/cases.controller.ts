@@ -10,6 +10,8 @@ import {
   markPersonalData,
   ProcessRegistry,
   Progressionsplan,
+  SaAeApplication,
+  SaAeDecision,
   type CaseCommand,
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
@@ -417,5 +419,49 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.run({ type: 'RecordProgressionsplan', caseId, plan: { ...body } }, actor, write, response);
+  }
+
+  @Post(':caseId/sa-ae')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.RecordSaAeApplication)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record an application for sjukersättning or aktivitetsersättning',
+    description:
+      'While it is open, Rehabansvarig keeps follow-up in samverkan med vården, and samverkan cannot be closed. 422 when one is already open.',
+  })
+  @WriteHeadersDoc()
+  recordSaAeApplication(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: SaAeApplication,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run(
+      { type: 'RecordSaAeApplication', caseId, application: { ...body } },
+      actor,
+      write,
+      response,
+    );
+  }
+
+  @Post(':caseId/sa-ae/decision')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.RecordSaAeDecision)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Record Försäkringskassan's decision, which closes the open SA/AE application",
+    description: '422 when no application is open, or when the decision predates it.',
+  })
+  @WriteHeadersDoc()
+  recordSaAeDecision(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: SaAeDecision,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run({ type: 'RecordSaAeDecision', caseId, decision: { ...body } }, actor, write, response);
   }
 }

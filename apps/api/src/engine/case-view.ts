@@ -6,6 +6,8 @@ import {
   personal,
   personalOfCase,
   ROLE_LABELS,
+  SA_AE_KINDS,
+  SA_AE_OUTCOMES,
   type CaseState,
   type ProcessRegistry,
 } from '@app/engine';
@@ -26,6 +28,22 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     caseworkerChanges: state.caseworkerChanges,
     /** The latest handläggarbyte: why, whether the client knows, and the hand-over for the new worker. */
     lastCaseworkerChange: lastChangeOf(state),
+    /** An application for sjukersättning / aktivitetsersättning awaiting Försäkringskassan, and the last decision. */
+    saAe: {
+      open: state.saAeApplication
+        ? {
+            kind: state.saAeApplication.kind,
+            label: SA_AE_KINDS[state.saAeApplication.kind],
+            appliedOn: state.saAeApplication.appliedOn,
+          }
+        : null,
+      lastDecision: state.lastSaAeDecision
+        ? {
+            ...state.lastSaAeDecision,
+            label: `${SA_AE_KINDS[state.lastSaAeDecision.kind]}: ${SA_AE_OUTCOMES[state.lastSaAeDecision.outcome].toLowerCase()}`,
+          }
+        : null,
+    },
     caseworkerChangesLastTwelveMonths: state.caseworkerChangedAt.filter(
       (at) => addIsoDuration(at, 'P12M') > now,
     ).length,

@@ -12,6 +12,8 @@ import {
   instanceActions,
   payloadSchema,
   Progressionsplan,
+  SaAeApplication,
+  SaAeDecision,
   ProcessRegistry,
   ROLE_LABELS,
   unmetStartRules,
@@ -124,6 +126,21 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
                 label: 'Byt ansvarig socialsekreterare',
                 schema: payloadSchema(CaseworkerChange),
               },
+            ]
+          : []),
+        ...(holds(CASE_COMMAND_ROLES.RecordSaAeApplication)
+          ? [
+              state.saAeApplication
+                ? {
+                    command: 'RecordSaAeDecision',
+                    label: 'Registrera Försäkringskassans beslut',
+                    schema: payloadSchema(SaAeDecision),
+                  }
+                : {
+                    command: 'RecordSaAeApplication',
+                    label: 'Registrera ansökan om sjukersättning eller aktivitetsersättning',
+                    schema: payloadSchema(SaAeApplication),
+                  },
             ]
           : []),
         ...(holds(CASE_COMMAND_ROLES.RecordProgressionsplan)

@@ -143,6 +143,10 @@ export const RESPONSE_SCHEMAS = {
         handover: personal(nullable(string)),
       }),
     ),
+    saAe: object({
+      open: nullable(object({ kind: string, label: string, appliedOn: string })),
+      lastDecision: nullable(object({ kind: string, outcome: string, decidedOn: string, label: string })),
+    }),
     caseworkerChangesLastTwelveMonths: integer,
     followUps: array(
       object({

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { api, ApiError, describeError, newAttemptKey } from '../api/client';
 import type {
   CaseView as CaseData,
@@ -12,6 +12,8 @@ import { formatDate } from '../format';
 import { socialWorkerField, useSocialWorkers, type SocialWorker } from '../staff';
 import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
+import { Disclosure } from '../components/disclosure';
+import { SaAeSection } from '../components/sa-ae-section';
 import { SchemaForm } from '../forms/schema-form';
 import { canSupervise } from '../roles';
 import { Link } from '../router';
@@ -188,6 +190,12 @@ export function CaseView({ caseId }: { caseId: string }) {
             </Disclosure>
           ))}
       </section>
+
+      <SaAeSection
+        saAe={view.saAe}
+        actions={next.caseActions}
+        write={(target, body, done) => write(`${path}/${target}`, body, done)}
+      />
 
       <section aria-labelledby="tidsgranser">
         <h2 id="tidsgranser">Öppna tidsgränser</h2>
@@ -412,30 +420,6 @@ function StartProcess({
           );
         })}
       </ul>
-    </div>
-  );
-}
-
-/** A button that opens its form below it, and returns focus to the button when the form closes. */
-function Disclosure({
-  label,
-  children,
-}: {
-  label: string;
-  children: (close: (returnFocus?: boolean) => void) => ReactNode;
-}) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = (returnFocus = true) => {
-    setOpen(false);
-    if (returnFocus) requestAnimationFrame(() => button.current?.focus());
-  };
-  return (
-    <div className="disclosure">
-      <button ref={button} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {label}
-      </button>
-      {open && <div className="disclosure-body">{children(close)}</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ActorRole } from './commands';
 import type { Role } from './process-definition';
 import type { EndReason } from './process-ending';
 import type { ChangeReason, ClientInformed } from './caseworker-change';
+import type { SaAeKind, SaAeOutcome } from './sa-ae';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -57,6 +58,12 @@ export interface CaseEventData {
     readonly handover?: string;
   };
   [CASE_EVENTS.progressionsplanRecorded]: RecordedPlan;
+  [CASE_EVENTS.saAeApplicationOpened]: { readonly kind: SaAeKind; readonly appliedOn: string };
+  [CASE_EVENTS.saAeApplicationClosed]: {
+    readonly kind: SaAeKind;
+    readonly outcome: SaAeOutcome;
+    readonly decidedOn: string;
+  };
   [CASE_EVENTS.followUpOwnerChanged]: {
     readonly instanceId: string;
     readonly owner: Role;

@@ -17,6 +17,8 @@ export const CASE_EVENTS = {
   followUpOwnerChanged: 'FollowUpOwnerChanged',
   caseworkerChanged: 'CaseworkerChanged',
   progressionsplanRecorded: 'ProgressionsplanRecorded',
+  saAeApplicationOpened: 'SaAeApplicationOpened',
+  saAeApplicationClosed: 'SaAeApplicationClosed',
   erased: 'CaseErased',
 } as const;
 

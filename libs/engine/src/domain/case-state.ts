@@ -74,6 +74,12 @@ export interface CaseState {
    */
   readonly followUps: ReadonlyMap<string, FollowUp>;
   readonly hasProgressionsplan: boolean;
+  /** An application for sjukersättning / aktivitetsersättning awaiting Försäkringskassan's decision. */
+  readonly saAeApplication?: CaseEventData[typeof CASE_EVENTS.saAeApplicationOpened] & {
+    readonly openedAt: string;
+  };
+  /** Försäkringskassan's decision on the latest application. */
+  readonly lastSaAeDecision?: CaseEventData[typeof CASE_EVENTS.saAeApplicationClosed];
   /** The latest BIP phase (0-4) recorded at a follow-up, and when. */
   readonly bipPhase?: { readonly phase: number; readonly recordedAt: string };
   readonly instances: ReadonlyMap<string, InstanceState>;
@@ -226,6 +232,13 @@ export class CaseFold {
         });
         return;
       }
+      case CASE_EVENTS.saAeApplicationOpened:
+        draft.saAeApplication = { ...event.data, openedAt: at };
+        return;
+      case CASE_EVENTS.saAeApplicationClosed:
+        draft.saAeApplication = undefined;
+        draft.lastSaAeDecision = event.data;
+        return;
       case CASE_EVENTS.erased:
         draft.erased = {
           at,

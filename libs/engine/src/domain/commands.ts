@@ -26,6 +26,8 @@ export const CASE_COMMAND_ROLES = {
   OpenCase: ['socialsekreterare', 'bitradande_enhetschef'],
   ChangeCaseworker: ['bitradande_enhetschef', 'socialsekreterare'],
   RecordProgressionsplan: ['rehabansvarig'],
+  RecordSaAeApplication: ['socialsekreterare', 'rehabansvarig'],
+  RecordSaAeDecision: ['socialsekreterare', 'rehabansvarig'],
   HandBackFollowUp: ['bitradande_enhetschef'],
   FireDeadline: [SYSTEM_ROLE],
   EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
@@ -52,6 +54,18 @@ export type CaseCommand =
       readonly type: 'RecordProgressionsplan';
       readonly caseId: string;
       readonly plan: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'RecordSaAeApplication';
+      readonly caseId: string;
+      /** Kind and date applied: validated against SaAeApplication. */
+      readonly application: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'RecordSaAeDecision';
+      readonly caseId: string;
+      /** Outcome and date decided: validated against SaAeDecision. */
+      readonly decision: Readonly<Record<string, unknown>>;
     }
   | {
       readonly type: 'StartProcess';

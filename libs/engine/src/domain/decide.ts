@@ -29,6 +29,7 @@ import {
   type InstanceOutput,
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
+import { SA_AE_KINDS, SaAeApplication, SaAeDecision } from './sa-ae';
 import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
 import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
@@ -94,6 +95,7 @@ export function unmetStartRules(definition: ProcessDefinition, state: CaseState)
 function caseFactsOf(state: CaseState): CaseFacts {
   return {
     hasProgressionsplan: state.hasProgressionsplan,
+    saAeApplicationOpen: state.saAeApplication !== undefined,
     runningProcesses: [...state.instances.values()]
       .filter(isRunning)
       .map((instance) => instance.definitionId),
@@ -427,6 +429,47 @@ function decideAs(
       const role = actingRole(meta, 'RecordProgressionsplan', CASE_COMMAND_ROLES.RecordProgressionsplan);
       const plan = validatePayload(Progressionsplan, command.plan);
       return { role, events: [caseEvent(CASE_EVENTS.progressionsplanRecorded, plan, {})] };
+    }
+    case 'RecordSaAeApplication': {
+      requireCase(state);
+      const role = actingRole(meta, 'RecordSaAeApplication', CASE_COMMAND_ROLES.RecordSaAeApplication);
+      const application = validatePayload(SaAeApplication, command.application, calendarDayOf(meta.now));
+      if (state.saAeApplication) {
+        throw new BusinessRuleError([
+          {
+            id: 'sa-ae-already-open',
+            message: `En ansökan om ${SA_AE_KINDS[state.saAeApplication.kind].toLowerCase()} är redan öppen; registrera Försäkringskassans beslut först.`,
+          },
+        ]);
+      }
+      return { role, events: [caseEvent(CASE_EVENTS.saAeApplicationOpened, application, {})] };
+    }
+    case 'RecordSaAeDecision': {
+      requireCase(state);
+      const role = actingRole(meta, 'RecordSaAeDecision', CASE_COMMAND_ROLES.RecordSaAeDecision);
+      const decision = validatePayload(SaAeDecision, command.decision, calendarDayOf(meta.now));
+      const open = state.saAeApplication;
+      if (!open) {
+        throw new BusinessRuleError([
+          {
+            id: 'no-sa-ae-open',
+            message: 'Ingen ansökan om sjukersättning eller aktivitetsersättning är öppen.',
+          },
+        ]);
+      }
+      if (decision.decidedOn < open.appliedOn) {
+        throw new BusinessRuleError([
+          {
+            id: 'decided-before-applied',
+            field: 'decidedOn',
+            message: `Beslutet kan inte vara fattat före ansökan (${open.appliedOn}).`,
+          },
+        ]);
+      }
+      return {
+        role,
+        events: [caseEvent(CASE_EVENTS.saAeApplicationClosed, { kind: open.kind, ...decision }, {})],
+      };
     }
     case 'StartProcess': {
       requireCase(state);

@@ -61,6 +61,8 @@ export type StepEnvironment = {
 /** What start rules may look at: case-level facts, never another process's internals. */
 export interface CaseFacts {
   readonly hasProgressionsplan: boolean;
+  /** An application for sjukersättning / aktivitetsersättning awaits Försäkringskassan's decision. */
+  readonly saAeApplicationOpen: boolean;
   /** The processes with an instance still running in the case, by definition id. */
   readonly runningProcesses: readonly string[];
 }

@@ -3,6 +3,7 @@ import type { CaseEventData, RecordedPlan } from './case-event';
 import { CaseEffects, defineEffect } from './case-effects';
 import { ROLE_LABELS, type Role } from './process-definition';
 import type { CaseState, FollowUp } from './case-state';
+import { SA_AE_KINDS } from './sa-ae';
 
 /** The case's follow-ups with one instance's set or replaced; the others stay as they are. */
 export function withFollowUp(state: CaseState, followUp: FollowUp): ReadonlyMap<string, FollowUp> {
@@ -15,12 +16,16 @@ const ESCALATES_TO: Role = 'bitradande_enhetschef';
 const followUpOwnerChanged = defineEffect<CaseEventData[typeof CASE_EVENTS.followUpOwnerChanged]>({
   event: CASE_EVENTS.followUpOwnerChanged,
   intents: {
-    escalateFollowUp: (params: { reason: string }, { instanceId }) => ({
-      instanceId,
-      owner: ESCALATES_TO,
-      escalated: true,
-      reason: params.reason,
-    }),
+    // A process may say the escalation waits while an SA/AE application is open (samverkan: the more specific rule wins).
+    escalateFollowUp: (params: { reason: string; heldWhileSaAeOpen?: boolean }, { instanceId, state }) =>
+      params.heldWhileSaAeOpen && state.saAeApplication
+        ? {
+            instanceId,
+            owner: 'rehabansvarig',
+            escalated: false,
+            reason: `${params.reason}. En ansökan om ${SA_AE_KINDS[state.saAeApplication.kind].toLowerCase()} pågår, så Rehabansvarig behåller uppföljningen.`,
+          }
+        : { instanceId, owner: ESCALATES_TO, escalated: true, reason: params.reason },
     setFollowUpOwner: (params: { owner: Role }, { instanceId }) => ({
       instanceId,
       owner: params.owner,

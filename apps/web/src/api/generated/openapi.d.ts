@@ -229,6 +229,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/sa-ae": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an application for sjukersättning or aktivitetsersättning
+         * @description While it is open, Rehabansvarig keeps follow-up in samverkan med vården, and samverkan cannot be closed. 422 when one is already open.
+         */
+        post: operations["CasesController_recordSaAeApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/sa-ae/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Försäkringskassan's decision, which closes the open SA/AE application
+         * @description 422 when no application is open, or when the decision predates it.
+         */
+        post: operations["CasesController_recordSaAeDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/processes": {
         parameters: {
             query?: never;
@@ -863,6 +903,30 @@ export interface components {
                 gjort: boolean;
             }[];
         };
+        SaAeApplication: {
+            /**
+             * Ansökan gäller
+             * @enum {string}
+             */
+            kind: "sjukersattning" | "aktivitetsersattning";
+            /**
+             * Ansökan lämnades in
+             * Format: date
+             */
+            appliedOn: string;
+        };
+        SaAeDecision: {
+            /**
+             * Försäkringskassans beslut
+             * @enum {string}
+             */
+            outcome: "beviljad" | "delvis-beviljad" | "avslag" | "aterkallad";
+            /**
+             * Beslutsdatum
+             * Format: date
+             */
+            decidedOn: string;
+        };
         MentorDto: {
             /** @description The mentor’s user id; null ends it */
             mentorId?: string | null;
@@ -1056,6 +1120,19 @@ export interface components {
                 } | null;
                 handover: (string | null) | "[skyddad]";
             } | null;
+            saAe: {
+                open: {
+                    kind: string;
+                    label: string;
+                    appliedOn: string;
+                } | null;
+                lastDecision: {
+                    kind: string;
+                    outcome: string;
+                    decidedOn: string;
+                    label: string;
+                } | null;
+            };
             caseworkerChangesLastTwelveMonths: number;
             followUps: {
                 instanceId: string;
@@ -1668,6 +1745,66 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Progressionsplan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_recordSaAeApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaAeApplication"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_recordSaAeDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaAeDecision"];
             };
         };
         responses: {
