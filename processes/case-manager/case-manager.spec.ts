@@ -21,7 +21,7 @@ const FOLLOW_UP = {
 /** The målgrupp the remiss states: all three hold. */
 const IN_TARGET_GROUP = { motivated: true, struggles: true, farFromLabourMarket: true };
 
-async function givenReferred(h: EngineHarness): Promise<string> {
+async function givenAtRemiss(h: EngineHarness): Promise<string> {
   const caseId = await h.openCase();
   await h.run('socialsekreterare', {
     type: 'StartProcess',
@@ -29,6 +29,11 @@ async function givenReferred(h: EngineHarness): Promise<string> {
     instanceId: CM,
     definitionId: 'case-manager',
   });
+  return caseId;
+}
+
+async function givenReferred(h: EngineHarness): Promise<string> {
+  const caseId = await givenAtRemiss(h);
   await h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
     goal: 'Arbetsträning inom sex månader',
     ...IN_TARGET_GROUP,
@@ -56,13 +61,7 @@ describe('case manager', () => {
   });
 
   it('given the remiss says the client is not far from the labour market, then it is refused naming that condition of the målgrupp, and nothing is appended', async () => {
-    const caseId = await h.openCase();
-    await h.run('socialsekreterare', {
-      type: 'StartProcess',
-      caseId,
-      instanceId: CM,
-      definitionId: 'case-manager',
-    });
+    const caseId = await givenAtRemiss(h);
     const error = await h.rejects(caseId, () =>
       h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
         goal: 'Arbete',
