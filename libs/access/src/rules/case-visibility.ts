@@ -25,12 +25,13 @@ export const WHOLE_UNIT_ROLES = [
 ] as const;
 
 export function scopeOf(principal: Principal): AccessScope {
+  const mentorUnits = unitsWhere(principal, ['mentor']);
   return {
     userId: principal.id,
     wholeUnits: unitsWhere(principal, WHOLE_UNIT_ROLES),
     caseManagerUnits: unitsWhere(principal, ['case_manager']),
     socialWorkerUnits: unitsWhere(principal, ['socialsekreterare']),
-    mentees: (principal.mentees ?? []).filter((m) => unitsWhere(principal, ['mentor']).includes(m.unit)),
+    mentees: (principal.mentees ?? []).filter((m) => mentorUnits.includes(m.unit)),
   };
 }
 

@@ -98,11 +98,14 @@ export class MentorOfHandler implements IQueryHandler<MentorOfQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ menteeId, unit }: MentorOfQuery): Promise<string | undefined> {
-    return Promise.resolve(
-      this.db.get<{ mentor_id: string }>(
-        'SELECT mentor_id FROM sf_mentors WHERE mentee_id = :menteeId AND unit = :unit',
-        { menteeId, unit },
-      )?.mentor_id,
-    );
+    return Promise.resolve(mentorIn(this.db, menteeId, unit));
   }
+}
+
+/** The mentor of a social worker in a unit, read in the caller's transaction (a projection's, or a query's). */
+export function mentorIn(db: ReadModelDb, menteeId: string, unit: string): string | undefined {
+  return db.get<{ mentor_id: string }>(
+    'SELECT mentor_id FROM sf_mentors WHERE mentee_id = :menteeId AND unit = :unit',
+    { menteeId, unit },
+  )?.mentor_id;
 }

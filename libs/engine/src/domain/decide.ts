@@ -229,15 +229,12 @@ function enterAt(
   from: InstanceState,
   out: Outputs,
 ): void {
-  const definition = ctx.registry.get(started.definitionId, started.version);
   const payload = { fromInstanceId: from.instanceId, fromDefinitionId: from.definitionId };
-  const { snapshot, outputs } = stepInstance(definition, started.snapshot, { type: entry, payload });
-  out.events.push({
+  stepInto(ctx, state, meta, started, { type: entry, payload }, out, (metadata) => ({
     type: entry,
     data: { instanceId: started.instanceId, payload },
-    metadata: instanceMetadata(started, started.snapshot.value, snapshot.value),
-  } as PendingEvent);
-  recordOutputs(ctx, state, meta, { ...started, snapshot }, outputs, out, payload);
+    metadata,
+  }));
 }
 
 function startProcess(
@@ -332,15 +329,28 @@ function sendToInstance(
   event: { type: string; payload?: Record<string, unknown> },
   stored: (metadata: PendingMetadata) => PendingEvent,
 ): PendingEvent[] {
+  const out: Outputs = { events: [], counter: 0 };
+  stepInto(ctx, state, meta, instance, event, out, stored);
+  return out.events;
+}
+
+/** One step of an instance into `out`: the step's own event, then what the step asked for. */
+function stepInto(
+  ctx: DecideContext,
+  state: CaseState,
+  meta: CommandMetadata,
+  instance: InstanceState,
+  event: { type: string; payload?: Record<string, unknown> },
+  out: Outputs,
+  stored: (metadata: PendingMetadata) => PendingEvent,
+): void {
   const definition = ctx.registry.get(instance.definitionId, instance.version);
   if (!instance.snapshot.can(event)) {
     throw new StepNotAllowedError(event.type, instance.snapshot.value, acceptedEventTypes(instance.snapshot));
   }
   const { snapshot, outputs } = stepInstance(definition, instance.snapshot, event);
-  const out: Outputs = { events: [], counter: 0 };
   out.events.push(stored(instanceMetadata(instance, instance.snapshot.value, snapshot.value)));
   recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out, event.payload);
-  return out.events;
 }
 
 /** The role the actor acts in: the first of the lanes they hold. */

@@ -1,5 +1,6 @@
 import { type Role, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
+import { mentorIn } from '@app/access';
 import { caseFacts } from '../case-directory';
 import {
   type Projection,
@@ -106,10 +107,7 @@ class NotificationsProjection implements Projection {
       if (role === 'socialsekreterare') return [{ person: theCase.social_worker_id, role: null }];
       // The mentor of a social worker in the introduktionsprogram, in person; no one when they have none.
       if (role === 'mentor') {
-        const mentor = db.get<{ mentor_id: string }>(
-          'SELECT mentor_id FROM sf_mentors WHERE mentee_id = :menteeId AND unit = :unit',
-          { menteeId: theCase.social_worker_id, unit: theCase.unit },
-        )?.mentor_id;
+        const mentor = mentorIn(db, theCase.social_worker_id, theCase.unit);
         return mentor === undefined ? [] : [{ person: mentor, role: null }];
       }
       return [{ person: null, role }];
