@@ -222,6 +222,8 @@ async function onSqlite(): Promise<{
   const app = await RunningApp.start(PORT, { DATA_DIR: data, EVENT_STORE: 'sqlite' });
   try {
     const http = await app.commands();
+    // The operator's first request records them in the staff directory: an event, so before the head is read.
+    await app.status();
     const store = new SqliteEventStore({ filename: join(data, 'events.sqlite') });
     const head = String(await store.headPosition());
     await store.close();
