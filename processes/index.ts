@@ -2,6 +2,7 @@ import { ProcessRegistry } from '@app/engine';
 import { afuV1 } from './afu/afu.machine';
 import { afuV2 } from './afu/afu.v2';
 import { caseManagerV1 } from './case-manager/case-manager.machine';
+import { caseManagerV2 } from './case-manager/case-manager.v2';
 import { klientInformerasV1, overlamningV1 } from './handlaggarbyte/handlaggarbyte.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
@@ -23,6 +24,7 @@ export const PROCESS_DEFINITIONS = [
   skriftligaRekommendationerV1,
   skriftligaRekommendationerV2,
   caseManagerV1,
+  caseManagerV2,
   klientInformerasV1,
   overlamningV1,
 ];

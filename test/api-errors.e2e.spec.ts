@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { as, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, SOCIAL_WORKER, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
+import { CaseDriver, SOCIAL_WORKER, FULL_CHANGE, CM_ASSIGNED, CM_TARGET_GROUP } from './flows';
 
 /** Every refusal leaves the log exactly as it was. */
 /** A well-formed HS256 token signed with a key that is not the app's. */
@@ -240,6 +240,7 @@ describe('API errors: status, stable body, nothing appended', () => {
   it('422 RULE.FAILED names exactly the CM criteria that do not hold', async () => {
     const cm = await c.start('case-manager');
     await c.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbetsträning', ...CM_TARGET_GROUP });
+    await c.send('bitradande_enhetschef', cm, 'CaseManagerAssigned', CM_ASSIGNED);
     head = await app.get<EventStore>(EVENT_STORE).headPosition();
     const response = await as(app, 'case_manager')
       .post(`/api/cases/${c.caseId}/processes/${cm}/events`)

@@ -165,6 +165,10 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
       .post(`/api/cases/${caseId}/processes/${cm}/events`)
       .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbetsträning', ...CM_TARGET_GROUP } })
       .expect(200);
+    await as(app, 'bitradande_enhetschef', 'bec-rinkeby', 'rinkeby-2')
+      .post(`/api/cases/${caseId}/processes/${cm}/events`)
+      .send({ event: 'CaseManagerAssigned', payload: { caseManagerId: 'rinkeby-2-cm' } })
+      .expect(200);
     await as(app, 'case_manager', 'cm-rinkeby', 'rinkeby-2')
       .post(`/api/cases/${caseId}/processes/${cm}/events`)
       .send({ event: 'InterventionNotOffered', payload: { reason: 'Kriterierna uppfylls inte' } })

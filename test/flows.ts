@@ -9,10 +9,13 @@ export const SOCIAL_WORKER = 'ss-anna';
 
 export { FULL_CHANGE, PLAN };
 
-/** Every CM criterion met (Bilaga 2's checklist). */
 /** The målgrupp the remiss CM states; all three hold. */
 export const CM_TARGET_GROUP = { motivated: true, struggles: true, farFromLabourMarket: true };
 
+/** CM:s biträdande names the unit's case manager (a development user, known to the staff directory). */
+export const CM_ASSIGNED = { caseManagerId: `${UNIT}-cm` };
+
+/** Every CM criterion met (Bilaga 2's checklist). */
 export const CM_CRITERIA = {
   clearGoal: true,
   consentWithHealthcareAndAf: true,
@@ -128,6 +131,7 @@ export class CaseDriver {
       goal: 'Arbetsträning inom sex månader',
       ...CM_TARGET_GROUP,
     });
+    await this.send('bitradande_enhetschef', cm, 'CaseManagerAssigned', CM_ASSIGNED);
     await this.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
     await this.send('socialsekreterare', cm, 'ClientAcceptedInformation');
     return cm;

@@ -17,7 +17,7 @@ import {
   TestClock,
   signedInOnce,
 } from './app-harness';
-import { CaseDriver, CM_CRITERIA, UNIT, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
+import { CaseDriver, CM_ASSIGNED, CM_CRITERIA, UNIT, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
 
 async function caughtUp(app: INestApplication): Promise<void> {
   const head = await app.get<EventStore>(EVENT_STORE).headPosition();
@@ -127,6 +127,7 @@ describe('read models', () => {
       const caseId = opened.body.caseId as string;
       const steps: [string, object][] = [
         ['ReferralSubmitted', { goal: 'Arbetsträning', ...CM_TARGET_GROUP }],
+        ['CaseManagerAssigned', CM_ASSIGNED],
         ['CriteriaMet', CM_CRITERIA],
         ['ClientAcceptedInformation', {}],
       ];
@@ -136,7 +137,12 @@ describe('read models', () => {
         .send({ definitionId: 'case-manager', instanceId: 'cm' })
         .expect(201);
       for (const [index, [event, payload]] of steps.entries()) {
-        const who = event === 'CriteriaMet' ? as(app, 'case_manager', 'cm-1') : sw();
+        const who =
+          event === 'CriteriaMet'
+            ? as(app, 'case_manager', 'cm-1')
+            : event === 'CaseManagerAssigned'
+              ? as(app, 'bitradande_enhetschef', 'bec-1')
+              : sw();
         await who
           .post(`/api/cases/${caseId}/processes/cm/events`)
           .set('Idempotency-Key', `shared-step-${index}`)

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevTokens } from '../apps/api/src/identity/dev-tokens';
 import { as, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
-import { CaseDriver, FULL_CHANGE, CM_TARGET_GROUP } from './flows';
+import { CaseDriver, FULL_CHANGE, CM_ASSIGNED, CM_TARGET_GROUP } from './flows';
 
 /** What the web app relies on from the API: labelled schemas, diagram elements, the CM plan, live updates. */
 describe('the API the web app is built on', () => {
@@ -70,6 +70,7 @@ describe('the API the web app is built on', () => {
     const driver = await CaseDriver.open(app, 'KL 1981');
     const cm = await driver.start('case-manager');
     await driver.send('socialsekreterare', cm, 'ReferralSubmitted', { goal: 'Arbete', ...CM_TARGET_GROUP });
+    await driver.send('bitradande_enhetschef', cm, 'CaseManagerAssigned', CM_ASSIGNED);
     await driver.send('case_manager', cm, 'CriteriaMet', {
       clearGoal: true,
       consentWithHealthcareAndAf: true,

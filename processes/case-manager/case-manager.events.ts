@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Day, Personal, Text, Label, PastDay } from '@app/engine';
+import { Day, Personal, Text, Label, PastDay, StaffOfUnit } from '@app/engine';
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */
@@ -100,4 +100,20 @@ export class InterventionClosed {
   @IsIn(CLOSE_REASONS)
   reason!: string;
   @Label('Sammanfattning') @IsOptional() @Text() summary?: string;
+}
+
+/** CM:s biträdande's choice from the unit's case managers (toolbox.md, process 6, step 2). */
+export class CaseManagerAssigned {
+  @Label('Case manager', { help: 'Den case manager på enheten som tar remissen.' })
+  @StaffOfUnit('case_manager')
+  caseManagerId!: string;
+}
+
+/** The social worker's regular check-in with the CM, journalled (step 8). */
+export class SocialWorkerCheckedIn {
+  @Label('Avstämningen gjordes') @PastDay() checkedInOn!: string;
+  @Label('Anteckning', { help: 'Vad ni stämde av; journalför som vanligt.' })
+  @IsOptional()
+  @Text()
+  note?: string;
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { StaffRecord } from '@app/engine';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { PROCESS_DEFINITIONS } from '../index';
 
@@ -38,6 +39,7 @@ async function givenReferred(h: EngineHarness): Promise<string> {
     goal: 'Arbetsträning inom sex månader',
     ...IN_TARGET_GROUP,
   });
+  await h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerAssigned', { caseManagerId: 'cm-anna' });
   return caseId;
 }
 
@@ -79,9 +81,22 @@ describe('case manager', () => {
     expect(missing).toMatchObject({ code: 'PAYLOAD.INVALID' });
   });
 
-  it('given a remiss within the målgrupp, then it waits for the case manager to check the criteria', async () => {
-    const caseId = await givenReferred(h);
-    expect((await h.engine.load(caseId)).instances.get(CM)?.snapshot.value).toBe('kriterier');
+  it('given a remiss within the målgrupp, then it goes to CM:s biträdande, who names the case manager, and then the case manager checks the criteria', async () => {
+    const caseId = await givenAtRemiss(h);
+    await h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
+      goal: 'Arbete',
+      ...IN_TARGET_GROUP,
+    });
+    expect(await h.stateOf(caseId, CM)).toBe('fordelning');
+    await h.rejects(caseId, () =>
+      h.send('case_manager', caseId, CM, 'CaseManagerAssigned', { caseManagerId: 'cm-anna' }),
+    );
+    await h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerAssigned', { caseManagerId: 'cm-anna' });
+    const instance = (await h.engine.load(caseId)).instances.get(CM);
+    expect([instance?.snapshot.value, instance?.snapshot.context.caseManagerId]).toEqual([
+      'kriterier',
+      'cm-anna',
+    ]);
   });
 
   it('given two criteria do not hold, then the rejection names exactly those two and nothing is appended', async () => {
@@ -173,9 +188,47 @@ describe('case manager', () => {
     });
 
     it('then the 12-month limit runs from the start meeting', async () => {
-      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
-        ['interventionLimit', '2027-01-31T09:00:00.000Z'],
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toContainEqual([
+        'interventionLimit',
+        '2027-01-31T09:00:00.000Z',
       ]);
+    });
+
+    it('then the social worker is due to check in with the case manager within a month', async () => {
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toContainEqual([
+        'checkIn',
+        '2026-02-28T09:00:00.000Z',
+      ]);
+    });
+
+    it('when the social worker checks in, then the next check-in is due a month after the day they did, whenever it was recorded', async () => {
+      h.now = '2026-02-20T09:00:00.000Z';
+      const result = await h.send('socialsekreterare', caseId, CM, 'SocialWorkerCheckedIn', {
+        checkedInOn: '2026-02-16',
+        note: 'Stämt av planen',
+      });
+      expect(result.events).toEqual(['SocialWorkerCheckedIn', 'DeadlineCancelled', 'DeadlineScheduled']);
+      const checkIns = (await h.openDeadlines(caseId)).filter((d) => d.name === 'checkIn');
+      expect(checkIns.map((d) => d.dueAt)).toEqual(['2026-03-16T09:00:00.000Z']);
+    });
+
+    it('when a month passes without a check-in, then the social worker has a reminder task, and a check-in clears it and starts the next month', async () => {
+      const checkIn = (await h.openDeadlines(caseId)).find((d) => d.name === 'checkIn');
+      h.now = checkIn!.dueAt;
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: checkIn!.deadlineId });
+      expect(await h.stateOf(caseId, CM)).toEqual({ insats: { genomforande: 'avstamningForsenad' } });
+      await h.send('socialsekreterare', caseId, CM, 'SocialWorkerCheckedIn', { checkedInOn: '2026-02-28' });
+      expect(await h.stateOf(caseId, CM)).toEqual({ insats: { genomforande: 'avstamning' } });
+      expect((await h.openDeadlines(caseId)).map((d) => d.name).sort()).toEqual([
+        'checkIn',
+        'interventionLimit',
+      ]);
+    });
+
+    it('when a follow-up meeting is recorded, then the check-in stays due when it was', async () => {
+      const before = (await h.openDeadlines(caseId)).map((d) => d.dueAt);
+      await h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP);
+      expect((await h.openDeadlines(caseId)).map((d) => d.dueAt)).toEqual(before);
     });
 
     it("when a fourth follow-up meeting is recorded, then it is kept like the first three: the template's three slots are no limit", async () => {
@@ -187,14 +240,14 @@ describe('case manager', () => {
     });
 
     it('when 12 months pass, then the intervention is closed automatically', async () => {
-      const [limit] = await h.openDeadlines(caseId);
+      const limit = (await h.openDeadlines(caseId)).find((d) => d.name === 'interventionLimit')!;
       h.now = limit.dueAt;
       const result = await h.run('system', {
         type: 'FireDeadline',
         caseId,
         deadlineId: limit.deadlineId,
       });
-      expect(result.events).toEqual(['DeadlineReached', 'ProcessCompleted']);
+      expect(result.events).toEqual(['DeadlineReached', 'DeadlineCancelled', 'ProcessCompleted']);
       expect(await h.stateOf(caseId, CM)).toBe('closedAtTimeLimit');
     });
 
@@ -202,8 +255,54 @@ describe('case manager', () => {
       const result = await h.send('case_manager', caseId, CM, 'InterventionClosed', {
         reason: 'mal-uppnatt',
       });
-      expect(result.events).toEqual(['InterventionClosed', 'DeadlineCancelled', 'ProcessCompleted']);
+      expect(result.events).toEqual([
+        'InterventionClosed',
+        'DeadlineCancelled',
+        'DeadlineCancelled',
+        'ProcessCompleted',
+      ]);
       expect(await h.openDeadlines(caseId)).toEqual([]);
     });
+  });
+});
+
+describe('case manager, with the staff directory', () => {
+  const people: Record<string, StaffRecord> = {
+    'cm-anna': { name: 'CM Anna', memberships: [{ unit: 'järva-1', roles: ['case_manager'] }] },
+    'cm-rinkeby': { name: 'CM Rinkeby', memberships: [{ unit: 'rinkeby-2', roles: ['case_manager'] }] },
+    'ss-bo': { name: 'SS Bo', memberships: [{ unit: 'järva-1', roles: ['socialsekreterare'] }] },
+  };
+  let h: EngineHarness;
+  beforeEach(() => {
+    h = new EngineHarness(PROCESS_DEFINITIONS, { staff: async (id) => people[id] });
+  });
+
+  it.each([
+    ['nobody has signed in as', 'cm-okand', 'unknown-user'],
+    ['a case manager of another unit', 'cm-rinkeby', 'not-staff-of-the-unit'],
+    ['a social worker of the unit', 'ss-bo', 'not-staff-of-the-unit'],
+  ])(
+    'given CM:s biträdande names %s, then it is refused naming caseManagerId, and nothing is appended',
+    async (_who, caseManagerId, rule) => {
+      const caseId = await givenAtRemiss(h);
+      await h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
+        goal: 'Arbete',
+        ...IN_TARGET_GROUP,
+      });
+      const error = await h.rejects(caseId, () =>
+        h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerAssigned', { caseManagerId }),
+      );
+      expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: rule, field: 'caseManagerId' }] });
+    },
+  );
+
+  it("given a case manager of the case's unit, then they are named", async () => {
+    const caseId = await givenAtRemiss(h);
+    await h.send('socialsekreterare', caseId, CM, 'ReferralSubmitted', {
+      goal: 'Arbete',
+      ...IN_TARGET_GROUP,
+    });
+    await h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerAssigned', { caseManagerId: 'cm-anna' });
+    expect(await h.stateOf(caseId, CM)).toBe('kriterier');
   });
 });

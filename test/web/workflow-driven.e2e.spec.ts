@@ -11,7 +11,7 @@ import {
   type ProcessEvent,
 } from '@app/engine';
 import { asPrincipal, TestClock } from '../app-harness';
-import { CaseDriver, FULL_CHANGE, CM_TARGET_GROUP } from '../flows';
+import { CaseDriver, FULL_CHANGE, CM_ASSIGNED, CM_TARGET_GROUP } from '../flows';
 import {
   expectAccessible,
   screenshot,
@@ -131,6 +131,22 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
       .send({ event: 'ReferralSubmitted', payload: { goal: 'Arbete på deltid', ...CM_TARGET_GROUP } });
     expect(referred.status).toBe(200);
 
+    // CM:s biträdande names the case manager from the unit's, by name: no id is typed.
+    await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
+    await page.getByRole('link', { name: 'CM 1975' }).first().click();
+    await expect.poll(() => heading(page)).toBe('Ärende CM 1975');
+    const assigning = page.getByRole('region', { name: 'Case manager (CM)', exact: true });
+    await assigning.getByRole('button', { name: 'Fördela till case manager' }).click();
+    await assigning.locator('form').getByLabel('Case manager, Järva').check();
+    await assigning.locator('form').getByRole('button', { name: 'Fördela till case manager' }).click();
+    await expect
+      .poll(() => assigning.getByRole('button', { name: 'Fördela till case manager' }).count())
+      .toBe(0);
+    const assigned = await asPrincipal(running.app, SOCIAL_WORKER).get(`/api/cases/${caseId}/history`);
+    expect(
+      assigned.body.entries.find((e: { type: string }) => e.type === 'CaseManagerAssigned')?.data.payload,
+    ).toEqual({ caseManagerId: 'jarva-1-cm' });
+
     await signInAs(page, running.url, 'Case manager, Järva');
     await page.getByRole('link', { name: 'CM 1975' }).first().click();
     await expect.poll(() => heading(page)).toBe('Ärende CM 1975');
@@ -183,6 +199,7 @@ describe('workflow-driven UI: what the engine allows, nothing hard-coded', { tim
     });
     const steps: [typeof cm, string, object][] = [
       [asPrincipal(running.app, SOCIAL_WORKER), 'ReferralSubmitted', { goal: 'Arbete', ...CM_TARGET_GROUP }],
+      [supervisor, 'CaseManagerAssigned', CM_ASSIGNED],
       [
         cm,
         'CriteriaMet',

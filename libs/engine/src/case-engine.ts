@@ -13,6 +13,7 @@ import { TOOLBOX_EFFECTS } from './domain/toolbox-effects';
 import { decide, type DeadlineOverrides } from './domain/decide';
 import { defaultUnitSettings, type UnitSettingsLookup } from './domain/unit-settings';
 import { isIsoDuration } from '@app/workflow';
+import { staffNamedBy, type StaffLookup } from './domain/staff-fields';
 import type { ProcessRegistry } from './domain/process-registry';
 
 export interface CommandResult {
@@ -41,6 +42,8 @@ export interface CaseEngineOptions {
   readonly effects?: CaseEffects;
   /** What each unit configured for the rules that read it (its fördjupad-samverkan care units); Järva's unless given. */
   readonly unitSettings?: UnitSettingsLookup;
+  /** Who works where in which role, for the steps that name a person of the unit; unchecked when absent. */
+  readonly staff?: StaffLookup;
 }
 
 /**
@@ -94,6 +97,7 @@ export class CaseEngine {
   private readonly keys: KeyStore;
   private readonly effects: CaseEffects;
   private readonly unitSettings: UnitSettingsLookup;
+  private readonly staff: StaffLookup | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -107,6 +111,7 @@ export class CaseEngine {
     this.keys = options.keys ?? new InMemoryKeyStore();
     this.effects = options.effects ?? TOOLBOX_EFFECTS;
     this.unitSettings = options.unitSettings ?? defaultUnitSettings;
+    this.staff = options.staff;
   }
 
   /**
@@ -172,6 +177,7 @@ export class CaseEngine {
           overrides: this.overrides,
           effects: this.effects,
           unitSettings: this.unitSettings,
+          ...(this.staff ? { staff: await staffNamedBy(this.registry, state, command, this.staff) } : {}),
         },
         state,
         command,

@@ -17,6 +17,7 @@ export * from './domain/sa-ae';
 export * from './domain/caseworker-change';
 export * from './domain/process-registry';
 export * from './domain/progressionsplan';
+export * from './domain/staff-fields';
 export * from './next-steps';
 export * from './payload-schema';
 export * from './crypto/key-store';

@@ -46,7 +46,12 @@ export interface StepEvent<L extends string = string> {
   readonly payload?: new () => object;
   readonly rules?: readonly NamedRule<never>[];
   /** Who is told when the step is recorded, and what: a hand-over the spec says someone must hear of. */
-  readonly inform?: { readonly lanes: readonly L[]; readonly message: string };
+  readonly inform?: {
+    readonly lanes: readonly L[];
+    readonly message: string;
+    /** A payload field naming the person who is told in person, rather than everyone of `lanes`. */
+    readonly person?: string;
+  };
 }
 
 export interface DeadlineSpec<L extends string = string> {

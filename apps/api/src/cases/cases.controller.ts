@@ -38,6 +38,7 @@ import {
   StartProcessDto,
 } from './cases.dto';
 import { writeResponse } from './write-response';
+import { withStaffChoices } from './staff-choices';
 import { Answers, Creates } from '../http/response-schemas';
 
 const WRITE_HEADERS = [
@@ -258,8 +259,8 @@ export class CasesController {
   @ApiOperation({
     summary: "What my roles in the case's unit may do now, with JSON Schemas and Swedish labels",
   })
-  nextSteps(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new NextStepsQuery(caseId, actor));
+  async nextSteps(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
+    return withStaffChoices(await this.queries.execute(new NextStepsQuery(caseId, actor)), this.staff);
   }
 
   @Post(':caseId/processes')

@@ -106,6 +106,7 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
     const latest = this.registry.ids().map((id) => this.registry.latest(id));
     return {
       caseId: state.caseId,
+      unit: state.unit ?? '',
       revision: state.revision as number,
       roles: roles.map((role) => ({ role, label: ROLE_LABELS[role] })),
       steps: nextSteps(this.registry, state, roles),

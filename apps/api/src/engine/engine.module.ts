@@ -1,11 +1,12 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CaseEngine, ProcessRegistry, unitSettingsFrom, type KeyStore } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { KEY_STORE } from '../crypto/key-store.token';
 import { masterKeyFor, SqliteKeyStore } from '../crypto/sqlite-key-store';
-import { CaseAccess, Clearances } from '@app/access';
+import { CaseAccess, Clearances, StaffDirectory } from '@app/access';
 import { ExecuteCaseCommandHandler, SystemCaseCommandHandler } from './case-command';
 import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.queries';
 
@@ -22,13 +23,21 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
     },
     {
       provide: CaseEngine,
-      useFactory: (store: EventStore, registry: ProcessRegistry, config: AppConfig, keys: KeyStore) =>
+      useFactory: (
+        store: EventStore,
+        registry: ProcessRegistry,
+        config: AppConfig,
+        keys: KeyStore,
+        modules: ModuleRef,
+      ) =>
         new CaseEngine(store, registry, {
           deadlineOverrides: config.deadlineOverrides,
           keys,
           unitSettings: unitSettingsFrom(config.samverkanCareUnits),
+          // The directory lives in the identity module, which is configured after the engine's.
+          staff: (userId) => modules.get(StaffDirectory, { strict: false }).member(userId),
         }),
-      inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE],
+      inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE, ModuleRef],
     },
     CaseAccess,
     Clearances,

@@ -34,6 +34,7 @@ import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
 import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
+import { requireStaff, type NamedStaff } from './staff-fields';
 import { defaultUnitSettings, type UnitSettingsLookup } from './unit-settings';
 import type { CaseFacts, NamedRule, ProcessDefinition, StepEnvironment } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -58,6 +59,12 @@ export interface DecideContext {
   readonly effects?: CaseEffects;
   /** What each unit configured for the rules that read it; Järva's list for every unit when absent. */
   readonly unitSettings?: UnitSettingsLookup;
+  /**
+   * The staff directory's records of the people the command names in staff
+   * fields; without them (engine tests with no directory) those fields are
+   * not checked against the unit.
+   */
+  readonly staff?: NamedStaff;
 }
 
 interface Outputs {
@@ -508,6 +515,7 @@ function decideAs(
       }
       const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
       const payload = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
+      if (step.payload && ctx.staff) requireStaff(step.payload, payload, state.unit ?? '', ctx.staff);
       const environment: StepEnvironment = {
         facts: caseFactsOf(state),
         unit: (ctx.unitSettings ?? defaultUnitSettings)(state.unit ?? ''),

@@ -83,6 +83,8 @@ export interface FieldAnnotation {
   readonly format?: 'date';
   /** A date of something that has happened, so a form offers no later day than today. */
   readonly 'x-notAfterToday'?: true;
+  /** A person of the case's unit holding this role: the engine checks it, a form offers them by name. */
+  readonly 'x-staffRole'?: string;
 }
 
 const ANNOTATIONS = new WeakMap<object, Map<string, FieldAnnotation>>();
@@ -124,6 +126,25 @@ export function fieldAnnotationsOf(payloadClass: abstract new () => unknown): Ma
     for (const [field, annotation] of ANNOTATIONS.get(proto) ?? [])
       merged.set(field, { ...merged.get(field), ...annotation });
   return merged;
+}
+
+/**
+ * The id of a person who works in the case's unit in `role`, chosen from
+ * the staff directory, never typed: the engine refuses anyone unknown, of
+ * another unit or without the role, and next-steps lists who may be chosen.
+ */
+export function StaffOfUnit(role: string): PropertyDecorator {
+  return (target, key) => {
+    applyInOrder(IsString(), IsNotEmpty(), MaxLength(200))(target, key);
+    annotate(target, key, { 'x-staffRole': role });
+  };
+}
+
+/** The fields of a payload class that name a person of the unit, with the role each must hold. */
+export function staffFieldsOf(payloadClass: abstract new () => unknown): { field: string; role: string }[] {
+  return [...fieldAnnotationsOf(payloadClass)].flatMap(([field, annotation]) =>
+    annotation['x-staffRole'] ? [{ field, role: annotation['x-staffRole'] }] : [],
+  );
 }
 
 /** The client's BIP phase (0-4) recorded at a follow-up, offered with the phases' names. */

@@ -14,7 +14,11 @@ export interface StepSchema {
   readonly items?: StepSchema;
   readonly properties?: Readonly<Record<string, StepSchema>>;
   readonly required?: readonly string[];
+  readonly 'x-staffRole'?: string;
 }
+
+/** Who a walk names when a step asks for a person of the unit in a role (role → user id). */
+export type WalkStaff = Readonly<Record<string, string>>;
 
 /** Free text as a caseworker writes it: Swedish letters and spaces, never a personnummer. */
 const text = (max: number) =>
@@ -34,10 +38,13 @@ const dayUpTo = (today: string) =>
 /**
  * Payloads a step's own schema accepts, for walking the real processes:
  * every required field, some optional ones, values inside the schema's
- * bounds. Business rules (CM criteria, for one) may still refuse some.
+ * bounds, and the person `staff` names for a field that asks for one.
+ * Business rules (CM criteria, for one) may still refuse some.
  */
-export function payloadFor(schema: StepSchema, today: string): fc.Arbitrary<unknown> {
+export function payloadFor(schema: StepSchema, today: string, staff: WalkStaff = {}): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
+  const role = schema['x-staffRole'];
+  if (role) return fc.constant(staff[role] ?? `${role}-1`);
   switch (schema.type) {
     case 'boolean':
       // Yes more often than no, so steps that need every box ticked (the CM criteria) are taken too.
@@ -51,7 +58,7 @@ export function payloadFor(schema: StepSchema, today: string): fc.Arbitrary<unkn
     case 'string':
       return schema.format === 'date' ? dayUpTo(today) : text(schema.maxLength ?? 200);
     case 'array': {
-      const items = payloadFor(schema.items ?? { type: 'string' }, today);
+      const items = payloadFor(schema.items ?? { type: 'string' }, today, staff);
       const constraints = { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) };
       return schema.items?.enum ? fc.uniqueArray(items, constraints) : fc.array(items, constraints);
     }
@@ -60,7 +67,7 @@ export function payloadFor(schema: StepSchema, today: string): fc.Arbitrary<unkn
       const required = new Set(schema.required ?? []);
       return fc.record(
         Object.fromEntries(
-          Object.entries(properties).map(([name, property]) => [name, payloadFor(property, today)]),
+          Object.entries(properties).map(([name, property]) => [name, payloadFor(property, today, staff)]),
         ),
         { requiredKeys: Object.keys(properties).filter((name) => required.has(name)) },
       );

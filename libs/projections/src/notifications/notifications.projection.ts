@@ -54,7 +54,12 @@ class NotificationsProjection implements Projection {
     if (!instance) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
     const inform = definition.events[message.event.type]?.inform;
-    if (inform) this.notify(db, message, 'step', `${definition.title}: ${inform.message}`, inform.lanes);
+    if (!inform) return;
+    const text = `${definition.title}: ${inform.message}`;
+    const payload = (message.data.payload ?? {}) as Record<string, unknown>;
+    const person = inform.person === undefined ? undefined : payload[inform.person];
+    if (typeof person === 'string') this.notify(db, message, 'step', text, [], [person]);
+    else this.notify(db, message, 'step', text, inform.lanes);
   }
 
   private deadlinePassed(db: ReadModelDb, message: StoredEventMessage): void {
@@ -101,17 +106,22 @@ class NotificationsProjection implements Projection {
     kind: string,
     text: string,
     roles: readonly Role[],
+    people: readonly string[] = [],
   ): void {
     const theCase = caseFacts(db, message.caseId);
-    const recipients: Recipient[] = roles.flatMap((role): Recipient[] => {
-      if (role === 'socialsekreterare') return [{ person: theCase.social_worker_id, role: null }];
-      // The mentor of a social worker in the introduktionsprogram, in person; no one when they have none.
-      if (role === 'mentor') {
-        const mentor = mentorIn(db, theCase.social_worker_id, theCase.unit);
-        return mentor === undefined ? [] : [{ person: mentor, role: null }];
-      }
-      return [{ person: null, role }];
-    });
+    const inPerson = people.map((person): Recipient => ({ person, role: null }));
+    const recipients: Recipient[] = [
+      ...inPerson,
+      ...roles.flatMap((role): Recipient[] => {
+        if (role === 'socialsekreterare') return [{ person: theCase.social_worker_id, role: null }];
+        // The mentor of a social worker in the introduktionsprogram, in person; no one when they have none.
+        if (role === 'mentor') {
+          const mentor = mentorIn(db, theCase.social_worker_id, theCase.unit);
+          return mentor === undefined ? [] : [{ person: mentor, role: null }];
+        }
+        return [{ person: null, role }];
+      }),
+    ];
     recipients.forEach((recipient, index) =>
       db.run(
         `INSERT INTO nt_notifications (id, case_id, unit, reference, recipient_person, recipient_role, kind, message,
