@@ -67,6 +67,8 @@ export const RESPONSE_SCHEMAS = {
       'x-enumLabels': { type: 'object', additionalProperties: string },
       /** A date of something that has happened: the form offers no later day than today. */
       'x-notAfterToday': { type: 'boolean' },
+      /** A person of the case's unit in this role; `enum` lists who may be chosen. */
+      'x-staffRole': string,
       properties: { type: 'object', additionalProperties: { $ref: '#/components/schemas/StepSchema' } },
       required: strings,
       items: { $ref: '#/components/schemas/StepSchema' },
@@ -193,6 +195,7 @@ export const RESPONSE_SCHEMAS = {
   }),
   NextSteps: object({
     caseId: string,
+    unit: string,
     revision: integer,
     roles: array(roleLabel),
     steps: array(ref('NextStep')),
@@ -299,6 +302,10 @@ export const RESPONSE_SCHEMAS = {
     since: instant,
     reason: nullable(string),
     escalated: boolean,
+    lastFollowUpAt: instant,
+    followUpDueAt: instant,
+    /** Three months have passed without a follow-up by the owner: flagged to the biträdande enhetschef. */
+    followUpOverdue: boolean,
   }),
   FollowUpPage: page('FollowUp'),
   CaseworkerChangeCount: object({

@@ -50,10 +50,16 @@ export class SupervisionController {
   @Answers('FollowUpPage')
   @Allow(...FOLLOWS_UP)
   @Discloses('follow-up')
-  @ApiOperation({ summary: 'Who owns follow-up of each case, since when, and whether by escalation' })
+  @ApiOperation({
+    summary: 'Who owns follow-up of each case, since when, and whether by escalation',
+    description:
+      "Each with the owner's last follow-up (their last step in the process, or when they took it over) and whether three months have passed since, which flags it to the biträdande enhetschef.",
+  })
   followUp(@Query() query: FollowUpDto, @CurrentActor() actor: Actor) {
     const { limit: _limit, offset: _offset, ...filter } = query;
-    return this.queries.execute(new FollowUpQuery(filter, pageOf(query), scopeOf(actor)));
+    return this.queries.execute(
+      new FollowUpQuery(filter, pageOf(query), scopeOf(actor), this.clock.now().toISOString()),
+    );
   }
 
   @Get('statistics/bip-phases')

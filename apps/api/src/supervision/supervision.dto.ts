@@ -30,6 +30,12 @@ export class FollowUpDto extends PageDto {
   @BooleanQuery()
   @IsBoolean({ message: 'escalated must be true or false' })
   escalated?: boolean;
+
+  /** Only follow-ups whose owner has gone three months without recording one (true), or the others (false). */
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
 }
 
 export class UnitDto {

@@ -13,6 +13,7 @@ import type {
 import { useMe } from '../signed-in';
 import { BipChart, PHASES, PHASE_NAMES } from '../components/bip-chart';
 import { MentorsSection } from '../components/mentors';
+import { StaleFollowUps } from '../components/stale-follow-ups';
 import { StepWaitsTable } from '../components/step-waits';
 import { formatDate } from '../format';
 import { roleName, supervisedUnits } from '../roles';
@@ -25,6 +26,7 @@ import { usePageTitle } from './page-title';
 interface Overview {
   readonly team: QueueTask[];
   readonly escalated: FollowUp[];
+  readonly stale: FollowUp[];
   readonly phaseZero: CaseListItem[];
   readonly changes: CaseworkerChangeCount[];
   readonly phases: PhaseMonth[];
@@ -44,9 +46,10 @@ function monthRange(): { from: string; to: string } {
 
 async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview> {
   const at = { signal };
-  const [team, escalated, phaseZero, changes, phases, steps, waits] = await Promise.all([
+  const [team, escalated, stale, phaseZero, changes, phases, steps, waits] = await Promise.all([
     api<Page<QueueTask>>(`/api/queues/team/${encodeURIComponent(unit)}`, { ...at, query: { limit: 500 } }),
     api<Page<FollowUp>>('/api/follow-up', { ...at, query: { unit, escalated: true, limit: 500 } }),
+    api<Page<FollowUp>>('/api/follow-up', { ...at, query: { unit, overdue: true, limit: 500 } }),
     api<Page<CaseListItem>>('/api/cases', { ...at, query: { unit, bipPhase: 0, limit: 500 } }),
     api<CaseworkerChangeCount[]>('/api/statistics/caseworker-changes', { ...at, query: { unit } }),
     api<PhaseMonth[]>('/api/statistics/bip-phases', { ...at, query: { unit, ...monthRange() } }),
@@ -56,6 +59,7 @@ async function loadOverview(unit: string, signal: AbortSignal): Promise<Overview
   return {
     team: team.items.sort(byUrgency),
     escalated: escalated.items,
+    stale: stale.items,
     phaseZero: phaseZero.items,
     changes: changes.filter((c) => c.flagged || c.handoverMissing || c.clientUninformed),
     phases,
@@ -127,6 +131,8 @@ export function UnitOverviewView() {
             )}
             <TaskTable tasks={late} caption="Försenade och eskalerade uppgifter i teamet" />
           </section>
+
+          <StaleFollowUps followUps={data.stale} />
 
           <section aria-labelledby="kö">
             <h2 id="kö">Teamets kö ({data.team.length})</h2>

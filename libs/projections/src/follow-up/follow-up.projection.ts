@@ -1,4 +1,5 @@
 import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { addIsoDuration } from '@app/workflow';
 import { caseFacts } from '../case-directory';
 import {
   type Projection,
@@ -7,18 +8,28 @@ import {
   FollowUpOwnerChanged,
   ProcessCompleted,
   ProcessEnded,
+  ProcessStepRecorded,
   type StoredEventMessage,
   type ReadModelDb,
 } from '@app/read-model';
 
 /**
+ * How long a follow-up owner may go without recording one before the
+ * biträdande enhetschef sees it flagged: BIP is measured every third month
+ * (toolbox.md, Deadlines, a default not in the seed).
+ */
+export const FOLLOW_UP_INTERVAL = 'P3M';
+
+/**
  * Who follows up each process instance now, since when, and whether it came
  * by escalation: one row per instance with a follow-up, gone when the
  * instance ends, so a later process never overwrites an earlier one's owner.
+ * A step the owner takes in the instance is a follow-up recorded; the next
+ * is due three months after it.
  */
 class FollowUpProjection implements Projection {
   constructor(private readonly registry: ProcessRegistry) {}
-  readonly handles = [FollowUpOwnerChanged, ProcessCompleted, ProcessEnded, CaseErased];
+  readonly handles = [FollowUpOwnerChanged, ProcessStepRecorded, ProcessCompleted, ProcessEnded, CaseErased];
   readonly name = 'followUp';
   readonly tables = [
     {
@@ -27,8 +38,10 @@ class FollowUpProjection implements Projection {
         `CREATE TABLE fu_follow_ups (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, reference TEXT NOT NULL,
            process_title TEXT NOT NULL, owner TEXT NOT NULL, since TEXT NOT NULL, reason TEXT,
-           escalated INTEGER NOT NULL, PRIMARY KEY (case_id, instance_id))`,
+           escalated INTEGER NOT NULL, last_follow_up_at TEXT NOT NULL, follow_up_due_at TEXT NOT NULL,
+           PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX fu_follow_ups_owner ON fu_follow_ups (unit, owner)',
+        'CREATE INDEX fu_follow_ups_due ON fu_follow_ups (unit, follow_up_due_at)',
       ],
     },
   ];
@@ -46,30 +59,58 @@ class FollowUpProjection implements Projection {
           instanceId: data.instanceId,
         });
         return;
-      default: {
-        const instance = message.instance;
-        const definition = instance && this.registry.get(instance.definitionId, instance.version);
-        const theCase = caseFacts(db, caseId);
-        db.run(
-          `INSERT INTO fu_follow_ups (case_id, instance_id, unit, reference, process_title, owner, since, reason,
-             escalated)
-           VALUES (:caseId, :instanceId, :unit, :reference, :processTitle, :owner, :since, :reason, :escalated)
-           ON CONFLICT (case_id, instance_id) DO UPDATE SET owner = excluded.owner, since = excluded.since,
-             reason = excluded.reason, escalated = excluded.escalated`,
-          {
-            caseId,
-            instanceId: data.instanceId,
-            unit: theCase.unit,
-            reference: theCase.reference,
-            processTitle: definition?.title ?? '',
-            owner: data.owner,
-            since: message.occurredAt,
-            reason: data.reason ?? null,
-            escalated: data.escalated ? 1 : 0,
-          },
-        );
-      }
+      case CASE_EVENTS.followUpOwnerChanged:
+        this.ownerChanged(db, message);
+        return;
+      default:
+        this.stepRecorded(db, message);
     }
+  }
+
+  private stepRecorded(db: ReadModelDb, message: StoredEventMessage): void {
+    const instanceId = message.instance?.instanceId;
+    const role = message.event.metadata.role;
+    if (instanceId === undefined || typeof role !== 'string') return;
+    db.run(
+      `UPDATE fu_follow_ups SET last_follow_up_at = :at, follow_up_due_at = :due
+       WHERE case_id = :caseId AND instance_id = :instanceId AND owner = :role`,
+      {
+        caseId: message.caseId,
+        instanceId,
+        role,
+        at: message.occurredAt,
+        due: addIsoDuration(message.occurredAt, FOLLOW_UP_INTERVAL),
+      },
+    );
+  }
+
+  private ownerChanged(db: ReadModelDb, message: StoredEventMessage): void {
+    const { data, caseId } = message;
+    const instance = message.instance;
+    const definition = instance && this.registry.get(instance.definitionId, instance.version);
+    const theCase = caseFacts(db, caseId);
+    // A new owner's three months run from when they took the follow-up over.
+    db.run(
+      `INSERT INTO fu_follow_ups (case_id, instance_id, unit, reference, process_title, owner, since, reason,
+         escalated, last_follow_up_at, follow_up_due_at)
+       VALUES (:caseId, :instanceId, :unit, :reference, :processTitle, :owner, :since, :reason, :escalated,
+         :since, :due)
+       ON CONFLICT (case_id, instance_id) DO UPDATE SET owner = excluded.owner, since = excluded.since,
+         reason = excluded.reason, escalated = excluded.escalated,
+         last_follow_up_at = excluded.last_follow_up_at, follow_up_due_at = excluded.follow_up_due_at`,
+      {
+        caseId,
+        instanceId: data.instanceId,
+        unit: theCase.unit,
+        reference: theCase.reference,
+        processTitle: definition?.title ?? '',
+        owner: data.owner,
+        since: message.occurredAt,
+        reason: data.reason ?? null,
+        escalated: data.escalated ? 1 : 0,
+        due: addIsoDuration(message.occurredAt, FOLLOW_UP_INTERVAL),
+      },
+    );
   }
 }
 

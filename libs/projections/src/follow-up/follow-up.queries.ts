@@ -15,6 +15,11 @@ export interface FollowUpResponsibility {
   readonly since: string;
   readonly reason: string | null;
   readonly escalated: boolean;
+  /** The owner's last step in the instance, or when they took it over. */
+  readonly lastFollowUpAt: string;
+  /** Three months after it: when a follow-up not yet recorded is flagged to the biträdande enhetschef. */
+  readonly followUpDueAt: string;
+  readonly followUpOverdue: boolean;
 }
 
 export class FollowUpQuery extends Query<PageOf<FollowUpResponsibility>> {
@@ -24,9 +29,13 @@ export class FollowUpQuery extends Query<PageOf<FollowUpResponsibility>> {
       readonly owner?: string;
       readonly escalated?: boolean;
       readonly caseId?: string;
+      /** Only those whose owner has gone three months without a follow-up (true), or not (false). */
+      readonly overdue?: boolean;
     },
     readonly page: Page,
     readonly scope: ReadScope,
+    /** What "overdue" is judged against: the server's clock. */
+    readonly now: string,
   ) {
     super();
   }
@@ -42,22 +51,27 @@ interface Row {
   since: string;
   reason: string | null;
   escalated: number;
+  last_follow_up_at: string;
+  follow_up_due_at: string;
 }
 
 const FILTERED = `FROM fu_follow_ups WHERE (:unit IS NULL OR unit = :unit) AND (:owner IS NULL OR owner = :owner)
   AND (:escalated IS NULL OR escalated = :escalated) AND (:caseId IS NULL OR case_id = :caseId)
+  AND (:overdue IS NULL OR (follow_up_due_at <= :now) = :overdue)
   AND ${visibleCases('case_id')}`;
 
 @QueryHandler(FollowUpQuery)
 export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ filter, page, scope }: FollowUpQuery): Promise<PageOf<FollowUpResponsibility>> {
+  execute({ filter, page, scope, now }: FollowUpQuery): Promise<PageOf<FollowUpResponsibility>> {
     const params = {
       unit: filter.unit ?? null,
       owner: filter.owner ?? null,
       escalated: filter.escalated === undefined ? null : Number(filter.escalated),
       caseId: filter.caseId ?? null,
+      overdue: filter.overdue === undefined ? null : Number(filter.overdue),
+      now,
       ...visibilityParams(scope),
     };
     return Promise.resolve(
@@ -76,6 +90,9 @@ export class FollowUpHandler implements IQueryHandler<FollowUpQuery> {
           since: row.since,
           reason: row.reason,
           escalated: row.escalated === 1,
+          lastFollowUpAt: row.last_follow_up_at,
+          followUpDueAt: row.follow_up_due_at,
+          followUpOverdue: row.follow_up_due_at <= now,
         }),
       ),
     );

@@ -429,7 +429,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who owns follow-up of each case, since when, and whether by escalation */
+        /**
+         * Who owns follow-up of each case, since when, and whether by escalation
+         * @description Each with the owner's last follow-up (their last step in the process, or when they took it over) and whether three months have passed since, which flags it to the biträdande enhetschef.
+         */
         get: operations["SupervisionController_followUp"];
         put?: never;
         post?: never;
@@ -984,6 +987,7 @@ export interface components {
                 [key: string]: string;
             };
             "x-notAfterToday"?: boolean;
+            "x-staffRole"?: string;
             properties?: {
                 [key: string]: components["schemas"]["StepSchema"];
             };
@@ -1181,6 +1185,7 @@ export interface components {
         };
         NextSteps: {
             caseId: string;
+            unit: string;
             revision: number;
             roles: {
                 role: string;
@@ -1326,6 +1331,11 @@ export interface components {
             since: string;
             reason: string | null;
             escalated: boolean;
+            /** Format: date-time */
+            lastFollowUpAt: string;
+            /** Format: date-time */
+            followUpDueAt: string;
+            followUpOverdue: boolean;
         };
         FollowUpPage: {
             items: components["schemas"]["FollowUp"][];
@@ -2021,6 +2031,7 @@ export interface operations {
                 unit?: string;
                 owner?: "socialsekreterare" | "rehabansvarig" | "case_manager" | "sip_stodjare" | "bitradande_enhetschef" | "mentor";
                 escalated?: boolean;
+                overdue?: boolean;
             };
             header?: never;
             path?: never;
