@@ -109,6 +109,15 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/api/cases/{caseId}/processes/{instanceId}/wait',
+    allowed: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
+    caseScoped: true,
+    body: { reason: 'vantar-varden', since: '2026-01-15' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
     path: '/api/cases/{caseId}/caseworker',
     allowed: ['socialsekreterare', 'bitradande_enhetschef'],
     caseScoped: true,

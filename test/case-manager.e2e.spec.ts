@@ -76,6 +76,50 @@ describe('case manager: the assignment and the monthly check-in', () => {
     });
   });
 
+  it('when CM:s biträdande changes the case manager, then the new one, chosen by name, is told in person and the social worker hears of it; naming the same one again is refused', async () => {
+    await signedInOnce(app, 'cm-bo', UNIT, 'case_manager');
+    const next = (await chef().get(`/api/cases/${c.caseId}/next-steps`).expect(200)).body;
+    const field = (next.steps as Step[]).find((s) => s.event === 'CaseManagerChanged')?.schema.properties
+      .caseManagerId;
+    expect(field?.enum).toEqual(expect.arrayContaining(['cm-bo', `${UNIT}-cm`]));
+    const change = (caseManagerId: string) =>
+      chef()
+        .post(`/api/cases/${c.caseId}/processes/${cm}/events`)
+        .send({
+          event: 'CaseManagerChanged',
+          payload: {
+            caseManagerId,
+            reason: 'franvaro',
+            clientInformed: true,
+            handover: 'Nuläge: väntar på möte.',
+          },
+        });
+    const same = await change(`${UNIT}-cm`);
+    expect([same.status, same.body.details.failed]).toEqual([
+      422,
+      [expect.objectContaining({ id: 'same-case-manager', field: 'caseManagerId' })],
+    ]);
+    expect((await change('cm-bo')).status).toBe(200);
+    const told =
+      'Case manager (CM): Klienten har fått en ny case manager; läs överlämningen i ärendets historik.';
+    await eventually(async () => {
+      const bo = (await as(app, 'case_manager', 'cm-bo').get('/api/notifications').expect(200)).body
+        .items as {
+        message: string;
+      }[];
+      expect(bo.map((n) => n.message)).toContain(told);
+      const worker = (
+        await as(app, 'socialsekreterare', c.userFor('socialsekreterare')).get('/api/notifications')
+      ).body.items as { message: string }[];
+      expect(worker.map((n) => n.message)).toContain(told);
+    });
+    const history = (await as(app, 'case_manager', 'cm-bo').get(`/api/cases/${c.caseId}/history`).expect(200))
+      .body.entries as { type: string; data: { payload: { handover: string } } }[];
+    expect(history.find((e) => e.type === 'CaseManagerChanged')?.data.payload.handover).toBe(
+      'Nuläge: väntar på möte.',
+    );
+  });
+
   it('given the plan is shared, when a month passes without a check-in, then the social worker is reminded and has the check-in to record', async () => {
     await c.send('case_manager', cm, 'CriteriaMet', CM_CRITERIA);
     await c.send('socialsekreterare', cm, 'ClientAcceptedInformation');

@@ -9,7 +9,7 @@ import { payloadFor, type StepSchema } from '@app/engine/testing/payloads';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/projections';
 import { createProcessRegistry } from '@app/processes';
-import { asPrincipal, startApp, tempDataDir, TestClock } from './app-harness';
+import { asPrincipal, signedInOnce, startApp, tempDataDir, TestClock } from './app-harness';
 import { PLAN, SOCIAL_WORKER, UNIT } from './flows';
 
 const registry = createProcessRegistry();
@@ -19,8 +19,12 @@ const WALKED = registry
   .map((id) => registry.latest(id))
   .filter((definition) => definition.startLanes.length > 0);
 const START = '2026-01-31T09:00:00.000Z';
-/** The unit's development users, whom a step naming a person of the unit (CM:s biträdande's choice of CM) names. */
-const WALK_STAFF = { case_manager: `${UNIT}-cm`, socialsekreterare: `${UNIT}-ss` };
+/**
+ * Whom a step naming a person of the unit (CM:s biträdande's choice of CM)
+ * may name: a development user and the case manager the walks act as, so
+ * a change of case manager has someone else to change to.
+ */
+const WALK_STAFF = { case_manager: [`${UNIT}-cm`, 'case_manager-1'] };
 /** The steps a person takes; a hand-over's entry step (no lanes) is taken by the process handing over. */
 const sentByPeople = (definition: (typeof WALKED)[number]) =>
   Object.entries(definition.events)
@@ -152,6 +156,8 @@ describe('every step of every process, for every role, at the real revision', ()
   beforeAll(async () => {
     found = await witnesses();
     app = await startApp(data.dir, {}, clock);
+    // Named in walks before they may have acted, so the staff directory must know them first.
+    await signedInOnce(app, 'case_manager-1', UNIT, 'case_manager');
   }, 60_000);
   afterAll(async () => {
     await app.close();

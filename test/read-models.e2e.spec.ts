@@ -163,6 +163,7 @@ describe('queries over the read models', () => {
       passed: 1,
       medianDays: 26,
       longestDays: 26,
+      reasons: [],
     });
     // Both cases passed the earlier steps within the same minute.
     expect(fl.find((w) => w.step === 'bedomning')).toMatchObject({

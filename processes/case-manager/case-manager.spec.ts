@@ -267,7 +267,7 @@ describe('case manager', () => {
 });
 
 describe('case manager, with the staff directory', () => {
-  const people: Record<string, StaffRecord> = {
+  const people: Record<string, StaffRecord | undefined> = {
     'cm-anna': { name: 'CM Anna', memberships: [{ unit: 'järva-1', roles: ['case_manager'] }] },
     'cm-rinkeby': { name: 'CM Rinkeby', memberships: [{ unit: 'rinkeby-2', roles: ['case_manager'] }] },
     'ss-bo': { name: 'SS Bo', memberships: [{ unit: 'järva-1', roles: ['socialsekreterare'] }] },
@@ -295,6 +295,55 @@ describe('case manager, with the staff directory', () => {
       expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: rule, field: 'caseManagerId' }] });
     },
   );
+
+  describe('given a case manager is named', () => {
+    const CHANGE = {
+      caseManagerId: 'cm-bo',
+      reason: 'franvaro',
+      clientInformed: true,
+      handover: 'Nuläge: arbetsträning två dagar i veckan.',
+    };
+    let caseId: string;
+    beforeEach(async () => {
+      people['cm-bo'] = { name: 'CM Bo', memberships: [{ unit: 'järva-1', roles: ['case_manager'] }] };
+      caseId = await givenReferred(h);
+      await h.send('case_manager', caseId, CM, 'CriteriaMet', ALL_MET);
+    });
+
+    it('when CM:s biträdande changes the case manager, with a reason and a hand-over, then the new one is named and the step stays where it was', async () => {
+      const result = await h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerChanged', CHANGE);
+      expect(result.events).toEqual(['CaseManagerChanged']);
+      const instance = (await h.engine.load(caseId)).instances.get(CM);
+      expect([instance?.snapshot.value, instance?.snapshot.context.caseManagerId]).toEqual([
+        'kontaktKlient',
+        'cm-bo',
+      ]);
+    });
+
+    it('when the same case manager is named again, then it is refused: it is no change', async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerChanged', {
+          ...CHANGE,
+          caseManagerId: 'cm-anna',
+        }),
+      );
+      expect(error).toMatchObject({ failed: [{ id: 'same-case-manager', field: 'caseManagerId' }] });
+    });
+
+    it('when the reason is annat with nothing said, or the hand-over is missing, then it is refused naming the field', async () => {
+      const annat = await h.rejects(caseId, () =>
+        h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerChanged', { ...CHANGE, reason: 'annat' }),
+      );
+      expect(annat).toMatchObject({ failed: [{ id: 'reason-note-for-annat', field: 'reasonNote' }] });
+      const { handover: _none, ...withoutHandover } = CHANGE;
+      const missing = await h.rejects(caseId, () =>
+        h.send('bitradande_enhetschef', caseId, CM, 'CaseManagerChanged', withoutHandover),
+      );
+      expect(missing).toMatchObject({
+        violations: expect.arrayContaining([expect.objectContaining({ field: 'handover' })]),
+      });
+    });
+  });
 
   it("given a case manager of the case's unit, then they are named", async () => {
     const caseId = await givenAtRemiss(h);

@@ -3,6 +3,14 @@ import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessE
 import { caseManagerV1 } from './case-manager.machine';
 import * as dto from './case-manager.events';
 
+/**
+ * Once named, the case manager can be changed at any step until the
+ * intervention ends; the step stays where it is (toolbox.md, Continuity).
+ */
+const CHANGE_OF_CASE_MANAGER = {
+  CaseManagerChanged: { actions: 'rememberCaseManager' as const },
+};
+
 interface CaseManagerContext {
   caseManagerId?: string;
   followUps: number;
@@ -61,16 +69,20 @@ export const caseManagerV2Machine = setup({
         lane: 'case_manager',
         title: 'Kontroll av kriterier och bedömning',
       }),
-      on: { CriteriaMet: 'kontaktKlient', InterventionNotOffered: 'notOffered' },
+      on: { CriteriaMet: 'kontaktKlient', InterventionNotOffered: 'notOffered', ...CHANGE_OF_CASE_MANAGER },
     },
     kontaktKlient: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Kontakt med klient' }),
-      on: { ClientAcceptedInformation: 'informationsmote', ClientDeclined: 'declined' },
+      on: {
+        ClientAcceptedInformation: 'informationsmote',
+        ClientDeclined: 'declined',
+        ...CHANGE_OF_CASE_MANAGER,
+      },
     },
     informationsmote: {
       meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Informationsmöte' }),
       initial: 'inTime',
-      on: { InterventionAccepted: 'uppstart', InterventionDeclined: 'declined' },
+      on: { InterventionAccepted: 'uppstart', InterventionDeclined: 'declined', ...CHANGE_OF_CASE_MANAGER },
       states: {
         inTime: {
           meta: meta({ kind: 'timer', lane: 'case_manager', title: 'Informationsmöte inom 1 vecka' }),
@@ -87,13 +99,13 @@ export const caseManagerV2Machine = setup({
     },
     uppstart: {
       meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Uppstartsmöte' }),
-      on: { StartMeetingHeld: { target: 'insats', actions: 'recordPlan' } },
+      on: { StartMeetingHeld: { target: 'insats', actions: 'recordPlan' }, ...CHANGE_OF_CASE_MANAGER },
     },
     insats: {
       meta: meta({ kind: 'timer', lane: 'case_manager', title: 'Insatsen pågår (högst 12 månader)' }),
       initial: 'informationsutbyte',
       after: { interventionLimit: 'closedAtTimeLimit' },
-      on: { InterventionClosed: 'closed' },
+      on: { InterventionClosed: 'closed', ...CHANGE_OF_CASE_MANAGER },
       states: {
         informationsutbyte: {
           meta: meta({ kind: 'userTask', lane: 'case_manager', title: 'Informationsutbyte' }),
@@ -144,9 +156,35 @@ export const caseManagerV2: ProcessDefinition = {
       lanes: ['bitradande_enhetschef'],
       payload: dto.CaseManagerAssigned,
       inform: {
-        lanes: ['case_manager'],
+        lanes: [],
         person: 'caseManagerId',
         message: 'Du har fått en remiss till case manager.',
+      },
+    },
+    CaseManagerChanged: {
+      label: 'Byt case manager',
+      lanes: ['bitradande_enhetschef'],
+      payload: dto.CaseManagerChange,
+      rules: [
+        {
+          id: 'same-case-manager',
+          field: 'caseManagerId',
+          message: 'Det är redan klientens case manager; välj en annan för att byta.',
+          holds: (change: dto.CaseManagerChange, context) => change.caseManagerId !== context.caseManagerId,
+        },
+        {
+          id: 'reason-note-for-annat',
+          field: 'reasonNote',
+          message: 'Beskriv skälet när skälet är ”Annat”.',
+          holds: (change: dto.CaseManagerChange) =>
+            change.reason !== 'annat' || change.reasonNote !== undefined,
+        },
+      ],
+      // The new CM hears it in person; the social worker, so the client knows whom to turn to.
+      inform: {
+        lanes: ['socialsekreterare'],
+        person: 'caseManagerId',
+        message: 'Klienten har fått en ny case manager; läs överlämningen i ärendets historik.',
       },
     },
     SocialWorkerCheckedIn: {

@@ -14,6 +14,7 @@ export * from './domain/process-ending';
 export * from './domain/follow-up';
 export * from './domain/unit-settings';
 export * from './domain/sa-ae';
+export * from './domain/step-wait';
 export * from './domain/caseworker-change';
 export * from './domain/process-registry';
 export * from './domain/progressionsplan';

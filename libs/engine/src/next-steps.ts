@@ -5,6 +5,8 @@ import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';
 import { HandBack, stepLanes } from './domain/follow-up';
 import { EndProcessPayload, endReasonsFor, isRunning } from './domain/process-ending';
+import { StepWait } from './domain/step-wait';
+import { CASE_COMMAND_ROLES } from './domain/commands';
 
 export interface NextStep {
   readonly instanceId: string;
@@ -54,7 +56,7 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
 export interface InstanceAction {
   readonly instanceId: string;
   readonly process: string;
-  readonly command: 'EndProcess' | 'HandBackFollowUp';
+  readonly command: 'EndProcess' | 'HandBackFollowUp' | 'RecordStepWait';
   readonly label: string;
   readonly schema: Record<string, unknown>;
 }
@@ -100,6 +102,14 @@ export function instanceActions(
         command: 'HandBackFollowUp',
         label: 'Lämna tillbaka uppföljningen till Rehabansvarig',
         schema: payloadSchema(HandBack),
+      });
+    }
+    if (roles.some((role) => (CASE_COMMAND_ROLES.RecordStepWait as readonly string[]).includes(role))) {
+      actions.push({
+        ...of,
+        command: 'RecordStepWait',
+        label: instance.waiting ? 'Ändra varför steget väntar' : 'Registrera att steget väntar',
+        schema: payloadSchema(StepWait),
       });
     }
     const reasons = endReasonsFor(definition, roles);

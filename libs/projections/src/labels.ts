@@ -4,6 +4,8 @@ import {
   SA_AE_KINDS,
   SA_AE_OUTCOMES,
   TOOLBOX_EFFECTS,
+  WAIT_REASONS,
+  type WaitReason,
   type SaAeKind,
   type SaAeOutcome,
   type EndReason,
@@ -38,6 +40,8 @@ export function historyLabel(
       return `Ansökan om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()} (inlämnad ${day(data.appliedOn)})`;
     case CASE_EVENTS.saAeApplicationClosed:
       return `Försäkringskassans beslut om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()}: ${SA_AE_OUTCOMES[data.outcome as SaAeOutcome].toLowerCase()} (${day(data.decidedOn)})`;
+    case CASE_EVENTS.stepWaitRecorded:
+      return `Steget väntar: ${WAIT_REASONS[data.reason as WaitReason]} (sedan ${day(data.since)})${definition ? `, ${definition.title}` : ''}`;
     case CASE_EVENTS.deadlineScheduled:
       return `Frist satt: ${data.title} (senast ${day(data.dueAt)})`;
     case CASE_EVENTS.deadlineCancelled:

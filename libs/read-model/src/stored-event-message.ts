@@ -69,6 +69,8 @@ export const DeadlineCancelled = messageClass(CASE_EVENTS.deadlineCancelled);
 export const DeadlineReached = messageClass(CASE_EVENTS.deadlineReached);
 export const FollowUpOwnerChanged = messageClass(CASE_EVENTS.followUpOwnerChanged);
 export const CaseErased = messageClass(CASE_EVENTS.erased);
+/** Why a step waits, when the need is not the cause: no step of the process, so no follow-up or task moves. */
+export const StepWaitRecorded = messageClass(CASE_EVENTS.stepWaitRecorded);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -93,6 +95,7 @@ const BY_TYPE = new Map<string, MessageClass>(
     DeadlineReached,
     FollowUpOwnerChanged,
     CaseErased,
+    StepWaitRecorded,
   ].map((type) => [type.storedType, type]),
 );
 

@@ -49,7 +49,7 @@ export interface StepEvent<L extends string = string> {
   readonly inform?: {
     readonly lanes: readonly L[];
     readonly message: string;
-    /** A payload field naming the person who is told in person, rather than everyone of `lanes`. */
+    /** A payload field naming a person who is told in person, beside those of `lanes`. */
     readonly person?: string;
   };
 }

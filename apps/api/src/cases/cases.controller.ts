@@ -7,6 +7,7 @@ import {
   CASE_COMMAND_ROLES,
   EndProcessPayload,
   HandBack,
+  StepWait,
   markPersonalData,
   ProcessRegistry,
   Progressionsplan,
@@ -347,6 +348,32 @@ export class CasesController {
   ) {
     return this.run(
       { type: 'HandBackFollowUp', caseId, instanceId, reason: body.reason },
+      actor,
+      write,
+      response,
+    );
+  }
+
+  @Post(':caseId/processes/:instanceId/wait')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.RecordStepWait)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record why the step an instance stands at waits, when the need is not the cause (seed 002)',
+    description:
+      "Waiting on another party, or an interruption not caused by the need (a benefit or an agreement ending). The next step of the instance ends the wait; the statistics count each step's waits by reason.",
+  })
+  @WriteHeadersDoc()
+  recordWait(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Param('instanceId', IdParamPipe) instanceId: string,
+    @Body() body: StepWait,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run(
+      { type: 'RecordStepWait', caseId, instanceId, wait: { ...body } },
       actor,
       write,
       response,

@@ -8,6 +8,7 @@ import {
   ROLE_LABELS,
   SA_AE_KINDS,
   SA_AE_OUTCOMES,
+  WAIT_REASONS,
   type CaseState,
   type ProcessRegistry,
 } from '@app/engine';
@@ -77,6 +78,19 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
               label: END_REASON_LABELS[instance.ended.reason],
             }
           : null,
+        /** Why its step waits, when someone recorded a reason other than the need (seed 002); null otherwise. */
+        waiting:
+          instance.waiting && isRunning(instance)
+            ? {
+                reason: instance.waiting.reason,
+                label: WAIT_REASONS[instance.waiting.reason],
+                kind: instance.waiting.kind,
+                since: instance.waiting.since,
+                note:
+                  instance.waiting.note === undefined ? null : personal(state.caseId, instance.waiting.note),
+                recordedAt: instance.waiting.recordedAt,
+              }
+            : null,
         state: instance.snapshot.value as StateValue,
         /** The diagram elements to highlight in the process's BPMN export. */
         bpmnElementIds: activeBpmnElements(definition, instance.snapshot.value as StateValue),

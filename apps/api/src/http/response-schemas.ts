@@ -119,6 +119,17 @@ export const RESPONSE_SCHEMAS = {
     ended: nullable(
       object({ reason: string, label: string, at: instant, by: string, role: nullable(string) }),
     ),
+    /** Why its step waits, when the need is not the cause: on another party, or an interruption. */
+    waiting: nullable(
+      object({
+        reason: string,
+        label: string,
+        kind: { type: 'string', enum: ['annan-part', 'avbrott'] },
+        since: string,
+        note: personal(nullable(string)),
+        recordedAt: instant,
+      }),
+    ),
     state: json,
     bpmnElementIds: strings,
     /** What the process keeps between steps, such as the CM plan; personal values in it are opened or withheld. */
@@ -204,7 +215,7 @@ export const RESPONSE_SCHEMAS = {
       object({
         instanceId: string,
         process: string,
-        command: { type: 'string', enum: ['EndProcess', 'HandBackFollowUp'] },
+        command: { type: 'string', enum: ['EndProcess', 'HandBackFollowUp', 'RecordStepWait'] },
         label: string,
         schema: ref('StepSchema'),
       }),
@@ -339,6 +350,16 @@ export const RESPONSE_SCHEMAS = {
     passed: integer,
     medianDays: nullable(number),
     longestDays: nullable(number),
+    /** The waits recorded as caused by something other than the need (seed 002), by reason. */
+    reasons: array(
+      object({
+        reason: string,
+        label: string,
+        kind: { type: 'string', enum: ['annan-part', 'avbrott'] },
+        waitingNow: integer,
+        passed: integer,
+      }),
+    ),
   }),
 } satisfies Record<string, Schema>;
 

@@ -7,6 +7,20 @@ function formatDays(days: number | null): string {
   return days === 1 ? '1 dag' : `${text} dagar`;
 }
 
+/** "Väntar på vården: 2 nu, 1 tidigare", one reason per line; a dash when none was recorded. */
+function reasonsOf(row: StepWait) {
+  if (row.reasons.length === 0) return '–';
+  return (
+    <ul className="plain">
+      {row.reasons.map((reason) => (
+        <li key={reason.reason}>
+          {reason.label}: {reason.waitingNow} nu, {reason.passed} tidigare
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * How long cases stand in each step (seed 002: waits not caused by need).
  * The longest current waits come first within each process, so a stalled
@@ -30,6 +44,7 @@ export function StepWaitsTable({ waits }: { readonly waits: readonly StepWait[] 
             <th scope="col">Har gått vidare</th>
             <th scope="col">Median</th>
             <th scope="col">Längst</th>
+            <th scope="col">Väntar av annat skäl än behovet</th>
           </tr>
         </thead>
         <tbody>
@@ -42,6 +57,7 @@ export function StepWaitsTable({ waits }: { readonly waits: readonly StepWait[] 
               <td>{row.passed}</td>
               <td>{formatDays(row.medianDays)}</td>
               <td>{formatDays(row.longestDays)}</td>
+              <td>{reasonsOf(row)}</td>
             </tr>
           ))}
         </tbody>

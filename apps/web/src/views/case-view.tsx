@@ -26,10 +26,12 @@ const CASE_MANAGER = 'case-manager';
 const INSTANCE_ACTION_PATHS: Record<InstanceAction['command'], string> = {
   EndProcess: 'end',
   HandBackFollowUp: 'follow-up/hand-back',
+  RecordStepWait: 'wait',
 };
 const INSTANCE_ACTION_DONE: Record<InstanceAction['command'], string> = {
   EndProcess: 'avslutad.',
   HandBackFollowUp: 'uppföljningen är tillbaka hos Rehabansvarig.',
+  RecordStepWait: 'det är registrerat varför steget väntar.',
 };
 
 interface Loaded {
@@ -335,6 +337,12 @@ function ProcessPanel({
       <p>
         <strong>Nu:</strong> {now || '–'}
       </p>
+      {instance.waiting && (
+        <p className="waiting">
+          <strong>Väntar:</strong> {instance.waiting.label} sedan {formatDate(instance.waiting.since)}
+          {typeof instance.waiting.note === 'string' && ` – ${instance.waiting.note}`}
+        </p>
+      )}
       <div className="process-body">
         <div className="process-actions">
           <h4>Vad du kan göra</h4>

@@ -14,6 +14,7 @@ import { seal } from './sealing';
 const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [CASE_EVENTS.opened]: ['reference', 'journalRef'],
   [CASE_EVENTS.processEnded]: ['note'],
+  [CASE_EVENTS.stepWaitRecorded]: ['note'],
   [CASE_EVENTS.caseworkerChanged]: ['reasonNote', 'handover'],
 };
 

@@ -5,6 +5,7 @@ import type { Role } from './process-definition';
 import type { EndReason } from './process-ending';
 import type { ChangeReason, ClientInformed } from './caseworker-change';
 import type { SaAeKind, SaAeOutcome } from './sa-ae';
+import type { WaitKind, WaitReason } from './step-wait';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -63,6 +64,17 @@ export interface CaseEventData {
     readonly kind: SaAeKind;
     readonly outcome: SaAeOutcome;
     readonly decidedOn: string;
+  };
+  [CASE_EVENTS.stepWaitRecorded]: {
+    readonly instanceId: string;
+    readonly reason: WaitReason;
+    readonly kind: WaitKind;
+    /** The day the step began to wait for that reason. */
+    readonly since: string;
+    /** Free text, personal and so sealed. */
+    readonly note?: string;
+    /** The step that waits: where the instance stood when it was recorded. */
+    readonly step: StateValue;
   };
   [CASE_EVENTS.followUpOwnerChanged]: {
     readonly instanceId: string;

@@ -30,6 +30,8 @@ export interface InstanceState {
     readonly by: string;
     readonly role?: ActorRole;
   };
+  /** Why its current step waits, when someone recorded that it waits for a reason other than the need; its next step ends it. */
+  readonly waiting?: CaseEventData[typeof CASE_EVENTS.stepWaitRecorded] & { readonly recordedAt: string };
 }
 
 export interface FollowUp {
@@ -232,6 +234,15 @@ export class CaseFold {
         });
         return;
       }
+      case CASE_EVENTS.stepWaitRecorded: {
+        const instance = draft.instances.get(event.data.instanceId);
+        if (instance)
+          draft.instances.set(instance.instanceId, {
+            ...instance,
+            waiting: { ...event.data, recordedAt: at },
+          });
+        return;
+      }
       case CASE_EVENTS.saAeApplicationOpened:
         draft.saAeApplication = { ...event.data, openedAt: at };
         return;
@@ -284,9 +295,11 @@ export class CaseFold {
         event.type,
         payload,
       );
+    // A step taken ends the wait recorded for the step before it.
+    const moving = instance.waiting ? { ...instance, waiting: undefined } : instance;
     this.draft.instances.set(
       instance.instanceId,
-      advance(this.registry, instance, { type: event.type, payload: { ...payload } }),
+      advance(this.registry, moving, { type: event.type, payload: { ...payload } }),
     );
   }
 

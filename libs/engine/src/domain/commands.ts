@@ -29,6 +29,7 @@ export const CASE_COMMAND_ROLES = {
   RecordSaAeApplication: ['socialsekreterare', 'rehabansvarig'],
   RecordSaAeDecision: ['socialsekreterare', 'rehabansvarig'],
   HandBackFollowUp: ['bitradande_enhetschef'],
+  RecordStepWait: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
   FireDeadline: [SYSTEM_ROLE],
   EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
 } as const satisfies Record<string, readonly ActorRole[]>;
@@ -93,6 +94,13 @@ export type CaseCommand =
       readonly instanceId: string;
       /** One of HAND_BACK_REASONS; its Swedish label is what the history and Rehabansvarig see. */
       readonly reason: string;
+    }
+  | {
+      readonly type: 'RecordStepWait';
+      readonly caseId: string;
+      readonly instanceId: string;
+      /** Reason, since when, a note: validated against StepWait. */
+      readonly wait: Readonly<Record<string, unknown>>;
     }
   | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string }
   | {

@@ -30,6 +30,7 @@ import {
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
 import { SA_AE_KINDS, SaAeApplication, SaAeDecision } from './sa-ae';
+import { StepWait, waitKindOf } from './step-wait';
 import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
 import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
@@ -565,6 +566,25 @@ function decideAs(
         base,
       );
       return { role, events: [handedBack] };
+    }
+    case 'RecordStepWait': {
+      requireCase(state);
+      const role = actingRole(meta, 'RecordStepWait', CASE_COMMAND_ROLES.RecordStepWait);
+      const instance = requireInstance(state, command.instanceId);
+      requireRunning(instance, 'RecordStepWait');
+      const wait = validatePayload(StepWait, command.wait, calendarDayOf(meta.now));
+      const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
+      const recorded = caseEvent(
+        CASE_EVENTS.stepWaitRecorded,
+        {
+          instanceId: instance.instanceId,
+          ...wait,
+          kind: waitKindOf(wait.reason),
+          step: instance.snapshot.value,
+        },
+        base,
+      );
+      return { role, events: [recorded] };
     }
     case 'EraseCase': {
       requireCase(state);

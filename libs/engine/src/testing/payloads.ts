@@ -17,8 +17,8 @@ export interface StepSchema {
   readonly 'x-staffRole'?: string;
 }
 
-/** Who a walk names when a step asks for a person of the unit in a role (role → user id). */
-export type WalkStaff = Readonly<Record<string, string>>;
+/** Whom a walk may name when a step asks for a person of the unit in a role (role → user ids). */
+export type WalkStaff = Readonly<Record<string, readonly string[]>>;
 
 /** Free text as a caseworker writes it: Swedish letters and spaces, never a personnummer. */
 const text = (max: number) =>
@@ -44,7 +44,7 @@ const dayUpTo = (today: string) =>
 export function payloadFor(schema: StepSchema, today: string, staff: WalkStaff = {}): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const role = schema['x-staffRole'];
-  if (role) return fc.constant(staff[role] ?? `${role}-1`);
+  if (role) return fc.constantFrom(...(staff[role] ?? [`${role}-1`]));
   switch (schema.type) {
     case 'boolean':
       // Yes more often than no, so steps that need every box ticked (the CM criteria) are taken too.

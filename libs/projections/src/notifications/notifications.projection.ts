@@ -58,8 +58,7 @@ class NotificationsProjection implements Projection {
     const text = `${definition.title}: ${inform.message}`;
     const payload = (message.data.payload ?? {}) as Record<string, unknown>;
     const person = inform.person === undefined ? undefined : payload[inform.person];
-    if (typeof person === 'string') this.notify(db, message, 'step', text, [], [person]);
-    else this.notify(db, message, 'step', text, inform.lanes);
+    this.notify(db, message, 'step', text, inform.lanes, typeof person === 'string' ? [person] : []);
   }
 
   private deadlinePassed(db: ReadModelDb, message: StoredEventMessage): void {

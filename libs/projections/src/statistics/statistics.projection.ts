@@ -46,7 +46,7 @@ class StatisticsProjection implements Projection {
         `CREATE TABLE st_instance_steps (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, definition_id TEXT NOT NULL,
            process_title TEXT NOT NULL, step TEXT NOT NULL, step_title TEXT NOT NULL, active INTEGER NOT NULL,
-           entered_at TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
+           entered_at TEXT NOT NULL, wait_reason TEXT, PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX st_instance_steps_unit ON st_instance_steps (unit, active)',
       ],
     },
@@ -56,7 +56,7 @@ class StatisticsProjection implements Projection {
         `CREATE TABLE st_step_waits (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, definition_id TEXT NOT NULL,
            process_title TEXT NOT NULL, step TEXT NOT NULL, step_title TEXT NOT NULL,
-           entered_at TEXT NOT NULL, left_at TEXT NOT NULL, left_revision INTEGER NOT NULL,
+           entered_at TEXT NOT NULL, left_at TEXT NOT NULL, left_revision INTEGER NOT NULL, wait_reason TEXT,
            PRIMARY KEY (case_id, left_revision))`,
         'CREATE INDEX st_step_waits_unit ON st_step_waits (unit)',
       ],
@@ -101,6 +101,13 @@ class StatisticsProjection implements Projection {
       case CASE_EVENTS.processCompleted:
         this.deactivate(db, caseId, String(data.instanceId));
         return;
+      case CASE_EVENTS.stepWaitRecorded:
+        db.run(
+          `UPDATE st_instance_steps SET wait_reason = :reason
+           WHERE case_id = :caseId AND instance_id = :instanceId AND active = 1`,
+          { caseId, instanceId: data.instanceId, reason: data.reason },
+        );
+        return;
       case CASE_EVENTS.processEnded:
         // Ended early: the step it stood at was waited in until now.
         this.leaveStep(db, message, String(data.instanceId));
@@ -141,8 +148,9 @@ class StatisticsProjection implements Projection {
   private leaveStep(db: ReadModelDb, message: StoredEventMessage, instanceId: string): void {
     db.run(
       `INSERT OR IGNORE INTO st_step_waits (case_id, instance_id, unit, definition_id, process_title, step, step_title,
-         entered_at, left_at, left_revision)
-       SELECT case_id, instance_id, unit, definition_id, process_title, step, step_title, entered_at, :at, :revision
+         entered_at, left_at, left_revision, wait_reason)
+       SELECT case_id, instance_id, unit, definition_id, process_title, step, step_title, entered_at, :at, :revision,
+         wait_reason
        FROM st_instance_steps WHERE case_id = :caseId AND instance_id = :instanceId AND active = 1`,
       { caseId: message.caseId, instanceId, at: message.occurredAt, revision: message.event.revision },
     );
@@ -172,7 +180,7 @@ class StatisticsProjection implements Projection {
          active, entered_at)
        VALUES (:caseId, :instanceId, :unit, :definitionId, :processTitle, :step, :stepTitle, :active, :at)
        ON CONFLICT (case_id, instance_id) DO UPDATE SET step = excluded.step, step_title = excluded.step_title,
-         active = excluded.active, entered_at = excluded.entered_at`,
+         active = excluded.active, entered_at = excluded.entered_at, wait_reason = NULL`,
       {
         caseId: message.caseId,
         instanceId: instance.instanceId,

@@ -1,5 +1,13 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { CHANGE_REASONS, PersonalValue, type ChangeReason } from '@app/engine';
+import {
+  CHANGE_REASONS,
+  PersonalValue,
+  WAIT_REASONS,
+  waitKindOf,
+  type ChangeReason,
+  type WaitKind,
+  type WaitReason,
+} from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
 import { ReadModelDb } from '@app/read-model';
 
@@ -54,6 +62,14 @@ export interface StepWait {
   readonly passed: number;
   readonly medianDays: number | null;
   readonly longestDays: number | null;
+  /** Of those, the waits recorded as caused by something other than the need (seed 002), by reason. */
+  readonly reasons: readonly {
+    readonly reason: WaitReason;
+    readonly label: string;
+    readonly kind: WaitKind;
+    readonly waitingNow: number;
+    readonly passed: number;
+  }[];
 }
 
 /**
@@ -174,10 +190,10 @@ export const stepCountsSql = (unit: string | undefined) =>
    GROUP BY unit, definition_id, process_title, step, step_title ORDER BY unit, definition_id, n DESC, step`;
 
 export const stepWaitsSql = (unit: string | undefined) => ({
-  waiting: `SELECT unit, definition_id, process_title, step, step_title, entered_at AS since, NULL AS until
-    FROM st_instance_steps WHERE active = 1${unitFilter(unit)} AND ${visibleCases('case_id')}`,
-  passed: `SELECT unit, definition_id, process_title, step, step_title, entered_at AS since, left_at AS until
-    FROM st_step_waits WHERE ${visibleCases('case_id')}${unitFilter(unit)}`,
+  waiting: `SELECT unit, definition_id, process_title, step, step_title, entered_at AS since, NULL AS until,
+    wait_reason FROM st_instance_steps WHERE active = 1${unitFilter(unit)} AND ${visibleCases('case_id')}`,
+  passed: `SELECT unit, definition_id, process_title, step, step_title, entered_at AS since, left_at AS until,
+    wait_reason FROM st_step_waits WHERE ${visibleCases('case_id')}${unitFilter(unit)}`,
 });
 
 const DAY_MS = 86_400_000;
@@ -197,6 +213,25 @@ interface WaitRow {
   step_title: string;
   since: string;
   until: string | null;
+  wait_reason: WaitReason | null;
+}
+
+/** How many of a step's waits, now and passed, were recorded as waiting for each reason other than the need. */
+function byReason(rows: readonly WaitRow[]) {
+  const counts = new Map<WaitReason, { waitingNow: number; passed: number }>();
+  for (const row of rows) {
+    if (row.wait_reason === null) continue;
+    const count = counts.get(row.wait_reason) ?? { waitingNow: 0, passed: 0 };
+    if (row.until === null) count.waitingNow += 1;
+    else count.passed += 1;
+    counts.set(row.wait_reason, count);
+  }
+  return [...counts].map(([reason, count]) => ({
+    reason,
+    label: WAIT_REASONS[reason],
+    kind: waitKindOf(reason),
+    ...count,
+  }));
 }
 
 @QueryHandler(StepWaitsQuery)
@@ -206,20 +241,21 @@ export class StepWaitsHandler implements IQueryHandler<StepWaitsQuery> {
   execute({ now, unit, scope }: StepWaitsQuery): Promise<StepWait[]> {
     const params = { unit: unit ?? null, ...visibilityParams(scope) };
     const sql = stepWaitsSql(unit);
-    const groups = new Map<string, { row: WaitRow; waiting: number[]; passed: number[] }>();
+    const groups = new Map<string, { row: WaitRow; rows: WaitRow[]; waiting: number[]; passed: number[] }>();
     const nowMs = Date.parse(now);
     for (const row of [
       ...this.db.all<WaitRow>(sql.waiting, params),
       ...this.db.all<WaitRow>(sql.passed, params),
     ]) {
       const key = JSON.stringify([row.unit, row.definition_id, row.step]);
-      const group = groups.get(key) ?? { row, waiting: [], passed: [] };
+      const group = groups.get(key) ?? { row, rows: [], waiting: [], passed: [] };
+      group.rows.push(row);
       const since = Date.parse(row.since);
       if (row.until === null) group.waiting.push(Math.max(0, nowMs - since));
       else group.passed.push(Date.parse(row.until) - since);
       groups.set(key, group);
     }
-    const waits = [...groups.values()].map(({ row, waiting, passed }) => {
+    const waits = [...groups.values()].map(({ row, rows, waiting, passed }) => {
       const sorted = passed.sort((a, b) => a - b);
       const middle = median(sorted);
       return {
@@ -233,6 +269,7 @@ export class StepWaitsHandler implements IQueryHandler<StepWaitsQuery> {
         passed: sorted.length,
         medianDays: middle === null ? null : days(middle),
         longestDays: sorted.length > 0 ? days(sorted[sorted.length - 1]) : null,
+        reasons: byReason(rows),
       };
     });
     // The longest waits first within each process: what a supervisor looks for.

@@ -178,6 +178,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/processes/{instanceId}/wait": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record why the step an instance stands at waits, when the need is not the cause (seed 002)
+         * @description Waiting on another party, or an interruption not caused by the need (a benefit or an agreement ending). The next step of the instance ends the wait; the statistics count each step's waits by reason.
+         */
+        post: operations["CasesController_recordWait"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/caseworker": {
         parameters: {
             query?: never;
@@ -829,6 +849,26 @@ export interface components {
              */
             reason: "actions-taken" | "planning-carried-out" | "agreed-with-rehabansvarig";
         };
+        StepWait: {
+            unit: string;
+            definitionId: string;
+            process: string;
+            step: string;
+            title: string;
+            waitingNow: number;
+            longestWaitingDays: number | null;
+            passed: number;
+            medianDays: number | null;
+            longestDays: number | null;
+            reasons: {
+                reason: string;
+                label: string;
+                /** @enum {string} */
+                kind: "annan-part" | "avbrott";
+                waitingNow: number;
+                passed: number;
+            }[];
+        };
         ChangeCaseworkerDto: {
             socialWorkerId: string;
             /**
@@ -1088,6 +1128,16 @@ export interface components {
                 by: string;
                 role: string | null;
             } | null;
+            waiting: {
+                reason: string;
+                label: string;
+                /** @enum {string} */
+                kind: "annan-part" | "avbrott";
+                since: string;
+                note: (string | null) | "[skyddad]";
+                /** Format: date-time */
+                recordedAt: string;
+            } | null;
             state: unknown;
             bpmnElementIds: string[];
             context: {
@@ -1196,7 +1246,7 @@ export interface components {
                 instanceId: string;
                 process: string;
                 /** @enum {string} */
-                command: "EndProcess" | "HandBackFollowUp";
+                command: "EndProcess" | "HandBackFollowUp" | "RecordStepWait";
                 label: string;
                 schema: components["schemas"]["StepSchema"];
             }[];
@@ -1367,18 +1417,6 @@ export interface components {
             step: string;
             title: string;
             cases: number;
-        };
-        StepWait: {
-            unit: string;
-            definitionId: string;
-            process: string;
-            step: string;
-            title: string;
-            waitingNow: number;
-            longestWaitingDays: number | null;
-            passed: number;
-            medianDays: number | null;
-            longestDays: number | null;
         };
     };
     responses: never;
@@ -1665,6 +1703,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HandBack"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_recordWait: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepWait"];
             };
         };
         responses: {
