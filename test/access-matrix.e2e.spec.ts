@@ -109,6 +109,15 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/api/cases/{caseId}/rehabansvarig',
+    allowed: ['bitradande_enhetschef', 'rehabansvarig'],
+    caseScoped: true,
+    body: { rehabansvarigId: 'rehabansvarig-1' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
     path: '/api/cases/{caseId}/processes/{instanceId}/wait',
     allowed: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
     caseScoped: true,

@@ -9,16 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  CHANGE_REASONS,
-  Day,
-  Personal,
-  Text,
-  Label,
-  PastDay,
-  StaffOfUnit,
-  type ChangeReason,
-} from '@app/engine';
+import { ContactChange, Day, Personal, Text, Label, PastDay, StaffOfUnit } from '@app/engine';
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */
@@ -118,32 +109,9 @@ export class CaseManagerAssigned {
   caseManagerId!: string;
 }
 
-/**
- * A change of case manager records what a change of social worker does
- * (toolbox.md, Continuity): the reason, whether the client knows whom to
- * turn to now, and a hand-over so the client need not tell it all again.
- */
-export class CaseManagerChange {
+/** A change of case manager records what every change of contact does (toolbox.md, Continuity). */
+export class CaseManagerChange extends ContactChange {
   @Label('Ny case manager') @StaffOfUnit('case_manager') caseManagerId!: string;
-
-  @Label('Skäl till bytet', { options: CHANGE_REASONS })
-  @IsIn(Object.keys(CHANGE_REASONS))
-  reason!: ChangeReason;
-
-  @Label('Beskriv skälet', { help: 'Krävs när skälet är ”Annat”.' })
-  @IsOptional()
-  @Text()
-  reasonNote?: string;
-
-  @Label('Klienten har fått veta vem den nya case managern är och hur hen nås')
-  @IsBoolean()
-  clientInformed!: boolean;
-
-  @Label('Överlämning till den nya case managern', {
-    help: 'Nuläge, planens mål och nästa steg, överenskommelser med klienten och vad klienten redan har berättat.',
-  })
-  @Text()
-  handover!: string;
 }
 
 /** The social worker's regular check-in with the CM, journalled (step 8). */

@@ -1,5 +1,11 @@
 import { assign, setup } from 'xstate';
-import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
+import {
+  intentActions,
+  reasonNoteGiven,
+  stateMeta as meta,
+  type ProcessDefinition,
+  type ProcessEvent,
+} from '@app/engine';
 import { caseManagerV1 } from './case-manager.machine';
 import * as dto from './case-manager.events';
 
@@ -176,8 +182,7 @@ export const caseManagerV2: ProcessDefinition = {
           id: 'reason-note-for-annat',
           field: 'reasonNote',
           message: 'Beskriv skälet när skälet är ”Annat”.',
-          holds: (change: dto.CaseManagerChange) =>
-            change.reason !== 'annat' || change.reasonNote !== undefined,
+          holds: (change: dto.CaseManagerChange) => reasonNoteGiven(change),
         },
       ],
       // The new CM hears it in person; the social worker, so the client knows whom to turn to.

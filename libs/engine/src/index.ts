@@ -16,6 +16,7 @@ export * from './domain/unit-settings';
 export * from './domain/sa-ae';
 export * from './domain/step-wait';
 export * from './domain/caseworker-change';
+export * from './domain/contact-change';
 export * from './domain/process-registry';
 export * from './domain/progressionsplan';
 export * from './domain/staff-fields';

@@ -71,6 +71,8 @@ export const FollowUpOwnerChanged = messageClass(CASE_EVENTS.followUpOwnerChange
 export const CaseErased = messageClass(CASE_EVENTS.erased);
 /** Why a step waits, when the need is not the cause: no step of the process, so no follow-up or task moves. */
 export const StepWaitRecorded = messageClass(CASE_EVENTS.stepWaitRecorded);
+/** The case's Rehabansvarig named, or changed from another. */
+export const RehabansvarigAssigned = messageClass(CASE_EVENTS.rehabansvarigAssigned);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -96,6 +98,7 @@ const BY_TYPE = new Map<string, MessageClass>(
     FollowUpOwnerChanged,
     CaseErased,
     StepWaitRecorded,
+    RehabansvarigAssigned,
   ].map((type) => [type.storedType, type]),
 );
 

@@ -13,7 +13,9 @@ import {
   Progressionsplan,
   SaAeApplication,
   SaAeDecision,
+  ROLE_LABELS,
   type CaseCommand,
+  type Role,
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
@@ -23,11 +25,13 @@ import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Write, type WriteHeaders } from '../http/write-headers';
-import { rolesIn, scopeOf, CaseAccess, StaffDirectory, type Principal } from '@app/access';
+import { rolesIn, scopeOf, CaseAccess, StaffDirectory, type AccessRole, type Principal } from '@app/access';
 import { Discloses } from '../access/discloses';
 import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '../identity/actor';
 import {
   AsOfDto,
+  AssignRehabansvarigDto,
+  contactChangeOf,
   ChangeCaseworkerDto,
   changeOf,
   EraseCaseDto,
@@ -77,27 +81,39 @@ export class CasesController {
    * its own creator cannot see, and a worker of another unit one they get
    * 404 on (toolbox.md, Continuity).
    */
-  private async requireSocialWorker(
+  private requireSocialWorker(unit: string, userId: string, actor: Actor, mayAct: readonly string[]) {
+    return this.requireStaff(unit, userId, actor, mayAct, {
+      role: 'socialsekreterare',
+      field: 'socialWorkerId',
+      notInRole: 'not-a-social-worker-of-the-unit',
+      becomes: 'ansvarig för ärendet',
+    });
+  }
+
+  /** A person the case is given to works in its unit in that role; anyone else is refused naming the field. */
+  private async requireStaff(
     unit: string,
     userId: string,
     actor: Actor,
     mayAct: readonly string[],
+    wanted: { role: AccessRole; field: string; notInRole: string; becomes: string },
   ): Promise<void> {
     // Someone who may not act here at all is refused by the engine first, as a 403 that tells nothing of the unit.
     if (!rolesIn(actor, unit).some((role) => mayAct.includes(role))) return;
     const person: Principal | undefined = userId === actor.id ? actor : await this.staff.member(userId);
+    const title = ROLE_LABELS[wanted.role as Role].toLowerCase();
     const problem = !person
       ? {
           id: 'unknown-user',
-          message: `${userId} är inte känd i Ärendemotorn. Välj en socialsekreterare på enheten; den som ska bli ansvarig måste ha loggat in minst en gång.`,
+          message: `${userId} är inte känd i Ärendemotorn. Välj en ${title} på enheten; den som ska bli ${wanted.becomes} måste ha loggat in minst en gång.`,
         }
-      : !rolesIn(person, unit).includes('socialsekreterare')
+      : !rolesIn(person, unit).includes(wanted.role)
         ? {
-            id: 'not-a-social-worker-of-the-unit',
-            message: `${person.name} är inte socialsekreterare på ${unit} och kan inte bli ansvarig för ärendet.`,
+            id: wanted.notInRole,
+            message: `${person.name} är inte ${title} på ${unit} och kan inte bli ${wanted.becomes}.`,
           }
         : undefined;
-    if (problem) throw new BusinessRuleError([{ ...problem, field: 'socialWorkerId' }]);
+    if (problem) throw new BusinessRuleError([{ ...problem, field: wanted.field }]);
   }
 
   /** Processes come from the registry, so a process added to it is usable with no other change. */
@@ -404,6 +420,50 @@ export class CasesController {
       );
     return this.run(
       { type: 'ChangeCaseworker', caseId, socialWorkerId: body.socialWorkerId, change: changeOf(body) },
+      actor,
+      write,
+      response,
+    );
+  }
+
+  @Post(':caseId/rehabansvarig')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.AssignRehabansvarig)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Name the case's Rehabansvarig, or change to another one",
+    description:
+      "A Rehabansvarig of the case's unit, chosen from the staff directory. A change from another records the reason, whether the client knows whom to turn to, and a hand-over (toolbox.md, Continuity); naming the same one again is refused.",
+  })
+  @WriteHeadersDoc()
+  async assignRehabansvarig(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: AssignRehabansvarigDto,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const theCase = await this.access.visibleCase(actor, caseId);
+    if (!theCase.erased)
+      await this.requireStaff(
+        theCase.unit ?? '',
+        body.rehabansvarigId,
+        actor,
+        CASE_COMMAND_ROLES.AssignRehabansvarig,
+        {
+          role: 'rehabansvarig',
+          field: 'rehabansvarigId',
+          notInRole: 'not-rehabansvarig-of-the-unit',
+          becomes: 'Rehabansvarig för ärendet',
+        },
+      );
+    return this.run(
+      {
+        type: 'AssignRehabansvarig',
+        caseId,
+        rehabansvarigId: body.rehabansvarigId,
+        change: contactChangeOf(body),
+      },
       actor,
       write,
       response,

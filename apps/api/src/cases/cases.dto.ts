@@ -9,7 +9,14 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { CaseworkerChange, ERASURE_REASONS, NoPersonnummer, type ErasureReason } from '@app/engine';
+import { PartialType } from '@nestjs/swagger';
+import {
+  CaseworkerChange,
+  ContactChange,
+  ERASURE_REASONS,
+  NoPersonnummer,
+  type ErasureReason,
+} from '@app/engine';
 import { MAX_LIMIT } from '@app/read-model';
 import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
@@ -143,3 +150,19 @@ export class HistoryPageDto {
   @QueryInt(1, MAX_LIMIT)
   limit?: number;
 }
+
+/**
+ * Who is the case's Rehabansvarig; when another already is, the change's
+ * reason, whether the client knows and the hand-over (ContactChange), which
+ * the engine then requires.
+ */
+export class AssignRehabansvarigDto extends PartialType(ContactChange) {
+  @IsId()
+  rehabansvarigId!: string;
+}
+
+/** The change as the engine validates it, without who takes over. */
+export const contactChangeOf = ({
+  rehabansvarigId: _to,
+  ...change
+}: AssignRehabansvarigDto): Record<string, unknown> => ({ ...change });

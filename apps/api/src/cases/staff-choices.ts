@@ -38,19 +38,22 @@ async function offering(
   return { ...schema, properties: Object.fromEntries(entries) };
 }
 
-/** The next steps with the unit's people offered in every staff field, each role looked up once. */
-export async function withStaffChoices<T extends { unit: string; steps: readonly { schema: Schema }[] }>(
-  answer: T,
-  staff: StaffDirectory,
-): Promise<T> {
+/** The next steps and case actions with the unit's people offered in every staff field, each role looked up once. */
+export async function withStaffChoices<
+  T extends {
+    unit: string;
+    steps: readonly { schema: Schema }[];
+    caseActions: readonly { schema: Schema }[];
+  },
+>(answer: T, staff: StaffDirectory): Promise<T> {
   const lookups = new Map<string, Promise<StaffMember[]>>();
   const choicesFor = (role: string) => {
     const known = lookups.get(role) ?? staff.ofUnit(answer.unit, role as AccessRole);
     lookups.set(role, known);
     return known;
   };
-  const steps = await Promise.all(
-    answer.steps.map(async (step) => ({ ...step, schema: await offering(step.schema, choicesFor) })),
-  );
-  return { ...answer, steps };
+  const offered = <S extends { schema: Schema }>(items: readonly S[]) =>
+    Promise.all(items.map(async (item) => ({ ...item, schema: await offering(item.schema, choicesFor) })));
+  const [steps, caseActions] = await Promise.all([offered(answer.steps), offered(answer.caseActions)]);
+  return { ...answer, steps, caseActions };
 }

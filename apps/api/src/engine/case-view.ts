@@ -29,6 +29,9 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     caseworkerChanges: state.caseworkerChanges,
     /** The latest handläggarbyte: why, whether the client knows, and the hand-over for the new worker. */
     lastCaseworkerChange: lastChangeOf(state),
+    /** The case's Rehabansvarig, and the latest change from another with its hand-over. */
+    rehabansvarigId: state.rehabansvarigId ?? null,
+    lastRehabansvarigChange: lastRehabansvarigChangeOf(state),
     /** An application for sjukersättning / aktivitetsersättning awaiting Försäkringskassan, and the last decision. */
     saAe: {
       open: state.saAeApplication
@@ -141,5 +144,22 @@ function lastChangeOf(state: CaseState) {
     reasonNote: sealed(change.reasonNote),
     clientInformed: change.clientInformed ?? null,
     handover: sealed(change.handover),
+  };
+}
+
+/** The latest change of Rehabansvarig as the new one reads it: its free text sealed, for the disclosure step. */
+function lastRehabansvarigChangeOf(state: CaseState) {
+  const change = state.lastRehabansvarigChange;
+  if (!change?.reason) return null;
+  return {
+    from: change.from ?? null,
+    to: change.to,
+    at: change.at,
+    by: change.by,
+    reason: change.reason,
+    reasonLabel: CHANGE_REASONS[change.reason],
+    reasonNote: change.reasonNote === undefined ? null : personal(state.caseId, change.reasonNote),
+    clientInformed: change.clientInformed ?? false,
+    handover: personal(state.caseId, change.handover ?? ''),
   };
 }

@@ -12,6 +12,8 @@ import {
   instanceActions,
   payloadSchema,
   Progressionsplan,
+  RehabansvarigChange,
+  RehabansvarigChoice,
   SaAeApplication,
   SaAeDecision,
   ProcessRegistry,
@@ -141,6 +143,21 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
                     command: 'RecordSaAeApplication',
                     label: 'Registrera ansökan om sjukersättning eller aktivitetsersättning',
                     schema: payloadSchema(SaAeApplication),
+                  },
+            ]
+          : []),
+        ...(holds(CASE_COMMAND_ROLES.AssignRehabansvarig)
+          ? [
+              state.rehabansvarigId === undefined
+                ? {
+                    command: 'AssignRehabansvarig',
+                    label: 'Ange Rehabansvarig för ärendet',
+                    schema: payloadSchema(RehabansvarigChoice),
+                  }
+                : {
+                    command: 'AssignRehabansvarig',
+                    label: 'Byt Rehabansvarig',
+                    schema: payloadSchema(RehabansvarigChange),
                   },
             ]
           : []),

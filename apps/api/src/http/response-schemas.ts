@@ -156,6 +156,20 @@ export const RESPONSE_SCHEMAS = {
         handover: personal(nullable(string)),
       }),
     ),
+    rehabansvarigId: nullable(string),
+    lastRehabansvarigChange: nullable(
+      object({
+        from: nullable(string),
+        to: string,
+        at: instant,
+        by: string,
+        reason: string,
+        reasonLabel: string,
+        reasonNote: personal(nullable(string)),
+        clientInformed: boolean,
+        handover: personal(string),
+      }),
+    ),
     saAe: object({
       open: nullable(object({ kind: string, label: string, appliedOn: string })),
       lastDecision: nullable(object({ kind: string, outcome: string, decidedOn: string, label: string })),

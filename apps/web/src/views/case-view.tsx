@@ -13,6 +13,7 @@ import { socialWorkerField, useSocialWorkers, type SocialWorker } from '../staff
 import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { Disclosure } from '../components/disclosure';
+import { RehabansvarigSection } from '../components/rehabansvarig-section';
 import { SaAeSection } from '../components/sa-ae-section';
 import { SchemaForm } from '../forms/schema-form';
 import { canSupervise } from '../roles';
@@ -192,6 +193,12 @@ export function CaseView({ caseId }: { caseId: string }) {
             </Disclosure>
           ))}
       </section>
+
+      <RehabansvarigSection
+        view={view}
+        actions={next.caseActions}
+        write={(target, body, done) => write(`${path}/${target}`, body, done)}
+      />
 
       <SaAeSection
         saAe={view.saAe}

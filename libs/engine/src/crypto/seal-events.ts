@@ -15,6 +15,7 @@ const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   [CASE_EVENTS.opened]: ['reference', 'journalRef'],
   [CASE_EVENTS.processEnded]: ['note'],
   [CASE_EVENTS.stepWaitRecorded]: ['note'],
+  [CASE_EVENTS.rehabansvarigAssigned]: ['reasonNote', 'handover'],
   [CASE_EVENTS.caseworkerChanged]: ['reasonNote', 'handover'],
 };
 

@@ -65,6 +65,17 @@ export interface CaseEventData {
     readonly outcome: SaAeOutcome;
     readonly decidedOn: string;
   };
+  [CASE_EVENTS.rehabansvarigAssigned]: {
+    /** Absent for the first Rehabansvarig named; then the change records why, and the hand-over. */
+    readonly from?: string;
+    readonly to: string;
+    readonly reason?: ChangeReason;
+    /** Personal, sealed. */
+    readonly reasonNote?: string;
+    readonly clientInformed?: boolean;
+    /** Personal, sealed. */
+    readonly handover?: string;
+  };
   [CASE_EVENTS.stepWaitRecorded]: {
     readonly instanceId: string;
     readonly reason: WaitReason;

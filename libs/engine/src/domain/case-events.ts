@@ -20,6 +20,7 @@ export const CASE_EVENTS = {
   saAeApplicationOpened: 'SaAeApplicationOpened',
   saAeApplicationClosed: 'SaAeApplicationClosed',
   stepWaitRecorded: 'StepWaitRecorded',
+  rehabansvarigAssigned: 'RehabansvarigAssigned',
   erased: 'CaseErased',
 } as const;
 

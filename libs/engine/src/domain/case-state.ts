@@ -76,6 +76,12 @@ export interface CaseState {
    */
   readonly followUps: ReadonlyMap<string, FollowUp>;
   readonly hasProgressionsplan: boolean;
+  /** The Rehabansvarig named for the case, and the latest change from another, as the new one reads it. */
+  readonly rehabansvarigId?: string;
+  readonly lastRehabansvarigChange?: CaseEventData[typeof CASE_EVENTS.rehabansvarigAssigned] & {
+    readonly at: string;
+    readonly by: string;
+  };
   /** An application for sjukersättning / aktivitetsersättning awaiting Försäkringskassan's decision. */
   readonly saAeApplication?: CaseEventData[typeof CASE_EVENTS.saAeApplicationOpened] & {
     readonly openedAt: string;
@@ -234,6 +240,11 @@ export class CaseFold {
         });
         return;
       }
+      case CASE_EVENTS.rehabansvarigAssigned:
+        draft.rehabansvarigId = event.data.to;
+        if (event.data.from !== undefined)
+          draft.lastRehabansvarigChange = { ...event.data, at, by: event.metadata.actorId ?? '' };
+        return;
       case CASE_EVENTS.stepWaitRecorded: {
         const instance = draft.instances.get(event.data.instanceId);
         if (instance)

@@ -29,6 +29,7 @@ export const CASE_COMMAND_ROLES = {
   RecordSaAeApplication: ['socialsekreterare', 'rehabansvarig'],
   RecordSaAeDecision: ['socialsekreterare', 'rehabansvarig'],
   HandBackFollowUp: ['bitradande_enhetschef'],
+  AssignRehabansvarig: ['bitradande_enhetschef', 'rehabansvarig'],
   RecordStepWait: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
   FireDeadline: [SYSTEM_ROLE],
   EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
@@ -94,6 +95,13 @@ export type CaseCommand =
       readonly instanceId: string;
       /** One of HAND_BACK_REASONS; its Swedish label is what the history and Rehabansvarig see. */
       readonly reason: string;
+    }
+  | {
+      readonly type: 'AssignRehabansvarig';
+      readonly caseId: string;
+      readonly rehabansvarigId: string;
+      /** For a change from one Rehabansvarig to another: validated against ContactChange. */
+      readonly change?: Readonly<Record<string, unknown>>;
     }
   | {
       readonly type: 'RecordStepWait';

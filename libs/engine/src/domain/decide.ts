@@ -31,6 +31,7 @@ import {
 import { Progressionsplan } from './progressionsplan';
 import { SA_AE_KINDS, SaAeApplication, SaAeDecision } from './sa-ae';
 import { StepWait, waitKindOf } from './step-wait';
+import { ContactChange, reasonNoteGiven } from './contact-change';
 import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
 import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
@@ -566,6 +567,30 @@ function decideAs(
         base,
       );
       return { role, events: [handedBack] };
+    }
+    case 'AssignRehabansvarig': {
+      requireCase(state);
+      const role = actingRole(meta, 'AssignRehabansvarig', CASE_COMMAND_ROLES.AssignRehabansvarig);
+      const from = state.rehabansvarigId;
+      const to = command.rehabansvarigId;
+      if (from === undefined)
+        return { role, events: [caseEvent(CASE_EVENTS.rehabansvarigAssigned, { to }, {})] };
+      if (to === from) {
+        throw new BusinessRuleError([
+          {
+            id: 'rehabansvarig-unchanged',
+            field: 'rehabansvarigId',
+            message: 'Det är redan ärendets Rehabansvarig. Välj den som ska ta över.',
+          },
+        ]);
+      }
+      const change = validatePayload(ContactChange, command.change ?? {});
+      if (!reasonNoteGiven(change)) {
+        throw new InvalidPayloadError([
+          { field: 'reasonNote', rule: 'requiredForAnnat', message: 'reasonNote krävs när skälet är annat' },
+        ]);
+      }
+      return { role, events: [caseEvent(CASE_EVENTS.rehabansvarigAssigned, { from, to, ...change }, {})] };
     }
     case 'RecordStepWait': {
       requireCase(state);

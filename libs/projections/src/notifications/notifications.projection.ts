@@ -8,6 +8,7 @@ import {
   DeadlineReached,
   FollowUpOwnerChanged,
   ProcessStepRecorded,
+  RehabansvarigAssigned,
   type StoredEventMessage,
   type ReadModelDb,
 } from '@app/read-model';
@@ -25,7 +26,7 @@ type Recipient =
  */
 class NotificationsProjection implements Projection {
   constructor(private readonly registry: ProcessRegistry) {}
-  readonly handles = [DeadlineReached, FollowUpOwnerChanged, ProcessStepRecorded];
+  readonly handles = [DeadlineReached, FollowUpOwnerChanged, ProcessStepRecorded, RehabansvarigAssigned];
   readonly name = 'notifications';
   readonly tables = [
     {
@@ -43,6 +44,8 @@ class NotificationsProjection implements Projection {
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
+    else if (message.event.type === CASE_EVENTS.rehabansvarigAssigned)
+      this.rehabansvarigAssigned(db, message);
     else if (message.event.type === CASE_EVENTS.followUpOwnerChanged) {
       if (message.data.escalated) this.escalated(db, message);
       else if (message.data.handedBack) this.handedBack(db, message);
@@ -75,6 +78,21 @@ class NotificationsProjection implements Projection {
       'deadline',
       `${definition.title}: fristen har passerats – ${title} (senast ${String(message.data.dueAt).slice(0, 10)})`,
       roles,
+    );
+  }
+
+  /** The new Rehabansvarig hears it in person; on a change, the social worker too, so the client can be told. */
+  private rehabansvarigAssigned(db: ReadModelDb, message: StoredEventMessage): void {
+    const changed = message.data.from !== undefined;
+    this.notify(
+      db,
+      message,
+      'step',
+      changed
+        ? 'Ärendet har fått en ny Rehabansvarig; läs överlämningen i ärendet.'
+        : 'Du är Rehabansvarig för ärendet.',
+      changed ? ['socialsekreterare'] : [],
+      [String(message.data.to)],
     );
   }
 

@@ -215,6 +215,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/rehabansvarig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name the case's Rehabansvarig, or change to another one
+         * @description A Rehabansvarig of the case's unit, chosen from the staff directory. A change from another records the reason, whether the client knows whom to turn to, and a hand-over (toolbox.md, Continuity); naming the same one again is refused.
+         */
+        post: operations["CasesController_assignRehabansvarig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/erasure": {
         parameters: {
             query?: never;
@@ -913,6 +933,14 @@ export interface components {
              */
             handover?: string;
         };
+        AssignRehabansvarigDto: {
+            rehabansvarigId: string;
+            /** @enum {string} */
+            reason?: "slutat-bytt-tjanst" | "franvaro" | "omfordelning" | "klientens-onskemal" | "annat";
+            reasonNote?: string;
+            clientInformed?: boolean;
+            handover?: string;
+        };
         EraseCaseDto: {
             /** @enum {string} */
             reason: "retention-expired" | "gallringsbeslut" | "registrerads-begaran";
@@ -1173,6 +1201,19 @@ export interface components {
                     contactGiven: boolean;
                 } | null;
                 handover: (string | null) | "[skyddad]";
+            } | null;
+            rehabansvarigId: string | null;
+            lastRehabansvarigChange: {
+                from: string | null;
+                to: string;
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+                reasonLabel: string;
+                reasonNote: (string | null) | "[skyddad]";
+                clientInformed: boolean;
+                handover: string | "[skyddad]";
             } | null;
             saAe: {
                 open: {
@@ -1764,6 +1805,36 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeCaseworkerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_assignRehabansvarig: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRehabansvarigDto"];
             };
         };
         responses: {
