@@ -9,6 +9,7 @@ import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machin
 import { rehabHandledningV2 } from './rehab-handledning/rehab-handledning.v2';
 import { samverkanVardenV1 } from './samverkan-varden/samverkan-varden.machine';
 import { samverkanVardenV2 } from './samverkan-varden/samverkan-varden.v2';
+import { samverkanVardenV3 } from './samverkan-varden/samverkan-varden.v3';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
 import { skriftligaRekommendationerV2 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.v2';
 
@@ -18,6 +19,7 @@ export const PROCESS_DEFINITIONS = [
   rehabHandledningV2,
   samverkanVardenV1,
   samverkanVardenV2,
+  samverkanVardenV3,
   fortroendelakareV1,
   afuV1,
   afuV2,

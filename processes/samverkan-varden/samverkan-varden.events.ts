@@ -62,3 +62,12 @@ export class SipStodjareCalledIn {
   @Text()
   need!: string;
 }
+
+/** The SIP-stödjare's own step: the SIP meeting they prepared for and supported. */
+export class SipMeetingSupported {
+  @Label('SIP-mötet hölls') @PastDay() heldOn!: string;
+  @Label('Anteckning', { help: 'Vad SIP-mötet kom fram till, för Rehabansvarigs uppföljning.' })
+  @IsOptional()
+  @Text()
+  summary?: string;
+}

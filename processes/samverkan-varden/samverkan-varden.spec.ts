@@ -78,7 +78,9 @@ describe('samverkan med vården', () => {
     });
     expect(result.events).toEqual(['DeadlineReached', 'FollowUpOwnerChanged']);
     expect((await h.engine.load(caseId)).followUps.get(SV)?.role).toBe('bitradande_enhetschef');
-    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'escalated' });
+    expect(await h.stateOf(caseId, SV)).toEqual({
+      genomforande: { planering: 'escalated', sip: 'ingenSip' },
+    });
     await h.send('socialsekreterare', caseId, SV, 'PlanningCarriedOut', { description: 'Sent men klart' });
     expect(await h.stateOf(caseId, SV)).toBe('uppfoljning');
   });
@@ -146,13 +148,13 @@ describe('samverkan med vården, version 2', () => {
     expect(error).toMatchObject({ code: 'RULE.FAILED', failed: [{ id: 'progressionsplan-needed' }] });
     await h.recordPlan(caseId, 3);
     await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
-    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'inTime' });
+    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: { planering: 'inTime', sip: 'ingenSip' } });
   });
 
   it('given no plan was judged needed, then the planning is agreed without one', async () => {
     const caseId = await givenAssessed(h, { contactMethod: 'telefon', progressionsplanNeeded: false });
     await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
-    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'inTime' });
+    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: { planering: 'inTime', sip: 'ingenSip' } });
   });
 
   it('given healthcare was contacted by phone, then the SIP-stödjare cannot be called in: a SIP meeting must follow a rehabförfrågan', async () => {
@@ -185,7 +187,9 @@ describe('samverkan med vården, version 2', () => {
     expect(wrongRole).toMatchObject({ code: 'STEP.WRONG_ROLE' });
     const called = await h.send('rehabansvarig', caseId, SV, 'SipStodjareCalledIn', { need: 'SIP-möte' });
     expect(called.events).toEqual(['SipStodjareCalledIn']);
-    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: 'inTime' });
+    expect(await h.stateOf(caseId, SV)).toEqual({
+      genomforande: { planering: 'inTime', sip: 'sipForberedelse' },
+    });
     expect(await h.openDeadlines(caseId)).toEqual(before);
   });
 
@@ -241,6 +245,53 @@ describe('samverkan med vården, version 2', () => {
         outcome: 'Hållbar plan',
       });
       expect(done.events).toEqual(['CooperationCompleted', 'ProcessCompleted']);
+    });
+  });
+});
+
+describe('samverkan med vården, version 3: the SIP-stödjare', () => {
+  let h: EngineHarness;
+  let caseId: string;
+  beforeEach(async () => {
+    h = new EngineHarness(PROCESS_DEFINITIONS);
+    caseId = await givenAssessed(h, { contactMethod: 'rehabforfragan', progressionsplanNeeded: false });
+    await h.recordPlan(caseId, 3);
+    await h.send('rehabansvarig', caseId, SV, 'PlanningAgreed', AGREED);
+    await h.send('rehabansvarig', caseId, SV, 'SipStodjareCalledIn', { need: 'SIP-möte med vårdcentralen' });
+  });
+
+  it('given Rehabansvarig called them in, then the SIP-stödjare has the task of preparing for and supporting the meeting, and no one else may record it', async () => {
+    const wrongRole = await h.rejects(caseId, () =>
+      h.send('rehabansvarig', caseId, SV, 'SipMeetingSupported', { heldOn: '2026-01-30' }),
+    );
+    expect(wrongRole).toMatchObject({ code: 'STEP.WRONG_ROLE' });
+    const held = await h.send('sip_stodjare', caseId, SV, 'SipMeetingSupported', {
+      heldOn: '2026-01-30',
+      summary: 'Samordnad plan med vårdcentralen',
+    });
+    expect(held.events).toEqual(['SipMeetingSupported']);
+    expect(await h.stateOf(caseId, SV)).toEqual({ genomforande: { planering: 'inTime', sip: 'sipHallet' } });
+  });
+
+  it('given a SIP meeting held, then Rehabansvarig may call them in again for the next one', async () => {
+    await h.send('sip_stodjare', caseId, SV, 'SipMeetingSupported', { heldOn: '2026-01-30' });
+    await h.send('rehabansvarig', caseId, SV, 'SipStodjareCalledIn', { need: 'Uppföljande SIP-möte' });
+    expect(await h.stateOf(caseId, SV)).toEqual({
+      genomforande: { planering: 'inTime', sip: 'sipForberedelse' },
+    });
+  });
+
+  it('given the SIP-stödjare is preparing, when the planning is carried out, then the process moves to follow-up and the SIP task closes with the planning', async () => {
+    await h.send('socialsekreterare', caseId, SV, 'PlanningCarriedOut', { description: 'Klart' });
+    expect(await h.stateOf(caseId, SV)).toBe('uppfoljning');
+  });
+
+  it('given a meeting date after today, then it is refused naming heldOn', async () => {
+    const error = await h.rejects(caseId, () =>
+      h.send('sip_stodjare', caseId, SV, 'SipMeetingSupported', { heldOn: '2026-03-01' }),
+    );
+    expect(error).toMatchObject({
+      violations: [expect.objectContaining({ field: 'heldOn', rule: 'notAfterToday' })],
     });
   });
 });
