@@ -111,7 +111,7 @@ describe('samverkan med vården', () => {
   });
 });
 
-describe('samverkan med vården, version 2', () => {
+describe('samverkan med vården, since version 2', () => {
   let h: EngineHarness;
   beforeEach(() => {
     h = new EngineHarness(PROCESS_DEFINITIONS);
