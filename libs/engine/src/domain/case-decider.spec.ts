@@ -21,7 +21,8 @@ import {
  * because one step in it sets the follow-up owner and starts a clock
  * whose breach escalates to the biträdande enhetschef.
  */
-const decider = caseDecider({ registry: createProcessRegistry(), overrides: {} });
+const registry = createProcessRegistry();
+const decider = caseDecider({ registry, overrides: {} });
 
 const opened = caseEvent(
   CASE_EVENTS.opened,
@@ -90,8 +91,14 @@ describe('the case Decider', () => {
       { type: 'StartProcess', caseId: 'case-spec-1', instanceId: 'p1', definitionId: 'samverkan-varden' },
       { roles: ['socialsekreterare'] },
     );
+    const latest = Math.max(...registry.versions('samverkan-varden'));
+    expect(latest).toBeGreaterThan(1);
     expect(outcome.events).toEqual([
-      { type: CASE_EVENTS.processStarted, data: { ...started.data, version: 2 }, role: 'socialsekreterare' },
+      {
+        type: CASE_EVENTS.processStarted,
+        data: { ...started.data, version: latest },
+        role: 'socialsekreterare',
+      },
     ]);
     expect(outcome.state.instances.get('p1')?.snapshot.value).toBe('impuls');
   });
