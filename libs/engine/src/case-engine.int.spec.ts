@@ -116,6 +116,35 @@ describe('case engine', () => {
     expect((await h.engine.load(caseId)).instances.get('p')?.snapshot.value).toBe('done');
   });
 
+  it('given a command appended, then the engine holds the case as a fresh fold of the log gives it, and reads none of its own events back', async () => {
+    await start('p');
+    await h.send('socialsekreterare', caseId, 'p', 'Noted');
+    let readBack = 0;
+    const counting = Object.create(h.store) as typeof h.store;
+    counting.readStream = async function* (...args: Parameters<typeof h.store.readStream>) {
+      for await (const event of h.store.readStream(...args)) {
+        readBack++;
+        yield event;
+      }
+    };
+    const engine = new CaseEngine(counting, h.registry);
+    const meta = { actorId: 'u1', roles: ['socialsekreterare' as const], now: h.now, correlationId: 'c' };
+    await engine.load(caseId);
+    readBack = 0;
+    await engine.execute(
+      { type: 'SendProcessEvent', caseId, instanceId: 'p', event: 'Noted' },
+      { ...meta, commandId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' },
+    );
+    const cached = await engine.load(caseId);
+    expect(readBack).toBe(0);
+    const events = [];
+    for await (const event of h.store.readStream(`case-${caseId}`)) events.push(event);
+    const fresh = foldCase(h.registry, caseId, events);
+    expect([cached.revision, cached.chainHash]).toEqual([fresh.revision, fresh.chainHash]);
+    expect(cached.instances.get('p')?.snapshot.value).toEqual(fresh.instances.get('p')?.snapshot.value);
+    expect([...cached.applied.keys()]).toEqual([...fresh.applied.keys()]);
+  });
+
   it('given an idempotency key reused for a different command, then it is refused and nothing is appended', async () => {
     await start('p');
     const key = { commandId: '5b1f7c0e-2d4a-4c8e-9f3a-6e2d1c0b9a87' };

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { uuidFromName } from '@app/common';
-import { appendChained, ConcurrencyError, type EventStore } from '@app/event-store';
+import { appendChained, ConcurrencyError, type EventStore, type NewEvent } from '@app/event-store';
 import { caseStream } from './domain/case-events';
 import { CaseFold, initialCaseState, type CaseState } from './domain/case-state';
 import type { CaseCommand, CommandMetadata } from './domain/commands';
@@ -130,6 +130,23 @@ export class CaseEngine {
     return state;
   }
 
+  /**
+   * The case with what the command just appended folded in, so the next
+   * command on it reads nothing back. Folded from the events as a reader of
+   * the log would see them (through JSON), so the cache can never hold a
+   * state the log would not give.
+   */
+  private rememberAppended(state: CaseState, appended: readonly NewEvent[]): void {
+    if (this.cacheSize === 0) return;
+    const first = state.revision === 'no_stream' ? 0 : state.revision + 1;
+    const fold = new CaseFold(this.registry, state, this.effects);
+    appended.forEach((event, index) => {
+      const { type, data, metadata } = JSON.parse(JSON.stringify(event)) as NewEvent;
+      fold.apply({ type, data, metadata: metadata ?? {}, revision: first + index });
+    });
+    this.remember(state.caseId, fold.state);
+  }
+
   private remember(caseId: string, state: CaseState): void {
     if (this.cacheSize === 0 || state.revision === 'no_stream') return;
     this.cache.delete(caseId);
@@ -200,6 +217,7 @@ export class CaseEngine {
           events,
         );
         if (command.type === 'EraseCase') await this.keys.destroy(command.caseId);
+        this.rememberAppended(state, result.appended);
         return {
           caseId: command.caseId,
           revision: result.nextExpectedRevision,

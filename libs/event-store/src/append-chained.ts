@@ -33,7 +33,13 @@ export async function appendChained(
   streamName: string,
   tail: ChainTail,
   events: readonly NewEvent[],
-): Promise<AppendResult & { readonly tail: { readonly revision: number; readonly hash: string } }> {
+): Promise<
+  AppendResult & {
+    readonly tail: { readonly revision: number; readonly hash: string };
+    /** The events as appended, chain hashes in their metadata. */
+    readonly appended: readonly NewEvent[];
+  }
+> {
   const { events: chained, lastHash } = chainEvents(
     streamName,
     tail.revision === NO_STREAM ? 0 : tail.revision + 1,
@@ -41,5 +47,5 @@ export async function appendChained(
     events,
   );
   const result = await store.appendToStream(streamName, chained, { expectedRevision: tail.revision });
-  return { ...result, tail: { revision: result.nextExpectedRevision, hash: lastHash } };
+  return { ...result, tail: { revision: result.nextExpectedRevision, hash: lastHash }, appended: chained };
 }
