@@ -71,16 +71,17 @@ class FollowUpProjection implements Projection {
     const instanceId = message.instance?.instanceId;
     const role = message.event.metadata.role;
     if (instanceId === undefined || typeof role !== 'string') return;
+    const key = { caseId: message.caseId, instanceId };
+    // Most steps are taken by someone who does not own the follow-up: the calendar sum is only worked out for the owner's.
+    const row = db.get<{ owner: string }>(
+      'SELECT owner FROM fu_follow_ups WHERE case_id = :caseId AND instance_id = :instanceId',
+      key,
+    );
+    if (row?.owner !== role) return;
     db.run(
       `UPDATE fu_follow_ups SET last_follow_up_at = :at, follow_up_due_at = :due
-       WHERE case_id = :caseId AND instance_id = :instanceId AND owner = :role`,
-      {
-        caseId: message.caseId,
-        instanceId,
-        role,
-        at: message.occurredAt,
-        due: addIsoDuration(message.occurredAt, FOLLOW_UP_INTERVAL),
-      },
+       WHERE case_id = :caseId AND instance_id = :instanceId`,
+      { ...key, at: message.occurredAt, due: addIsoDuration(message.occurredAt, FOLLOW_UP_INTERVAL) },
     );
   }
 
