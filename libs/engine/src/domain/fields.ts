@@ -18,6 +18,22 @@ export function NoPersonnummer(): PropertyDecorator {
 
 const PERSONAL = new WeakMap<object, Set<string>>();
 
+type PayloadClass = abstract new () => unknown;
+
+/**
+ * What a payload class's decorators say, worked out once per class: every
+ * command asks it again. Decorators run when a class is defined, so a new
+ * one can only be a class not asked about yet; any decoration clears it all
+ * the same, so no answer can miss one.
+ */
+let derived = new WeakMap<PayloadClass, Map<string, unknown>>();
+function memo<T>(payloadClass: PayloadClass, what: string, work: () => T): T {
+  const known = derived.get(payloadClass) ?? new Map<string, unknown>();
+  derived.set(payloadClass, known);
+  if (!known.has(what)) known.set(what, work());
+  return known.get(what) as T;
+}
+
 /**
  * Personal data: stored encrypted with the case's key, so erasing the case
  * (destroying the key) erases it. Structural fields (enums, numbers, dates,
@@ -27,11 +43,16 @@ export function Personal(): PropertyDecorator {
   return (target, key) => {
     const fields = PERSONAL.get(target) ?? new Set<string>();
     PERSONAL.set(target, fields.add(String(key)));
+    derived = new WeakMap();
   };
 }
 
 /** The personal fields of a payload class, its base classes' included. */
-export function personalFieldsOf(payloadClass: abstract new () => unknown): string[] {
+export function personalFieldsOf(payloadClass: PayloadClass): readonly string[] {
+  return memo(payloadClass, 'personal', () => personalFieldsOfChain(payloadClass));
+}
+
+function personalFieldsOfChain(payloadClass: PayloadClass): string[] {
   const fields: string[] = [];
   for (
     let proto: object | null = payloadClass.prototype as object;
@@ -93,6 +114,7 @@ function annotate(target: object, key: string | symbol, annotation: FieldAnnotat
   const fields = ANNOTATIONS.get(target) ?? new Map<string, FieldAnnotation>();
   fields.set(String(key), { ...fields.get(String(key)), ...annotation });
   ANNOTATIONS.set(target, fields);
+  derived = new WeakMap();
 }
 
 /**
@@ -113,7 +135,11 @@ export function Label(
 }
 
 /** The form annotations of a payload class's fields, its base classes' included (nearest wins). */
-export function fieldAnnotationsOf(payloadClass: abstract new () => unknown): Map<string, FieldAnnotation> {
+export function fieldAnnotationsOf(payloadClass: PayloadClass): ReadonlyMap<string, FieldAnnotation> {
+  return memo(payloadClass, 'annotations', () => annotationsOfChain(payloadClass));
+}
+
+function annotationsOfChain(payloadClass: PayloadClass): Map<string, FieldAnnotation> {
   const chain: object[] = [];
   for (
     let proto: object | null = payloadClass.prototype as object;
@@ -141,9 +167,11 @@ export function StaffOfUnit(role: string): PropertyDecorator {
 }
 
 /** The fields of a payload class that name a person of the unit, with the role each must hold. */
-export function staffFieldsOf(payloadClass: abstract new () => unknown): { field: string; role: string }[] {
-  return [...fieldAnnotationsOf(payloadClass)].flatMap(([field, annotation]) =>
-    annotation['x-staffRole'] ? [{ field, role: annotation['x-staffRole'] }] : [],
+export function staffFieldsOf(payloadClass: PayloadClass): readonly { field: string; role: string }[] {
+  return memo(payloadClass, 'staff', () =>
+    [...fieldAnnotationsOf(payloadClass)].flatMap(([field, annotation]) =>
+      annotation['x-staffRole'] ? [{ field, role: annotation['x-staffRole'] }] : [],
+    ),
   );
 }
 
