@@ -225,6 +225,17 @@ describe('case manager', () => {
       ]);
     });
 
+    it('when a wait is recorded, then a follow-up meeting, which stays in the step, leaves it waiting', async () => {
+      await h.run('case_manager', {
+        type: 'RecordStepWait',
+        caseId,
+        instanceId: CM,
+        wait: { reason: 'avbrott-ersattning', since: '2026-01-30' },
+      });
+      await h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP);
+      expect((await h.engine.load(caseId)).instances.get(CM)?.waiting?.reason).toBe('avbrott-ersattning');
+    });
+
     it('when a follow-up meeting is recorded, then the check-in stays due when it was', async () => {
       const before = (await h.openDeadlines(caseId)).map((d) => d.dueAt);
       await h.send('case_manager', caseId, CM, 'FollowUpMeetingHeld', FOLLOW_UP);

@@ -45,7 +45,7 @@ describe('continuity in the web app', { timeout: 60_000 }, () => {
     await form.getByRole('button', { name: 'Registrera att steget väntar' }).click();
     await expect
       .poll(() => panel.locator('.waiting').textContent())
-      .toBe('Väntar: Väntar på vården sedan 2026-11-20 – Väntar på läkarintyg');
+      .toBe('Steget väntar sedan 2026-11-20: Väntar på vården – Väntar på läkarintyg');
     await expectAccessible(page, 'process som väntar på vården');
   });
 
@@ -60,7 +60,7 @@ describe('continuity in the web app', { timeout: 60_000 }, () => {
     await section.locator('form').getByRole('button', { name: 'Ange Rehabansvarig för ärendet' }).click();
     await expect
       .poll(() => section.locator('p').first().textContent())
-      .toBe('Rehabansvarig för ärendet: jarva-1-rehab.');
+      .toBe('Rehabansvarig för ärendet: Rehabansvarig, Järva.');
     expect(await section.getByRole('button', { name: 'Byt Rehabansvarig' }).count()).toBe(1);
   });
 });

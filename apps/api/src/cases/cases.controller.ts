@@ -7,7 +7,6 @@ import {
   CASE_COMMAND_ROLES,
   EndProcessPayload,
   HandBack,
-  StepWait,
   markPersonalData,
   ProcessRegistry,
   Progressionsplan,
@@ -31,6 +30,7 @@ import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '.
 import {
   AsOfDto,
   AssignRehabansvarigDto,
+  RecordStepWaitDto,
   contactChangeOf,
   ChangeCaseworkerDto,
   changeOf,
@@ -383,7 +383,7 @@ export class CasesController {
   recordWait(
     @Param('caseId', IdParamPipe) caseId: string,
     @Param('instanceId', IdParamPipe) instanceId: string,
-    @Body() body: StepWait,
+    @Body() body: RecordStepWaitDto,
     @CurrentActor() actor: Actor,
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,

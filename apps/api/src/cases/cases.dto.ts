@@ -15,6 +15,7 @@ import {
   ContactChange,
   ERASURE_REASONS,
   NoPersonnummer,
+  StepWait,
   type ErasureReason,
 } from '@app/engine';
 import { MAX_LIMIT } from '@app/read-model';
@@ -166,3 +167,6 @@ export const contactChangeOf = ({
   rehabansvarigId: _to,
   ...change
 }: AssignRehabansvarigDto): Record<string, unknown> => ({ ...change });
+
+/** Why the step waits, as the engine validates it; its own name, apart from the statistics' step-wait rows. */
+export class RecordStepWaitDto extends StepWait {}

@@ -18,18 +18,22 @@ export function RehabansvarigSection({
 }) {
   const action = actions.find((a) => a.command === 'AssignRehabansvarig' && a.schema);
   const change = view.lastRehabansvarigChange;
+  // Those who may choose get the unit's Rehabansvariga by name; anyone else reads the id.
+  const names =
+    (action?.schema as JsonSchema | undefined)?.properties?.rehabansvarigId?.['x-enumLabels'] ?? {};
+  const nameOf = (id: string) => names[id] ?? id;
   return (
     <section aria-labelledby="rehabansvarig">
       <h2 id="rehabansvarig">Rehabansvarig</h2>
       <p>
         {view.rehabansvarigId
-          ? `Rehabansvarig för ärendet: ${view.rehabansvarigId}.`
+          ? `Rehabansvarig för ärendet: ${nameOf(view.rehabansvarigId)}.`
           : 'Ingen Rehabansvarig är angiven.'}
       </p>
       {change && (
         <div className="last-change">
           <p>
-            Bytt {formatDate(change.at)} från {change.from ?? '–'}: {change.reasonLabel}
+            Bytt {formatDate(change.at)} från {change.from ? nameOf(change.from) : '–'}: {change.reasonLabel}
             {typeof change.reasonNote === 'string' && ` (${change.reasonNote})`}.{' '}
             {change.clientInformed
               ? 'Klienten vet vem den nya kontakten är.'

@@ -346,7 +346,7 @@ function ProcessPanel({
       </p>
       {instance.waiting && (
         <p className="waiting">
-          <strong>Väntar:</strong> {instance.waiting.label} sedan {formatDate(instance.waiting.since)}
+          <strong>Steget väntar sedan {formatDate(instance.waiting.since)}:</strong> {instance.waiting.label}
           {typeof instance.waiting.note === 'string' && ` – ${instance.waiting.note}`}
         </p>
       )}

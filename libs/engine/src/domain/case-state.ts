@@ -5,6 +5,7 @@ import type { ActorRole } from './commands';
 import type { EndReason } from './process-ending';
 import type { ProcessRegistry } from './process-registry';
 import { CASE_EVENTS } from './case-events';
+import { topStepOf } from './step-wait';
 import type { CaseEffects } from './case-effects';
 import { TOOLBOX_EFFECTS } from './toolbox-effects';
 import { completedChange } from './caseworker-change';
@@ -136,9 +137,20 @@ export function initialCaseState(caseId: string): CaseState {
   };
 }
 
+/**
+ * The instance after an event, by a step or a timer. A wait recorded for
+ * its step ends when it leaves that step (the top-level one, as the
+ * statistics count steps); a step that stays, such as a check-in, leaves
+ * it waiting.
+ */
 function advance(registry: ProcessRegistry, instance: InstanceState, event: ProcessEvent): InstanceState {
   const definition = registry.get(instance.definitionId, instance.version);
-  return { ...instance, snapshot: nextSnapshot(definition, instance.snapshot, event) };
+  const snapshot = nextSnapshot(definition, instance.snapshot, event);
+  const waiting =
+    instance.waiting && topStepOf(snapshot.value) === topStepOf(instance.waiting.step)
+      ? instance.waiting
+      : undefined;
+  return { ...instance, snapshot, waiting };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -306,11 +318,9 @@ export class CaseFold {
         event.type,
         payload,
       );
-    // A step taken ends the wait recorded for the step before it.
-    const moving = instance.waiting ? { ...instance, waiting: undefined } : instance;
     this.draft.instances.set(
       instance.instanceId,
-      advance(this.registry, moving, { type: event.type, payload: { ...payload } }),
+      advance(this.registry, instance, { type: event.type, payload: { ...payload } }),
     );
   }
 

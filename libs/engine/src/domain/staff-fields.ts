@@ -63,7 +63,7 @@ export function requireStaff(
         },
       ];
     }
-    const roles = person.memberships.find((m) => m.unit === unit)?.roles ?? [];
+    const roles = person.memberships.filter((m) => m.unit === unit).flatMap((m) => m.roles);
     return roles.includes(role)
       ? []
       : [

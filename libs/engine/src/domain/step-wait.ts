@@ -1,4 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
+import type { StateValue } from 'xstate';
 import { Label, PastDay, Text } from './fields';
 
 /**
@@ -40,3 +41,7 @@ export class StepWait {
   @Text()
   note?: string;
 }
+
+/** The top-level step a state value stands at: where waits are recorded and counted. */
+export const topStepOf = (value: StateValue): string =>
+  typeof value === 'string' ? value : Object.keys(value)[0];

@@ -1,4 +1,4 @@
-import { CASE_EVENTS, type ProcessRegistry, type StateMeta } from '@app/engine';
+import { CASE_EVENTS, topStepOf, type ProcessRegistry, type StateMeta } from '@app/engine';
 import type { AnyStateNode, StateValue } from 'xstate';
 import { caseFacts } from '../case-directory';
 import {
@@ -167,7 +167,7 @@ class StatisticsProjection implements Projection {
     if (!instance || instance.stateAfter === null) return;
     const definition = this.registry.get(instance.definitionId, instance.version);
     const value = instance.stateAfter as StateValue;
-    const step = typeof value === 'string' ? value : Object.keys(value)[0];
+    const step = topStepOf(value);
     const current = db.get<{ step: string }>(
       'SELECT step FROM st_instance_steps WHERE case_id = :caseId AND instance_id = :instanceId',
       { caseId: message.caseId, instanceId: instance.instanceId },

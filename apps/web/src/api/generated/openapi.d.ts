@@ -869,25 +869,22 @@ export interface components {
              */
             reason: "actions-taken" | "planning-carried-out" | "agreed-with-rehabansvarig";
         };
-        StepWait: {
-            unit: string;
-            definitionId: string;
-            process: string;
-            step: string;
-            title: string;
-            waitingNow: number;
-            longestWaitingDays: number | null;
-            passed: number;
-            medianDays: number | null;
-            longestDays: number | null;
-            reasons: {
-                reason: string;
-                label: string;
-                /** @enum {string} */
-                kind: "annan-part" | "avbrott";
-                waitingNow: number;
-                passed: number;
-            }[];
+        RecordStepWaitDto: {
+            /**
+             * Varför väntar steget?
+             * @enum {string}
+             */
+            reason: "vantar-varden" | "vantar-forsakringskassan" | "vantar-arbetsformedlingen" | "vantar-leverantor" | "vantar-annan-part" | "avbrott-ersattning" | "avbrott-avtal" | "avbrott-annat";
+            /**
+             * Sedan
+             * Format: date
+             */
+            since: string;
+            /**
+             * Anteckning
+             * @description Till exempel vem ni väntar på och vad ni har gjort.
+             */
+            note?: string;
         };
         ChangeCaseworkerDto: {
             socialWorkerId: string;
@@ -1459,6 +1456,26 @@ export interface components {
             title: string;
             cases: number;
         };
+        StepWait: {
+            unit: string;
+            definitionId: string;
+            process: string;
+            step: string;
+            title: string;
+            waitingNow: number;
+            longestWaitingDays: number | null;
+            passed: number;
+            medianDays: number | null;
+            longestDays: number | null;
+            reasons: {
+                reason: string;
+                label: string;
+                /** @enum {string} */
+                kind: "annan-part" | "avbrott";
+                waitingNow: number;
+                passed: number;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1774,7 +1791,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StepWait"];
+                "application/json": components["schemas"]["RecordStepWaitDto"];
             };
         };
         responses: {
