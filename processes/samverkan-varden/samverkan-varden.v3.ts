@@ -47,32 +47,11 @@ export const samverkanVardenV3Machine = setup({
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Planering genomförs' }),
       on: { PlanningCarriedOut: 'uppfoljning' },
       states: {
+        // Version 2's planning and its deadline, as they were, now one region of two.
         planering: {
           initial: 'inTime',
-          states: {
-            inTime: {
-              meta: meta({
-                kind: 'timer',
-                lane: 'socialsekreterare',
-                title: 'Planeringen genomförd inom rimlig tid',
-              }),
-              after: {
-                planningDeadline: {
-                  target: 'escalated',
-                  actions: {
-                    type: 'escalateFollowUp',
-                    params: {
-                      reason: 'Planeringen med vården har inte genomförts inom rimlig tid',
-                      heldWhileSaAeOpen: true,
-                    },
-                  },
-                },
-              },
-            },
-            escalated: {
-              meta: meta({ kind: 'userTask', lane: 'bitradande_enhetschef', title: 'Eskalerad uppföljning' }),
-            },
-          },
+          states: (samverkanVardenV2Machine.config.states!.genomforande as { states: object })
+            .states as never,
         },
         sip: {
           initial: 'ingenSip',

@@ -12,9 +12,9 @@ import {
   Progressionsplan,
   SaAeApplication,
   SaAeDecision,
-  ROLE_LABELS,
+  staffRefusal,
   type CaseCommand,
-  type Role,
+  type StaffWanted,
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
@@ -96,24 +96,13 @@ export class CasesController {
     userId: string,
     actor: Actor,
     mayAct: readonly string[],
-    wanted: { role: AccessRole; field: string; notInRole: string; becomes: string },
+    wanted: StaffWanted & { role: AccessRole },
   ): Promise<void> {
     // Someone who may not act here at all is refused by the engine first, as a 403 that tells nothing of the unit.
     if (!rolesIn(actor, unit).some((role) => mayAct.includes(role))) return;
     const person: Principal | undefined = userId === actor.id ? actor : await this.staff.member(userId);
-    const title = ROLE_LABELS[wanted.role as Role].toLowerCase();
-    const problem = !person
-      ? {
-          id: 'unknown-user',
-          message: `${userId} är inte känd i Ärendemotorn. Välj en ${title} på enheten; den som ska bli ${wanted.becomes} måste ha loggat in minst en gång.`,
-        }
-      : !rolesIn(person, unit).includes(wanted.role)
-        ? {
-            id: wanted.notInRole,
-            message: `${person.name} är inte ${title} på ${unit} och kan inte bli ${wanted.becomes}.`,
-          }
-        : undefined;
-    if (problem) throw new BusinessRuleError([{ ...problem, field: wanted.field }]);
+    const refusal = staffRefusal(person, userId, unit, wanted);
+    if (refusal) throw new BusinessRuleError([refusal]);
   }
 
   /** Processes come from the registry, so a process added to it is usable with no other change. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { rolesIn, StaffDirectory, type AccessRole } from '@app/access';
-import { BusinessRuleError } from '@app/engine';
+import { BusinessRuleError, staffRefusal } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
 import { AccessDeniedError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
@@ -70,27 +70,18 @@ export class StaffController {
       throw new AccessDeniedError(`Only a biträdande enhetschef of ${unit} names mentors there`, { unit });
     }
     const mentorId = body.mentorId ?? null;
-    await this.requireRole(unit, userId, 'socialsekreterare', 'userId', 'socialsekreterare');
-    if (mentorId !== null) await this.requireRole(unit, mentorId, 'mentor', 'mentorId', 'mentor');
+    await this.requireRole(unit, userId, 'socialsekreterare', 'userId');
+    if (mentorId !== null) await this.requireRole(unit, mentorId, 'mentor', 'mentorId');
     await this.staff.assignMentor(unit, userId, mentorId, actor.id);
     return { unit, userId, mentorId };
   }
 
-  private async requireRole(unit: string, userId: string, role: AccessRole, field: string, title: string) {
-    const person = await this.staff.member(userId);
-    if (!person) {
-      throw new BusinessRuleError([
-        {
-          id: 'unknown-user',
-          field,
-          message: `${userId} är inte känd i Ärendemotorn; personen måste ha loggat in minst en gång.`,
-        },
-      ]);
-    }
-    if (!rolesIn(person, unit).includes(role)) {
-      throw new BusinessRuleError([
-        { id: `not-a-${role}-of-the-unit`, field, message: `${person.name} är inte ${title} på ${unit}.` },
-      ]);
-    }
+  private async requireRole(unit: string, userId: string, role: AccessRole, field: string) {
+    const refusal = staffRefusal(await this.staff.member(userId), userId, unit, {
+      role,
+      field,
+      notInRole: `not-a-${role}-of-the-unit`,
+    });
+    if (refusal) throw new BusinessRuleError([refusal]);
   }
 }

@@ -34,7 +34,7 @@ export class ContactChange {
 }
 
 /** "Annat" says nothing by itself: it needs the note. */
-export const reasonNoteGiven = (change: ContactChange) =>
+export const reasonNoteGiven = (change: Pick<ContactChange, 'reason' | 'reasonNote'>) =>
   change.reason !== 'annat' || change.reasonNote !== undefined;
 
 /** The form for naming the case's first Rehabansvarig: one of the unit's, by name. */

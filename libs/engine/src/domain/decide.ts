@@ -283,6 +283,15 @@ function requireInstance(state: CaseState, instanceId: string): InstanceState {
 }
 
 /** An instance that has ended, at its last step or early, takes no more steps. */
+/** A change of contact for the reason "annat" says why in its note. */
+function requireReasonNote(change: Pick<ContactChange, 'reason' | 'reasonNote'>): void {
+  if (!reasonNoteGiven(change)) {
+    throw new InvalidPayloadError([
+      { field: 'reasonNote', rule: 'requiredForAnnat', message: 'reasonNote krävs när skälet är annat' },
+    ]);
+  }
+}
+
 function requireRunning(instance: InstanceState, action: string): void {
   if (!isRunning(instance)) throw new StepNotAllowedError(action, instance.snapshot.value, []);
 }
@@ -419,11 +428,7 @@ function decideAs(
         ]);
       }
       const change = validatePayload(CaseworkerChange, command.change, calendarDayOf(meta.now));
-      if (change.reason === 'annat' && change.reasonNote === undefined) {
-        throw new InvalidPayloadError([
-          { field: 'reasonNote', rule: 'requiredForAnnat', message: 'reasonNote krävs när skälet är annat' },
-        ]);
-      }
+      requireReasonNote(change);
       const out: Outputs = {
         events: [
           caseEvent(
@@ -585,11 +590,7 @@ function decideAs(
         ]);
       }
       const change = validatePayload(ContactChange, command.change ?? {});
-      if (!reasonNoteGiven(change)) {
-        throw new InvalidPayloadError([
-          { field: 'reasonNote', rule: 'requiredForAnnat', message: 'reasonNote krävs när skälet är annat' },
-        ]);
-      }
+      requireReasonNote(change);
       return { role, events: [caseEvent(CASE_EVENTS.rehabansvarigAssigned, { from, to, ...change }, {})] };
     }
     case 'RecordStepWait': {

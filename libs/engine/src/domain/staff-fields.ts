@@ -44,6 +44,43 @@ export async function staffNamedBy(
   return new Map(await Promise.all(ids.map(async (id) => [id, await lookup(id)] as const)));
 }
 
+/** How a refusal of a person names itself: the field, the rule for a missing role, what they would become. */
+export interface StaffWanted {
+  readonly role: string;
+  readonly field: string;
+  readonly notInRole: string;
+  /** "ansvarig för ärendet": what the person would become, for the message. */
+  readonly becomes?: string;
+}
+
+/**
+ * Why `person` (the directory's record of `userId`) cannot be chosen for
+ * `wanted` in `unit`, or undefined when they can: the one check behind
+ * every choice of a person, in steps, case commands and the staff routes.
+ */
+export function staffRefusal(
+  person: StaffRecord | undefined,
+  userId: string,
+  unit: string,
+  wanted: StaffWanted,
+): { id: string; field: string; message: string } | undefined {
+  const title = (ROLE_LABELS[wanted.role as Role] ?? wanted.role).toLowerCase();
+  if (!person) {
+    return {
+      id: 'unknown-user',
+      field: wanted.field,
+      message: `${userId} är inte känd i Ärendemotorn. Välj en ${title} på enheten; den som väljs måste ha loggat in minst en gång.`,
+    };
+  }
+  const roles = person.memberships.filter((m) => m.unit === unit).flatMap((m) => m.roles);
+  if (roles.includes(wanted.role)) return undefined;
+  return {
+    id: wanted.notInRole,
+    field: wanted.field,
+    message: `${person.name} är inte ${title} på ${unit}${wanted.becomes ? ` och kan inte bli ${wanted.becomes}` : ''}.`,
+  };
+}
+
 /** Refuses a staff field naming someone unknown, of another unit, or without the role the step needs. */
 export function requireStaff(
   payloadClass: abstract new () => unknown,
@@ -53,26 +90,12 @@ export function requireStaff(
 ): void {
   const failed = staffFieldsOf(payloadClass).flatMap(({ field, role }) => {
     const id = payload[field] as string;
-    const person = named.get(id);
-    if (!person) {
-      return [
-        {
-          id: 'unknown-user',
-          field,
-          message: `${id} är inte känd i Ärendemotorn. Välj någon på enheten; den som väljs måste ha loggat in minst en gång.`,
-        },
-      ];
-    }
-    const roles = person.memberships.filter((m) => m.unit === unit).flatMap((m) => m.roles);
-    return roles.includes(role)
-      ? []
-      : [
-          {
-            id: 'not-staff-of-the-unit',
-            field,
-            message: `${person.name} är inte ${(ROLE_LABELS[role as Role] ?? role).toLowerCase()} på ${unit}.`,
-          },
-        ];
+    const refusal = staffRefusal(named.get(id), id, unit, {
+      role,
+      field,
+      notInRole: 'not-staff-of-the-unit',
+    });
+    return refusal ? [refusal] : [];
   });
   if (failed.length > 0) throw new BusinessRuleError(failed);
 }
