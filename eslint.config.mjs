@@ -5,11 +5,14 @@ import { builtinModules } from 'node:module';
 /** Processes and domain code are pure: no framework, no store, no I/O, no hidden clock or randomness. */
 const pureFolders = ['processes/**/*.ts', 'libs/*/src/domain/**/*.ts', 'libs/workflow/src/**/*.ts'];
 /** Frameworks, stores and Node built-ins belong in adapters. Listed again in the workflow library's rule, since a later rule replaces an earlier one. */
+const pureMessage =
+  'processes/, domain code and the workflow library stay pure: frameworks, stores and Node built-ins belong in adapters (docs/adr/0001-toolchain-and-boundaries.md).';
 const pureImports = {
-  group: ['@nestjs/*', '@eventstore/*', 'better-sqlite3', 'node:*', ...builtinModules],
-  message:
-    'processes/, domain code and the workflow library stay pure: frameworks, stores and Node built-ins belong in adapters (docs/adr/0001-toolchain-and-boundaries.md).',
+  group: ['@nestjs/*', '@eventstore/*', 'better-sqlite3', 'node:*'],
+  message: pureMessage,
 };
+/** Built-ins by exact name: as patterns, `domain` would also match every path through a domain/ folder. */
+const builtinPaths = builtinModules.map((name) => ({ name, message: pureMessage }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', 'data/', 'apps/web/src/api/generated/'] },
@@ -49,6 +52,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: builtinPaths,
           patterns: [pureImports],
         },
       ],
@@ -114,6 +118,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: builtinPaths,
           patterns: [
             pureImports,
             {

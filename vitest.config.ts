@@ -18,6 +18,8 @@ export default defineConfig({
       { find: /^@app\/engine\/(.*)$/, replacement: resolve(__dirname, 'libs/engine/src/$1') },
       { find: /^@app\/projections$/, replacement: resolve(__dirname, 'libs/projections/src') },
       { find: /^@app\/projections\/(.*)$/, replacement: resolve(__dirname, 'libs/projections/src/$1') },
+      { find: /^@app\/insatser$/, replacement: resolve(__dirname, 'libs/insatser/src') },
+      { find: /^@app\/insatser\/(.*)$/, replacement: resolve(__dirname, 'libs/insatser/src/$1') },
       { find: /^@app\/processes$/, replacement: resolve(__dirname, 'processes') },
     ],
   },

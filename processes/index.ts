@@ -4,6 +4,7 @@ import { afuV2 } from './afu/afu.v2';
 import { caseManagerV1 } from './case-manager/case-manager.machine';
 import { caseManagerV2 } from './case-manager/case-manager.v2';
 import { klientInformerasV1, overlamningV1 } from './handlaggarbyte/handlaggarbyte.machine';
+import { insatsV1 } from './insats/insats.machine';
 import { fortroendelakareV1 } from './fortroendelakare/fortroendelakare.machine';
 import { rehabHandledningV1 } from './rehab-handledning/rehab-handledning.machine';
 import { rehabHandledningV2 } from './rehab-handledning/rehab-handledning.v2';
@@ -13,7 +14,7 @@ import { samverkanVardenV3 } from './samverkan-varden/samverkan-varden.v3';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
 import { skriftligaRekommendationerV2 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.v2';
 
-/** The six toolbox processes, numbered as in toolbox.md, and the two a change of caseworker starts. */
+/** The six toolbox processes, numbered as in toolbox.md, the two a change of caseworker starts, and placements on insatser. */
 export const PROCESS_DEFINITIONS = [
   rehabHandledningV1,
   rehabHandledningV2,
@@ -29,6 +30,7 @@ export const PROCESS_DEFINITIONS = [
   caseManagerV2,
   klientInformerasV1,
   overlamningV1,
+  insatsV1,
 ];
 
 export function createProcessRegistry(): ProcessRegistry {

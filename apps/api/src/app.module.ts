@@ -11,6 +11,8 @@ import { CLOCK, systemClock, type Clock } from '@app/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DisclosureInterceptor } from './access/discloses';
 import { EngineModule } from './engine/engine.module';
+import { InsatserController } from './insatser/insatser.controller';
+import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
@@ -65,6 +67,7 @@ export class AppModule implements NestModule {
         AdminController,
         AccessLogController,
         LiveController,
+        InsatserController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -76,6 +79,7 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,
+        CatalogueService,
         ProjectionMetrics,
         ProjectionsReadiness,
         AccessLog,

@@ -14,6 +14,7 @@ import { decide, type DeadlineOverrides } from './domain/decide';
 import { defaultUnitSettings, type UnitSettingsLookup } from './domain/unit-settings';
 import { isIsoDuration } from '@app/workflow';
 import { staffNamedBy, type StaffLookup } from './domain/staff-fields';
+import { insatserNamedBy, type CatalogueLookup } from './domain/catalogue-fields';
 import type { ProcessRegistry } from './domain/process-registry';
 
 export interface CommandResult {
@@ -44,6 +45,8 @@ export interface CaseEngineOptions {
   readonly unitSettings?: UnitSettingsLookup;
   /** Who works where in which role, for the steps that name a person of the unit; unchecked when absent. */
   readonly staff?: StaffLookup;
+  /** The shared catalogue of insatser, for the steps that place a client on one; unchecked when absent. */
+  readonly catalogue?: CatalogueLookup;
 }
 
 /**
@@ -98,6 +101,7 @@ export class CaseEngine {
   private readonly effects: CaseEffects;
   private readonly unitSettings: UnitSettingsLookup;
   private readonly staff: StaffLookup | undefined;
+  private readonly catalogue: CatalogueLookup | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -112,6 +116,7 @@ export class CaseEngine {
     this.effects = options.effects ?? TOOLBOX_EFFECTS;
     this.unitSettings = options.unitSettings ?? defaultUnitSettings;
     this.staff = options.staff;
+    this.catalogue = options.catalogue;
   }
 
   /**
@@ -195,6 +200,9 @@ export class CaseEngine {
           effects: this.effects,
           unitSettings: this.unitSettings,
           ...(this.staff ? { staff: await staffNamedBy(this.registry, state, command, this.staff) } : {}),
+          ...(this.catalogue
+            ? { insatser: await insatserNamedBy(this.registry, state, command, this.catalogue) }
+            : {}),
         },
         state,
         command,

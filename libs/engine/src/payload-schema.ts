@@ -27,6 +27,14 @@ export function payloadSchema(dto: (new () => object) | undefined): Schema {
       : { ...property, ...annotation };
   }
   for (const [name, property] of Object.entries(properties)) {
+    // A rule given `each` makes the converter point the items at the reflected `Array` type; they are described in place.
+    const items = property.items as Schema | undefined;
+    if (items?.$ref === '#/definitions/Array') {
+      const { $ref: _array, ...own } = items;
+      properties[name] = { ...property, items: own };
+    }
+  }
+  for (const [name, property] of Object.entries(properties)) {
     const nested = defaultMetadataStorage.findTypeMetadata(dto, name)?.typeFunction() as
       (new () => object) | undefined;
     if (!nested) continue;

@@ -7,6 +7,7 @@ import { ROLES, type Role } from './domain/process-definition';
 import { nextSteps } from './next-steps';
 import { payloadFor, type StepSchema } from './testing/payloads';
 import { EngineHarness } from './testing/engine-harness';
+import { walkCatalogue } from './testing/walk-catalogue';
 
 const registry = createProcessRegistry();
 /** Refusals a generated step may meet; anything else is a bug the walk must surface. */
@@ -23,7 +24,7 @@ describe('replaying the real processes', () => {
     const taken = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.gen(), async (g) => {
-        const h = new EngineHarness(registry.all(), { cacheSize: 0 });
+        const h = new EngineHarness(registry.all(), { cacheSize: 0, catalogue: walkCatalogue('järva-1') });
         const caseId = await h.openCase();
         const today = h.now.slice(0, 10);
         for (let step = 0; step < 60; step++) {

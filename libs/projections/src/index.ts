@@ -8,3 +8,5 @@ export * from './notifications/notifications.queries';
 export * from './statistics/statistics.queries';
 export * from './work-queue/work-queue.queries';
 export * from './read-model-dump';
+export * from './catalogue/catalogue.queries';
+export * from './placements/placements.queries';

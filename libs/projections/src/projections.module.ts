@@ -23,6 +23,15 @@ import {
   MentorOfHandler,
 } from '@app/access';
 import { caseDirectoryProjection } from './case-directory';
+import { catalogueProjection } from './catalogue/catalogue.projection';
+import {
+  CatalogueFactsHandler,
+  CatalogueHandler,
+  InsatsHandler,
+  OccupancyHandler,
+} from './catalogue/catalogue.queries';
+import { placementsProjection } from './placements/placements.projection';
+import { PlacementsHandler } from './placements/placements.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
 import { caseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
@@ -57,6 +66,8 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   followUpProjection,
   notificationsProjection,
   statisticsProjection,
+  catalogueProjection,
+  placementsProjection,
 ];
 
 const QUERY_HANDLERS = [
@@ -79,6 +90,11 @@ const QUERY_HANDLERS = [
   StepCountsHandler,
   StepWaitsHandler,
   CaseworkerChangesHandler,
+  CatalogueHandler,
+  InsatsHandler,
+  OccupancyHandler,
+  CatalogueFactsHandler,
+  PlacementsHandler,
 ];
 
 export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {

@@ -1,5 +1,12 @@
 import type { RecordedEvent } from '@app/event-store';
-import { ACCESS_EVENTS, CASE_EVENTS, caseOfStream, STAFF_EVENTS, STREAM_PREFIXES } from '@app/engine';
+import {
+  ACCESS_EVENTS,
+  CASE_EVENTS,
+  caseOfStream,
+  INSATS_EVENTS,
+  STAFF_EVENTS,
+  STREAM_PREFIXES,
+} from '@app/engine';
 
 export interface InstanceRef {
   readonly instanceId: string;
@@ -81,6 +88,9 @@ export const CaseDataViewed = messageClass(ACCESS_EVENTS.caseDataViewed);
 export const StaffMemberSeen = messageClass(STAFF_EVENTS.memberSeen);
 /** Who mentors a social worker in the introduktionsprogram, in a unit. */
 export const MentorAssigned = messageClass(STAFF_EVENTS.mentorAssigned);
+/** The shared catalogue's events: an entry registered, revised, paused, resumed or closed. */
+export const INSATS_MESSAGES: readonly MessageClass[] = Object.values(INSATS_EVENTS).map(messageClass);
+const INSATS_BY_TYPE = new Map(INSATS_MESSAGES.map((type) => [type.storedType, type]));
 /** Events of streams no read model follows; no handler takes them. */
 const OtherStreamEvent = messageClass('OtherStream');
 
@@ -118,6 +128,8 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === MentorAssigned.storedType) {
     return new MentorAssigned(event);
   }
+  const insats = event.streamName.startsWith(STREAM_PREFIXES.insats) && INSATS_BY_TYPE.get(event.type);
+  if (insats) return new insats(event);
   return new OtherStreamEvent(event);
 }
 

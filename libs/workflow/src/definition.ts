@@ -26,6 +26,11 @@ export interface NamedRule<P = unknown> {
   /** The payload field the rule judges, so a form can show the message next to it. */
   readonly field?: string;
   /**
+   * A warning, not a refusal: the step is taken once the sender has read
+   * it, by naming its id in the payload's `acknowledgedWarnings`.
+   */
+  readonly warning?: true;
+  /**
    * `context` is the instance's machine context, for rules that count or
    * compare with earlier steps; `environment` what the case model tells of
    * the step's surroundings (for the toolbox: the case's facts and its

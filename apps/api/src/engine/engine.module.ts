@@ -1,5 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { CatalogueFactsQuery } from '@app/projections';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CaseEngine, ProcessRegistry, unitSettingsFrom, type KeyStore } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
@@ -36,6 +38,10 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
           unitSettings: unitSettingsFrom(config.samverkanCareUnits),
           // The directory lives in the identity module, which is configured after the engine's.
           staff: (userId) => modules.get(StaffDirectory, { strict: false }).member(userId),
+          catalogue: (insatsId, asking) =>
+            modules
+              .get(QueryBus, { strict: false })
+              .execute(new CatalogueFactsQuery(insatsId, asking.caseId, asking.instanceId)),
         }),
       inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE, ModuleRef],
     },

@@ -11,6 +11,8 @@ export interface FailedRule {
   readonly id: string;
   readonly message: string;
   readonly field?: string;
+  /** A warning: the step is taken once the sender says they have read it. */
+  readonly warning?: true;
 }
 
 /** The API's error answer: a code, a message and details (violations, failed rules, current revision). */

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, describeError } from '../api/client';
+import { ApiError, describeError, type FailedRule } from '../api/client';
 import type { JsonSchema } from '../api/types';
 import { labelOf, optionLabel, violationText } from './messages';
 
@@ -13,6 +13,18 @@ export interface SchemaFormProps {
   readonly initial?: Values;
   readonly onSubmit: (values: Values) => Promise<void>;
   readonly onCancel?: () => void;
+}
+
+/** The field a step's warnings are acknowledged in: the form fills it when asked, never shows it. */
+const ACKNOWLEDGED = 'acknowledgedWarnings';
+
+/** The warnings a refusal carries when it has nothing else: what the sender may read and go on past. */
+function warningsOf(error: unknown): FailedRule[] {
+  if (!(error instanceof ApiError)) return [];
+  const failed = error.details.failed ?? [];
+  return failed.length > 0 && failed.every((rule) => rule.warning) && !error.details.violations?.length
+    ? failed
+    : [];
 }
 
 /** At most this many options show as radio buttons; more become a select. */
@@ -41,22 +53,39 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const [warnings, setWarnings] = useState<FailedRule[]>([]);
+  const warningsRef = useRef<HTMLDivElement>(null);
+
+  const send = async (acknowledged: readonly string[]) => {
     if (busy) return;
     const missing = missingRequired(schema, values, '');
     if (Object.keys(missing).length > 0) return showErrors(missing, []);
     setBusy(true);
     try {
-      await onSubmit(payloadOf(schema, values) as Values);
+      const payload = payloadOf(schema, values) as Values;
+      await onSubmit(acknowledged.length > 0 ? { ...payload, [ACKNOWLEDGED]: acknowledged } : payload);
       setErrors({});
       setSummary([]);
+      setWarnings([]);
     } catch (error) {
+      const warned = warningsOf(error);
+      if (warned.length > 0) {
+        setErrors({});
+        setSummary([]);
+        setWarnings(warned);
+        requestAnimationFrame(() => warningsRef.current?.focus());
+        return;
+      }
+      setWarnings([]);
       const [fieldErrors, general] = serverErrors(error, schema);
       showErrors(fieldErrors, general);
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send([]);
   };
 
   const errorCount = Object.keys(errors).length + summary.length;
@@ -88,7 +117,29 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
           </>
         )}
       </div>
-      {Object.keys(schema.properties ?? {}).length === 0 && <p>Steget har inga uppgifter att fylla i.</p>}
+      {warnings.length > 0 && (
+        <div ref={warningsRef} tabIndex={-1} className="warning" role="alert">
+          <p>
+            <strong>Läs innan du sparar:</strong>
+          </p>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning.id}>{warning.message}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void send(warnings.map((warning) => warning.id))}
+          >
+            Jag har läst varningen, spara ändå
+          </button>
+        </div>
+      )}
+      {Object.keys(schema.properties ?? {}).filter((name) => name !== ACKNOWLEDGED).length === 0 && (
+        <p>Steget har inga uppgifter att fylla i.</p>
+      )}
       <ObjectFields
         schema={schema}
         path=""
@@ -126,22 +177,24 @@ function ObjectFields({ schema, path, value, onChange, errors, formId }: FieldPr
   const object = (value ?? {}) as Values;
   return (
     <>
-      {Object.entries(schema.properties ?? {}).map(([name, property]) => {
-        const childPath = path ? `${path}.${name}` : name;
-        return (
-          <Field
-            key={name}
-            name={name}
-            required={schema.required?.includes(name) ?? false}
-            schema={property}
-            path={childPath}
-            value={object[name]}
-            onChange={(next) => onChange({ ...object, [name]: next })}
-            errors={errors}
-            formId={formId}
-          />
-        );
-      })}
+      {Object.entries(schema.properties ?? {})
+        .filter(([name]) => path !== '' || name !== ACKNOWLEDGED)
+        .map(([name, property]) => {
+          const childPath = path ? `${path}.${name}` : name;
+          return (
+            <Field
+              key={name}
+              name={name}
+              required={schema.required?.includes(name) ?? false}
+              schema={property}
+              path={childPath}
+              value={object[name]}
+              onChange={(next) => onChange({ ...object, [name]: next })}
+              errors={errors}
+              formId={formId}
+            />
+          );
+        })}
     </>
   );
 }

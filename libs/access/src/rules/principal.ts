@@ -8,8 +8,15 @@ export const AUDITOR = 'auditor';
  * the whole store.
  */
 export const OPERATOR = 'operator';
-export const ACCESS_ROLES = [...ROLES, AUDITOR, OPERATOR] as const;
-export type AccessRole = Role | typeof AUDITOR | typeof OPERATOR;
+/**
+ * The roles of insatser (insatser.md, Roles): they keep the shared catalogue,
+ * supervise at an insats or read statistics, and are no case's lane, so they
+ * see no case. The arbetskonsulent takes part in follow-ups as a participant.
+ */
+export const INSATS_ROLES = ['insatsansvarig', 'arbetskonsulent', 'arbetsledare', 'statistik'] as const;
+export type InsatsRole = (typeof INSATS_ROLES)[number];
+export const ACCESS_ROLES = [...ROLES, AUDITOR, OPERATOR, ...INSATS_ROLES] as const;
+export type AccessRole = Role | typeof AUDITOR | typeof OPERATOR | InsatsRole;
 /** Those who may read case data at all (each filtered by the visibility rules): not the operator. */
 export const CASE_READER_ROLES = [...ROLES, AUDITOR] as const;
 

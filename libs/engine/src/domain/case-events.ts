@@ -34,6 +34,16 @@ export const STAFF_EVENTS = {
   mentorAssigned: 'MentorAssigned',
 } as const;
 
+/** The shared catalogue of labour-market measures: not case data, so not sealed (insatser.md). */
+export const INSATS_EVENTS = {
+  registered: 'InsatsRegistered',
+  /** A new version of the whole entry; placements keep the version they started on. */
+  revised: 'InsatsRevised',
+  paused: 'InsatsPaused',
+  resumed: 'InsatsResumed',
+  closed: 'InsatsClosed',
+} as const;
+
 export const STREAM_PREFIXES = {
   /** One stream per case: everything that happened in it. */
   case: 'case-',
@@ -41,6 +51,8 @@ export const STREAM_PREFIXES = {
   access: 'access-',
   /** One stream per person: their units and roles each time their sign-in showed a change. */
   staff: 'staff-',
+  /** One stream per catalogue entry: its versions and whether it takes placements. */
+  insats: 'insats-',
 } as const;
 
 export const caseStream = (caseId: string) => `${STREAM_PREFIXES.case}${caseId}`;
@@ -53,3 +65,5 @@ export const accessStream = (userId: string) =>
   `${STREAM_PREFIXES.access}${uuidFromName(`access/${userId}`)}`;
 
 export const staffStream = (userId: string) => `${STREAM_PREFIXES.staff}${uuidFromName(`staff/${userId}`)}`;
+
+export const insatsStream = (insatsId: string) => `${STREAM_PREFIXES.insats}${insatsId}`;

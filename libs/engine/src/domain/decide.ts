@@ -37,6 +37,8 @@ import { CaseworkerChange, HANDOVER_PROCESSES } from './caseworker-change';
 import { EndProcessPayload, endingRoles, isRunning } from './process-ending';
 import { validatePayload } from './validate-payload';
 import { requireStaff, type NamedStaff } from './staff-fields';
+import { requireInsats, type NamedInsatser } from './catalogue-fields';
+import { catalogueFieldsOf } from './fields';
 import { defaultUnitSettings, type UnitSettingsLookup } from './unit-settings';
 import type { CaseFacts, NamedRule, ProcessDefinition, StepEnvironment } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -67,6 +69,8 @@ export interface DecideContext {
    * not checked against the unit.
    */
   readonly staff?: NamedStaff;
+  /** The catalogue's facts for the insatser the command names or its instance is placed on. */
+  readonly insatser?: NamedInsatser;
 }
 
 interface Outputs {
@@ -114,8 +118,44 @@ function caseFactsOf(state: CaseState): CaseFacts {
 /** Failed rules as the error the caller sees: each names itself, and its field when it judges one. */
 function rulesFailed(failed: readonly NamedRule<never>[]): BusinessRuleError {
   return new BusinessRuleError(
-    failed.map(({ id, message, field }) => ({ id, message, ...(field ? { field } : {}) })),
+    failed.map(({ id, message, field, warning }) => ({
+      id,
+      message,
+      ...(field ? { field } : {}),
+      ...(warning ? { warning } : {}),
+    })),
   );
+}
+
+/**
+ * A step's rules: every broken rule refuses it. A warning refuses it only
+ * until the sender says they have read it (`acknowledgedWarnings`), so the
+ * log shows the step was taken knowingly.
+ */
+function requireRules(
+  rules: readonly NamedRule<never>[],
+  payload: Readonly<Record<string, unknown>>,
+  context: Readonly<Record<string, unknown>>,
+  environment: StepEnvironment,
+): void {
+  const broken = rules.filter((rule) => !rule.holds(payload as never, context, environment));
+  const errors = broken.filter((rule) => !rule.warning);
+  if (errors.length > 0) throw rulesFailed(errors);
+  const acknowledged = (payload.acknowledgedWarnings ?? []) as readonly string[];
+  const unread = broken.filter((rule) => !acknowledged.includes(rule.id));
+  if (unread.length > 0) throw rulesFailed(unread);
+}
+
+/** The payload with the snapshot of the insats its insats field names, for the step to keep. */
+function withInsatsSnapshot(
+  payloadClass: (new () => object) | undefined,
+  payload: Readonly<Record<string, unknown>>,
+  unit: string,
+  insatser: NamedInsatser | undefined,
+): Readonly<Record<string, unknown>> {
+  const [field] = payloadClass ? catalogueFieldsOf(payloadClass) : [];
+  if (!field || !insatser) return payload;
+  return { ...payload, insats: requireInsats(String(payload[field]), field, unit, insatser) };
 }
 
 function instanceMetadata(
@@ -521,16 +561,15 @@ function decideAs(
         );
       }
       const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
-      const payload = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
-      if (step.payload && ctx.staff) requireStaff(step.payload, payload, state.unit ?? '', ctx.staff);
+      const valid = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
+      if (step.payload && ctx.staff) requireStaff(step.payload, valid, state.unit ?? '', ctx.staff);
+      const payload = withInsatsSnapshot(step.payload, valid, state.unit ?? '', ctx.insatser);
       const environment: StepEnvironment = {
         facts: caseFactsOf(state),
         unit: (ctx.unitSettings ?? defaultUnitSettings)(state.unit ?? ''),
+        insatser: ctx.insatser ?? new Map(),
       };
-      const failed = (step.rules ?? []).filter(
-        (rule) => !rule.holds(payload as never, instance.snapshot.context, environment),
-      );
-      if (failed.length > 0) throw rulesFailed(failed);
+      requireRules(step.rules ?? [], payload, instance.snapshot.context, environment);
       const events = sendToInstance(
         ctx,
         state,

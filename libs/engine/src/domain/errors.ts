@@ -83,7 +83,7 @@ export class InvalidPayloadError extends AppError {
 
 export class BusinessRuleError extends AppError {
   readonly code = 'RULE.FAILED';
-  constructor(readonly failed: { id: string; message: string; field?: string }[]) {
+  constructor(readonly failed: { id: string; message: string; field?: string; warning?: true }[]) {
     super(failed.map((f) => f.message).join(' '), { failed });
   }
 }

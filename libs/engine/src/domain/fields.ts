@@ -1,19 +1,22 @@
 // class-transformer's @Type reads design metadata as DTO classes are defined, whoever loads them.
 import 'reflect-metadata';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { BIP_PHASE_LABELS } from './process-definition';
 import { CALENDAR_DATE_RULE, containsPersonnummer, isCalendarDate } from '@app/common';
 
 /** Case data names clients by pseudonym only; a personnummer typed into free text is refused. */
-export function NoPersonnummer(): PropertyDecorator {
-  return ValidateBy({
-    name: 'noPersonnummer',
-    validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !containsPersonnummer(value),
-      defaultMessage: () =>
-        '$property får inte innehålla ett personnummer; använd ärendets pseudonym (initialer och födelseår)',
+export function NoPersonnummer(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'noPersonnummer',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !containsPersonnummer(value),
+        defaultMessage: () =>
+          '$property får inte innehålla ett personnummer; använd ärendets pseudonym (initialer och födelseår)',
+      },
     },
-  });
+    options,
+  );
 }
 
 const PERSONAL = new WeakMap<object, Set<string>>();
@@ -106,6 +109,8 @@ export interface FieldAnnotation {
   readonly 'x-notAfterToday'?: true;
   /** A person of the case's unit holding this role: the engine checks it, a form offers them by name. */
   readonly 'x-staffRole'?: string;
+  /** The id of a catalogue entry: the engine checks it and keeps a snapshot of it; a form offers the catalogue. */
+  readonly 'x-insats'?: true;
 }
 
 const ANNOTATIONS = new WeakMap<object, Map<string, FieldAnnotation>>();
@@ -171,6 +176,28 @@ export function staffFieldsOf(payloadClass: PayloadClass): readonly { field: str
   return memo(payloadClass, 'staff', () =>
     [...fieldAnnotationsOf(payloadClass)].flatMap(([field, annotation]) =>
       annotation['x-staffRole'] ? [{ field, role: annotation['x-staffRole'] }] : [],
+    ),
+  );
+}
+
+/**
+ * The id of an insats in the shared catalogue: the engine refuses an
+ * unknown, paused or closed one, and keeps the entry's version and price
+ * in the step's payload as `insats` (insatser.md: a placement keeps the
+ * version and price it started on).
+ */
+export function InsatsRef(): PropertyDecorator {
+  return (target, key) => {
+    applyInOrder(IsString(), IsNotEmpty(), MaxLength(100))(target, key);
+    annotate(target, key, { 'x-insats': true });
+  };
+}
+
+/** The fields of a payload class that name a catalogue entry. */
+export function catalogueFieldsOf(payloadClass: PayloadClass): readonly string[] {
+  return memo(payloadClass, 'catalogue', () =>
+    [...fieldAnnotationsOf(payloadClass)].flatMap(([field, annotation]) =>
+      annotation['x-insats'] ? [field] : [],
     ),
   );
 }

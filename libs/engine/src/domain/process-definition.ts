@@ -5,6 +5,7 @@ import type {
   WorkflowDefinition,
 } from '@app/workflow';
 import type { UnitSettings } from './unit-settings';
+import type { NamedInsatser } from './catalogue-fields';
 
 export const ROLES = [
   'socialsekreterare',
@@ -56,6 +57,8 @@ export type ProcessDefinition = WorkflowDefinition<Role, CaseFacts>;
 export type StepEnvironment = {
   readonly facts: CaseFacts;
   readonly unit: UnitSettings;
+  /** The catalogue's facts for the insatser the step names or its instance is placed on. */
+  readonly insatser: NamedInsatser;
 };
 
 /** What start rules may look at: case-level facts, never another process's internals. */

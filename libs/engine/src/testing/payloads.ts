@@ -15,10 +15,17 @@ export interface StepSchema {
   readonly properties?: Readonly<Record<string, StepSchema>>;
   readonly required?: readonly string[];
   readonly 'x-staffRole'?: string;
+  readonly 'x-insats'?: true;
 }
 
-/** Whom a walk may name when a step asks for a person of the unit in a role (role → user ids). */
+/**
+ * Whom a walk may name when a step asks for a person of the unit in a role
+ * (role → user ids); under `x-insats`, the catalogue entries it may place on.
+ */
 export type WalkStaff = Readonly<Record<string, readonly string[]>>;
+
+/** The catalogue entry walks place clients on unless told another. */
+export const WALK_INSATS = 'walk-insats';
 
 /** Free text as a caseworker writes it: Swedish letters and spaces, never a personnummer. */
 const text = (max: number) =>
@@ -43,6 +50,7 @@ const dayUpTo = (today: string) =>
  */
 export function payloadFor(schema: StepSchema, today: string, staff: WalkStaff = {}): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
+  if (schema['x-insats']) return fc.constantFrom(...(staff['x-insats'] ?? [WALK_INSATS]));
   const role = schema['x-staffRole'];
   if (role) return fc.constantFrom(...(staff[role] ?? [`${role}-1`]));
   switch (schema.type) {
@@ -54,7 +62,8 @@ export function payloadFor(schema: StepSchema, today: string, staff: WalkStaff =
       );
     case 'integer':
     case 'number':
-      return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 100 });
+      // Whole numbers inside the bounds, a fractional bound (0.5 hours) included.
+      return fc.integer({ min: Math.ceil(schema.minimum ?? 0), max: Math.floor(schema.maximum ?? 100) });
     case 'string':
       return schema.format === 'date' ? dayUpTo(today) : text(schema.maxLength ?? 200);
     case 'array': {

@@ -114,7 +114,14 @@ export function toBpmnXml(definition: WorkflowDefinition, laneLabels: LaneLabels
   for (const [i, timer] of graph.timers.entries()) {
     const host = boxes.get(timer.attachedTo) as Box;
     const sameHost = graph.timers.slice(0, i).filter((t) => t.attachedTo === timer.attachedTo).length;
-    boxes.set(timer.id, { x: host.x + 14 + sameHost * 40, y: host.y + host.h - 18, w: 36, h: 36 });
+    // Two fit along a task's bottom edge; a third and fourth (a placement's follow-up periods) go along its top.
+    const onTop = sameHost >= 2;
+    boxes.set(timer.id, {
+      x: host.x + 14 + (sameHost % 2) * 40,
+      y: onTop ? host.y - 18 : host.y + host.h - 18,
+      w: 36,
+      h: 36,
+    });
   }
 
   const lanes = graph.lanes.map((lane) => {

@@ -87,7 +87,8 @@ export function toProcessGraph(definition: WorkflowDefinition): ProcessGraph {
               const spec = definition.deadlines[name];
               const leaves = destination.key !== top.key;
               const to = leaves ? destination.key : `${top.key}_${(target as AnyStateNode).key}`;
-              if (!leaves) {
+              // Several timers may lead to one overdue step (each follow-up period of a placement): drawn once.
+              if (!leaves && !nodes.some((node) => node.id === to)) {
                 const targetMeta = metaOf(target as AnyStateNode);
                 nodes.push({
                   id: to,

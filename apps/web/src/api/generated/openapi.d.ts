@@ -672,6 +672,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/insatser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalogue of insatser
+         * @description Every unit sees every entry: the catalogue names measures, never people. Occupancy (taken) and the waiting list (queued) are counted from the placements.
+         */
+        get: operations["InsatserController_list"];
+        put?: never;
+        /**
+         * Register an insats in the catalogue
+         * @description Only an insatsansvarig of the providing unit. The entry's every field is checked; it starts active, as version 1.
+         */
+        post: operations["InsatserController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue entry's form and the names of its choices
+         * @description The JSON Schema of an entry, with the Swedish labels a form shows, and the Swedish names of every kind, trappsteg, adaptation, BIP type, status and period, for lists and filters.
+         */
+        get: operations["InsatserController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insatser/{insatsId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One catalogue entry with every version it has had, newest first */
+        get: operations["InsatserController_get"];
+        /**
+         * Revise an entry: the whole entry as its next version
+         * @description If-Match must carry the version the revision was made against; a newer one answers 409 with the current version. Placements keep the version and price they started on.
+         */
+        put: operations["InsatserController_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insatser/{insatsId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause an entry: no new placements; those running go on */
+        post: operations["InsatserController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insatser/{insatsId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a paused entry up again */
+        post: operations["InsatserController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insatser/{insatsId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an entry for good
+         * @description Refused (422) while placements are assigned or running: pause it instead. Entries are never deleted.
+         */
+        post: operations["InsatserController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements on insatser, with when each follow-up is due
+         * @description Of the cases the caller may see. `mine` gives a social worker's own, `overdue` the follow-ups past due, `flagged` those more than 14 days late that the biträdande enhetschef sees, `dueWithinDays` those due soon. Due soonest first.
+         */
+        get: operations["InsatserController_placements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -994,6 +1133,192 @@ export interface components {
              * Format: date
              */
             decidedOn: string;
+        };
+        RegisterInsatsDto: {
+            providingUnit: string;
+            /** Namn */
+            name: string;
+            /**
+             * Anordnare
+             * @enum {string}
+             */
+            providerKind: "stadsdelsforvaltning" | "arbetsmarknadsenhet" | "forvaltning" | "iop" | "forening";
+            /**
+             * Inriktning
+             * @enum {string}
+             */
+            kind: "arbetstraning" | "arbetsprovning" | "osa" | "utomhusarbete" | "malning" | "flytt" | "snickeri" | "textil" | "second_hand" | "atervinning" | "data" | "svets" | "cykelverkstad" | "bakverk" | "konferens" | "bokvard" | "administration" | "halsa" | "motivation" | "kommunikativ_svenska";
+            /**
+             * Branschområde
+             * @enum {string}
+             */
+            branschomrade?: "kost_hygien_service" | "tillverkning_underhall" | "park_tradgard";
+            /**
+             * Trappsteg
+             * @enum {string}
+             */
+            trappsteg: "sysselsattning" | "arbetsinriktad_rehabilitering" | "arbete_med_samhallsstod";
+            /**
+             * Typ av insats enligt BIP
+             * @enum {string}
+             */
+            bipType: "jobbfokuserande" | "kompetenshojande" | "social" | "halsorelaterad";
+            /** Målgrupp */
+            malgrupp: string;
+            /**
+             * Kriterier för att delta
+             * @description Ett kriterium per rad.
+             */
+            criteria: string[];
+            /** Antal platser */
+            places: number;
+            /** Kostnad per plats */
+            cost: {
+                /** Kostnad per plats (kr) */
+                amountSek?: number;
+                /**
+                 * Period
+                 * @enum {string}
+                 */
+                period?: "month" | "year";
+                /**
+                 * Gäller från
+                 * Format: date
+                 */
+                validFrom?: string;
+            };
+            /**
+             * Öppen för andra enheter
+             * @enum {string}
+             */
+            openTo: "egen_enhet" | "alla_enheter" | "utvalda_enheter";
+            /** Enheter som får placera */
+            openToUnits?: string[];
+            /** Pris per plats för andra enheter (kr) */
+            priceForOtherUnitsSek?: number;
+            /** Tar emot deltagare från andra myndigheter */
+            acceptsOtherAuthorities: boolean;
+            /** Anpassningar */
+            adaptations: ("sprakstod" | "fysisk_funktionsnedsattning" | "unga_under_25" | "psykisk_ohalsa" | "parallellt_med_behandling")[];
+            /** Omfattning */
+            scope: {
+                /** Timmar */
+                hours?: number;
+                /**
+                 * Per
+                 * @enum {string}
+                 */
+                per?: "day" | "week";
+            };
+            /**
+             * Finansiering
+             * @enum {string}
+             */
+            funding?: "anslag" | "projektmedel" | "esf";
+            /**
+             * Gäller från
+             * Format: date
+             */
+            validFrom: string;
+            /**
+             * Gäller till
+             * Format: date
+             */
+            validTo?: string;
+        };
+        InsatsEntry: {
+            /** Namn */
+            name: string;
+            /**
+             * Anordnare
+             * @enum {string}
+             */
+            providerKind: "stadsdelsforvaltning" | "arbetsmarknadsenhet" | "forvaltning" | "iop" | "forening";
+            /**
+             * Inriktning
+             * @enum {string}
+             */
+            kind: "arbetstraning" | "arbetsprovning" | "osa" | "utomhusarbete" | "malning" | "flytt" | "snickeri" | "textil" | "second_hand" | "atervinning" | "data" | "svets" | "cykelverkstad" | "bakverk" | "konferens" | "bokvard" | "administration" | "halsa" | "motivation" | "kommunikativ_svenska";
+            /**
+             * Branschområde
+             * @enum {string}
+             */
+            branschomrade?: "kost_hygien_service" | "tillverkning_underhall" | "park_tradgard";
+            /**
+             * Trappsteg
+             * @enum {string}
+             */
+            trappsteg: "sysselsattning" | "arbetsinriktad_rehabilitering" | "arbete_med_samhallsstod";
+            /**
+             * Typ av insats enligt BIP
+             * @enum {string}
+             */
+            bipType: "jobbfokuserande" | "kompetenshojande" | "social" | "halsorelaterad";
+            /** Målgrupp */
+            malgrupp: string;
+            /**
+             * Kriterier för att delta
+             * @description Ett kriterium per rad.
+             */
+            criteria: string[];
+            /** Antal platser */
+            places: number;
+            /** Kostnad per plats */
+            cost: {
+                /** Kostnad per plats (kr) */
+                amountSek?: number;
+                /**
+                 * Period
+                 * @enum {string}
+                 */
+                period?: "month" | "year";
+                /**
+                 * Gäller från
+                 * Format: date
+                 */
+                validFrom?: string;
+            };
+            /**
+             * Öppen för andra enheter
+             * @enum {string}
+             */
+            openTo: "egen_enhet" | "alla_enheter" | "utvalda_enheter";
+            /** Enheter som får placera */
+            openToUnits?: string[];
+            /** Pris per plats för andra enheter (kr) */
+            priceForOtherUnitsSek?: number;
+            /** Tar emot deltagare från andra myndigheter */
+            acceptsOtherAuthorities: boolean;
+            /** Anpassningar */
+            adaptations: ("sprakstod" | "fysisk_funktionsnedsattning" | "unga_under_25" | "psykisk_ohalsa" | "parallellt_med_behandling")[];
+            /** Omfattning */
+            scope: {
+                /** Timmar */
+                hours?: number;
+                /**
+                 * Per
+                 * @enum {string}
+                 */
+                per?: "day" | "week";
+            };
+            /**
+             * Finansiering
+             * @enum {string}
+             */
+            funding?: "anslag" | "projektmedel" | "esf";
+            /**
+             * Gäller från
+             * Format: date
+             */
+            validFrom: string;
+            /**
+             * Gäller till
+             * Format: date
+             */
+            validTo?: string;
+        };
+        PauseInsatsDto: {
+            reason: string;
         };
         MentorDto: {
             /** @description The mentor’s user id; null ends it */
@@ -1427,6 +1752,110 @@ export interface components {
         };
         FollowUpPage: {
             items: components["schemas"]["FollowUp"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CatalogueItem: {
+            insatsId: string;
+            providingUnit: string;
+            version: number;
+            status: string;
+            statusReason: string | null;
+            name: string;
+            kind: string;
+            trappsteg: string;
+            bipType: string;
+            places: number;
+            taken: number;
+            queued: number;
+            placesFree: number;
+            entry: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CataloguePage: {
+            items: components["schemas"]["CatalogueItem"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CatalogueEntry: components["schemas"]["CatalogueItem"] & {
+            versions: {
+                version: number;
+                /** Format: date-time */
+                recordedAt: string;
+                entry: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        CatalogueForm: {
+            schema: components["schemas"]["StepSchema"];
+            terms: {
+                kinds: {
+                    [key: string]: string;
+                };
+                trappsteg: {
+                    [key: string]: string;
+                };
+                adaptations: {
+                    [key: string]: string;
+                };
+                bipTypes: {
+                    [key: string]: string;
+                };
+                statuses: {
+                    [key: string]: string;
+                };
+                costPeriods: {
+                    [key: string]: string;
+                };
+            };
+        };
+        CatalogueWrite: {
+            insatsId: string;
+            version: number;
+            status: string;
+        };
+        Placement: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            unit: string;
+            socialWorkerId: string;
+            instanceId: string;
+            phase: string;
+            followUp: string | null;
+            insats: {
+                insatsId: string;
+                version: number;
+                name: string;
+                providingUnit: string;
+                trappsteg: string;
+                bipType: string;
+                price: {
+                    amountSek: number;
+                    period: string;
+                };
+            } | null;
+            assignedOn: string | null;
+            /** Format: date-time */
+            queuedAt: string | null;
+            startedOn: string | null;
+            endedOn: string | null;
+            outcome: string | null;
+            followUpsHeld: number;
+            lastFollowUpOn: string | null;
+            /** Format: date-time */
+            followUpDueAt: string | null;
+            followUpOverdue: boolean;
+            flagged: boolean;
+            readyForJobbtorgResurs: boolean;
+        };
+        PlacementPage: {
+            items: components["schemas"]["Placement"][];
             total: number;
             limit: number;
             offset: number;
@@ -2424,6 +2853,219 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    InsatserController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                kind?: "arbetstraning" | "arbetsprovning" | "osa" | "utomhusarbete" | "malning" | "flytt" | "snickeri" | "textil" | "second_hand" | "atervinning" | "data" | "svets" | "cykelverkstad" | "bakverk" | "konferens" | "bokvard" | "administration" | "halsa" | "motivation" | "kommunikativ_svenska";
+                trappsteg?: "sysselsattning" | "arbetsinriktad_rehabilitering" | "arbete_med_samhallsstod";
+                unit?: string;
+                adaptations?: ("sprakstod" | "fysisk_funktionsnedsattning" | "unga_under_25" | "psykisk_ohalsa" | "parallellt_med_behandling")[];
+                freePlaces?: boolean;
+                status?: "active" | "paused" | "closed";
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CataloguePage"];
+                };
+            };
+        };
+    };
+    InsatserController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInsatsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueWrite"];
+                };
+            };
+        };
+    };
+    InsatserController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueForm"];
+                };
+            };
+        };
+    };
+    InsatserController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                insatsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntry"];
+                };
+            };
+        };
+    };
+    InsatserController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                insatsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsatsEntry"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueWrite"];
+                };
+            };
+        };
+    };
+    InsatserController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                insatsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseInsatsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueWrite"];
+                };
+            };
+        };
+    };
+    InsatserController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                insatsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueWrite"];
+                };
+            };
+        };
+    };
+    InsatserController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                insatsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueWrite"];
+                };
+            };
+        };
+    };
+    InsatserController_placements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                unit?: string;
+                caseId?: string;
+                mine?: boolean;
+                phase?: "anvisning" | "ko" | "forberedelse" | "pagar" | "avslutad" | "behovUtanInsats" | "avbruten";
+                overdue?: boolean;
+                flagged?: boolean;
+                dueWithinDays?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42 | 43 | 44 | 45 | 46 | 47 | 48 | 49 | 50 | 51 | 52 | 53 | 54 | 55 | 56 | 57 | 58 | 59 | 60 | 61 | 62 | 63 | 64 | 65 | 66 | 67 | 68 | 69 | 70 | 71 | 72 | 73 | 74 | 75 | 76 | 77 | 78 | 79 | 80 | 81 | 82 | 83 | 84 | 85 | 86 | 87 | 88 | 89 | 90 | 91 | 92 | 93 | 94 | 95 | 96 | 97 | 98 | 99 | 100 | 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109 | 110 | 111 | 112 | 113 | 114 | 115 | 116 | 117 | 118 | 119 | 120 | 121 | 122 | 123 | 124 | 125 | 126 | 127 | 128 | 129 | 130 | 131 | 132 | 133 | 134 | 135 | 136 | 137 | 138 | 139 | 140 | 141 | 142 | 143 | 144 | 145 | 146 | 147 | 148 | 149 | 150 | 151 | 152 | 153 | 154 | 155 | 156 | 157 | 158 | 159 | 160 | 161 | 162 | 163 | 164 | 165 | 166 | 167 | 168 | 169 | 170 | 171 | 172 | 173 | 174 | 175 | 176 | 177 | 178 | 179 | 180 | 181 | 182 | 183 | 184 | 185 | 186 | 187 | 188 | 189 | 190 | 191 | 192 | 193 | 194 | 195 | 196 | 197 | 198 | 199 | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220 | 221 | 222 | 223 | 224 | 225 | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234 | 235 | 236 | 237 | 238 | 239 | 240 | 241 | 242 | 243 | 244 | 245 | 246 | 247 | 248 | 249 | 250 | 251 | 252 | 253 | 254 | 255 | 256 | 257 | 258 | 259 | 260 | 261 | 262 | 263 | 264 | 265 | 266 | 267 | 268 | 269 | 270 | 271 | 272 | 273 | 274 | 275 | 276 | 277 | 278 | 279 | 280 | 281 | 282 | 283 | 284 | 285 | 286 | 287 | 288 | 289 | 290 | 291 | 292 | 293 | 294 | 295 | 296 | 297 | 298 | 299 | 300 | 301 | 302 | 303 | 304 | 305 | 306 | 307 | 308 | 309 | 310 | 311 | 312 | 313 | 314 | 315 | 316 | 317 | 318 | 319 | 320 | 321 | 322 | 323 | 324 | 325 | 326 | 327 | 328 | 329 | 330 | 331 | 332 | 333 | 334 | 335 | 336 | 337 | 338 | 339 | 340 | 341 | 342 | 343 | 344 | 345 | 346 | 347 | 348 | 349 | 350 | 351 | 352 | 353 | 354 | 355 | 356 | 357 | 358 | 359 | 360 | 361 | 362 | 363 | 364 | 365;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPage"];
+                };
             };
         };
     };

@@ -1,0 +1,183 @@
+import { CASE_EVENTS, type InsatsSnapshot } from '@app/engine';
+import {
+  CaseErased,
+  DeadlineReached,
+  DeadlineScheduled,
+  ProcessCompleted,
+  ProcessEnded,
+  ProcessStarted,
+  ProcessStepRecorded,
+  type Projection,
+  type ProjectionFactory,
+  type ReadModelDb,
+  type StoredEventMessage,
+} from '@app/read-model';
+import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
+import { caseFacts } from '../case-directory';
+
+/** The placement process (processes/insats); its instances are the only ones this read model keeps. */
+export const PLACEMENT_PROCESS = 'insats';
+/** The deadlines that say when the next follow-up is due; the flag's is not one of them. */
+const FOLLOW_UP_DEADLINES = new Set(['firstFollowUp', 'nextFollowUp', 'agreedFollowUp']);
+
+/** The step a placement is at, from its machine state: the top state, and the follow-up's inside `pagar`. */
+function phaseOf(state: unknown): { phase: string; followUp: string | null } {
+  if (typeof state === 'string') return { phase: state, followUp: null };
+  const [phase, inner] = Object.entries((state ?? {}) as Record<string, unknown>)[0] ?? ['', null];
+  return { phase, followUp: typeof inner === 'string' ? inner : null };
+}
+
+/**
+ * Every placement with its insats, where it stands, and when its next
+ * follow-up is due: the occupancy of each insats (never typed, always
+ * counted from here), its waiting list in order, and the lists of due and
+ * overdue follow-ups. Unmet needs are counted beside them.
+ */
+class PlacementsProjection implements Projection {
+  readonly handles = [
+    ProcessStarted,
+    ProcessStepRecorded,
+    DeadlineScheduled,
+    DeadlineReached,
+    ProcessCompleted,
+    ProcessEnded,
+    CaseErased,
+  ];
+  readonly name = 'placements';
+  readonly tables = [
+    {
+      name: 'pl_placements',
+      ddl: [
+        `CREATE TABLE pl_placements (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, phase TEXT NOT NULL,
+           follow_up TEXT, insats_id TEXT, insats_version INTEGER, insats_name TEXT, providing_unit TEXT,
+           trappsteg TEXT, bip_type TEXT, price_sek INTEGER, price_period TEXT,
+           decided_on TEXT, assigned_on TEXT, queued_at TEXT, started_on TEXT, ended_on TEXT, outcome TEXT,
+           follow_ups_held INTEGER NOT NULL DEFAULT 0, last_follow_up_on TEXT, follow_up_due_at TEXT,
+           ready_for_jobbtorg_resurs INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL,
+           PRIMARY KEY (case_id, instance_id))`,
+        'CREATE INDEX pl_placements_insats ON pl_placements (insats_id, phase, queued_at)',
+        'CREATE INDEX pl_placements_due ON pl_placements (unit, phase, follow_up_due_at)',
+      ],
+    },
+    {
+      name: 'pl_unmet_needs',
+      ddl: [
+        `CREATE TABLE pl_unmet_needs (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, category TEXT NOT NULL,
+           recorded_on TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
+        'CREATE INDEX pl_unmet_needs_unit ON pl_unmet_needs (unit, category)',
+      ],
+    },
+  ];
+
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
+    const { caseId, data } = message;
+    if (message.event.type === CASE_EVENTS.erased) {
+      db.run('DELETE FROM pl_placements WHERE case_id = :caseId', { caseId });
+      db.run('DELETE FROM pl_unmet_needs WHERE case_id = :caseId', { caseId });
+      return;
+    }
+    if (message.event.type === CASE_EVENTS.processStarted) {
+      if (data.definitionId !== PLACEMENT_PROCESS) return;
+      db.run(
+        `INSERT INTO pl_placements (case_id, instance_id, unit, phase, started_at)
+         VALUES (:caseId, :instanceId, :unit, 'anvisning', :at)`,
+        { caseId, instanceId: data.instanceId, unit: caseFacts(db, caseId).unit, at: message.occurredAt },
+      );
+      return;
+    }
+    if (message.instance?.definitionId !== PLACEMENT_PROCESS) return;
+    const key = { caseId, instanceId: message.instance.instanceId };
+    const { phase, followUp } =
+      message.event.type === CASE_EVENTS.processEnded
+        ? { phase: 'avbruten', followUp: null }
+        : phaseOf(message.instance.stateAfter);
+    db.run(
+      'UPDATE pl_placements SET phase = :phase, follow_up = :followUp WHERE case_id = :caseId AND instance_id = :instanceId',
+      { ...key, phase, followUp },
+    );
+    if (message.event.type === CASE_EVENTS.deadlineScheduled && FOLLOW_UP_DEADLINES.has(String(data.name)))
+      db.run(
+        'UPDATE pl_placements SET follow_up_due_at = :dueAt WHERE case_id = :caseId AND instance_id = :instanceId',
+        { ...key, dueAt: data.dueAt },
+      );
+    if (
+      message.event.type === CASE_EVENTS.processCompleted ||
+      message.event.type === CASE_EVENTS.processEnded
+    )
+      db.run(
+        'UPDATE pl_placements SET follow_up_due_at = NULL WHERE case_id = :caseId AND instance_id = :instanceId',
+        key,
+      );
+    if (message instanceof ProcessStepRecorded) this.step(db, message, key);
+  }
+
+  private step(db: ReadModelDb, message: StoredEventMessage, key: { caseId: string; instanceId: string }) {
+    const payload = (message.data.payload ?? {}) as Record<string, unknown>;
+    switch (message.event.type) {
+      case 'PlacementAssigned': {
+        const insats = payload.insats as InsatsSnapshot;
+        db.run(
+          `UPDATE pl_placements SET insats_id = :insatsId, insats_version = :version, insats_name = :name,
+             providing_unit = :providingUnit, trappsteg = :trappsteg, bip_type = :bipType, price_sek = :priceSek,
+             price_period = :pricePeriod, decided_on = :decidedOn, assigned_on = :assignedOn,
+             queued_at = CASE WHEN phase = 'ko' THEN :at ELSE NULL END
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          {
+            ...key,
+            insatsId: insats.insatsId,
+            version: insats.version,
+            name: insats.name,
+            providingUnit: insats.providingUnit,
+            trappsteg: insats.trappsteg,
+            bipType: insats.bipType,
+            priceSek: insats.price.amountSek,
+            pricePeriod: insats.price.period,
+            decidedOn: (payload.decision as { decidedOn?: string } | undefined)?.decidedOn ?? null,
+            assignedOn: payload.assignedOn,
+            at: message.occurredAt,
+          },
+        );
+        return;
+      }
+      case 'UnmetNeedRecorded':
+        db.run(
+          `INSERT INTO pl_unmet_needs (case_id, instance_id, unit, category, recorded_on)
+           SELECT case_id, instance_id, unit, :category, :recordedOn FROM pl_placements
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, category: payload.category, recordedOn: payload.recordedOn },
+        );
+        return;
+      case 'PlacementStarted':
+        db.run(
+          'UPDATE pl_placements SET started_on = :on WHERE case_id = :caseId AND instance_id = :instanceId',
+          {
+            ...key,
+            on: payload.startedOn,
+          },
+        );
+        return;
+      case 'FollowUpHeld':
+        db.run(
+          `UPDATE pl_placements SET follow_ups_held = follow_ups_held + 1, last_follow_up_on = :heldOn,
+             ready_for_jobbtorg_resurs = :ready
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          {
+            ...key,
+            heldOn: payload.heldOn,
+            ready: readyForJobbtorgResurs(payload.readiness as Record<string, unknown>) ? 1 : 0,
+          },
+        );
+        return;
+      case 'PlacementClosed':
+        db.run(
+          `UPDATE pl_placements SET ended_on = :endedOn, outcome = :outcome
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, endedOn: payload.endedOn, outcome: payload.outcome },
+        );
+    }
+  }
+}
+
+export const placementsProjection: ProjectionFactory = () => new PlacementsProjection();

@@ -1,0 +1,264 @@
+import { assign, setup } from 'xstate';
+import {
+  intentActions,
+  placedInsatsOf,
+  stateMeta as meta,
+  type InsatsSnapshot,
+  type ProcessDefinition,
+  type ProcessEvent,
+  type StepEnvironment,
+} from '@app/engine';
+import * as dto from './insats.events';
+import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
+
+interface PlacementContext {
+  insats?: InsatsSnapshot;
+  startedOn?: string;
+  followUpsHeld: number;
+  lastFollowUpOn?: string;
+  /** Every readiness criterion answered ja at the last follow-up: closure to Jobbtorg Resurs is suggested. */
+  readyForJobbtorgResurs: boolean;
+}
+
+/** A follow-up held starts the next period: from the day agreed, or the unit's interval (three months). */
+const followUpHeld = (restoreOwner = false) => {
+  const actions = restoreOwner
+    ? [
+        'recordFollowUp' as const,
+        { type: 'setFollowUpOwner' as const, params: { owner: 'socialsekreterare' } },
+      ]
+    : ['recordFollowUp' as const];
+  return [
+    { guard: 'nextDateAgreed' as const, target: 'bestamdUppfoljning', reenter: true, actions },
+    { target: 'nastaUppfoljning', reenter: true, actions },
+  ];
+};
+
+/**
+ * A placement on an insats (insatser.md): anvisning, the waiting list when
+ * the insats is full, the start with its arbetsplan, follow-up first after a
+ * month and then every three, and closure with one outcome. Each follow-up
+ * re-enters a timer state, so the next deadline is scheduled and the open
+ * one cancelled by the same step, with today's deadline guarantees.
+ */
+export const insatsV1Machine = setup({
+  types: { events: {} as ProcessEvent, context: {} as PlacementContext },
+  actions: {
+    ...intentActions,
+    rememberInsats: assign({ insats: ({ event }) => event.payload?.insats as InsatsSnapshot | undefined }),
+    recordStart: assign({ startedOn: ({ event }) => event.payload?.startedOn as string | undefined }),
+    recordFollowUp: assign({
+      followUpsHeld: ({ context }) => context.followUpsHeld + 1,
+      lastFollowUpOn: ({ event }) => event.payload?.heldOn as string | undefined,
+      readyForJobbtorgResurs: ({ event }) =>
+        readyForJobbtorgResurs(event.payload?.readiness as Record<string, unknown> | undefined),
+    }),
+  },
+  guards: {
+    insatsFull: ({ event }) => ((event.payload?.insats as InsatsSnapshot | undefined)?.placesFree ?? 1) <= 0,
+    nextDateAgreed: ({ event }) => typeof event.payload?.nextFollowUpOn === 'string',
+  },
+  delays: { firstFollowUp: 0, nextFollowUp: 0, agreedFollowUp: 0, followUpFlag: 0 },
+}).createMachine({
+  id: 'insats',
+  initial: 'anvisning',
+  context: { followUpsHeld: 0, readyForJobbtorgResurs: false },
+  states: {
+    anvisning: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Anvisa till insats' }),
+      on: {
+        PlacementAssigned: [
+          { guard: 'insatsFull', target: 'ko', actions: 'rememberInsats' },
+          { target: 'forberedelse', actions: 'rememberInsats' },
+        ],
+        UnmetNeedRecorded: 'behovUtanInsats',
+      },
+    },
+    ko: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Väntar på plats (kö)' }),
+      on: { PlaceOffered: 'forberedelse', PlacementClosed: 'avslutad' },
+    },
+    forberedelse: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Arbetsplan och start' }),
+      on: { PlacementStarted: { target: 'pagar', actions: 'recordStart' }, PlacementClosed: 'avslutad' },
+    },
+    pagar: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Insatsen pågår' }),
+      initial: 'forstaUppfoljning',
+      on: { PlacementClosed: 'avslutad' },
+      states: {
+        forstaUppfoljning: {
+          meta: meta({
+            kind: 'timer',
+            lane: 'socialsekreterare',
+            title: 'Första uppföljningen inom en månad',
+          }),
+          after: { firstFollowUp: 'forsenad' },
+          on: { FollowUpHeld: followUpHeld() },
+        },
+        nastaUppfoljning: {
+          meta: meta({
+            kind: 'timer',
+            lane: 'socialsekreterare',
+            title: 'Nästa uppföljning inom tre månader',
+          }),
+          after: { nextFollowUp: 'forsenad' },
+          on: { FollowUpHeld: followUpHeld() },
+        },
+        bestamdUppfoljning: {
+          meta: meta({ kind: 'timer', lane: 'socialsekreterare', title: 'Uppföljning den dag ni bestämt' }),
+          after: { agreedFollowUp: 'forsenad' },
+          on: { FollowUpHeld: followUpHeld() },
+        },
+        forsenad: {
+          meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Uppföljningen är försenad' }),
+          after: {
+            followUpFlag: {
+              target: 'flaggad',
+              actions: {
+                type: 'escalateFollowUp',
+                params: { reason: 'Uppföljningen av insatsen är mer än 14 dagar försenad' },
+              },
+            },
+          },
+          on: { FollowUpHeld: followUpHeld() },
+        },
+        flaggad: {
+          meta: meta({
+            kind: 'userTask',
+            lane: 'socialsekreterare',
+            title: 'Försenad uppföljning, flaggad till biträdande enhetschef',
+          }),
+          on: { FollowUpHeld: followUpHeld(true) },
+        },
+      },
+    },
+    avslutad: { type: 'final', meta: meta({ kind: 'end', title: 'Insatsen avslutad' }) },
+    behovUtanInsats: {
+      type: 'final',
+      meta: meta({ kind: 'end', title: 'Ingen insats passar: behovet registrerat' }),
+    },
+  },
+});
+
+const facts = (environment: Readonly<Record<string, unknown>>) => environment as StepEnvironment;
+
+export const insatsV1: ProcessDefinition = {
+  id: 'insats',
+  version: 1,
+  title: 'Arbetsmarknadsinsats',
+  description:
+    'Anvisning till en insats ur katalogen, kö när den är full, start med arbetsplan, uppföljning efter en månad och sedan var tredje månad, och avslut med utfall.',
+  machine: insatsV1Machine,
+  startLanes: ['socialsekreterare'],
+  parallelInstances: true,
+  guardLabels: { insatsFull: 'Insatsen är full', nextDateAgreed: 'Ni bestämde nästa datum' },
+  events: {
+    PlacementAssigned: {
+      label: 'Anvisa till insats',
+      lanes: ['socialsekreterare'],
+      payload: dto.PlacementAssigned,
+      rules: [
+        {
+          id: 'no-utredning',
+          field: 'utredning',
+          warning: true,
+          message:
+            'Ingen utredning är registrerad som grund för anvisningen (till exempel FIA eller AFU). Du kan ändå anvisa.',
+          holds: (p: dto.PlacementAssigned) => p.utredning !== undefined,
+        },
+        {
+          id: 'state-programme',
+          field: 'stateProgramme',
+          warning: true,
+          message:
+            'Klienten deltar i ett statligt program där kommunen i regel inte får erbjuda egna insatser. Kontrollera med Arbetsförmedlingen innan du anvisar.',
+          holds: (p: dto.PlacementAssigned) => p.stateProgramme === 'inget',
+        },
+      ],
+    },
+    UnmetNeedRecorded: {
+      label: 'Registrera behov som ingen insats möter',
+      lanes: ['socialsekreterare'],
+      payload: dto.UnmetNeedRecorded,
+    },
+    PlaceOffered: {
+      label: 'Erbjud platsen',
+      lanes: ['socialsekreterare'],
+      payload: dto.PlaceOffered,
+      rules: [
+        {
+          id: 'no-free-place',
+          message:
+            'Det finns ingen ledig plats för den här placeringen än; den som står före i kön erbjuds först.',
+          holds: (_p: dto.PlaceOffered, context, environment) => {
+            const insats = placedInsatsOf(context);
+            const now = insats && facts(environment).insatser.get(insats.insatsId);
+            return now !== undefined && now.queuedAhead < now.placesFree;
+          },
+        },
+      ],
+    },
+    PlacementStarted: {
+      label: 'Registrera start och arbetsplan',
+      lanes: ['socialsekreterare'],
+      payload: dto.PlacementStarted,
+    },
+    FollowUpHeld: {
+      label: 'Registrera uppföljning',
+      lanes: ['socialsekreterare'],
+      payload: dto.FollowUpHeld,
+      rules: [
+        {
+          id: 'plan-changes-described',
+          field: 'planChanges',
+          message: 'Beskriv vad som ändrades när planen reviderades.',
+          holds: (p: dto.FollowUpHeld) => !p.planRevised || (p.planChanges ?? '').trim() !== '',
+        },
+        {
+          id: 'next-after-held',
+          field: 'nextFollowUpOn',
+          message: 'Nästa uppföljning måste ligga efter den här.',
+          holds: (p: dto.FollowUpHeld) => p.nextFollowUpOn === undefined || p.nextFollowUpOn > p.heldOn,
+        },
+        {
+          id: 'follow-up-after-start',
+          field: 'heldOn',
+          message: 'Uppföljningen kan inte ha hållits före insatsens första dag.',
+          holds: (p: dto.FollowUpHeld, context) =>
+            typeof context.startedOn !== 'string' || p.heldOn >= context.startedOn,
+        },
+      ],
+    },
+    PlacementClosed: {
+      label: 'Avsluta insatsen',
+      lanes: ['socialsekreterare'],
+      payload: dto.PlacementClosed,
+    },
+  },
+  deadlines: {
+    firstFollowUp: {
+      duration: 'P1M',
+      from: 'startedOn',
+      title: 'Första uppföljningen, en månad efter start',
+      notify: ['socialsekreterare'],
+    },
+    nextFollowUp: {
+      duration: 'P3M',
+      from: 'heldOn',
+      title: 'Uppföljning tre månader efter den förra',
+      notify: ['socialsekreterare'],
+    },
+    agreedFollowUp: {
+      duration: 'P1D',
+      from: 'nextFollowUpOn',
+      title: 'Uppföljning det datum ni bestämde',
+      notify: ['socialsekreterare'],
+    },
+    followUpFlag: {
+      duration: 'P14D',
+      title: 'Försenad uppföljning flaggas till biträdande enhetschef',
+      notify: ['bitradande_enhetschef'],
+    },
+  },
+};

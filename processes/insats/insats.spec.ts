@@ -1,0 +1,304 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BusinessRuleError, InvalidPayloadError, type CatalogueFacts } from '@app/engine';
+import { EngineHarness } from '@app/engine/testing/engine-harness';
+import { PROCESS_DEFINITIONS } from '../index';
+import { ASSIGNED, FOLLOW_UP, STARTED } from './testing/payloads';
+
+const PL = 'pl-1';
+
+/** The catalogue as the engine sees it: one entry per id, its free places and queue set by each test. */
+function catalogue(entries: Record<string, Partial<CatalogueFacts>>) {
+  return async (insatsId: string): Promise<CatalogueFacts | undefined> =>
+    entries[insatsId] && {
+      insatsId,
+      version: 2,
+      name: 'Parkarbete Järva',
+      providingUnit: 'järva-1',
+      status: 'active',
+      kind: 'utomhusarbete',
+      trappsteg: 'arbetsinriktad_rehabilitering',
+      bipType: 'jobbfokuserande',
+      places: 10,
+      placesFree: 3,
+      queuedAhead: 0,
+      price: { amountSek: 4500, period: 'month' },
+      ...entries[insatsId],
+    };
+}
+
+describe('insats: a placement on a labour-market measure', () => {
+  let h: EngineHarness;
+  let entries: Record<string, Partial<CatalogueFacts>>;
+  let caseId: string;
+
+  beforeEach(async () => {
+    entries = { 'park-1': {} };
+    h = new EngineHarness(PROCESS_DEFINITIONS, { catalogue: catalogue(entries) });
+    h.now = '2026-03-02T09:00:00.000Z';
+    caseId = await h.openCase();
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: PL,
+      definitionId: 'insats',
+    });
+  });
+
+  const assign = (payload: Record<string, unknown> = ASSIGNED) =>
+    h.send('socialsekreterare', caseId, PL, 'PlacementAssigned', payload);
+
+  describe('anvisning', () => {
+    it('given an insats with a free place, when assigned with a beslut and an utredning, then the placement keeps the version and price and waits for its start', async () => {
+      await assign();
+      expect(await h.stateOf(caseId, PL)).toBe('forberedelse');
+      const [, , assigned] = await h.events(caseId);
+      expect((assigned.data as { payload: { insats: unknown } }).payload.insats).toEqual({
+        insatsId: 'park-1',
+        version: 2,
+        name: 'Parkarbete Järva',
+        providingUnit: 'järva-1',
+        kind: 'utomhusarbete',
+        trappsteg: 'arbetsinriktad_rehabilitering',
+        bipType: 'jobbfokuserande',
+        price: { amountSek: 4500, period: 'month' },
+        placesFree: 3,
+      });
+    });
+
+    it('given no beslut om bistånd, then it is refused naming the field and nothing is appended', async () => {
+      const { decision: _none, ...withoutDecision } = ASSIGNED;
+      const error = (await h.rejects(caseId, () => assign(withoutDecision))) as InvalidPayloadError;
+      expect(error).toBeInstanceOf(InvalidPayloadError);
+      expect(error.violations.map((v) => v.field)).toContain('decision');
+    });
+
+    it('given no utredning, then it warns and refuses until the warning is acknowledged, and then keeps the acknowledgement', async () => {
+      const { utredning: _none, ...withoutUtredning } = ASSIGNED;
+      const error = (await h.rejects(caseId, () => assign(withoutUtredning))) as BusinessRuleError;
+      expect(error.failed).toEqual([
+        expect.objectContaining({ id: 'no-utredning', warning: true, field: 'utredning' }),
+      ]);
+      await assign({ ...withoutUtredning, acknowledgedWarnings: ['no-utredning'] });
+      expect(await h.stateOf(caseId, PL)).toBe('forberedelse');
+    });
+
+    it('given the client is in a state programme, then it warns before assigning', async () => {
+      const error = (await h.rejects(caseId, () =>
+        assign({ ...ASSIGNED, stateProgramme: 'jobb_och_utvecklingsgarantin' }),
+      )) as BusinessRuleError;
+      expect(error.failed.map((f) => [f.id, f.warning])).toEqual([['state-programme', true]]);
+    });
+
+    it('given a paused insats, an unknown one, or one of another unit, then it is refused with the reason', async () => {
+      entries['paused-1'] = { status: 'paused', name: 'Snickeriet' };
+      entries['other-1'] = { providingUnit: 'kista-1', name: 'Cykelverkstan' };
+      for (const [insatsId, rule] of [
+        ['paused-1', 'insats-not-active'],
+        ['missing-1', 'unknown-insats'],
+        ['other-1', 'insats-of-another-unit'],
+      ]) {
+        const error = (await h.rejects(caseId, () => assign({ ...ASSIGNED, insatsId }))) as BusinessRuleError;
+        expect(error.failed).toEqual([expect.objectContaining({ id: rule, field: 'insatsId' })]);
+      }
+    });
+
+    it('given a full insats, when assigned, then the placement goes onto the waiting list and is not refused', async () => {
+      entries['park-1'] = { placesFree: 0 };
+      await assign();
+      expect(await h.stateOf(caseId, PL)).toBe('ko');
+    });
+
+    it('given free places all wanted by those already waiting, when a new one is assigned, then it queues behind them', async () => {
+      entries['park-1'] = { placesFree: 1, queuedAhead: 1 };
+      await assign();
+      expect(await h.stateOf(caseId, PL)).toBe('ko');
+    });
+
+    it('given nothing fits, when the unmet need is recorded, then the placement ends there', async () => {
+      await h.send('socialsekreterare', caseId, PL, 'UnmetNeedRecorded', {
+        category: 'kommunikativ_svenska',
+        need: 'Behöver språkträning i arbete',
+        recordedOn: '2026-03-02',
+      });
+      expect(await h.stateOf(caseId, PL)).toBe('behovUtanInsats');
+    });
+  });
+
+  describe('the waiting list', () => {
+    beforeEach(async () => {
+      entries['park-1'] = { placesFree: 0 };
+      await assign();
+    });
+
+    it('given no free place for it yet, when offered, then it is refused', async () => {
+      entries['park-1'] = { placesFree: 1, queuedAhead: 1 };
+      const error = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, PL, 'PlaceOffered', { offeredOn: '2026-03-02' }),
+      )) as BusinessRuleError;
+      expect(error.failed.map((f) => f.id)).toEqual(['no-free-place']);
+    });
+
+    it('given a place frees and it is first in line, when offered, then it goes on to its start', async () => {
+      entries['park-1'] = { placesFree: 1, queuedAhead: 0 };
+      await h.send('socialsekreterare', caseId, PL, 'PlaceOffered', { offeredOn: '2026-03-02' });
+      expect(await h.stateOf(caseId, PL)).toBe('forberedelse');
+    });
+  });
+
+  describe('start and recurring follow-up', () => {
+    beforeEach(async () => {
+      await assign();
+      await h.send('socialsekreterare', caseId, PL, 'PlacementStarted', STARTED);
+    });
+
+    it('given no client view in the arbetsplan, then the start is refused naming the field', async () => {
+      const other = 'pl-2';
+      await h.run('socialsekreterare', {
+        type: 'StartProcess',
+        caseId,
+        instanceId: other,
+        definitionId: 'insats',
+      });
+      await h.send('socialsekreterare', caseId, other, 'PlacementAssigned', ASSIGNED);
+      const { clientView: _none, ...plan } = STARTED.plan;
+      const error = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, other, 'PlacementStarted', { ...STARTED, plan }),
+      )) as InvalidPayloadError;
+      expect(error.violations.map((v) => v.field)).toContain('plan.clientView');
+    });
+
+    it('given a start on 31 January, then the first follow-up is due on the last day of February, a calendar month', async () => {
+      const other = 'pl-2';
+      await h.run('socialsekreterare', {
+        type: 'StartProcess',
+        caseId,
+        instanceId: other,
+        definitionId: 'insats',
+      });
+      await h.send('socialsekreterare', caseId, other, 'PlacementAssigned', ASSIGNED);
+      await h.send('socialsekreterare', caseId, other, 'PlacementStarted', {
+        ...STARTED,
+        startedOn: '2026-01-31',
+      });
+      const first = (await h.openDeadlines(caseId)).find((d) => d.instanceId === other);
+      expect([first?.name, first?.dueAt]).toEqual(['firstFollowUp', '2026-02-28T09:00:00.000Z']);
+    });
+
+    it('given the start, then the first follow-up is due one month after the first day', async () => {
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['firstFollowUp', '2026-04-02T08:00:00.000Z'],
+      ]);
+    });
+
+    it('given a follow-up held, then the first deadline is cancelled and the next is three months after the day it was held', async () => {
+      h.now = '2026-03-30T10:00:00.000Z';
+      const result = await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', FOLLOW_UP);
+      expect(result.events).toEqual(['FollowUpHeld', 'DeadlineCancelled', 'DeadlineScheduled']);
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['nextFollowUp', '2026-06-30T10:00:00.000Z'],
+      ]);
+      expect(await h.stateOf(caseId, PL)).toEqual({ pagar: 'nastaUppfoljning' });
+    });
+
+    it('given two follow-ups, then each schedules the next from its own day and only one deadline is ever open', async () => {
+      h.now = '2026-03-30T10:00:00.000Z';
+      await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', FOLLOW_UP);
+      h.now = '2026-06-15T10:00:00.000Z';
+      await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', { ...FOLLOW_UP, heldOn: '2026-06-15' });
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['nextFollowUp', '2026-09-15T10:00:00.000Z'],
+      ]);
+    });
+
+    it('given a next date agreed at the follow-up, then that day is the deadline rather than the interval', async () => {
+      h.now = '2026-03-30T10:00:00.000Z';
+      await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', {
+        ...FOLLOW_UP,
+        nextFollowUpOn: '2026-04-27',
+      });
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['agreedFollowUp', '2026-04-28T10:00:00.000Z'],
+      ]);
+    });
+
+    it('given a unit that follows up monthly, then the next follow-up is a month after the last', async () => {
+      const monthly = new EngineHarness(PROCESS_DEFINITIONS, {
+        catalogue: catalogue(entries),
+        deadlineOverrides: { 'järva-1': { insats: { nextFollowUp: 'P1M' } } },
+      });
+      monthly.now = h.now;
+      const id = await monthly.openCase();
+      await monthly.run('socialsekreterare', {
+        type: 'StartProcess',
+        caseId: id,
+        instanceId: PL,
+        definitionId: 'insats',
+      });
+      await monthly.send('socialsekreterare', id, PL, 'PlacementAssigned', ASSIGNED);
+      await monthly.send('socialsekreterare', id, PL, 'PlacementStarted', STARTED);
+      monthly.now = '2026-03-30T10:00:00.000Z';
+      await monthly.send('socialsekreterare', id, PL, 'FollowUpHeld', FOLLOW_UP);
+      expect((await monthly.openDeadlines(id)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['nextFollowUp', '2026-04-30T10:00:00.000Z'],
+      ]);
+    });
+
+    it('given the follow-up is missed, then it is an overdue task, and 14 days later it is flagged to the biträdande enhetschef; a follow-up then hands it back', async () => {
+      const [first] = await h.openDeadlines(caseId);
+      h.now = first.dueAt;
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: first.deadlineId });
+      expect(await h.stateOf(caseId, PL)).toEqual({ pagar: 'forsenad' });
+      const [flag] = await h.openDeadlines(caseId);
+      expect([flag.name, flag.dueAt]).toEqual(['followUpFlag', '2026-04-16T08:00:00.000Z']);
+      h.now = flag.dueAt;
+      const flagged = await h.run('system', { type: 'FireDeadline', caseId, deadlineId: flag.deadlineId });
+      expect(flagged.events).toContain('FollowUpOwnerChanged');
+      expect((await h.engine.load(caseId)).followUps.get(PL)).toMatchObject({
+        role: 'bitradande_enhetschef',
+        escalated: true,
+      });
+      await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', { ...FOLLOW_UP, heldOn: '2026-04-16' });
+      expect((await h.engine.load(caseId)).followUps.get(PL)).toMatchObject({
+        role: 'socialsekreterare',
+        escalated: false,
+      });
+      expect(await h.stateOf(caseId, PL)).toEqual({ pagar: 'nastaUppfoljning' });
+    });
+
+    it('given the same deadline fired twice, then the second is refused and nothing is appended', async () => {
+      const [first] = await h.openDeadlines(caseId);
+      h.now = first.dueAt;
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: first.deadlineId });
+      await h.rejects(caseId, () =>
+        h.run('system', { type: 'FireDeadline', caseId, deadlineId: first.deadlineId }),
+      );
+    });
+
+    it('given a revised plan with no description of the change, then the follow-up is refused', async () => {
+      h.now = '2026-03-30T10:00:00.000Z';
+      const error = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', { ...FOLLOW_UP, planRevised: true }),
+      )) as BusinessRuleError;
+      expect(error.failed.map((f) => f.id)).toEqual(['plan-changes-described']);
+    });
+
+    it('given a follow-up without the client view, then it is refused naming the field', async () => {
+      h.now = '2026-03-30T10:00:00.000Z';
+      const { clientView: _none, ...followUp } = FOLLOW_UP;
+      const error = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', followUp),
+      )) as InvalidPayloadError;
+      expect(error.violations.map((v) => v.field)).toContain('clientView');
+    });
+
+    it('given a closure, then the open follow-up deadline is cancelled and the placement ends with its outcome', async () => {
+      const result = await h.send('socialsekreterare', caseId, PL, 'PlacementClosed', {
+        outcome: 'studier',
+        endedOn: '2026-03-02',
+        summary: 'Börjar på komvux',
+      });
+      expect(result.events).toEqual(['PlacementClosed', 'DeadlineCancelled', 'ProcessCompleted']);
+      expect(await h.openDeadlines(caseId)).toEqual([]);
+    });
+  });
+});
