@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_ROLES, type AccessRole } from '@app/access';
+import { ACCESS_ROLES, INSATS_ROLES, type AccessRole } from '@app/access';
+import { ENTRY } from '@app/insatser/testing/entry';
 import { asPrincipal, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, PLAN, FULL_CHANGE } from './flows';
 
@@ -14,9 +15,14 @@ const WHOLE_UNIT: readonly AccessRole[] = [
   'auditor',
 ];
 const SUPERVISORS: readonly AccessRole[] = ['bitradande_enhetschef', 'auditor'];
-const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor' && role !== 'operator');
-/** Everyone who reads case data (each filtered); the operator runs the service and reads none. */
-const CASE_READERS = ACCESS_ROLES.filter((role) => role !== 'operator');
+const NO_CASES: readonly AccessRole[] = ['operator', ...INSATS_ROLES];
+const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor' && !NO_CASES.includes(role));
+/** Everyone who reads case data (each filtered); the operator and the insatser roles read none. */
+const CASE_READERS = ACCESS_ROLES.filter((role) => !NO_CASES.includes(role));
+const KEEPER: readonly AccessRole[] = ['insatsansvarig'];
+/** The fixture entry belongs to the own unit: its insatsansvarig of another unit is refused. */
+const keeperOfOtherUnit = ({ role, unit }: Caller) =>
+  role === 'insatsansvarig' && unit !== OWN ? 403 : undefined;
 const EVERYONE = ACCESS_ROLES;
 
 interface Caller {
@@ -245,6 +251,30 @@ const ROUTES: readonly Route[] = [
     lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
   },
   { method: 'post', path: '/api/admin/deadlines/run', allowed: ['operator'], ok: 200 },
+  { method: 'get', path: '/api/insatser', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/catalogue-form', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/insatser/{insatsId}', allowed: EVERYONE, ok: 200 },
+  // An entry with no name: the one allowed role is refused by the rules, so nothing is stored.
+  { method: 'post', path: '/api/insatser', allowed: KEEPER, body: { providingUnit: OWN }, ok: 400 },
+  {
+    method: 'put',
+    path: '/api/insatser/{insatsId}',
+    allowed: KEEPER,
+    body: ENTRY,
+    stale: true,
+    ok: 409,
+    special: keeperOfOtherUnit,
+  },
+  { method: 'post', path: '/api/insatser/{insatsId}/pause', allowed: KEEPER, body: {}, ok: 400 },
+  // The entry is active: resuming it is refused by the rule.
+  {
+    method: 'post',
+    path: '/api/insatser/{insatsId}/resume',
+    allowed: KEEPER,
+    ok: 422,
+    special: keeperOfOtherUnit,
+  },
+  { method: 'get', path: '/api/placements', allowed: CASE_READERS, ok: 200 },
   // Last: these change what the routes above would see.
   {
     method: 'post',
@@ -254,6 +284,13 @@ const ROUTES: readonly Route[] = [
     ok: 201,
     special: ({ role, unit }) =>
       ['socialsekreterare', 'bitradande_enhetschef'].includes(role) && unit !== OWN ? 403 : undefined,
+  },
+  {
+    method: 'post',
+    path: '/api/insatser/{insatsId}/close',
+    allowed: KEEPER,
+    ok: 200,
+    special: keeperOfOtherUnit,
   },
   { method: 'post', path: '/api/admin/projections/rebuild', allowed: ['operator'], ok: 202 },
 ];
@@ -283,9 +320,19 @@ describe('access: every endpoint × every role × own and other unit', () => {
   let app: INestApplication;
   let caseId = '';
   let instanceId = '';
+  let insatsId = '';
 
   beforeAll(async () => {
     app = await startApp(data.dir, {}, clock);
+    const entry = await asPrincipal(app, {
+      id: 'insatsansvarig-fixture',
+      name: 'Insatsansvarig',
+      memberships: [{ unit: OWN, roles: ['insatsansvarig'] }],
+    })
+      .post('/api/insatser')
+      .send({ ...ENTRY, providingUnit: OWN });
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    insatsId = entry.body.insatsId as string;
     const fixture = await CaseDriver.open(app);
     caseId = fixture.caseId;
     instanceId = await fixture.start('rehab-handledning');
@@ -350,7 +397,8 @@ describe('access: every endpoint × every role × own and other unit', () => {
           .replace('{instanceId}', instanceId)
           .replace('{definitionId}', 'afu')
           .replace('{unit}', OWN)
-          .replace('{userId}', 'ss-anna');
+          .replace('{userId}', 'ss-anna')
+          .replace('{insatsId}', insatsId);
         const client = asPrincipal(app, {
           id: userOf(caller),
           name: userOf(caller),

@@ -30,14 +30,18 @@ describe('development sign-in (no identity provider configured)', () => {
         .flatMap((m: { roles: string[] }) => m.roles)
         .sort();
     const everyRole = [
+      'arbetskonsulent',
+      'arbetsledare',
       'auditor',
       'bitradande_enhetschef',
       'case_manager',
+      'insatsansvarig',
       'mentor',
       'operator',
       'rehabansvarig',
       'sip_stodjare',
       'socialsekreterare',
+      'statistik',
     ];
     expect([...new Set(held('jarva-1'))]).toEqual(everyRole);
     expect([...new Set(held('rinkeby-2'))]).toEqual(everyRole);

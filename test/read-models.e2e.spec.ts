@@ -186,7 +186,7 @@ describe('queries over the read models', () => {
 
   it('describes every process and exports BPMN XML', async () => {
     const list = (await supervisor().get('/api/processes')).body;
-    // The six of the toolbox and the two tasks a change of caseworker starts.
+    // The six of the toolbox, the two tasks a change of caseworker starts, and placements on insatser.
     expect(list.map((p: { id: string }) => p.id)).toEqual([
       'rehab-handledning',
       'samverkan-varden',
@@ -196,6 +196,7 @@ describe('queries over the read models', () => {
       'case-manager',
       'klient-informeras',
       'overlamning',
+      'insats',
     ]);
     const bpmn = await supervisor().get('/api/processes/fortroendelakare/bpmn');
     expect(bpmn.headers['content-type']).toMatch(/^application\/xml/);

@@ -5,7 +5,7 @@ import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
 import { clearSession, joinTabSession, onSessionChange } from './auth/session';
 import { signInConfig } from './auth/sign-in-config';
 import { startLiveUpdates, useLiveStatus } from './live';
-import { canOpenCases, canSupervise, canWork, roleName } from './roles';
+import { canOpenCases, canReadCases, canSupervise, canWork, roleName } from './roles';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
 import { useResource } from './use-resource';
 import { MeContext, TasksContext, useMe } from './signed-in';
@@ -18,6 +18,8 @@ import { NotFoundView } from './views/not-found';
 import { OidcCallbackView, SignInView } from './views/sign-in';
 import { StartView } from './views/start';
 import { UnitOverviewView } from './views/unit-overview';
+import { InsatserView } from './views/insatser';
+import { PlacementsView } from './views/placements';
 
 const SIGN_IN_PATH = '/logga-in';
 /** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
@@ -137,7 +139,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     'any',
   );
   const overdue = tasks.data?.items.filter((task) => task.overdue).length ?? 0;
-  const home = canWork(me) ? '/' : '/arenden';
+  const home = canWork(me) ? '/' : canReadCases(me) ? '/arenden' : '/insatser';
   const nav: { href: string; label: string; extra?: string; show: boolean }[] = [
     {
       href: '/',
@@ -145,7 +147,9 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       show: canWork(me),
       extra: overdue > 0 ? `${overdue} försenade` : undefined,
     },
-    { href: '/arenden', label: 'Ärenden', show: true },
+    { href: '/arenden', label: 'Ärenden', show: canReadCases(me) },
+    { href: '/placeringar', label: 'Insatser och uppföljningar', show: canWork(me) },
+    { href: '/insatser', label: 'Insatskatalog', show: true },
     { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) || canWork(me) },
     { href: '/enhet', label: 'Enhetsöversikt', show: canSupervise(me) },
     { href: '/atkomstlogg', label: 'Åtkomstlogg', show: canSupervise(me) },
@@ -206,7 +210,7 @@ function Routes({ pathname }: { pathname: string }) {
   switch (pathname) {
     case '/':
     case SIGN_IN_PATH:
-      return canWork(me) ? <MyTasksView /> : <CasesView />;
+      return canWork(me) ? <MyTasksView /> : canReadCases(me) ? <CasesView /> : <InsatserView />;
     case '/arenden':
       return <CasesView />;
     case '/start':
@@ -215,6 +219,10 @@ function Routes({ pathname }: { pathname: string }) {
       return <UnitOverviewView />;
     case '/atkomstlogg':
       return <AccessLogView />;
+    case '/insatser':
+      return <InsatserView />;
+    case '/placeringar':
+      return <PlacementsView />;
     default:
       return <NotFoundView />;
   }

@@ -9,6 +9,10 @@ export const ROLE_NAMES: Readonly<Record<string, string>> = {
   mentor: 'Mentor',
   bitradande_enhetschef: 'Biträdande enhetschef',
   auditor: 'Granskare',
+  insatsansvarig: 'Insatsansvarig',
+  arbetskonsulent: 'Arbetskonsulent',
+  arbetsledare: 'Arbetsledare',
+  statistik: 'Statistik',
   system: 'Systemet',
 };
 
@@ -31,9 +35,16 @@ const holds = (me: Me, roles: readonly string[]) =>
 export const unitsWhere = (me: Me, roles: readonly string[]) =>
   me.memberships.filter((m) => m.roles.some((role) => roles.includes(role))).map((m) => m.unit);
 
+/** Those who keep the shared catalogue of insatser for their unit. */
+const KEEPS_CATALOGUE = ['insatsansvarig'];
+/** Those who read case data at all: the insatser roles and the operator see no case. */
+const READS_CASES = [...CASEWORK, 'auditor'];
+
 /** What the navigation offers; the API decides what each role may really do. */
 export const canWork = (me: Me) => holds(me, CASEWORK);
 export const canSupervise = (me: Me) => holds(me, SUPERVISORS);
 export const canOpenCases = (me: Me) => holds(me, OPENS_CASES);
+export const canReadCases = (me: Me) => holds(me, READS_CASES);
+export const catalogueUnits = (me: Me) => unitsWhere(me, KEEPS_CATALOGUE);
 export const openingUnits = (me: Me) => unitsWhere(me, OPENS_CASES);
 export const supervisedUnits = (me: Me) => unitsWhere(me, SUPERVISORS);

@@ -14,6 +14,10 @@ const PEOPLE: readonly { key: string; title: string; roles: readonly AccessRole[
   { key: 'sip', title: 'SIP-stödjare', roles: ['sip_stodjare'] },
   { key: 'mentor', title: 'Mentor', roles: ['mentor'] },
   { key: 'bec', title: 'Biträdande enhetschef', roles: ['bitradande_enhetschef'] },
+  { key: 'insats', title: 'Insatsansvarig', roles: ['insatsansvarig'] },
+  { key: 'ak', title: 'Arbetskonsulent', roles: ['arbetskonsulent'] },
+  { key: 'al', title: 'Arbetsledare', roles: ['arbetsledare'] },
+  { key: 'stat', title: 'Statistik', roles: ['statistik'] },
   { key: 'revisor', title: 'Granskare (läsbehörighet)', roles: ['auditor'] },
   { key: 'drift', title: 'Drift (IT)', roles: ['operator'] },
 ];

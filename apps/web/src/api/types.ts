@@ -33,6 +33,9 @@ export type CaseworkerChangeCount = Schemas['CaseworkerChangeCount'];
 export type PhaseMonth = Schemas['PhaseMonth'];
 export type StepCount = Schemas['StepCount'];
 export type StepWait = Schemas['StepWait'];
+export type CatalogueItem = Schemas['CatalogueItem'];
+export type CatalogueForm = Schemas['CatalogueForm'];
+export type Placement = Schemas['Placement'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

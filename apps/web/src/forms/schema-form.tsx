@@ -481,7 +481,15 @@ function payloadOf(schema: JsonSchema, values: unknown): unknown {
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       const value = object[name];
       if (isEmpty(value)) continue;
-      out[name] = payloadOf(property, value);
+      const given = payloadOf(property, value);
+      // An optional group left blank (a self-rating not made) is left out, not sent empty.
+      const blankGroup =
+        typeof given === 'object' &&
+        given !== null &&
+        !Array.isArray(given) &&
+        Object.keys(given).length === 0;
+      if (blankGroup && !schema.required?.includes(name)) continue;
+      out[name] = given;
     }
     return out;
   }

@@ -14,6 +14,7 @@ import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { Disclosure } from '../components/disclosure';
 import { RehabansvarigSection } from '../components/rehabansvarig-section';
+import { CasePlacements } from '../components/case-placements';
 import { SaAeSection } from '../components/sa-ae-section';
 import { SchemaForm } from '../forms/schema-form';
 import { canSupervise } from '../roles';
@@ -205,6 +206,8 @@ export function CaseView({ caseId }: { caseId: string }) {
         actions={next.caseActions}
         write={(target, body, done) => write(`${path}/${target}`, body, done)}
       />
+
+      <CasePlacements caseId={caseId} />
 
       <section aria-labelledby="tidsgranser">
         <h2 id="tidsgranser">Öppna tidsgränser</h2>

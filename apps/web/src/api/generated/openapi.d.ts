@@ -1326,7 +1326,7 @@ export interface components {
         };
         DevSignInDto: {
             /** @enum {string} */
-            userId: "jarva-1-ss" | "jarva-1-ss2" | "jarva-1-rehab" | "jarva-1-cm" | "jarva-1-sip" | "jarva-1-mentor" | "jarva-1-bec" | "jarva-1-revisor" | "jarva-1-drift" | "rinkeby-2-ss" | "rinkeby-2-ss2" | "rinkeby-2-rehab" | "rinkeby-2-cm" | "rinkeby-2-sip" | "rinkeby-2-mentor" | "rinkeby-2-bec" | "rinkeby-2-revisor" | "rinkeby-2-drift";
+            userId: "jarva-1-ss" | "jarva-1-ss2" | "jarva-1-rehab" | "jarva-1-cm" | "jarva-1-sip" | "jarva-1-mentor" | "jarva-1-bec" | "jarva-1-insats" | "jarva-1-ak" | "jarva-1-al" | "jarva-1-stat" | "jarva-1-revisor" | "jarva-1-drift" | "rinkeby-2-ss" | "rinkeby-2-ss2" | "rinkeby-2-rehab" | "rinkeby-2-cm" | "rinkeby-2-sip" | "rinkeby-2-mentor" | "rinkeby-2-bec" | "rinkeby-2-insats" | "rinkeby-2-ak" | "rinkeby-2-al" | "rinkeby-2-stat" | "rinkeby-2-revisor" | "rinkeby-2-drift";
         };
         Membership: {
             unit: string;

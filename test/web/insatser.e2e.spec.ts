@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY } from '@app/insatser/testing/entry';
+import { ASSIGNED, STARTED } from '../../processes/insats/testing/payloads';
+import { asPrincipal, eventually, TestClock } from '../app-harness';
+import { expectAccessible, signInAs, startWebApp, type RunningApp, browserSession } from './browser';
+
+const UNIT = 'jarva-1';
+const SOCIAL_WORKER = {
+  id: 'jarva-1-ss',
+  name: 'SS',
+  memberships: [{ unit: UNIT, roles: ['socialsekreterare' as const] }],
+};
+const KEEPER = {
+  id: 'jarva-1-insats',
+  name: 'IA',
+  memberships: [{ unit: UNIT, roles: ['insatsansvarig' as const] }],
+};
+
+/** Insatser in the browser: the shared catalogue, and the follow-up form of a running placement. */
+describe('insatser in the web app', { timeout: 90_000 }, () => {
+  const clock = new TestClock('2026-03-30T08:00:00.000Z');
+  const session = browserSession(() => startWebApp({}, clock));
+  let running: RunningApp;
+  let page: Page;
+  let insatsId: string;
+  beforeAll(async () => {
+    ({ running, page } = session);
+    const registered = await asPrincipal(running.app, KEEPER)
+      .post('/api/insatser')
+      .send({ ...ENTRY, name: 'Parkarbete Järva', providingUnit: UNIT });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    insatsId = registered.body.insatsId as string;
+    await eventually(async () =>
+      expect((await asPrincipal(running.app, KEEPER).get(`/api/insatser/${insatsId}`)).status).toBe(200),
+    );
+  });
+
+  it('the insatsansvarig finds the unit’s entry by inriktning and free places, at desktop and phone width', async () => {
+    await signInAs(page, running.url, 'Insatsansvarig, Järva');
+    await page.goto(`${running.url}/insatser`);
+    const search = page.getByRole('form', { name: 'Sök i katalogen' });
+    await search.getByLabel('Inriktning').selectOption('utomhusarbete');
+    await search.getByLabel('Bara insatser med lediga platser').check();
+    await search.getByRole('button', { name: 'Sök' }).click();
+    const row = page.getByRole('row', { name: /Parkarbete Järva/ });
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = (await row.getByRole('cell').allTextContents()).map((text) => text.replace(/\s/g, ' '));
+    expect(cells).toEqual(
+      expect.arrayContaining(['jarva-1', 'Arbetsinriktad rehabilitering', '10', '0', '4 500 kr per månad']),
+    );
+    expect(await page.getByRole('heading', { name: 'Registrera en insats' }).count()).toBe(1);
+    await expectAccessible(page, 'insatskatalogen');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'insatskatalogen i mobilen');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the social worker records a follow-up in the form, and the next one is three months later', async () => {
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const opened = await api
+      .post('/api/cases')
+      .send({ reference: 'UF 1974', unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
+    const caseId = opened.body.caseId as string;
+    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
+    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
+    await api
+      .post(events)
+      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
+      .expect(200);
+    await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
+
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(`${running.url}/arenden/${caseId}`);
+    const panel = page.getByRole('region', { name: 'Arbetsmarknadsinsats', exact: true });
+    await panel.getByRole('button', { name: 'Registrera uppföljning' }).click();
+    const form = panel.locator('form');
+    await form.getByLabel('Uppföljningen hölls').fill('2026-03-30');
+    await form
+      .getByRole('group', { name: /^Deltog/ })
+      .getByLabel('Klienten')
+      .check();
+    await form
+      .getByRole('group', { name: /^Deltog/ })
+      .getByLabel('Socialsekreterare')
+      .check();
+    // The list needs one row, so the form starts with it.
+    const goal = form.getByRole('group', { name: 'Mål och delmål, rad 1' });
+    await goal.getByLabel('Mål eller delmål').fill('Komma i tid tre dagar i veckan');
+    await goal.getByLabel('Pågår').check();
+    await form.getByLabel('Planerade timmar').fill('48');
+    await form.getByLabel('Närvarotimmar').fill('40');
+    for (const capacity of ['Fysisk arbetsförmåga', 'Psykisk arbetsförmåga', 'Social arbetsförmåga'])
+      await form
+        .getByRole('group', { name: new RegExp(`^${capacity}`) })
+        .getByLabel('3 – God med stöd')
+        .check();
+    await form.getByLabel('Klientens egen syn').fill('Trivs och vill fortsätta');
+    const readiness = form.getByRole('group', { name: /^Redo för Jobbtorg Resurs/ });
+    for (const criterion of await readiness.getByRole('group').all())
+      await criterion.getByLabel('Delvis').check();
+    await expectAccessible(page, 'uppföljningsformuläret');
+    await form.getByRole('button', { name: 'Registrera uppföljning' }).click();
+    const placements = page.getByRole('region', { name: 'Insatser', exact: true });
+    await expect
+      .poll(() => placements.getByRole('row', { name: /UF 1974/ }).textContent())
+      .toContain('2026-06-30');
+  });
+});
