@@ -47,6 +47,19 @@ describe('insats: a placement on a labour-market measure', () => {
   const assign = (payload: Record<string, unknown> = ASSIGNED) =>
     h.send('socialsekreterare', caseId, PL, 'PlacementAssigned', payload);
 
+  /** A second placement in the case, assigned and waiting for its start. */
+  async function secondPlacementAssigned(): Promise<string> {
+    const other = 'pl-2';
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: other,
+      definitionId: 'insats',
+    });
+    await h.send('socialsekreterare', caseId, other, 'PlacementAssigned', ASSIGNED);
+    return other;
+  }
+
   describe('anvisning', () => {
     it('given an insats with a free place, when assigned with a beslut and an utredning, then the placement keeps the version and price and waits for its start', async () => {
       await assign();
@@ -152,14 +165,7 @@ describe('insats: a placement on a labour-market measure', () => {
     });
 
     it('given no client view in the arbetsplan, then the start is refused naming the field', async () => {
-      const other = 'pl-2';
-      await h.run('socialsekreterare', {
-        type: 'StartProcess',
-        caseId,
-        instanceId: other,
-        definitionId: 'insats',
-      });
-      await h.send('socialsekreterare', caseId, other, 'PlacementAssigned', ASSIGNED);
+      const other = await secondPlacementAssigned();
       const { clientView: _none, ...plan } = STARTED.plan;
       const error = (await h.rejects(caseId, () =>
         h.send('socialsekreterare', caseId, other, 'PlacementStarted', { ...STARTED, plan }),
@@ -168,14 +174,7 @@ describe('insats: a placement on a labour-market measure', () => {
     });
 
     it('given a start on 31 January, then the first follow-up is due on the last day of February, a calendar month', async () => {
-      const other = 'pl-2';
-      await h.run('socialsekreterare', {
-        type: 'StartProcess',
-        caseId,
-        instanceId: other,
-        definitionId: 'insats',
-      });
-      await h.send('socialsekreterare', caseId, other, 'PlacementAssigned', ASSIGNED);
+      const other = await secondPlacementAssigned();
       await h.send('socialsekreterare', caseId, other, 'PlacementStarted', {
         ...STARTED,
         startedOn: '2026-01-31',
