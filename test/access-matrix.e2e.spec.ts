@@ -275,6 +275,18 @@ const ROUTES: readonly Route[] = [
     special: keeperOfOtherUnit,
   },
   { method: 'get', path: '/api/placements', allowed: CASE_READERS, ok: 200 },
+  {
+    method: 'get',
+    path: '/api/statistics/insatser/{report}',
+    allowed: [...SUPERVISORS, 'statistik'],
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/statistics/insatser/{report}/csv',
+    allowed: [...SUPERVISORS, 'statistik'],
+    ok: 200,
+  },
   // Last: these change what the routes above would see.
   {
     method: 'post',
@@ -398,7 +410,8 @@ describe('access: every endpoint × every role × own and other unit', () => {
           .replace('{definitionId}', 'afu')
           .replace('{unit}', OWN)
           .replace('{userId}', 'ss-anna')
-          .replace('{insatsId}', insatsId);
+          .replace('{insatsId}', insatsId)
+          .replace('{report}', 'outcomes');
         const client = asPrincipal(app, {
           id: userOf(caller),
           name: userOf(caller),

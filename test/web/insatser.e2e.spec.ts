@@ -106,4 +106,44 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
       .poll(() => placements.getByRole('row', { name: /UF 1974/ }).textContent())
       .toContain('2026-06-30');
   });
+
+  it('the biträdande enhetschef reads the outcomes and downloads them as CSV', async () => {
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const opened = await api
+      .post('/api/cases')
+      .send({ reference: 'AV 1981', unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
+    const caseId = opened.body.caseId as string;
+    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
+    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
+    await api
+      .post(events)
+      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
+      .expect(200);
+    await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
+    await api
+      .post(events)
+      .send({
+        event: 'PlacementClosed',
+        payload: { outcome: 'studier', endedOn: '2026-03-30', summary: 'Komvux' },
+      })
+      .expect(200);
+
+    await signInAs(page, running.url, 'Biträdande enhetschef, Järva');
+    await page.goto(`${running.url}/statistik`);
+    await page.getByRole('button', { name: 'Visa rapporten' }).click();
+    const table = page.getByRole('table', { name: 'Utfall av avslutade insatser' });
+    await expect.poll(() => table.getByRole('row', { name: /Studier/ }).textContent()).toContain('100,0 %');
+    await expectAccessible(page, 'statistik om insatser');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner som CSV' }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>)
+      chunks.push(chunk);
+    expect(Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean)).toEqual([
+      '\uFEFFEnhet;Utfall;Avslutade;Andel av enhetens avslut',
+      'jarva-1;Studier;1;100,0',
+    ]);
+  });
 });

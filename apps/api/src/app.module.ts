@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DisclosureInterceptor } from './access/discloses';
 import { EngineModule } from './engine/engine.module';
 import { InsatserController } from './insatser/insatser.controller';
+import { InsatsStatisticsController } from './insatser/insats-statistics.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -68,6 +69,7 @@ export class AppModule implements NestModule {
         AccessLogController,
         LiveController,
         InsatserController,
+        InsatsStatisticsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -5,7 +5,14 @@ import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
 import { clearSession, joinTabSession, onSessionChange } from './auth/session';
 import { signInConfig } from './auth/sign-in-config';
 import { startLiveUpdates, useLiveStatus } from './live';
-import { canOpenCases, canReadCases, canSupervise, canWork, roleName } from './roles';
+import {
+  canOpenCases,
+  canReadCases,
+  canReadInsatsStatistics,
+  canSupervise,
+  canWork,
+  roleName,
+} from './roles';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
 import { useResource } from './use-resource';
 import { MeContext, TasksContext, useMe } from './signed-in';
@@ -20,6 +27,7 @@ import { StartView } from './views/start';
 import { UnitOverviewView } from './views/unit-overview';
 import { InsatserView } from './views/insatser';
 import { PlacementsView } from './views/placements';
+import { InsatsStatisticsView } from './views/insats-statistics';
 
 const SIGN_IN_PATH = '/logga-in';
 /** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
@@ -150,6 +158,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     { href: '/arenden', label: 'Ärenden', show: canReadCases(me) },
     { href: '/placeringar', label: 'Insatser och uppföljningar', show: canWork(me) },
     { href: '/insatser', label: 'Insatskatalog', show: true },
+    { href: '/statistik', label: 'Statistik om insatser', show: canReadInsatsStatistics(me) },
     { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) || canWork(me) },
     { href: '/enhet', label: 'Enhetsöversikt', show: canSupervise(me) },
     { href: '/atkomstlogg', label: 'Åtkomstlogg', show: canSupervise(me) },
@@ -223,6 +232,8 @@ function Routes({ pathname }: { pathname: string }) {
       return <InsatserView />;
     case '/placeringar':
       return <PlacementsView />;
+    case '/statistik':
+      return <InsatsStatisticsView />;
     default:
       return <NotFoundView />;
   }

@@ -45,6 +45,7 @@ export const canWork = (me: Me) => holds(me, CASEWORK);
 export const canSupervise = (me: Me) => holds(me, SUPERVISORS);
 export const canOpenCases = (me: Me) => holds(me, OPENS_CASES);
 export const canReadCases = (me: Me) => holds(me, READS_CASES);
+export const canReadInsatsStatistics = (me: Me) => holds(me, [...SUPERVISORS, 'statistik']);
 export const catalogueUnits = (me: Me) => unitsWhere(me, KEEPS_CATALOGUE);
 export const openingUnits = (me: Me) => unitsWhere(me, OPENS_CASES);
 export const supervisedUnits = (me: Me) => unitsWhere(me, SUPERVISORS);

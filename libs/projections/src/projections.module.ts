@@ -32,6 +32,7 @@ import {
 } from './catalogue/catalogue.queries';
 import { placementsProjection } from './placements/placements.projection';
 import { PlacementsHandler } from './placements/placements.queries';
+import { InsatsReportHandler } from './placements/insats-statistics.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
 import { caseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
@@ -95,6 +96,7 @@ const QUERY_HANDLERS = [
   OccupancyHandler,
   CatalogueFactsHandler,
   PlacementsHandler,
+  InsatsReportHandler,
 ];
 
 export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {

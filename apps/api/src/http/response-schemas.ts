@@ -376,6 +376,19 @@ export const RESPONSE_SCHEMAS = {
       ),
     ),
   }),
+  InsatsReport: object({
+    report: string,
+    title: string,
+    scope: { type: 'string', enum: ['unit', 'city'] },
+    from: string,
+    to: string,
+    columns: array(object({ key: string, label: string, kind: string })),
+    rows: array({
+      type: 'object',
+      additionalProperties: { nullable: true, oneOf: [string, number] },
+    }),
+    suppressedCells: integer,
+  }),
   CatalogueWrite: object({ insatsId: string, version: integer, status: string }),
   Placement: object({
     caseId: string,

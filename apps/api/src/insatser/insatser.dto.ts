@@ -9,7 +9,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { NoPersonnummer } from '@app/engine';
+import { Day, NoPersonnummer } from '@app/engine';
 import { ADAPTATIONS, INSATS_KINDS, INSATS_STATUSES, InsatsEntry, TRAPPSTEG } from '@app/insatser';
 import { PageDto } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
@@ -116,4 +116,26 @@ export class PlacementsQueryDto extends PageDto {
     message: 'dueWithinDays must be a whole number from 0 to 365',
   })
   dueWithinDays?: number;
+}
+
+export class InsatsReportDto {
+  /** `city`: every unit, aggregates only, cells under 5 withheld; `unit` (default): the caller's own units. */
+  @IsOptional()
+  @IsIn(['unit', 'city'], { message: 'scope must be one of: unit, city' })
+  scope?: 'unit' | 'city';
+
+  /** One of the caller's units, for the unit scope; all of them when absent. */
+  @IsOptional()
+  @IsId()
+  unit?: string;
+
+  /** First day of the period (YYYY-MM-DD); 1 January this year when absent. */
+  @IsOptional()
+  @Day()
+  from?: string;
+
+  /** Last day of the period (YYYY-MM-DD); today when absent. */
+  @IsOptional()
+  @Day()
+  to?: string;
 }

@@ -36,6 +36,7 @@ export type StepWait = Schemas['StepWait'];
 export type CatalogueItem = Schemas['CatalogueItem'];
 export type CatalogueForm = Schemas['CatalogueForm'];
 export type Placement = Schemas['Placement'];
+export type InsatsReport = Schemas['InsatsReport'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

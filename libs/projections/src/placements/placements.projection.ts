@@ -13,6 +13,7 @@ import {
   type StoredEventMessage,
 } from '@app/read-model';
 import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
+import { calendarDayOf } from '@app/workflow';
 import { caseFacts } from '../case-directory';
 
 /** The placement process (processes/insats); its instances are the only ones this read model keeps. */
@@ -31,7 +32,8 @@ function phaseOf(state: unknown): { phase: string; followUp: string | null } {
  * Every placement with its insats, where it stands, and when its next
  * follow-up is due: the occupancy of each insats (never typed, always
  * counted from here), its waiting list in order, and the lists of due and
- * overdue follow-ups. Unmet needs are counted beside them.
+ * overdue follow-ups. Each follow-up held (on time or not) and each unmet
+ * need are kept beside them for the statistics.
  */
 class PlacementsProjection implements Projection {
   readonly handles = [
@@ -53,11 +55,22 @@ class PlacementsProjection implements Projection {
            follow_up TEXT, insats_id TEXT, insats_version INTEGER, insats_name TEXT, providing_unit TEXT,
            trappsteg TEXT, bip_type TEXT, price_sek INTEGER, price_period TEXT,
            decided_on TEXT, assigned_on TEXT, queued_at TEXT, started_on TEXT, ended_on TEXT, outcome TEXT,
-           follow_ups_held INTEGER NOT NULL DEFAULT 0, last_follow_up_on TEXT, follow_up_due_at TEXT,
+           offered_on TEXT, follow_ups_held INTEGER NOT NULL DEFAULT 0,
+           last_follow_up_on TEXT, follow_up_due_at TEXT,
            ready_for_jobbtorg_resurs INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL,
            PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX pl_placements_insats ON pl_placements (insats_id, phase, queued_at)',
         'CREATE INDEX pl_placements_due ON pl_placements (unit, phase, follow_up_due_at)',
+      ],
+    },
+    {
+      name: 'pl_follow_ups',
+      ddl: [
+        `CREATE TABLE pl_follow_ups (
+           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, held_on TEXT NOT NULL,
+           on_time INTEGER NOT NULL)`,
+        'CREATE INDEX pl_follow_ups_unit ON pl_follow_ups (unit, held_on)',
+        'CREATE INDEX pl_follow_ups_case ON pl_follow_ups (case_id)',
       ],
     },
     {
@@ -76,6 +89,7 @@ class PlacementsProjection implements Projection {
     if (message.event.type === CASE_EVENTS.erased) {
       db.run('DELETE FROM pl_placements WHERE case_id = :caseId', { caseId });
       db.run('DELETE FROM pl_unmet_needs WHERE case_id = :caseId', { caseId });
+      db.run('DELETE FROM pl_follow_ups WHERE case_id = :caseId', { caseId });
       return;
     }
     if (message.event.type === CASE_EVENTS.processStarted) {
@@ -158,7 +172,22 @@ class PlacementsProjection implements Projection {
           },
         );
         return;
-      case 'FollowUpHeld':
+      case 'PlaceOffered':
+        db.run(
+          'UPDATE pl_placements SET offered_on = :on WHERE case_id = :caseId AND instance_id = :instanceId',
+          {
+            ...key,
+            on: payload.offeredOn,
+          },
+        );
+        return;
+      case 'FollowUpHeld': {
+        // The step comes before its deadline is cancelled: the due date is still the period's it closes.
+        const due = db.get<{ follow_up_due_at: string | null }>(
+          'SELECT follow_up_due_at FROM pl_placements WHERE case_id = :caseId AND instance_id = :instanceId',
+          key,
+        )?.follow_up_due_at;
+        const onTime = due === null || due === undefined || String(payload.heldOn) <= calendarDayOf(due);
         db.run(
           `UPDATE pl_placements SET follow_ups_held = follow_ups_held + 1, last_follow_up_on = :heldOn,
              ready_for_jobbtorg_resurs = :ready
@@ -169,7 +198,14 @@ class PlacementsProjection implements Projection {
             ready: readyForJobbtorgResurs(payload.readiness as Record<string, unknown>) ? 1 : 0,
           },
         );
+        db.run(
+          `INSERT INTO pl_follow_ups (case_id, instance_id, unit, held_on, on_time)
+           SELECT case_id, instance_id, unit, :heldOn, :onTime FROM pl_placements
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, heldOn: payload.heldOn, onTime: onTime ? 1 : 0 },
+        );
         return;
+      }
       case 'PlacementClosed':
         db.run(
           `UPDATE pl_placements SET ended_on = :endedOn, outcome = :outcome

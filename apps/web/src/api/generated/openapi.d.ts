@@ -811,6 +811,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics/insatser/{report}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report on insatser: participants, outcomes, lead times, waiting, occupancy, follow-ups, unmet needs, cost
+         * @description Reports: participants, outcomes, lead-times, waiting, occupancy, follow-ups, unmet-needs, cost. `scope=city` gives every unit with cells under 5 withheld (shown as "<5"); the default, `unit`, the caller's own units exactly (biträdande enhetschef, auditor).
+         */
+        get: operations["InsatsStatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/insatser/{report}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same report as CSV, for a spreadsheet
+         * @description Semicolon separated with a byte-order mark and the Swedish column names, so Excel opens it as it is.
+         */
+        get: operations["InsatsStatisticsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1814,6 +1854,23 @@ export interface components {
                     [key: string]: string;
                 };
             };
+        };
+        InsatsReport: {
+            report: string;
+            title: string;
+            /** @enum {string} */
+            scope: "unit" | "city";
+            from: string;
+            to: string;
+            columns: {
+                key: string;
+                label: string;
+                kind: string;
+            }[];
+            rows: {
+                [key: string]: (string | number) | null;
+            }[];
+            suppressedCells: number;
         };
         CatalogueWrite: {
             insatsId: string;
@@ -3066,6 +3123,56 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlacementPage"];
                 };
+            };
+        };
+    };
+    InsatsStatisticsController_report: {
+        parameters: {
+            query?: {
+                scope?: "unit" | "city";
+                unit?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                report: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsatsReport"];
+                };
+            };
+        };
+    };
+    InsatsStatisticsController_csv: {
+        parameters: {
+            query?: {
+                scope?: "unit" | "city";
+                unit?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                report: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
