@@ -60,7 +60,8 @@ class PlacementsProjection implements Projection {
            ready_for_jobbtorg_resurs INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL,
            PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX pl_placements_insats ON pl_placements (insats_id, phase, queued_at)',
-        'CREATE INDEX pl_placements_due ON pl_placements (unit, phase, follow_up_due_at)',
+        // Also the order of a due list, and all its count reads: no row is fetched but the page's.
+        'CREATE INDEX pl_placements_due ON pl_placements (unit, phase, follow_up_due_at, case_id, instance_id)',
       ],
     },
     {

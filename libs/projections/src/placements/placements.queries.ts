@@ -125,14 +125,35 @@ export class PlacementsQuery extends Query<PageOf<Placement>> {
   }
 }
 
-const FILTERED = `FROM pl_placements p JOIN ${CASES_TABLE} c ON c.case_id = p.case_id
-  WHERE (:unit IS NULL OR p.unit = :unit) AND (:caseId IS NULL OR p.case_id = :caseId)
-    AND (:socialWorkerId IS NULL OR c.social_worker_id = :socialWorkerId)
-    AND (:phase IS NULL OR p.phase = :phase)
-    AND (:dueBy IS NULL OR (p.phase = 'pagar' AND p.follow_up_due_at <= :dueBy))
-    AND (:overdue IS NULL OR (p.phase = 'pagar' AND p.follow_up_due_at <= :now) = :overdue)
-    AND (:flagged IS NULL OR (p.follow_up IS 'flaggad') = :flagged)
-    AND ${visibleCases('p.case_id')}`;
+/**
+ * One fixed condition per filter given, so SQLite sees `p.unit = :unit`
+ * and takes the unit's index, which `(:unit IS NULL OR ...)` would hide
+ * from it. No caller input ever becomes SQL text.
+ */
+const CONDITIONS: Readonly<Record<keyof PlacementFilter, string>> = {
+  unit: 'p.unit = :unit',
+  caseId: 'p.case_id = :caseId',
+  socialWorkerId: `EXISTS (SELECT 1 FROM ${CASES_TABLE} c WHERE c.case_id = p.case_id AND c.social_worker_id = :socialWorkerId)`,
+  phase: 'p.phase = :phase',
+  dueBy: "p.phase = 'pagar' AND p.follow_up_due_at <= :dueBy",
+  overdue: "(p.phase = 'pagar' AND p.follow_up_due_at <= :now) = :overdue",
+  flagged: "(p.follow_up IS 'flaggad') = :flagged",
+};
+
+/** Overdue ones only, as the due index can find them. */
+const OVERDUE = "p.phase = 'pagar' AND p.follow_up_due_at <= :now";
+
+const filtered = (filter: PlacementFilter) =>
+  `FROM pl_placements p WHERE ${[
+    ...(Object.keys(CONDITIONS) as (keyof PlacementFilter)[])
+      .filter((name) => filter[name] !== undefined)
+      .map((name) => (name === 'overdue' && filter.overdue ? OVERDUE : CONDITIONS[name])),
+    visibleCases('p.case_id'),
+  ].join(' AND ')}`;
+
+/** Only running placements, each with a due date: the unit's due index then gives the order, and a page stops early. */
+const onlyRunning = (filter: PlacementFilter) =>
+  filter.unit !== undefined && (filter.dueBy !== undefined || filter.overdue === true);
 
 @QueryHandler(PlacementsQuery)
 export class PlacementsHandler implements IQueryHandler<PlacementsQuery> {
@@ -140,13 +161,9 @@ export class PlacementsHandler implements IQueryHandler<PlacementsQuery> {
 
   execute({ filter, page, scope, now }: PlacementsQuery): Promise<PageOf<Placement>> {
     const params = {
-      unit: filter.unit ?? null,
-      caseId: filter.caseId ?? null,
-      socialWorkerId: filter.socialWorkerId ?? null,
-      phase: filter.phase ?? null,
-      dueBy: filter.dueBy ?? null,
-      overdue: filter.overdue === undefined ? null : Number(filter.overdue),
-      flagged: filter.flagged === undefined ? null : Number(filter.flagged),
+      ...filter,
+      ...(filter.overdue === undefined ? {} : { overdue: Number(filter.overdue) }),
+      ...(filter.flagged === undefined ? {} : { flagged: Number(filter.flagged) }),
       now,
       ...visibilityParams(scope),
     };
@@ -155,10 +172,13 @@ export class PlacementsHandler implements IQueryHandler<PlacementsQuery> {
       selectPage(
         this.db,
         {
-          columns: 'p.*, c.reference, c.social_worker_id',
-          from: FILTERED,
-          orderBy:
-            'p.follow_up_due_at IS NULL, p.follow_up_due_at, p.started_at DESC, p.case_id, p.instance_id',
+          // Looked up for the page's rows only, not for every row the count reads.
+          columns: `p.*, (SELECT reference FROM ${CASES_TABLE} c WHERE c.case_id = p.case_id) AS reference,
+            (SELECT social_worker_id FROM ${CASES_TABLE} c WHERE c.case_id = p.case_id) AS social_worker_id`,
+          from: filtered(filter),
+          orderBy: onlyRunning(filter)
+            ? 'p.follow_up_due_at, p.case_id, p.instance_id'
+            : 'p.follow_up_due_at IS NULL, p.follow_up_due_at, p.started_at DESC, p.case_id, p.instance_id',
         },
         params,
         page,
