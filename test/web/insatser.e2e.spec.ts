@@ -105,6 +105,9 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
     await expect
       .poll(() => placements.getByRole('row', { name: /UF 1974/ }).textContent())
       .toContain('2026-06-30');
+    expect(await placements.locator('.notice').textContent()).toContain(
+      'Fas 2–3: Parkarbete Järva är jobbfokuserande.',
+    );
   });
 
   it('the biträdande enhetschef reads the outcomes and downloads them as CSV', async () => {
