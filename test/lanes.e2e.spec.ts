@@ -23,11 +23,15 @@ const WALKED = registry
   .filter((definition) => definition.startLanes.length > 0);
 const START = '2026-01-31T09:00:00.000Z';
 /**
- * Whom a step naming a person of the unit (CM:s biträdande's choice of CM)
- * may name: a development user and the case manager the walks act as, so
- * a change of case manager has someone else to change to.
+ * Whom a step naming a person of the unit may name (CM:s biträdande's
+ * choice of CM, a placement's arbetsledare and arbetskonsulent): two of
+ * each, so a change has someone else to change to.
  */
-const WALK_STAFF = { case_manager: [`${UNIT}-cm`, 'case_manager-1'] };
+const WALK_STAFF = {
+  case_manager: [`${UNIT}-cm`, 'case_manager-1'],
+  arbetsledare: ['arbetsledare-1', 'arbetsledare-2'],
+  arbetskonsulent: ['arbetskonsulent-1', 'arbetskonsulent-2'],
+};
 /**
  * Steps a walk cannot reach: an offer of a place needs an insats that was
  * full and freed, which the walks' catalogue never is. test/insatser.e2e
@@ -170,6 +174,8 @@ describe('every step of every process, for every role, at the real revision', ()
     app = await startApp(data.dir, {}, clock);
     // Named in walks before they may have acted, so the staff directory must know them first.
     await signedInOnce(app, 'case_manager-1', UNIT, 'case_manager');
+    for (const role of ['arbetsledare', 'arbetskonsulent'] as const)
+      for (const id of WALK_STAFF[role]) await signedInOnce(app, id, UNIT, role);
     // The walks place clients on an entry of their own; over HTTP, on one the unit's insatsansvarig registers.
     const registered = await client('insatsansvarig')
       .post('/api/insatser')

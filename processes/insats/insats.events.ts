@@ -18,6 +18,8 @@ import {
 } from 'class-validator';
 import {
   AcknowledgesWarnings,
+  ContactChange,
+  StaffOfUnit,
   applyInOrder,
   Day,
   InsatsRef,
@@ -167,6 +169,14 @@ export class PlacementStarted {
   plan!: WorkPlan;
   @Label('Planerad omfattning') @IsDefined() @ValidateNested() @Type(() => PlannedScope) scope!: PlannedScope;
   @Label('Planerat slut') @IsOptional() @Day() plannedEnd?: string;
+  @Label('Arbetsledare', { help: 'Den som handleder klienten på insatsen, om den är känd.' })
+  @IsOptional()
+  @StaffOfUnit('arbetsledare')
+  arbetsledareId?: string;
+  @Label('Arbetskonsulent')
+  @IsOptional()
+  @StaffOfUnit('arbetskonsulent')
+  arbetskonsulentId?: string;
   @Label('Deltog när planen gjordes', { options: PARTICIPANTS })
   @applyInOrder(IsArray(), ArrayMinSize(1), ArrayUnique(), IsIn(Object.keys(PARTICIPANTS), { each: true }))
   participants!: string[];
@@ -273,4 +283,13 @@ export class PlacementClosed {
   @Label('Utfall', { options: CLOSURE_OUTCOMES }) @applyInOrder(choice(CLOSURE_OUTCOMES)) outcome!: string;
   @Label('Slutdatum') @PastDay() endedOn!: string;
   @Label('Sammanfattning') @Text() summary!: string;
+}
+
+/** A new arbetsledare recorded like every change of contact (insatser.md, Continuity; seed 002). */
+export class ArbetsledareChanged extends ContactChange {
+  @Label('Ny arbetsledare') @StaffOfUnit('arbetsledare') arbetsledareId!: string;
+}
+
+export class ArbetskonsulentChanged extends ContactChange {
+  @Label('Ny arbetskonsulent') @StaffOfUnit('arbetskonsulent') arbetskonsulentId!: string;
 }

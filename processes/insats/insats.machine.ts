@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import {
   intentActions,
   placedInsatsOf,
+  reasonNoteGiven,
   stateMeta as meta,
   type InsatsSnapshot,
   type ProcessDefinition,
@@ -13,6 +14,8 @@ import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
 
 interface PlacementContext {
   insats?: InsatsSnapshot;
+  arbetsledareId?: string;
+  arbetskonsulentId?: string;
   startedOn?: string;
   followUpsHeld: number;
   lastFollowUpOn?: string;
@@ -47,6 +50,13 @@ export const insatsV1Machine = setup({
     ...intentActions,
     rememberInsats: assign({ insats: ({ event }) => event.payload?.insats as InsatsSnapshot | undefined }),
     recordStart: assign({ startedOn: ({ event }) => event.payload?.startedOn as string | undefined }),
+    // The start names them if known; a change names one; neither forgets the other.
+    rememberContacts: assign({
+      arbetsledareId: ({ context, event }) =>
+        (event.payload?.arbetsledareId as string | undefined) ?? context.arbetsledareId,
+      arbetskonsulentId: ({ context, event }) =>
+        (event.payload?.arbetskonsulentId as string | undefined) ?? context.arbetskonsulentId,
+    }),
     recordFollowUp: assign({
       followUpsHeld: ({ context }) => context.followUpsHeld + 1,
       lastFollowUpOn: ({ event }) => event.payload?.heldOn as string | undefined,
@@ -80,12 +90,20 @@ export const insatsV1Machine = setup({
     },
     forberedelse: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Arbetsplan och start' }),
-      on: { PlacementStarted: { target: 'pagar', actions: 'recordStart' }, PlacementClosed: 'avslutad' },
+      on: {
+        PlacementStarted: { target: 'pagar', actions: ['recordStart', 'rememberContacts'] },
+        PlacementClosed: 'avslutad',
+      },
     },
     pagar: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Insatsen pågår' }),
       initial: 'forstaUppfoljning',
-      on: { PlacementClosed: 'avslutad' },
+      // A change of contact leaves the follow-up and its deadline where they are.
+      on: {
+        PlacementClosed: 'avslutad',
+        ArbetsledareChanged: { actions: 'rememberContacts' },
+        ArbetskonsulentChanged: { actions: 'rememberContacts' },
+      },
       states: {
         forstaUppfoljning: {
           meta: meta({
@@ -142,6 +160,39 @@ export const insatsV1Machine = setup({
 });
 
 const facts = (environment: Readonly<Record<string, unknown>>) => environment as StepEnvironment;
+
+/**
+ * A change of the placement's arbetsledare or arbetskonsulent, recorded like
+ * a handläggarbyte (seed 002: a step up the ladder often means a new
+ * contact). No one is told by the product: the arbetsledare and the
+ * arbetskonsulent see no case, and the social worker makes the change.
+ */
+function contactChange(
+  field: 'arbetsledareId' | 'arbetskonsulentId',
+  title: string,
+  payload: new () => dto.ArbetsledareChanged | dto.ArbetskonsulentChanged,
+) {
+  return {
+    label: `Byt ${title}`,
+    lanes: ['socialsekreterare' as const],
+    payload,
+    rules: [
+      {
+        id: `same-${title}`,
+        field,
+        message: `Det är redan placeringens ${title}; välj en annan för att byta.`,
+        holds: (change: Record<string, unknown>, context: Readonly<Record<string, unknown>>) =>
+          change[field] !== context[field],
+      },
+      {
+        id: 'reason-note-for-annat',
+        field: 'reasonNote',
+        message: 'Beskriv skälet när skälet är ”Annat”.',
+        holds: (change: dto.ArbetsledareChanged) => reasonNoteGiven(change),
+      },
+    ],
+  };
+}
 
 export const insatsV1: ProcessDefinition = {
   id: 'insats',
@@ -230,6 +281,8 @@ export const insatsV1: ProcessDefinition = {
         },
       ],
     },
+    ArbetsledareChanged: contactChange('arbetsledareId', 'arbetsledare', dto.ArbetsledareChanged),
+    ArbetskonsulentChanged: contactChange('arbetskonsulentId', 'arbetskonsulent', dto.ArbetskonsulentChanged),
     PlacementClosed: {
       label: 'Avsluta insatsen',
       lanes: ['socialsekreterare'],

@@ -290,6 +290,35 @@ describe('insats: a placement on a labour-market measure', () => {
       expect(error.violations.map((v) => v.field)).toContain('clientView');
     });
 
+    it('given a new arbetsledare with the reason and hand-over, then it is recorded and the follow-up deadline stays', async () => {
+      const before = (await h.openDeadlines(caseId)).map((d) => d.deadlineId);
+      const change = {
+        reason: 'omfordelning',
+        clientInformed: true,
+        handover: 'Trivs med parkarbetet, behöver tydliga instruktioner',
+        arbetsledareId: 'arbetsledare-2',
+      };
+      const result = await h.send('socialsekreterare', caseId, PL, 'ArbetsledareChanged', change);
+      expect(result.events).toEqual(['ArbetsledareChanged']);
+      expect((await h.openDeadlines(caseId)).map((d) => d.deadlineId)).toEqual(before);
+      const again = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, PL, 'ArbetsledareChanged', change),
+      )) as BusinessRuleError;
+      expect(again.failed.map((f) => f.id)).toEqual(['same-arbetsledare']);
+    });
+
+    it('given the reason "annat" without a note, then a change of arbetskonsulent is refused', async () => {
+      const error = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, PL, 'ArbetskonsulentChanged', {
+          reason: 'annat',
+          clientInformed: true,
+          handover: 'Fortsätter med samma plan',
+          arbetskonsulentId: 'arbetskonsulent-2',
+        }),
+      )) as BusinessRuleError;
+      expect(error.failed.map((f) => f.id)).toEqual(['reason-note-for-annat']);
+    });
+
     it('given a closure, then the open follow-up deadline is cancelled and the placement ends with its outcome', async () => {
       const result = await h.send('socialsekreterare', caseId, PL, 'PlacementClosed', {
         outcome: 'studier',

@@ -89,7 +89,9 @@ export function requireStaff(
   named: NamedStaff,
 ): void {
   const failed = staffFieldsOf(payloadClass).flatMap(({ field, role }) => {
-    const id = payload[field] as string;
+    const id = payload[field];
+    // An optional person left out (the placement's arbetsledare, not yet known) names no one to check.
+    if (typeof id !== 'string') return [];
     const refusal = staffRefusal(named.get(id), id, unit, {
       role,
       field,
