@@ -15,7 +15,8 @@ const scope = {
   userId: 'jarva-1-bec',
 };
 
-async function p50(run: () => Promise<unknown>): Promise<number> {
+/** The median of BENCH_ROUNDS timed runs after three to warm up, in ms. */
+export async function p50(run: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await run();
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {

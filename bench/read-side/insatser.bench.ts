@@ -22,7 +22,7 @@ import {
   InsatsReportQuery,
   type InsatsReportName,
 } from '@app/projections/placements/insats-statistics.queries';
-import { median } from '../realistic-case';
+import { p50 } from './hot-queries';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -116,17 +116,6 @@ function seeded(placements: number): ReadModelDb {
     }
   })();
   return db;
-}
-
-async function p50(run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const started = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(times);
 }
 
 const REPORTS = Object.keys(INSATS_REPORTS) as InsatsReportName[];

@@ -36,6 +36,23 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
     );
   });
 
+  /** A client of the social worker's, placed on the entry and started on 2 March, over the API. */
+  async function placementStarted(reference: string) {
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const opened = await api
+      .post('/api/cases')
+      .send({ reference, unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
+    const caseId = opened.body.caseId as string;
+    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
+    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
+    await api
+      .post(events)
+      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
+      .expect(200);
+    await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
+    return { caseId, api, events };
+  }
+
   it('the insatsansvarig finds the unit’s entry by inriktning and free places, at desktop and phone width', async () => {
     await signInAs(page, running.url, 'Insatsansvarig, Järva');
     await page.goto(`${running.url}/insatser`);
@@ -57,18 +74,7 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
   });
 
   it('the social worker records a follow-up in the form, and the next one is three months later', async () => {
-    const api = asPrincipal(running.app, SOCIAL_WORKER);
-    const opened = await api
-      .post('/api/cases')
-      .send({ reference: 'UF 1974', unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
-    const caseId = opened.body.caseId as string;
-    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
-    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
-    await api
-      .post(events)
-      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
-      .expect(200);
-    await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
+    const { caseId } = await placementStarted('UF 1974');
 
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
     await page.goto(`${running.url}/arenden/${caseId}`);
@@ -111,18 +117,7 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
   });
 
   it('the biträdande enhetschef reads the outcomes and downloads them as CSV', async () => {
-    const api = asPrincipal(running.app, SOCIAL_WORKER);
-    const opened = await api
-      .post('/api/cases')
-      .send({ reference: 'AV 1981', unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
-    const caseId = opened.body.caseId as string;
-    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
-    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
-    await api
-      .post(events)
-      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
-      .expect(200);
-    await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
+    const { api, events } = await placementStarted('AV 1981');
     await api
       .post(events)
       .send({

@@ -47,3 +47,6 @@ export function sinceText(since: string | null | undefined): string {
   const days = Math.floor((serverNow().getTime() - new Date(since).getTime()) / DAY_MS);
   return days <= 0 ? 'sedan i dag' : `sedan ${spell(days)}`;
 }
+
+/** An amount in kronor as Swedes write it: 4 500 kr. */
+export const formatKronor = (amount: number) => `${new Intl.NumberFormat('sv-SE').format(amount)} kr`;

@@ -369,10 +369,9 @@ export const RESPONSE_SCHEMAS = {
     schema: ref('StepSchema'),
     terms: object(
       Object.fromEntries(
-        ['kinds', 'trappsteg', 'adaptations', 'bipTypes', 'statuses', 'costPeriods'].map((name) => [
-          name,
-          { type: 'object', additionalProperties: string },
-        ]),
+        ['kinds', 'trappsteg', 'adaptations', 'bipTypes', 'statuses', 'costPeriods', 'reports'].map(
+          (name) => [name, { type: 'object', additionalProperties: string }],
+        ),
       ),
     ),
   }),

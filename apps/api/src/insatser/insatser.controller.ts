@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@app/common';
 import { scopeOf } from '@app/access';
-import { CatalogueQuery, InsatsQuery, PlacementsQuery } from '@app/projections';
+import { CatalogueQuery, INSATS_REPORTS, InsatsQuery, PlacementsQuery } from '@app/projections';
 import { payloadSchema } from '@app/engine';
 import {
   ADAPTATIONS,
@@ -60,7 +60,7 @@ export class InsatserController {
   @ApiOperation({
     summary: "The catalogue entry's form and the names of its choices",
     description:
-      'The JSON Schema of an entry, with the Swedish labels a form shows, and the Swedish names of every kind, trappsteg, adaptation, BIP type, status and period, for lists and filters.',
+      'The JSON Schema of an entry, with the Swedish labels a form shows, and the Swedish names of every kind, trappsteg, adaptation, BIP type, status, period and statistics report, for lists and filters.',
   })
   form() {
     return {
@@ -72,6 +72,7 @@ export class InsatserController {
         bipTypes: BIP_TYPES,
         statuses: INSATS_STATUSES,
         costPeriods: COST_PERIODS,
+        reports: INSATS_REPORTS,
       },
     };
   }

@@ -10,13 +10,10 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Day, NoPersonnummer } from '@app/engine';
-import { ADAPTATIONS, INSATS_KINDS, INSATS_STATUSES, InsatsEntry, TRAPPSTEG } from '@app/insatser';
+import { ADAPTATIONS, INSATS_KINDS, INSATS_STATUSES, InsatsEntry, oneOf, TRAPPSTEG } from '@app/insatser';
 import { PageDto } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
 import { IsId } from '../http/ids';
-
-const oneOf = (field: string, terms: Readonly<Record<string, string>>, each = false) =>
-  IsIn(Object.keys(terms), { each, message: `${field} must be one of: ${Object.keys(terms).join(', ')}` });
 
 /** A new entry: the whole entry and the unit that provides it, where the caller is insatsansvarig. */
 export class RegisterInsatsDto extends InsatsEntry {

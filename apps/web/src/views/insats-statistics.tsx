@@ -1,22 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, describeError, serverNow } from '../api/client';
-import type { InsatsReport } from '../api/types';
+import type { CatalogueForm, InsatsReport } from '../api/types';
 import { currentToken } from '../auth/session';
+import { formatKronor } from '../format';
 import { canSupervise } from '../roles';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
-
-const REPORTS: Readonly<Record<string, string>> = {
-  participants: 'Deltagare under perioden',
-  outcomes: 'Utfall av avslutade insatser',
-  'lead-times': 'Ledtider: beslut → anvisning → start',
-  waiting: 'Kö till insatserna',
-  occupancy: 'Beläggning mot antal platser',
-  'follow-ups': 'Uppföljningar i tid',
-  'unmet-needs': 'Behov som ingen insats mötte',
-  cost: 'Kostnad för placeringar',
-};
 
 interface Choice {
   readonly report: string;
@@ -33,7 +23,7 @@ function formatCell(value: Row[string], kind: string): string {
   if (typeof value === 'string') return value;
   if (kind === 'share' || kind === 'publicShare') return `${(value * 100).toFixed(1).replace('.', ',')} %`;
   if (kind === 'days') return `${value} dagar`;
-  if (kind === 'sek') return `${new Intl.NumberFormat('sv-SE').format(value)} kr`;
+  if (kind === 'sek') return formatKronor(value);
   return new Intl.NumberFormat('sv-SE').format(value);
 }
 
@@ -71,6 +61,8 @@ export function InsatsStatisticsView() {
   const [draft, setDraft] = useState<Choice>(initial);
   const [choice, setChoice] = useState<Choice>(initial);
   const [downloadError, setDownloadError] = useState('');
+  // The reports' Swedish names come from the server, with the catalogue's other names.
+  const form = useResource((signal) => api<CatalogueForm>('/api/catalogue-form', { signal }), []);
   const report = useResource(
     (signal) =>
       api<InsatsReport>(`/api/statistics/insatser/${choice.report}`, {
@@ -94,7 +86,7 @@ export function InsatsStatisticsView() {
             value={draft.report}
             onChange={(e) => setDraft({ ...draft, report: e.target.value })}
           >
-            {Object.entries(REPORTS).map(([value, label]) => (
+            {Object.entries(form.data?.terms.reports ?? {}).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, describeError } from '../api/client';
 import type { CatalogueForm, CatalogueItem, Page } from '../api/types';
 import { SchemaForm } from '../forms/schema-form';
+import { formatKronor } from '../format';
 import { catalogueUnits } from '../roles';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
@@ -16,8 +17,6 @@ interface Filter {
   readonly text: string;
 }
 const NO_FILTER: Filter = { kind: '', trappsteg: '', adaptations: [], freePlaces: false, text: '' };
-
-const kronor = (amount: number) => `${new Intl.NumberFormat('sv-SE').format(amount)} kr`;
 
 /**
  * The shared catalogue of insatser: every unit's measures, searchable by
@@ -179,7 +178,9 @@ function CatalogueTable({ terms, items }: { terms: Terms; items: readonly Catalo
                 <td>{item.placesFree}</td>
                 <td>{item.queued}</td>
                 <td>
-                  {cost ? `${kronor(cost.amountSek)} ${terms.costPeriods[cost.period] ?? cost.period}` : '–'}
+                  {cost
+                    ? `${formatKronor(cost.amountSek)} ${terms.costPeriods[cost.period] ?? cost.period}`
+                    : '–'}
                 </td>
                 <td>
                   {terms.statuses[item.status] ?? item.status}

@@ -42,7 +42,8 @@ import {
   type Trappsteg,
 } from './catalogue-terms';
 
-const oneOf = (field: string, terms: Readonly<Record<string, string>>, each = false) =>
+/** One of a vocabulary's values (each of them, for a list), refused naming the values allowed. */
+export const oneOf = (field: string, terms: Readonly<Record<string, string>>, each = false) =>
   IsIn(Object.keys(terms), {
     each,
     message: `${field} must be one of: ${Object.keys(terms).join(', ')}`,

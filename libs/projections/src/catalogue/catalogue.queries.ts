@@ -1,12 +1,10 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { CatalogueFacts } from '@app/engine';
 import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
+import { placesQueued, placesTaken } from '../placements/occupancy';
 
-/** Places taken (assigned or running) and placements waiting, counted from the placements read model. */
-const OCCUPANCY = `LEFT JOIN (
-    SELECT insats_id AS o_id, sum(phase IN ('forberedelse', 'pagar')) AS taken, sum(phase = 'ko') AS queued
-    FROM pl_placements WHERE insats_id IS NOT NULL AND phase IN ('forberedelse', 'pagar', 'ko')
-    GROUP BY insats_id) o ON o.o_id = i.insats_id`;
+/** An entry's columns with its occupancy and queue, never typed. */
+const WITH_OCCUPANCY = `i.*, ${placesTaken('i.insats_id')} AS taken, ${placesQueued('i.insats_id')} AS queued`;
 
 export interface CatalogueItem {
   readonly insatsId: string;
@@ -89,10 +87,10 @@ export class CatalogueQuery extends Query<PageOf<CatalogueItem>> {
   }
 }
 
-const FILTERED = `FROM ic_insatser i ${OCCUPANCY}
+const FILTERED = `FROM ic_insatser i
   WHERE (:kind IS NULL OR i.kind = :kind) AND (:trappsteg IS NULL OR i.trappsteg = :trappsteg)
     AND (:unit IS NULL OR i.providing_unit = :unit) AND (:status IS NULL OR i.status = :status)
-    AND (:freePlaces IS NULL OR (i.places - coalesce(o.taken, 0) > 0) = :freePlaces)
+    AND (:freePlaces IS NULL OR (i.places - ${placesTaken('i.insats_id')} > 0) = :freePlaces)
     AND (:text IS NULL OR instr(lower(i.name), lower(:text)) > 0
       OR instr(lower(json_extract(i.entry, '$.malgrupp')), lower(:text)) > 0)
     AND (SELECT count(*) FROM json_each(:adaptations) wanted
@@ -115,7 +113,7 @@ export class CatalogueHandler implements IQueryHandler<CatalogueQuery> {
     return Promise.resolve(
       selectPage(
         this.db,
-        { columns: 'i.*, o.taken, o.queued', from: FILTERED, orderBy: 'i.name, i.insats_id' },
+        { columns: WITH_OCCUPANCY, from: FILTERED, orderBy: 'i.name, i.insats_id' },
         params,
         page,
         toItem,
@@ -143,7 +141,7 @@ export class InsatsHandler implements IQueryHandler<InsatsQuery> {
 
   execute({ insatsId }: InsatsQuery) {
     const row = this.db.get<Row>(
-      `SELECT i.*, o.taken, o.queued FROM ic_insatser i ${OCCUPANCY} WHERE i.insats_id = :insatsId`,
+      `SELECT ${WITH_OCCUPANCY} FROM ic_insatser i WHERE i.insats_id = :insatsId`,
       { insatsId },
     );
     if (!row) return Promise.resolve(undefined);
@@ -174,8 +172,8 @@ export class OccupancyHandler implements IQueryHandler<OccupancyQuery> {
 
   execute({ insatsIds }: OccupancyQuery) {
     const rows = this.db.all<{ insats_id: string; taken: number; queued: number }>(
-      `SELECT insats_id, sum(phase IN ('forberedelse', 'pagar')) AS taken, sum(phase = 'ko') AS queued
-       FROM pl_placements WHERE insats_id IN (SELECT value FROM json_each(:ids)) GROUP BY insats_id`,
+      `SELECT i.insats_id, ${placesTaken('i.insats_id')} AS taken, ${placesQueued('i.insats_id')} AS queued
+       FROM ic_insatser i WHERE i.insats_id IN (SELECT value FROM json_each(:ids))`,
       { ids: JSON.stringify(insatsIds) },
     );
     return Promise.resolve(new Map(rows.map((r) => [r.insats_id, { taken: r.taken, queued: r.queued }])));
@@ -199,7 +197,7 @@ export class CatalogueFactsHandler implements IQueryHandler<CatalogueFactsQuery>
 
   execute({ insatsId, caseId, instanceId }: CatalogueFactsQuery): Promise<CatalogueFacts | undefined> {
     const row = this.db.get<Row>(
-      `SELECT i.*, o.taken, o.queued FROM ic_insatser i ${OCCUPANCY} WHERE i.insats_id = :insatsId`,
+      `SELECT ${WITH_OCCUPANCY} FROM ic_insatser i WHERE i.insats_id = :insatsId`,
       { insatsId },
     );
     if (!row) return Promise.resolve(undefined);

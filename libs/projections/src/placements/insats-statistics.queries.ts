@@ -2,6 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelDb } from '@app/read-model';
 import { TRAPPSTEG } from '@app/insatser/domain/catalogue-terms';
 import { CLOSURE_OUTCOMES, UNMET_NEED_CATEGORIES } from '@app/insatser/domain/placement-terms';
+import { placesTaken } from './occupancy';
 import { suppressed, withheldCells, type ReportColumn, type ReportRow } from './report-cells';
 
 /** The reports of insatser.md's table, by the name the API gives each. */
@@ -71,8 +72,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
 
   execute({ report, units, from, to }: InsatsReportQuery): Promise<InsatsReport> {
     const params = { from, to, units: JSON.stringify(units ?? []) };
-    const built = this.build(report, params, units === undefined);
     const city = units === undefined;
+    const built = this.build(report, params, city);
     const rows = city ? built.rows.map((row) => suppressed(row, built.columns)) : built.rows;
     return Promise.resolve({
       report,
@@ -84,10 +85,6 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
       rows: rows.map(({ _n: _base, ...cells }) => cells as ReportRow),
       suppressedCells: withheldCells(built.rows, rows, built.columns),
     });
-  }
-
-  private all(sql: string, params: Record<string, unknown>): Row[] {
-    return this.db.all<Row>(sql, params);
   }
 
   private build(report: InsatsReportName, params: Record<string, unknown>, city: boolean): Built {
@@ -104,22 +101,24 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             { key: 'trappsteg', label: 'Trappsteg', kind: 'text' },
             { key: 'participants', label: 'Deltagare', kind: 'count' },
           ],
-          rows: this.all(
-            `SELECT unit, insats_name, providing_unit, trappsteg, count(*) AS n FROM pl_placements
+          rows: this.db
+            .all<Row>(
+              `SELECT unit, insats_name, providing_unit, trappsteg, count(*) AS n FROM pl_placements
              WHERE started_on IS NOT NULL AND started_on <= :to AND (ended_on IS NULL OR ended_on >= :from)
                AND ${inUnits('unit')}
              GROUP BY unit, insats_id ORDER BY unit, insats_name`,
-            params,
-          ).map((r) => ({
-            unit: r.unit as string,
-            insats: r.insats_name as string,
-            providingUnit: r.providing_unit as string,
-            trappsteg: label(TRAPPSTEG, r.trappsteg as string),
-            participants: r.n as number,
-          })),
+              params,
+            )
+            .map((r) => ({
+              unit: r.unit as string,
+              insats: r.insats_name as string,
+              providingUnit: r.providing_unit as string,
+              trappsteg: label(TRAPPSTEG, r.trappsteg as string),
+              participants: r.n as number,
+            })),
         };
       case 'outcomes': {
-        const rows = this.all(
+        const rows = this.db.all<Row>(
           `SELECT unit, outcome, count(*) AS n FROM pl_placements
            WHERE outcome IS NOT NULL AND ended_on BETWEEN :from AND :to AND ${inUnits('unit')}
            GROUP BY unit, outcome ORDER BY unit, n DESC`,
@@ -147,7 +146,7 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
       }
       case 'lead-times': {
         const byUnit = new Map<string, { toAssigned: number[]; toStart: number[] }>();
-        for (const r of this.all(
+        for (const r of this.db.all<Row>(
           `SELECT unit, decided_on, assigned_on, started_on FROM pl_placements
            WHERE started_on BETWEEN :from AND :to AND ${inUnits('unit')} ORDER BY unit`,
           params,
@@ -179,7 +178,7 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
         };
       }
       case 'waiting': {
-        const rows = this.all(
+        const rows = this.db.all<Row>(
           `SELECT insats_id, insats_name, providing_unit, sum(phase = 'ko') AS queued,
              json_group_array(CASE WHEN offered_on BETWEEN :from AND :to
                THEN julianday(offered_on) - julianday(substr(queued_at, 1, 10)) END) AS waits
@@ -221,21 +220,22 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             { key: 'taken', label: 'Belagda', kind: 'public' },
             { key: 'occupancy', label: 'Beläggning', kind: 'publicShare' },
           ],
-          rows: this.all(
-            `SELECT i.name, i.providing_unit, i.trappsteg, i.places,
-               (SELECT count(*) FROM pl_placements p
-                WHERE p.insats_id = i.insats_id AND p.phase IN ('forberedelse', 'pagar')) AS taken
+          rows: this.db
+            .all<Row>(
+              `SELECT i.name, i.providing_unit, i.trappsteg, i.places,
+               ${placesTaken('i.insats_id')} AS taken
              FROM ic_insatser i WHERE i.status != 'closed' AND ${inUnits('i.providing_unit')}
              ORDER BY i.trappsteg, i.name`,
-            params,
-          ).map((r) => ({
-            insats: r.name as string,
-            providingUnit: r.providing_unit as string,
-            trappsteg: label(TRAPPSTEG, r.trappsteg as string),
-            places: r.places as number,
-            taken: r.taken as number,
-            occupancy: (r.taken as number) / (r.places as number),
-          })),
+              params,
+            )
+            .map((r) => ({
+              insats: r.name as string,
+              providingUnit: r.providing_unit as string,
+              trappsteg: label(TRAPPSTEG, r.trappsteg as string),
+              places: r.places as number,
+              taken: r.taken as number,
+              occupancy: (r.taken as number) / (r.places as number),
+            })),
         };
       case 'follow-ups':
         return {
@@ -245,17 +245,19 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             { key: 'onTime', label: 'I tid', kind: 'count' },
             { key: 'shareOnTime', label: 'Andel i tid', kind: 'share' },
           ],
-          rows: this.all(
-            `SELECT unit, count(*) AS held, sum(on_time) AS on_time FROM pl_follow_ups
+          rows: this.db
+            .all<Row>(
+              `SELECT unit, count(*) AS held, sum(on_time) AS on_time FROM pl_follow_ups
              WHERE held_on BETWEEN :from AND :to AND ${inUnits('unit')} GROUP BY unit ORDER BY unit`,
-            params,
-          ).map((r) => ({
-            unit: r.unit as string,
-            held: r.held as number,
-            onTime: r.on_time as number,
-            shareOnTime: (r.on_time as number) / (r.held as number),
-            _n: r.held as number,
-          })),
+              params,
+            )
+            .map((r) => ({
+              unit: r.unit as string,
+              held: r.held as number,
+              onTime: r.on_time as number,
+              shareOnTime: (r.on_time as number) / (r.held as number),
+              _n: r.held as number,
+            })),
         };
       case 'unmet-needs':
         return {
@@ -264,16 +266,18 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             { key: 'category', label: 'Behov', kind: 'text' },
             { key: 'needs', label: 'Antal', kind: 'count' },
           ],
-          rows: this.all(
-            `SELECT unit, category, count(*) AS n FROM pl_unmet_needs
+          rows: this.db
+            .all<Row>(
+              `SELECT unit, category, count(*) AS n FROM pl_unmet_needs
              WHERE recorded_on BETWEEN :from AND :to AND ${inUnits('unit')}
              GROUP BY unit, category ORDER BY unit, n DESC`,
-            params,
-          ).map((r) => ({
-            unit: r.unit as string,
-            category: label(UNMET_NEED_CATEGORIES, r.category as string),
-            needs: r.n as number,
-          })),
+              params,
+            )
+            .map((r) => ({
+              unit: r.unit as string,
+              category: label(UNMET_NEED_CATEGORIES, r.category as string),
+              needs: r.n as number,
+            })),
         };
       case 'cost':
         return this.cost(params, inUnits('unit'));
@@ -283,7 +287,7 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
   /** Each placement's days within the period at its snapshotted price, summed per placing and providing unit. */
   private cost(params: Record<string, unknown>, inUnits: string): Built {
     const sums = new Map<string, { unit: string; providingUnit: string; placements: number; sek: number }>();
-    for (const r of this.all(
+    for (const r of this.db.all<Row>(
       `SELECT unit, providing_unit, price_sek, price_period, started_on, ended_on FROM pl_placements
        WHERE started_on IS NOT NULL AND started_on <= :to AND (ended_on IS NULL OR ended_on >= :from)
          AND ${inUnits}`,

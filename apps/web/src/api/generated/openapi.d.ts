@@ -705,7 +705,7 @@ export interface paths {
         };
         /**
          * The catalogue entry's form and the names of its choices
-         * @description The JSON Schema of an entry, with the Swedish labels a form shows, and the Swedish names of every kind, trappsteg, adaptation, BIP type, status and period, for lists and filters.
+         * @description The JSON Schema of an entry, with the Swedish labels a form shows, and the Swedish names of every kind, trappsteg, adaptation, BIP type, status, period and statistics report, for lists and filters.
          */
         get: operations["InsatserController_form"];
         put?: never;
@@ -1851,6 +1851,9 @@ export interface components {
                     [key: string]: string;
                 };
                 costPeriods: {
+                    [key: string]: string;
+                };
+                reports: {
                     [key: string]: string;
                 };
             };
