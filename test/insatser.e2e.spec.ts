@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { collect } from '@app/event-store/testing';
 import { ENTRY } from '@app/insatser/testing/entry';
 import { ASSIGNED, FOLLOW_UP, STARTED } from '../processes/insats/testing/payloads';
 import { DeadlineWorker } from '../apps/api/src/escalation/deadline-worker';
@@ -124,9 +125,11 @@ describe('insatser: the catalogue and a placement from anvisning to avslut', () 
     let insatsId: string;
     let first: CaseDriver;
     let pl: string;
+    let otherInsats: string;
 
     beforeAll(async () => {
       insatsId = await register({ ...ENTRY, name: 'Parken', places: 1 });
+      otherInsats = await register({ ...ENTRY, name: 'Snickeriet' });
       await eventually(async () => expect((await entryOf(insatsId)).body.version).toBe(1));
       first = await CaseDriver.open(app, 'PL 7104');
       pl = await first.start('insats');
@@ -252,6 +255,42 @@ describe('insatser: the catalogue and a placement from anvisning to avslut', () 
       await as(app, 'insatsansvarig', 'ia-1', UNIT).get('/api/placements').expect(403);
       const theCase = await as(app, 'insatsansvarig', 'ia-1', UNIT).get(`/api/cases/${first.caseId}`);
       expect([403, 404]).toContain(theCase.status);
+    });
+
+    it('given a placement, then its plan is sealed in the store, every answer naming it is in the access log, and erasing the case erases it', async () => {
+      const sealed = await CaseDriver.open(app, 'SL 6612');
+      const p = await sealed.start('insats');
+      await sealed.send('socialsekreterare', p, 'PlacementAssigned', { ...ASSIGNED, insatsId: otherInsats });
+      clock.set('2026-10-08T10:00:00.000Z');
+      await sealed.send('socialsekreterare', p, 'PlacementStarted', { ...STARTED, startedOn: '2026-10-08' });
+      const stored = (
+        await collect(app.get<EventStore>(EVENT_STORE).readStream(`case-${sealed.caseId}`))
+      ).find((e) => e.type === 'PlacementStarted');
+      expect(JSON.stringify(stored?.data)).not.toContain(STARTED.plan.clientView);
+      expect((stored?.data as { payload: { plan: unknown } }).payload.plan).toMatch(/^enc:v1:/);
+
+      const listed = await eventually(async () => {
+        const page = await as(app, 'socialsekreterare', 'ss-anna', UNIT)
+          .get(`/api/placements?caseId=${sealed.caseId}`)
+          .expect(200);
+        expect(page.body.items).toHaveLength(1);
+        return page.body.items[0];
+      });
+      expect(listed.reference).toBe('SL 6612');
+      const chef = as(app, 'bitradande_enhetschef', 'bec-1', UNIT);
+      await eventually(async () => {
+        const log = (await chef.get(`/api/access-log/cases/${sealed.caseId}`).expect(200)).body.items;
+        expect(log).toContainEqual(expect.objectContaining({ userId: 'ss-anna', view: 'placements' }));
+      });
+
+      await chef
+        .post(`/api/cases/${sealed.caseId}/erasure`)
+        .send({ reason: 'gallringsbeslut', decision: 'SN 2026/0412' })
+        .expect(200);
+      await eventually(async () => {
+        const page = await chef.get(`/api/placements?caseId=${sealed.caseId}`).expect(200);
+        expect(page.body.items).toEqual([]);
+      });
     });
 
     it('given a paused entry, then a new anvisning is refused with the reason', async () => {

@@ -114,6 +114,13 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
     expect(await placements.locator('.notice').textContent()).toContain(
       'Fas 2–3: Parkarbete Järva är jobbfokuserande.',
     );
+    await page.goto(`${running.url}/placeringar`);
+    const mine = page.getByRole('region', { name: 'Mina klienters insatser' });
+    await expect.poll(() => mine.getByRole('row', { name: /UF 1974/ }).textContent()).toContain('2026-06-30');
+    await expectAccessible(page, 'mina klienters insatser');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'mina klienters insatser i mobilen');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('the biträdande enhetschef reads the outcomes and downloads them as CSV', async () => {
@@ -132,6 +139,9 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
     const table = page.getByRole('table', { name: 'Utfall av avslutade insatser' });
     await expect.poll(() => table.getByRole('row', { name: /Studier/ }).textContent()).toContain('100,0 %');
     await expectAccessible(page, 'statistik om insatser');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'statistik om insatser i mobilen');
+    await page.setViewportSize({ width: 1280, height: 800 });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Ladda ner som CSV' }).click(),
