@@ -9,7 +9,11 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
   SupervisionHeld: [true, false].map((progressionsplanNeeded) => ({ progressionsplanNeeded })),
   AfuApproved: ['samtycke-forst', 'leverantor-forst'].map((order) => ({ order })),
   SupplierConsulted: [true, false].map((afuRelevant) => ({ afuRelevant })),
-  PlacementAssigned: [0, 1].map((placesFree) => ({ insats: { placesFree } })),
+  PlacementAssigned: [
+    ...[0, 1].map((placesFree) => ({ insats: { placesFree } })),
+    { insats: { placesFree: 1, placingUnit: 'jarva-1', providingUnit: 'kista-1' } },
+  ],
+  PlacementAccepted: [0, 1].map((placesFree) => ({ insats: { placesFree } })),
   FollowUpHeld: [undefined, '2026-05-01'].map((nextFollowUpOn) => ({ nextFollowUpOn })),
 };
 

@@ -31,6 +31,7 @@ import {
 } from '@app/engine';
 import {
   CLOSURE_OUTCOMES,
+  DECLINE_REASONS,
   GOAL_STATUSES,
   NOT_JOBBTORG_RESURS_REASONS,
   PARTICIPANTS,
@@ -292,4 +293,38 @@ export class ArbetsledareChanged extends ContactChange {
 
 export class ArbetskonsulentChanged extends ContactChange {
   @Label('Ny arbetskonsulent') @StaffOfUnit('arbetskonsulent') arbetskonsulentId!: string;
+}
+
+/**
+ * The providing unit takes a placement from another unit (insatser.md, One
+ * unit using another unit's insats). It names the insats again, filled in
+ * from the placement, so the engine snapshots its price and places now.
+ */
+export class PlacementAccepted {
+  @Label('Insats') @InsatsRef() insatsId!: string;
+  @Label('Godkänd') @PastDay() acceptedOn!: string;
+}
+
+export class PlacementDeclined {
+  @Label('Skäl', { options: DECLINE_REASONS }) @applyInOrder(choice(DECLINE_REASONS)) reason!: string;
+  @Label('Kommentar till den placerande enheten', { help: 'Skriv inget som pekar ut klienten.' })
+  @IsOptional()
+  @Text()
+  comment?: string;
+  @Label('Avböjd') @PastDay() declinedOn!: string;
+}
+
+/** Närvaro as the arbetsledare reports it for a period; the social worker sees it before the follow-up [004]. */
+export class AttendanceRecorded {
+  @Label('Från och med') @PastDay() from!: string;
+  @Label('Till och med') @PastDay() to!: string;
+  @Label('Planerade timmar') @applyInOrder(IsNumber(), Min(0), Max(2000)) plannedHours!: number;
+  @Label('Närvarotimmar') @applyInOrder(IsNumber(), Min(0), Max(2000)) attendedHours!: number;
+  @Label('Skäl till frånvaro') @IsOptional() @Text() absenceReasons?: string;
+}
+
+/** What the arbetsledare saw at the insats, for the next follow-up [004]. */
+export class ObservationRecorded {
+  @Label('Datum') @PastDay() observedOn!: string;
+  @Label('Iakttagelse') @Text() text!: string;
 }

@@ -19,6 +19,8 @@ interface PlacementContext {
   startedOn?: string;
   followUpsHeld: number;
   lastFollowUpOn?: string;
+  attendanceReportedTo?: string;
+  lastObservationOn?: string;
   /** Every readiness criterion answered ja at the last follow-up: closure to Jobbtorg Resurs is suggested. */
   readyForJobbtorgResurs: boolean;
 }
@@ -37,8 +39,15 @@ const followUpHeld = (restoreOwner = false) => {
   ];
 };
 
+/** Onto the waiting list when the insats is full, else to the start; the snapshot is kept either way. */
+const placed = [
+  { guard: 'insatsFull' as const, target: 'ko', actions: 'rememberInsats' as const },
+  { target: 'forberedelse', actions: 'rememberInsats' as const },
+];
+
 /**
- * A placement on an insats (insatser.md): anvisning, the waiting list when
+ * A placement on an insats (insatser.md): anvisning, the providing unit's
+ * answer when it is another unit's insats, the waiting list when
  * the insats is full, the start with its arbetsplan, follow-up first after a
  * month and then every three, and closure with one outcome. Each follow-up
  * re-enters a timer state, so the next deadline is scheduled and the open
@@ -49,6 +58,14 @@ export const insatsV1Machine = setup({
   actions: {
     ...intentActions,
     rememberInsats: assign({ insats: ({ event }) => event.payload?.insats as InsatsSnapshot | undefined }),
+    forgetInsats: assign({ insats: () => undefined }),
+    // What the arbetsledare has reported so far, for the social worker's next follow-up.
+    rememberAttendance: assign({
+      attendanceReportedTo: ({ event }) => event.payload?.to as string | undefined,
+    }),
+    rememberObservation: assign({
+      lastObservationOn: ({ event }) => event.payload?.observedOn as string | undefined,
+    }),
     recordStart: assign({ startedOn: ({ event }) => event.payload?.startedOn as string | undefined }),
     // The start names them if known; a change names one; neither forgets the other.
     rememberContacts: assign({
@@ -66,6 +83,11 @@ export const insatsV1Machine = setup({
   },
   guards: {
     insatsFull: ({ event }) => ((event.payload?.insats as InsatsSnapshot | undefined)?.placesFree ?? 1) <= 0,
+    // Snapshots from before placements across units carry no placing unit; none of them was one.
+    fromAnotherUnit: ({ event }) => {
+      const insats = event.payload?.insats as InsatsSnapshot | undefined;
+      return insats?.placingUnit !== undefined && insats.placingUnit !== insats.providingUnit;
+    },
     nextDateAgreed: ({ event }) => typeof event.payload?.nextFollowUpOn === 'string',
   },
   delays: { firstFollowUp: 0, nextFollowUp: 0, agreedFollowUp: 0, followUpFlag: 0 },
@@ -78,10 +100,22 @@ export const insatsV1Machine = setup({
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Anvisa till insats' }),
       on: {
         PlacementAssigned: [
-          { guard: 'insatsFull', target: 'ko', actions: 'rememberInsats' },
-          { target: 'forberedelse', actions: 'rememberInsats' },
+          { guard: 'fromAnotherUnit', target: 'godkannande', actions: 'rememberInsats' },
+          ...placed,
         ],
         UnmetNeedRecorded: 'behovUtanInsats',
+      },
+    },
+    godkannande: {
+      meta: meta({
+        kind: 'userTask',
+        lane: 'insatsansvarig',
+        title: 'Anordnande enhet godkänner eller avböjer',
+      }),
+      on: {
+        PlacementAccepted: placed,
+        PlacementDeclined: { target: 'anvisning', actions: 'forgetInsats' },
+        PlacementClosed: 'avslutad',
       },
     },
     ko: {
@@ -103,6 +137,8 @@ export const insatsV1Machine = setup({
         PlacementClosed: 'avslutad',
         ArbetsledareChanged: { actions: 'rememberContacts' },
         ArbetskonsulentChanged: { actions: 'rememberContacts' },
+        AttendanceRecorded: { actions: 'rememberAttendance' },
+        ObservationRecorded: { actions: 'rememberObservation' },
       },
       states: {
         forstaUppfoljning: {
@@ -203,7 +239,13 @@ export const insatsV1: ProcessDefinition = {
   machine: insatsV1Machine,
   startLanes: ['socialsekreterare'],
   parallelInstances: true,
-  guardLabels: { insatsFull: 'Insatsen är full', nextDateAgreed: 'Ni bestämde nästa datum' },
+  guardLabels: {
+    insatsFull: 'Insatsen är full',
+    nextDateAgreed: 'Ni bestämde nästa datum',
+    fromAnotherUnit: 'Insatsen anordnas av en annan enhet',
+  },
+  // The providing unit's insatsansvarig and arbetsledare hold its partner lanes.
+  partnerUnit: (context) => placedInsatsOf(context)?.providingUnit,
   events: {
     PlacementAssigned: {
       label: 'Anvisa till insats',
@@ -249,6 +291,57 @@ export const insatsV1: ProcessDefinition = {
           },
         },
       ],
+    },
+    PlacementAccepted: {
+      label: 'Godkänn placeringen',
+      lanes: ['insatsansvarig'],
+      payload: dto.PlacementAccepted,
+      rules: [
+        {
+          id: 'same-insats',
+          field: 'insatsId',
+          message: 'Godkännandet gäller insatsen som placeringen anvisades till.',
+          holds: (p: dto.PlacementAccepted, context) => p.insatsId === placedInsatsOf(context)?.insatsId,
+        },
+      ],
+    },
+    PlacementDeclined: {
+      label: 'Avböj placeringen',
+      lanes: ['insatsansvarig'],
+      payload: dto.PlacementDeclined,
+      rules: [
+        {
+          id: 'comment-for-annat',
+          field: 'comment',
+          message: 'Skriv en kommentar när skälet är ”Annat”.',
+          holds: (p: dto.PlacementDeclined) => p.reason !== 'annat' || (p.comment ?? '').trim() !== '',
+        },
+      ],
+    },
+    AttendanceRecorded: {
+      label: 'Registrera närvaro',
+      lanes: ['arbetsledare'],
+      payload: dto.AttendanceRecorded,
+      rules: [
+        {
+          id: 'period-in-order',
+          field: 'to',
+          message: 'Perioden måste sluta samma dag som den börjar eller senare.',
+          holds: (p: dto.AttendanceRecorded) => p.to >= p.from,
+        },
+        {
+          id: 'attendance-after-start',
+          field: 'from',
+          message: 'Närvaron kan inte gälla tiden före insatsens första dag.',
+          holds: (p: dto.AttendanceRecorded, context) =>
+            typeof context.startedOn !== 'string' || p.from >= context.startedOn,
+        },
+      ],
+    },
+    ObservationRecorded: {
+      label: 'Registrera iakttagelse',
+      lanes: ['arbetsledare'],
+      payload: dto.ObservationRecorded,
     },
     PlacementStarted: {
       label: 'Registrera start och arbetsplan',

@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BusinessRuleError, InvalidPayloadError, type CatalogueFacts } from '@app/engine';
+import {
+  BusinessRuleError,
+  InvalidPayloadError,
+  StepNotAllowedError,
+  WrongRoleError,
+  type CatalogueFacts,
+  type InsatsSnapshot,
+} from '@app/engine';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { PROCESS_DEFINITIONS } from '../index';
 import { ASSIGNED, FOLLOW_UP, STARTED } from './testing/payloads';
@@ -22,6 +29,7 @@ function catalogue(entries: Record<string, Partial<CatalogueFacts>>) {
       placesFree: 3,
       queuedAhead: 0,
       price: { amountSek: 4500, period: 'month' },
+      openToAsker: true,
       ...entries[insatsId],
     };
 }
@@ -75,6 +83,7 @@ describe('insats: a placement on a labour-market measure', () => {
         bipType: 'jobbfokuserande',
         price: { amountSek: 4500, period: 'month' },
         placesFree: 3,
+        placingUnit: 'järva-1',
       });
     });
 
@@ -102,13 +111,13 @@ describe('insats: a placement on a labour-market measure', () => {
       expect(error.failed.map((f) => [f.id, f.warning])).toEqual([['state-programme', true]]);
     });
 
-    it('given a paused insats, an unknown one, or one of another unit, then it is refused with the reason', async () => {
+    it('given a paused insats, an unknown one, or one of another unit not open to this one, then it is refused with the reason', async () => {
       entries['paused-1'] = { status: 'paused', name: 'Snickeriet' };
-      entries['other-1'] = { providingUnit: 'kista-1', name: 'Cykelverkstan' };
+      entries['other-1'] = { providingUnit: 'kista-1', name: 'Cykelverkstan', openToAsker: false };
       for (const [insatsId, rule] of [
         ['paused-1', 'insats-not-active'],
         ['missing-1', 'unknown-insats'],
-        ['other-1', 'insats-of-another-unit'],
+        ['other-1', 'insats-not-open-to-unit'],
       ]) {
         const error = (await h.rejects(caseId, () => assign({ ...ASSIGNED, insatsId }))) as BusinessRuleError;
         expect(error.failed).toEqual([expect.objectContaining({ id: rule, field: 'insatsId' })]);
@@ -327,6 +336,99 @@ describe('insats: a placement on a labour-market measure', () => {
       });
       expect(result.events).toEqual(['PlacementClosed', 'DeadlineCancelled', 'ProcessCompleted']);
       expect(await h.openDeadlines(caseId)).toEqual([]);
+    });
+  });
+
+  describe("another unit's insats", () => {
+    const ACCEPTED = { insatsId: 'kista-cykel', acceptedOn: '2026-03-02' };
+    const DECLINED = { reason: 'utanfor_malgrupp', declinedOn: '2026-03-02' };
+    const ATTENDANCE = { from: '2026-03-02', to: '2026-03-02', plannedHours: 4, attendedHours: 3 };
+    const placedOn = async () =>
+      (await h.engine.load(caseId)).instances.get(PL)?.snapshot.context.insats as InsatsSnapshot | undefined;
+
+    beforeEach(async () => {
+      entries['kista-cykel'] = {
+        providingUnit: 'kista-1',
+        name: 'Cykelverkstan',
+        price: { amountSek: 6200, period: 'month' },
+      };
+      await assign({ ...ASSIGNED, insatsId: 'kista-cykel' });
+    });
+
+    it('given a placement on it, then it waits for the providing unit, with the price the placing unit pays', async () => {
+      expect(await h.stateOf(caseId, PL)).toBe('godkannande');
+      expect(await placedOn()).toEqual(
+        expect.objectContaining({
+          providingUnit: 'kista-1',
+          placingUnit: 'järva-1',
+          price: { amountSek: 6200, period: 'month' },
+        }),
+      );
+    });
+
+    it("given the social worker, then they cannot accept on the providing unit's behalf", async () => {
+      const error = await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, PL, 'PlacementAccepted', ACCEPTED),
+      );
+      expect(error).toBeInstanceOf(WrongRoleError);
+    });
+
+    it('given the insatsansvarig accepts, then it goes on to its start, on the price at acceptance', async () => {
+      entries['kista-cykel'] = { ...entries['kista-cykel'], price: { amountSek: 6500, period: 'month' } };
+      await h.send('insatsansvarig', caseId, PL, 'PlacementAccepted', ACCEPTED);
+      expect(await h.stateOf(caseId, PL)).toBe('forberedelse');
+      expect((await placedOn())?.price.amountSek).toBe(6500);
+    });
+
+    it('given the insats is full when accepted, then the placement goes onto its waiting list', async () => {
+      entries['kista-cykel'] = { ...entries['kista-cykel'], placesFree: 0 };
+      await h.send('insatsansvarig', caseId, PL, 'PlacementAccepted', ACCEPTED);
+      expect(await h.stateOf(caseId, PL)).toBe('ko');
+    });
+
+    it('given an acceptance naming another insats, then it is refused', async () => {
+      const error = (await h.rejects(caseId, () =>
+        h.send('insatsansvarig', caseId, PL, 'PlacementAccepted', { ...ACCEPTED, insatsId: 'park-1' }),
+      )) as BusinessRuleError;
+      expect(error.failed.map((f) => [f.id, f.field])).toEqual([['same-insats', 'insatsId']]);
+    });
+
+    it('given a decline, then the social worker assigns again, and "annat" needs a comment', async () => {
+      const error = (await h.rejects(caseId, () =>
+        h.send('insatsansvarig', caseId, PL, 'PlacementDeclined', { ...DECLINED, reason: 'annat' }),
+      )) as BusinessRuleError;
+      expect(error.failed.map((f) => f.id)).toEqual(['comment-for-annat']);
+      await h.send('insatsansvarig', caseId, PL, 'PlacementDeclined', DECLINED);
+      expect(await h.stateOf(caseId, PL)).toBe('anvisning');
+      expect(await placedOn()).toBeUndefined();
+      await assign();
+      expect(await h.stateOf(caseId, PL)).toBe('forberedelse');
+    });
+
+    it('given the placement runs, then the arbetsledare records attendance and observations, and nothing moves the follow-up', async () => {
+      await h.send('insatsansvarig', caseId, PL, 'PlacementAccepted', ACCEPTED);
+      const early = await h.rejects(caseId, () =>
+        h.send('arbetsledare', caseId, PL, 'AttendanceRecorded', ATTENDANCE),
+      );
+      expect(early).toBeInstanceOf(StepNotAllowedError);
+      await h.send('socialsekreterare', caseId, PL, 'PlacementStarted', STARTED);
+      h.now = '2026-03-10T09:00:00.000Z';
+      const before = await h.openDeadlines(caseId);
+      const backwards = (await h.rejects(caseId, () =>
+        h.send('arbetsledare', caseId, PL, 'AttendanceRecorded', {
+          ...ATTENDANCE,
+          from: '2026-03-05',
+          to: '2026-03-04',
+        }),
+      )) as BusinessRuleError;
+      expect(backwards.failed.map((f) => f.id)).toEqual(['period-in-order']);
+      await h.send('arbetsledare', caseId, PL, 'AttendanceRecorded', ATTENDANCE);
+      await h.send('arbetsledare', caseId, PL, 'ObservationRecorded', {
+        observedOn: '2026-03-02',
+        text: 'Kom i tid och arbetade självständigt',
+      });
+      expect(await h.stateOf(caseId, PL)).toEqual({ pagar: 'forstaUppfoljning' });
+      expect(await h.openDeadlines(caseId)).toEqual(before);
     });
   });
 });

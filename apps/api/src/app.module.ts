@@ -13,6 +13,8 @@ import { DisclosureInterceptor } from './access/discloses';
 import { EngineModule } from './engine/engine.module';
 import { InsatserController } from './insatser/insatser.controller';
 import { InsatsStatisticsController } from './insatser/insats-statistics.controller';
+import { PartnerPlacementsController } from './insatser/partner-placements.controller';
+import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -70,6 +72,8 @@ export class AppModule implements NestModule {
         LiveController,
         InsatserController,
         InsatsStatisticsController,
+        PartnerPlacementsController,
+        BillingController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

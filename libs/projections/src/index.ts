@@ -10,5 +10,7 @@ export * from './work-queue/work-queue.queries';
 export * from './read-model-dump';
 export * from './catalogue/catalogue.queries';
 export * from './placements/placements.queries';
+export * from './placements/partner-placements.queries';
+export * from './placements/billing.queries';
 export * from './placements/insats-statistics.queries';
 export * from './placements/report-cells';

@@ -32,6 +32,8 @@ import {
 } from './catalogue/catalogue.queries';
 import { placementsProjection } from './placements/placements.projection';
 import { PlacementsHandler } from './placements/placements.queries';
+import { PartnerPlacementHandler, PartnerPlacementsHandler } from './placements/partner-placements.queries';
+import { BillingBasisHandler } from './placements/billing.queries';
 import { InsatsReportHandler } from './placements/insats-statistics.queries';
 import { CaseHistoryHandler } from './case-history/case-history.queries';
 import { caseHistoryProjection } from './case-history/case-history.projection';
@@ -96,6 +98,9 @@ const QUERY_HANDLERS = [
   OccupancyHandler,
   CatalogueFactsHandler,
   PlacementsHandler,
+  PartnerPlacementsHandler,
+  PartnerPlacementHandler,
+  BillingBasisHandler,
   InsatsReportHandler,
 ];
 

@@ -108,11 +108,17 @@ export class DisclosureInterceptor implements NestInterceptor {
     if (values.length === 0) return body;
     const keys = new Map<string, Buffer | undefined>();
     for (const caseId of cleared) keys.set(caseId, await this.keys.findKey(caseId));
-    return replacePersonalValues(body, ({ caseId, stored }) => {
+    return replacePersonalValues(body, ({ caseId, stored, part }) => {
       if (!cleared.has(caseId)) return WITHHELD;
       const sealedFor = sealedCaseId(stored);
-      if (sealedFor === undefined) return stored;
-      return sealedFor === caseId ? unseal(keys.get(caseId), stored as string) : WITHHELD;
+      const opened =
+        sealedFor === undefined
+          ? stored
+          : sealedFor === caseId
+            ? unseal(keys.get(caseId), stored as string)
+            : undefined;
+      if (opened === undefined) return WITHHELD;
+      return part ? part(opened) : opened;
     });
   }
 }

@@ -41,7 +41,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
         roles:
           command.type === 'OpenCase'
             ? actingRoles(principal, command.unit)
-            : (state) => this.access.rolesOn(principal, state),
+            : (state) => this.access.rolesOn(principal, state, command),
       });
       this.metrics.commands.inc({ command: command.type, outcome: 'accepted', code: '' });
       return result;

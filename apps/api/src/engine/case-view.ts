@@ -5,6 +5,7 @@ import {
   isRunning,
   personal,
   personalOfCase,
+  LANE_LABELS,
   ROLE_LABELS,
   SA_AE_KINDS,
   SA_AE_OUTCOMES,
@@ -106,7 +107,7 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
           statePath: task.statePath,
           title: task.title,
           lane: task.lane,
-          laneLabel: ROLE_LABELS[task.lane],
+          laneLabel: LANE_LABELS[task.lane],
         })),
       };
     }),

@@ -39,9 +39,7 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
           // The directory lives in the identity module, which is configured after the engine's.
           staff: (userId) => modules.get(StaffDirectory, { strict: false }).member(userId),
           catalogue: (insatsId, asking) =>
-            modules
-              .get(QueryBus, { strict: false })
-              .execute(new CatalogueFactsQuery(insatsId, asking.caseId, asking.instanceId)),
+            modules.get(QueryBus, { strict: false }).execute(new CatalogueFactsQuery(insatsId, asking)),
         }),
       inject: [EVENT_STORE, ProcessRegistry, APP_CONFIG, KEY_STORE, ModuleRef],
     },

@@ -421,6 +421,55 @@ export const RESPONSE_SCHEMAS = {
     readyForJobbtorgResurs: boolean,
   }),
   PlacementPage: page('Placement'),
+  PartnerPlacement: object(
+    {
+      placementId: string,
+      placingUnit: string,
+      providingUnit: string,
+      insatsId: string,
+      insatsName: string,
+      phase: string,
+      phaseLabel: string,
+      assignedOn: nullable(string),
+      acceptedOn: nullable(string),
+      startedOn: nullable(string),
+      endedOn: nullable(string),
+      scope: nullable(object({ hours: number, per: string })),
+      price: object({ amountSek: integer, period: string }),
+      attendanceReportedTo: nullable(string),
+      lastObservationOn: nullable(string),
+      /** The steps the caller may take now: accept, decline, attendance, observation. */
+      actions: strings,
+      plan: nullable(
+        personal(
+          object({ mal: nullable(string), delmal: nullable(strings), arbetsuppgifter: nullable(strings) }),
+        ),
+      ),
+    },
+    ['plan'],
+  ),
+  PartnerPlacementPage: page('PartnerPlacement'),
+  PartnerStepResult: object({ placementId: string, events: strings }),
+  BillingBasis: object({
+    month: string,
+    lines: array(
+      object({
+        placementId: string,
+        placingUnit: string,
+        providingUnit: string,
+        insatsName: string,
+        from: string,
+        to: string,
+        days: integer,
+        priceSek: integer,
+        pricePeriod: string,
+        amountSek: integer,
+      }),
+    ),
+    totals: array(
+      object({ placingUnit: string, providingUnit: string, placements: integer, amountSek: integer }),
+    ),
+  }),
   CaseworkerChangeCount: object({
     caseId: string,
     reference: personal(string),

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import {
   payloadSchema,
   ProcessRegistry,
-  ROLE_LABELS,
+  LANE_LABELS,
   startRulesOf,
   type ProcessDefinition,
 } from '@app/engine';
@@ -30,7 +30,7 @@ function describe(definition: ProcessDefinition, versions: number[]) {
     versions,
     title: definition.title,
     description: definition.description,
-    startLanes: definition.startLanes.map((role) => ({ role, label: ROLE_LABELS[role] })),
+    startLanes: definition.startLanes.map((role) => ({ role, label: LANE_LABELS[role] })),
     startRules: startRulesOf(definition).map(({ id, message }) => ({ id, message })),
     events: Object.entries(definition.events).map(([type, step]) => ({
       type,
@@ -69,7 +69,7 @@ export class ProcessesController {
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The definition as BPMN 2.0 XML (lanes, tasks, gateways, timers)' })
   bpmn(@Param('definitionId', IdParamPipe) id: string, @Query() query: VersionDto): string {
-    return toBpmnXml(this.pick(id, query.version), ROLE_LABELS);
+    return toBpmnXml(this.pick(id, query.version), LANE_LABELS);
   }
 
   @Get(':definitionId/mermaid')

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { canSee, CASE_MANAGER_PROCESS, scopeOf, type CaseAccessFacts } from '../rules/case-visibility';
-import { actingRoles, type Principal } from '../rules/principal';
-import { CaseEngine, CaseNotFoundError, type CaseState, type Role } from '@app/engine';
+import { actingRoles, rolesIn, type Principal } from '../rules/principal';
+import {
+  CaseEngine,
+  CaseNotFoundError,
+  isPartnerRole,
+  ProcessRegistry,
+  type ActorRole,
+  type CaseCommand,
+  type CaseState,
+  type PartnerRole,
+} from '@app/engine';
 import { Clearances } from './clearances';
 
 export function accessFactsOf(state: CaseState): CaseAccessFacts {
@@ -24,6 +33,7 @@ export class CaseAccess {
   constructor(
     private readonly engine: CaseEngine,
     private readonly clearances: Clearances,
+    private readonly registry: ProcessRegistry,
   ) {}
 
   /** Also clears the case for this request, so the answer may show its personal fields. */
@@ -36,12 +46,33 @@ export class CaseAccess {
    * its unit; a case they may not see is not found. For the engine to call
    * on the one load a command makes.
    */
-  rolesOn(principal: Principal, state: CaseState): Role[] {
-    return actingRoles(principal, this.seen(principal, state).unit ?? '');
+  rolesOn(principal: Principal, state: CaseState, command?: CaseCommand): ActorRole[] {
+    const partner = command ? this.partnerRolesOn(principal, state, command) : [];
+    // A partner acts on its lanes of the one instance without seeing the case, so nothing is cleared.
+    if (partner.length > 0 && !this.maySee(principal, state)) return partner;
+    return [...actingRoles(principal, this.seen(principal, state).unit ?? ''), ...partner];
+  }
+
+  /**
+   * The partner roles the principal holds in the unit the instance a step
+   * is sent to names (the providing unit of an insats); none for any other
+   * command, since a partner may do nothing else in the case.
+   */
+  partnerRolesOn(principal: Principal, state: CaseState, command: CaseCommand): PartnerRole[] {
+    if (command.type !== 'SendProcessEvent' || state.revision === 'no_stream') return [];
+    const instance = state.instances.get(command.instanceId);
+    if (!instance) return [];
+    const definition = this.registry.get(instance.definitionId, instance.version);
+    const unit = definition.partnerUnit?.(instance.snapshot.context);
+    return unit === undefined ? [] : rolesIn(principal, unit).filter(isPartnerRole);
+  }
+
+  private maySee(principal: Principal, state: CaseState): boolean {
+    return state.revision !== 'no_stream' && canSee(scopeOf(principal), accessFactsOf(state));
   }
 
   private seen(principal: Principal, state: CaseState): CaseState {
-    if (state.revision === 'no_stream' || !canSee(scopeOf(principal), accessFactsOf(state))) {
+    if (!this.maySee(principal, state)) {
       throw new CaseNotFoundError(state.caseId);
     }
     this.clearances.clear(principal, state.caseId);

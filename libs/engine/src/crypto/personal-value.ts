@@ -13,9 +13,15 @@ export const WITHHELD = '[skyddad]';
  * serialised unopened it reads `[skyddad]`.
  */
 export class PersonalValue {
+  /**
+   * `part` picks what the answer may show of the opened value, for a reader
+   * entitled to part of a field sealed whole (the providing unit and the
+   * arbetsplan's mål and arbetsuppgifter, not the client's own view).
+   */
   constructor(
     readonly caseId: string,
     readonly stored: unknown,
+    readonly part?: (opened: unknown) => unknown,
   ) {}
 
   toJSON(): string {

@@ -25,12 +25,14 @@ export interface CatalogueFacts {
   readonly queuedAhead: number;
   /** The price for the case's unit: the unit's own cost, or the price for other units. */
   readonly price: { readonly amountSek: number; readonly period: string };
+  /** The entry takes placements from the case's unit: its own, or one it is open to. */
+  readonly openToAsker: boolean;
 }
 
 /** The catalogue's answer for an entry, seen from one case and instance; undefined when there is no such entry. */
 export type CatalogueLookup = (
   insatsId: string,
-  asking: { readonly caseId: string; readonly instanceId: string },
+  asking: { readonly caseId: string; readonly instanceId: string; readonly unit: string },
 ) => Promise<CatalogueFacts | undefined>;
 
 export type NamedInsatser = ReadonlyMap<string, CatalogueFacts | undefined>;
@@ -51,7 +53,10 @@ export type InsatsSnapshot = Pick<
   | 'bipType'
   | 'price'
   | 'placesFree'
->;
+> & {
+  /** The case's unit, which pays when it is not the providing unit (insatser.md, internfakturering). */
+  readonly placingUnit: string;
+};
 
 /** The insats an instance is placed on, as its machine context holds it. */
 export const placedInsatsOf = (context: unknown): InsatsSnapshot | undefined =>
@@ -77,13 +82,14 @@ export async function insatserNamedBy(
   const ids = [...new Set([...named, placedInsatsOf(instance.snapshot.context)?.insatsId])].filter(
     (id): id is string => typeof id === 'string',
   );
-  const asking = { caseId: state.caseId, instanceId: instance.instanceId };
+  const asking = { caseId: state.caseId, instanceId: instance.instanceId, unit: state.unit ?? '' };
   return new Map(await Promise.all(ids.map(async (id) => [id, await lookup(id, asking)] as const)));
 }
 
 /**
  * Refuses an insats field naming no entry, a paused or closed one, or one
- * of another unit; otherwise the snapshot the step keeps of it.
+ * of another unit that is not open to the case's; otherwise the snapshot
+ * the step keeps of it, with the price the case's unit pays.
  */
 export function requireInsats(
   insatsId: string,
@@ -99,13 +105,24 @@ export function requireInsats(
       'insats-not-active',
       `${facts.name} är ${facts.status === 'paused' ? 'pausad' : 'avslutad'} och tar inte emot placeringar.`,
     );
-  if (facts.providingUnit !== unit)
+  if (!facts.openToAsker)
     throw refuse(
-      'insats-of-another-unit',
-      `${facts.name} anordnas av ${facts.providingUnit}. Placering hos en annan enhet kräver att den enheten godkänner den, och det går ännu inte att göra här.`,
+      'insats-not-open-to-unit',
+      `${facts.name} anordnas av ${facts.providingUnit} och tar inte emot placeringar från din enhet.`,
     );
   const { insatsId: id, version, name, providingUnit, kind, trappsteg, bipType, price } = facts;
   // Those already waiting come first: a free place is theirs before a new placement's.
   const placesFree = Math.max(0, facts.placesFree - facts.queuedAhead);
-  return { insatsId: id, version, name, providingUnit, kind, trappsteg, bipType, price, placesFree };
+  return {
+    insatsId: id,
+    version,
+    name,
+    providingUnit,
+    kind,
+    trappsteg,
+    bipType,
+    price,
+    placesFree,
+    placingUnit: unit,
+  };
 }

@@ -1,8 +1,8 @@
-import type { Role } from './process-definition';
+import type { LaneRole } from './process-definition';
 
 /** The actor of commands no person sends, such as the deadline worker firing a due deadline. */
 export const SYSTEM_ROLE = 'system';
-export type ActorRole = Role | typeof SYSTEM_ROLE;
+export type ActorRole = LaneRole | typeof SYSTEM_ROLE;
 
 /** Who, when and why: arrives from the edge with every command; the engine never invents it. */
 export interface CommandMetadata {

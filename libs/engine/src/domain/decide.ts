@@ -562,7 +562,8 @@ function decideAs(
       }
       const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
       const valid = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
-      if (step.payload && ctx.staff) requireStaff(step.payload, valid, state.unit ?? '', ctx.staff);
+      const units = { case: state.unit ?? '', partner: definition.partnerUnit?.(instance.snapshot.context) };
+      if (step.payload && ctx.staff) requireStaff(step.payload, valid, units, ctx.staff);
       const payload = withInsatsSnapshot(step.payload, valid, state.unit ?? '', ctx.insatser);
       const environment: StepEnvironment = {
         facts: caseFactsOf(state),

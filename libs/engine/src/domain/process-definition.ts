@@ -27,6 +27,23 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   mentor: 'Mentor',
 };
 
+/**
+ * Roles that hold a lane of an instance from the unit the instance names
+ * (`partnerUnit`), not from the case's unit, and see nothing of the case
+ * beyond what that lane's steps need: the providing unit of an insats
+ * another unit places on (insatser.md, One unit using another unit's insats).
+ */
+export const PARTNER_ROLES = ['insatsansvarig', 'arbetsledare'] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+/** Who may hold a lane: the case's own roles, or a partner's. */
+export type LaneRole = Role | PartnerRole;
+
+export const LANE_LABELS: Readonly<Record<LaneRole, string>> = {
+  ...ROLE_LABELS,
+  insatsansvarig: 'Insatsansvarig (anordnande enhet)',
+  arbetsledare: 'Arbetsledare (anordnande enhet)',
+};
+
 /** The BIP progression phases (Bilaga 7), as toolbox.md describes them. */
 export const BIP_PHASE_LABELS: Readonly<Record<number, string>> = {
   0: 'Fas 0: tillbakagång, ingen insats',
@@ -39,15 +56,25 @@ export const BIP_PHASE_LABELS: Readonly<Record<number, string>> = {
 export type { NodeKind, NamedRule, ProcessEvent } from '@app/workflow';
 
 /** The workflow library's shapes with the toolbox's roles as lanes. */
-export type StateMeta = WorkflowStateMeta<Role>;
-export type StepEvent = WorkflowStepEvent<Role>;
-export type DeadlineSpec = WorkflowDeadlineSpec<Role>;
+export type StateMeta = WorkflowStateMeta<LaneRole>;
+export type StepEvent = WorkflowStepEvent<LaneRole>;
+export type DeadlineSpec = WorkflowDeadlineSpec<LaneRole>;
 
 /** Typed identity for state `meta`, so a misspelt kind or lane fails the type check. */
 export const stateMeta = (meta: StateMeta): StateMeta => meta;
 
-/** A toolbox process: a workflow whose lanes are the toolbox's roles and whose start rules read case facts. */
-export type ProcessDefinition = WorkflowDefinition<Role, CaseFacts>;
+/**
+ * A toolbox process: a workflow whose lanes are the toolbox's roles and
+ * whose start rules read case facts. `partnerUnit` names, from an
+ * instance's context, the unit whose people hold its partner lanes; without
+ * it (or before the context names one) no partner lane can be acted in.
+ */
+export type ProcessDefinition = WorkflowDefinition<LaneRole, CaseFacts> & {
+  readonly partnerUnit?: (context: Readonly<Record<string, unknown>>) => string | undefined;
+};
+
+export const isPartnerRole = (role: string): role is PartnerRole =>
+  (PARTNER_ROLES as readonly string[]).includes(role);
 
 /**
  * What a step rule may look at beyond its payload and its instance: the

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
-import type { Role } from './process-definition';
+import type { LaneRole, Role } from './process-definition';
 import type { ProcessDefinition } from './process-definition';
 import { applyInOrder, Label, Text } from './fields';
 import type { InstanceState } from './case-state';
@@ -44,8 +44,8 @@ const ENDED_BY: Readonly<Record<EndReason, readonly Role[]>> = {
 };
 
 /** The roles with a lane in the process, and the biträdande enhetschef, who can take any of it over. */
-function workingRoles(definition: ProcessDefinition): Set<Role> {
-  return new Set<Role>([
+function workingRoles(definition: ProcessDefinition): Set<LaneRole> {
+  return new Set<LaneRole>([
     ...definition.startLanes,
     ...Object.values(definition.events).flatMap((step) => step.lanes),
     'bitradande_enhetschef',

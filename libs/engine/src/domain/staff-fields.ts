@@ -2,7 +2,7 @@ import type { CaseCommand } from './commands';
 import type { CaseState } from './case-state';
 import { BusinessRuleError } from './errors';
 import { staffFieldsOf } from './fields';
-import { ROLE_LABELS, type Role } from './process-definition';
+import { LANE_LABELS, isPartnerRole, type LaneRole } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
 /** A person as the staff directory knows them: their units and the roles they hold in each. */
@@ -64,7 +64,7 @@ export function staffRefusal(
   unit: string,
   wanted: StaffWanted,
 ): { id: string; field: string; message: string } | undefined {
-  const title = (ROLE_LABELS[wanted.role as Role] ?? wanted.role).toLowerCase();
+  const title = (LANE_LABELS[wanted.role as LaneRole] ?? wanted.role).toLowerCase();
   if (!person) {
     return {
       id: 'unknown-user',
@@ -81,17 +81,22 @@ export function staffRefusal(
   };
 }
 
-/** Refuses a staff field naming someone unknown, of another unit, or without the role the step needs. */
+/**
+ * Refuses a staff field naming someone unknown, of another unit, or without
+ * the role the step needs. A partner role (the arbetsledare) is looked for
+ * in the partner's unit when the instance names one.
+ */
 export function requireStaff(
   payloadClass: abstract new () => unknown,
   payload: Readonly<Record<string, unknown>>,
-  unit: string,
+  units: { readonly case: string; readonly partner?: string },
   named: NamedStaff,
 ): void {
   const failed = staffFieldsOf(payloadClass).flatMap(({ field, role }) => {
     const id = payload[field];
     // An optional person left out (the placement's arbetsledare, not yet known) names no one to check.
     if (typeof id !== 'string') return [];
+    const unit = isPartnerRole(role) && units.partner ? units.partner : units.case;
     const refusal = staffRefusal(named.get(id), id, unit, {
       role,
       field,

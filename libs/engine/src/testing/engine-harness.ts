@@ -9,7 +9,7 @@ import { collect } from '@app/event-store/testing';
 import { CaseEngine, type CaseEngineOptions, type CommandResult } from '../case-engine';
 import { caseStream } from '../domain/case-events';
 import type { ActorRole, CaseCommand } from '../domain/commands';
-import type { ProcessDefinition, Role } from '../domain/process-definition';
+import type { LaneRole, ProcessDefinition } from '../domain/process-definition';
 import { ProcessRegistry } from '../domain/process-registry';
 
 /** Plan rows valid for a progressionsplan or ProgressionsplanShared: one row, pseudonymous. */
@@ -101,7 +101,7 @@ export class EngineHarness {
     });
   }
 
-  send(role: Role, caseId: string, instanceId: string, event: string, payload?: unknown) {
+  send(role: LaneRole, caseId: string, instanceId: string, event: string, payload?: unknown) {
     return this.run(role, { type: 'SendProcessEvent', caseId, instanceId, event, payload });
   }
 

@@ -16,6 +16,7 @@ export function walkCatalogue(unit: string): CatalogueLookup {
     placesFree: 10_000,
     queuedAhead: 0,
     price: { amountSek: 4500, period: 'month' },
+    openToAsker: true,
   };
   return (insatsId) => Promise.resolve(insatsId === WALK_INSATS ? entry : undefined);
 }

@@ -23,6 +23,24 @@ export const STATE_PROGRAMMES = {
   jobbgaranti_for_ungdomar: 'Ja, jobbgarantin för ungdomar',
 } as const;
 
+/** Where a placement stands, as the providing unit says it. */
+export const PARTNER_PHASE_LABELS: Readonly<Record<string, string>> = {
+  godkannande: 'Väntar på ert svar',
+  ko: 'Godkänd, i kö',
+  forberedelse: 'Godkänd, väntar på start',
+  pagar: 'Pågår',
+  avslutad: 'Avslutad',
+  avbruten: 'Avbruten',
+};
+
+/** Why a providing unit declines a placement from another unit: capacity or målgrupp (insatser.md) [default]. */
+export const DECLINE_REASONS = {
+  ingen_plats: 'Ingen plats inom rimlig tid',
+  utanfor_malgrupp: 'Klienten hör inte till insatsens målgrupp',
+  kriterier: 'Kriterierna för att delta är inte uppfyllda',
+  annat: 'Annat',
+} as const;
+
 /** Gaps the seeds name [004], [001], counted when nothing in the catalogue fits. */
 export const UNMET_NEED_CATEGORIES = {
   arbetstraning_med_observation: 'Arbetsträning med observation',

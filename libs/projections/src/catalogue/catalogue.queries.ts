@@ -184,8 +184,7 @@ export class OccupancyHandler implements IQueryHandler<OccupancyQuery> {
 export class CatalogueFactsQuery extends Query<CatalogueFacts | undefined> {
   constructor(
     readonly insatsId: string,
-    readonly caseId: string,
-    readonly instanceId: string,
+    readonly asking: { readonly caseId: string; readonly instanceId: string; readonly unit: string },
   ) {
     super();
   }
@@ -195,7 +194,8 @@ export class CatalogueFactsQuery extends Query<CatalogueFacts | undefined> {
 export class CatalogueFactsHandler implements IQueryHandler<CatalogueFactsQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ insatsId, caseId, instanceId }: CatalogueFactsQuery): Promise<CatalogueFacts | undefined> {
+  execute({ insatsId, asking }: CatalogueFactsQuery): Promise<CatalogueFacts | undefined> {
+    const { caseId, instanceId, unit } = asking;
     const row = this.db.get<Row>(
       `SELECT ${WITH_OCCUPANCY} FROM ic_insatser i WHERE i.insats_id = :insatsId`,
       { insatsId },
@@ -214,6 +214,7 @@ export class CatalogueFactsHandler implements IQueryHandler<CatalogueFactsQuery>
         )?.n ?? 0)
       : (row.queued ?? 0);
     const item = toItem(row);
+    const own = item.providingUnit === unit;
     return Promise.resolve({
       insatsId,
       version: item.version,
@@ -226,7 +227,23 @@ export class CatalogueFactsHandler implements IQueryHandler<CatalogueFactsQuery>
       places: item.places,
       placesFree: item.placesFree,
       queuedAhead: ahead,
-      price: { amountSek: row.price_sek, period: row.price_period },
+      // Another unit pays the price for other units; an entry that names none charges them its own cost.
+      price: {
+        amountSek: own ? row.price_sek : (row.price_other_units_sek ?? row.price_sek),
+        period: row.price_period,
+      },
+      openToAsker: own || this.openTo(row, unit),
     });
+  }
+
+  private openTo(row: Row, unit: string): boolean {
+    if (row.open_to === 'alla_enheter') return true;
+    if (row.open_to !== 'utvalda_enheter') return false;
+    return (
+      this.db.get('SELECT 1 AS listed FROM ic_open_units WHERE insats_id = :insatsId AND unit = :unit', {
+        insatsId: row.insats_id,
+        unit,
+      }) !== undefined
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { type Role, CASE_EVENTS, type ProcessRegistry } from '@app/engine';
+import { CASE_EVENTS, isPartnerRole, type LaneRole, type ProcessRegistry, type Role } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
 import { mentorIn } from '@app/access';
 import { caseFacts } from '../case-directory';
@@ -122,7 +122,7 @@ class NotificationsProjection implements Projection {
     message: StoredEventMessage,
     kind: string,
     text: string,
-    roles: readonly Role[],
+    roles: readonly LaneRole[],
     people: readonly string[] = [],
   ): void {
     const theCase = caseFacts(db, message.caseId);
@@ -130,6 +130,8 @@ class NotificationsProjection implements Projection {
     const recipients: Recipient[] = [
       ...inPerson,
       ...roles.flatMap((role): Recipient[] => {
+        // A partner works in another unit and sees no case: its own list tells it, not the case's unit.
+        if (isPartnerRole(role)) return [];
         if (role === 'socialsekreterare') return [{ person: theCase.social_worker_id, role: null }];
         // The mentor of a social worker in the introduktionsprogram, in person; no one when they have none.
         if (role === 'mentor') {

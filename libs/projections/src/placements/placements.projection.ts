@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CASE_EVENTS, type InsatsSnapshot } from '@app/engine';
 import {
   CaseErased,
@@ -15,6 +16,14 @@ import {
 import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
 import { calendarDayOf } from '@app/workflow';
 import { caseFacts } from '../case-directory';
+
+/**
+ * How the providing unit names a placement: neither the case id nor the
+ * instance id (which a client may choose, so it need not be unique), but a
+ * digest of both, from which neither can be recovered.
+ */
+export const placementIdOf = (caseId: string, instanceId: string) =>
+  createHash('sha256').update(`${caseId}/${instanceId}`).digest('hex').slice(0, 24);
 
 /** The placement process (processes/insats); its instances are the only ones this read model keeps. */
 export const PLACEMENT_PROCESS = 'insats';
@@ -58,8 +67,13 @@ class PlacementsProjection implements Projection {
            offered_on TEXT, follow_ups_held INTEGER NOT NULL DEFAULT 0,
            last_follow_up_on TEXT, follow_up_due_at TEXT,
            ready_for_jobbtorg_resurs INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL,
+           accepted_on TEXT, scope_hours REAL, scope_per TEXT, plan TEXT, attendance_to TEXT,
+           last_observation_on TEXT, placement_id TEXT NOT NULL,
            PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX pl_placements_insats ON pl_placements (insats_id, phase, queued_at)',
+        // The providing unit's list and the billing basis between units.
+        'CREATE INDEX pl_placements_providing ON pl_placements (providing_unit, assigned_on)',
+        'CREATE INDEX pl_placements_placement ON pl_placements (placement_id)',
         // Also the order of a due list, and all its count reads: no row is fetched but the page's.
         'CREATE INDEX pl_placements_due ON pl_placements (unit, phase, follow_up_due_at, case_id, instance_id)',
       ],
@@ -96,9 +110,15 @@ class PlacementsProjection implements Projection {
     if (message.event.type === CASE_EVENTS.processStarted) {
       if (data.definitionId !== PLACEMENT_PROCESS) return;
       db.run(
-        `INSERT INTO pl_placements (case_id, instance_id, unit, phase, started_at)
-         VALUES (:caseId, :instanceId, :unit, 'anvisning', :at)`,
-        { caseId, instanceId: data.instanceId, unit: caseFacts(db, caseId).unit, at: message.occurredAt },
+        `INSERT INTO pl_placements (case_id, instance_id, unit, phase, started_at, placement_id)
+         VALUES (:caseId, :instanceId, :unit, 'anvisning', :at, :placementId)`,
+        {
+          caseId,
+          instanceId: data.instanceId,
+          unit: caseFacts(db, caseId).unit,
+          at: message.occurredAt,
+          placementId: placementIdOf(caseId, String(data.instanceId)),
+        },
       );
       return;
     }
@@ -131,13 +151,15 @@ class PlacementsProjection implements Projection {
   private step(db: ReadModelDb, message: StoredEventMessage, key: { caseId: string; instanceId: string }) {
     const payload = (message.data.payload ?? {}) as Record<string, unknown>;
     switch (message.event.type) {
+      case 'PlacementAccepted':
       case 'PlacementAssigned': {
         const insats = payload.insats as InsatsSnapshot;
         db.run(
           `UPDATE pl_placements SET insats_id = :insatsId, insats_version = :version, insats_name = :name,
              providing_unit = :providingUnit, trappsteg = :trappsteg, bip_type = :bipType, price_sek = :priceSek,
-             price_period = :pricePeriod, decided_on = :decidedOn, assigned_on = :assignedOn,
-             queued_at = CASE WHEN phase = 'ko' THEN :at ELSE NULL END
+             price_period = :pricePeriod,
+             decided_on = coalesce(:decidedOn, decided_on), assigned_on = coalesce(:assignedOn, assigned_on),
+             accepted_on = :acceptedOn, queued_at = CASE WHEN phase = 'ko' THEN :at ELSE NULL END
            WHERE case_id = :caseId AND instance_id = :instanceId`,
           {
             ...key,
@@ -150,12 +172,36 @@ class PlacementsProjection implements Projection {
             priceSek: insats.price.amountSek,
             pricePeriod: insats.price.period,
             decidedOn: (payload.decision as { decidedOn?: string } | undefined)?.decidedOn ?? null,
-            assignedOn: payload.assignedOn,
+            assignedOn: payload.assignedOn ?? null,
+            acceptedOn: payload.acceptedOn ?? null,
             at: message.occurredAt,
           },
         );
         return;
       }
+      case 'PlacementDeclined':
+        db.run(
+          `UPDATE pl_placements SET insats_id = NULL, insats_version = NULL, insats_name = NULL,
+             providing_unit = NULL, trappsteg = NULL, bip_type = NULL, price_sek = NULL, price_period = NULL,
+             assigned_on = NULL, accepted_on = NULL
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          key,
+        );
+        return;
+      case 'AttendanceRecorded':
+        db.run(
+          `UPDATE pl_placements SET attendance_to = max(coalesce(attendance_to, ''), :to)
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, to: payload.to },
+        );
+        return;
+      case 'ObservationRecorded':
+        db.run(
+          `UPDATE pl_placements SET last_observation_on = max(coalesce(last_observation_on, ''), :on)
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, on: payload.observedOn },
+        );
+        return;
       case 'UnmetNeedRecorded':
         db.run(
           `INSERT INTO pl_unmet_needs (case_id, instance_id, unit, category, recorded_on)
@@ -164,15 +210,16 @@ class PlacementsProjection implements Projection {
           { ...key, category: payload.category, recordedOn: payload.recordedOn },
         );
         return;
-      case 'PlacementStarted':
+      case 'PlacementStarted': {
+        // The plan stays as stored, sealed: the providing unit's answer opens only the parts it needs.
+        const scope = payload.scope as { hours: number; per: string };
         db.run(
-          'UPDATE pl_placements SET started_on = :on WHERE case_id = :caseId AND instance_id = :instanceId',
-          {
-            ...key,
-            on: payload.startedOn,
-          },
+          `UPDATE pl_placements SET started_on = :on, plan = :plan, scope_hours = :hours, scope_per = :per
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, on: payload.startedOn, plan: payload.plan, hours: scope.hours, per: scope.per },
         );
         return;
+      }
       case 'PlaceOffered':
         db.run(
           'UPDATE pl_placements SET offered_on = :on WHERE case_id = :caseId AND instance_id = :instanceId',

@@ -851,6 +851,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner-placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements on my unit's insatser, those waiting for our answer first
+         * @description No case, reference or social worker: only the placement, its insats and the placing unit.
+         */
+        get: operations["PartnerPlacementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-placements/{placementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One placement with the arbetsplan's mål, delmål and arbetsuppgifter, and nothing else of it
+         * @description The plan is case data: opened for the providing unit only, and the reading is in the access log.
+         */
+        get: operations["PartnerPlacementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner-placements/{placementId}/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a placement, or report attendance or an observation
+         * @description `step` is accept, decline, attendance or observation; the body is the step's payload (the insats's own process, `insats`).
+         */
+        post: operations["PartnerPlacementsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's basis for internal billing, what my units pay and are paid */
+        get: operations["BillingController_basis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same basis as CSV, semicolon separated, for the finance system or a spreadsheet */
+        get: operations["BillingController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1919,6 +2013,66 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        PartnerPlacement: {
+            placementId: string;
+            placingUnit: string;
+            providingUnit: string;
+            insatsId: string;
+            insatsName: string;
+            phase: string;
+            phaseLabel: string;
+            assignedOn: string | null;
+            acceptedOn: string | null;
+            startedOn: string | null;
+            endedOn: string | null;
+            scope: {
+                hours: number;
+                per: string;
+            } | null;
+            price: {
+                amountSek: number;
+                period: string;
+            };
+            attendanceReportedTo: string | null;
+            lastObservationOn: string | null;
+            actions: string[];
+            plan?: ({
+                mal: string | null;
+                delmal: string[] | null;
+                arbetsuppgifter: string[] | null;
+            } | "[skyddad]") | null;
+        };
+        PartnerPlacementPage: {
+            items: components["schemas"]["PartnerPlacement"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        PartnerStepResult: {
+            placementId: string;
+            events: string[];
+        };
+        BillingBasis: {
+            month: string;
+            lines: {
+                placementId: string;
+                placingUnit: string;
+                providingUnit: string;
+                insatsName: string;
+                from: string;
+                to: string;
+                days: number;
+                priceSek: number;
+                pricePeriod: string;
+                amountSek: number;
+            }[];
+            totals: {
+                placingUnit: string;
+                providingUnit: string;
+                placements: number;
+                amountSek: number;
+            }[];
         };
         CaseworkerChangeCount: {
             caseId: string;
@@ -3167,6 +3321,112 @@ export interface operations {
             path: {
                 report: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerPlacementsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                awaitingAnswer?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPlacementPage"];
+                };
+            };
+        };
+    };
+    PartnerPlacementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPlacement"];
+                };
+            };
+        };
+    };
+    PartnerPlacementsController_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                placementId: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerStepResult"];
+                };
+            };
+        };
+    };
+    BillingController_basis: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingBasis"];
+                };
+            };
+        };
+    };
+    BillingController_csv: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '@app/common';
+import { Clearances, rolesIn, unitsWhere } from '@app/access';
+import {
+  PartnerPlacementQuery,
+  PartnerPlacementsQuery,
+  type PartnerPlacement,
+  type PartnerPlacementRef,
+} from '@app/projections';
+import { PARTNER_PHASE_LABELS } from '@app/insatser/domain/placement-terms';
+import { Discloses } from '../access/discloses';
+import { ExecuteCaseCommand } from '../engine/case-command';
+import { IdParamPipe } from '../http/ids';
+import { pageOf } from '../http/paging.dto';
+import { ResourceNotFoundError } from '../http/request-errors';
+import { Answers } from '../http/response-schemas';
+import { Write, type WriteHeaders } from '../http/write-headers';
+import { Allow, CurrentActor, type Actor } from '../identity/actor';
+import { PartnerPlacementsQueryDto } from './partner-placements.dto';
+
+const PARTNERS = ['insatsansvarig', 'arbetsledare'] as const;
+
+/** Each step the providing unit takes, by the role whose lane it is and the phase it is taken in. */
+const STEPS = {
+  accept: { event: 'PlacementAccepted', role: 'insatsansvarig', phase: 'godkannande' },
+  decline: { event: 'PlacementDeclined', role: 'insatsansvarig', phase: 'godkannande' },
+  attendance: { event: 'AttendanceRecorded', role: 'arbetsledare', phase: 'pagar' },
+  observation: { event: 'ObservationRecorded', role: 'arbetsledare', phase: 'pagar' },
+} as const;
+type StepName = keyof typeof STEPS;
+
+/**
+ * The providing unit's side of a placement (insatser.md, One unit using
+ * another unit's insats): its insatsansvarig accepts or declines, its
+ * arbetsledare report attendance and observations. They see a placement
+ * reference, never the case: the steps go into the placing unit's case
+ * through the engine, which lets them act in their own lanes only.
+ */
+@ApiTags('insatser')
+@ApiBearerAuth()
+@Controller('api/partner-placements')
+export class PartnerPlacementsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+    private readonly clearances: Clearances,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Answers('PartnerPlacementPage')
+  @Allow(...PARTNERS)
+  @ApiOperation({
+    summary: "Placements on my unit's insatser, those waiting for our answer first",
+    description: 'No case, reference or social worker: only the placement, its insats and the placing unit.',
+  })
+  async list(@Query() query: PartnerPlacementsQueryDto, @CurrentActor() actor: Actor) {
+    const filter = {
+      units: unitsWhere(actor, PARTNERS),
+      ...(query.awaitingAnswer !== undefined ? { awaitingAnswer: query.awaitingAnswer } : {}),
+    };
+    const page = await this.queries.execute(new PartnerPlacementsQuery(filter, pageOf(query)));
+    return { ...page, items: page.items.map((item) => this.shown(item, actor)) };
+  }
+
+  @Get(':placementId')
+  @Answers('PartnerPlacement')
+  @Allow(...PARTNERS)
+  @Discloses('partner-placement')
+  @ApiOperation({
+    summary: "One placement with the arbetsplan's mål, delmål and arbetsuppgifter, and nothing else of it",
+    description:
+      'The plan is case data: opened for the providing unit only, and the reading is in the access log.',
+  })
+  async get(@Param('placementId', IdParamPipe) placementId: string, @CurrentActor() actor: Actor) {
+    const found = await this.find(placementId, actor);
+    // Cleared for this request only; the answer marks no personal value but the plan's parts.
+    this.clearances.clear(actor, found.caseId);
+    return { ...this.shown(found.detail, actor), plan: found.detail.plan };
+  }
+
+  @Post(':placementId/:step')
+  @Answers('PartnerStepResult')
+  @Allow(...PARTNERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept or decline a placement, or report attendance or an observation',
+    description:
+      "`step` is accept, decline, attendance or observation; the body is the step's payload (the insats's own process, `insats`).",
+  })
+  async step(
+    @Param('placementId', IdParamPipe) placementId: string,
+    @Param('step') step: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+  ) {
+    if (!(step in STEPS))
+      throw new ResourceNotFoundError('Placement step', { step, steps: Object.keys(STEPS) });
+    const found = await this.find(placementId, actor);
+    const { event } = STEPS[step as StepName];
+    // The acceptance names the insats it accepts, so the engine snapshots its price and places now.
+    const payload = event === 'PlacementAccepted' ? { ...body, insatsId: found.detail.insatsId } : body;
+    const result = await this.commands.execute(
+      new ExecuteCaseCommand(
+        { type: 'SendProcessEvent', caseId: found.caseId, instanceId: found.instanceId, event, payload },
+        {
+          actorId: actor.id,
+          now: this.clock.now().toISOString(),
+          correlationId: write.correlationId,
+          commandId: write.commandId,
+        },
+        actor,
+      ),
+    );
+    return { placementId, events: result.events };
+  }
+
+  private async find(placementId: string, actor: Actor): Promise<PartnerPlacementRef> {
+    const found = await this.queries.execute(
+      new PartnerPlacementQuery(placementId, unitsWhere(actor, PARTNERS)),
+    );
+    if (!found) throw new ResourceNotFoundError('Placement', { placementId });
+    return found;
+  }
+
+  private shown(item: PartnerPlacement, actor: Actor) {
+    const roles = rolesIn(actor, item.providingUnit);
+    const actions = (Object.keys(STEPS) as StepName[]).filter(
+      (name) => STEPS[name].phase === item.phase && roles.includes(STEPS[name].role),
+    );
+    const { plan: _plan, ...rest } = item as PartnerPlacement & { plan?: unknown };
+    return { ...rest, phaseLabel: PARTNER_PHASE_LABELS[item.phase] ?? item.phase, actions };
+  }
+}
