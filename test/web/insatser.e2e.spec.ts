@@ -154,4 +154,78 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
       'jarva-1;Studier;1;100,0',
     ]);
   });
+
+  it('another unit’s insatsansvarig answers a placement by keyboard, without seeing the case, and the billing basis downloads', async () => {
+    const rinkebyKeeper = {
+      id: 'rinkeby-2-insats',
+      name: 'Insatsansvarig, Rinkeby',
+      memberships: [{ unit: 'rinkeby-2', roles: ['insatsansvarig' as const] }],
+    };
+    const offered = await asPrincipal(running.app, rinkebyKeeper)
+      .post('/api/insatser')
+      .send({
+        ...ENTRY,
+        name: 'Cykelverkstan Rinkeby',
+        providingUnit: 'rinkeby-2',
+        openTo: 'alla_enheter',
+        priceForOtherUnitsSek: 6000,
+      });
+    expect(offered.status, JSON.stringify(offered.body)).toBe(201);
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const opened = await api
+      .post('/api/cases')
+      .send({ reference: 'CY 8807', unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
+    const started = await api
+      .post(`/api/cases/${opened.body.caseId}/processes`)
+      .send({ definitionId: 'insats' });
+    await eventually(async () =>
+      expect((await api.get(`/api/insatser/${offered.body.insatsId}`)).status).toBe(200),
+    );
+    await api
+      .post(`/api/cases/${opened.body.caseId}/processes/${started.body.instanceId}/events`)
+      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId: offered.body.insatsId } })
+      .expect(200);
+
+    await signInAs(page, running.url, 'Insatsansvarig, Rinkeby');
+    await page.goto(`${running.url}/anordnare`);
+    const card = page.getByRole('region', { name: /Cykelverkstan Rinkeby/ });
+    await expect.poll(() => card.textContent()).toContain('Väntar på ert svar');
+    expect(await page.content()).not.toContain('CY 8807');
+    await expectAccessible(page, 'placeringar på våra insatser');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'placeringar på våra insatser i mobilen');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await card.getByRole('button', { name: 'Godkänn placeringen' }).focus();
+    await page.keyboard.press('Enter');
+    const date = card.getByLabel('Godkänd');
+    await date.focus();
+    await page.keyboard.type('2026-03-30');
+    await card.getByRole('button', { name: 'Godkänn placeringen' }).last().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Placeringen är godkänd.');
+    await expect.poll(() => card.textContent()).toContain('Godkänd, väntar på start');
+
+    await api
+      .post(`/api/cases/${opened.body.caseId}/processes/${started.body.instanceId}/events`)
+      .send({ event: 'PlacementStarted', payload: { ...STARTED, startedOn: '2026-03-02' } })
+      .expect(200);
+    await page.reload();
+    const month = page.getByLabel('Månad');
+    await month.fill('2026-03');
+    const billing = page.getByRole('table', { name: /Placeringar mellan enheter/ });
+    await expect
+      .poll(() => billing.getByRole('row', { name: /Cykelverkstan Rinkeby/ }).textContent())
+      .toContain('30');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner som CSV' }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>)
+      chunks.push(chunk);
+    const [header, line] = Buffer.concat(chunks).toString('utf8').split('\n');
+    expect(header).toContain('Placering;Placerande enhet;Anordnande enhet');
+    expect(line).toContain(';jarva-1;rinkeby-2;Cykelverkstan Rinkeby;2026-03-02;2026-03-30;29;6000;month;');
+  });
 });

@@ -9,6 +9,8 @@ import {
   canOpenCases,
   canReadCases,
   canReadInsatsStatistics,
+  readsBilling,
+  worksAtInsats,
   canSupervise,
   canWork,
   roleName,
@@ -26,6 +28,7 @@ import { OidcCallbackView, SignInView } from './views/sign-in';
 import { StartView } from './views/start';
 import { UnitOverviewView } from './views/unit-overview';
 import { InsatserView } from './views/insatser';
+import { PartnerPlacementsView } from './views/partner-placements';
 import { PlacementsView } from './views/placements';
 import { InsatsStatisticsView } from './views/insats-statistics';
 
@@ -159,6 +162,11 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     { href: '/placeringar', label: 'Insatser och uppföljningar', show: canWork(me) },
     { href: '/insatser', label: 'Insatskatalog', show: true },
     { href: '/statistik', label: 'Statistik om insatser', show: canReadInsatsStatistics(me) },
+    {
+      href: '/anordnare',
+      label: worksAtInsats(me) ? 'Placeringar på våra insatser' : 'Internfakturering',
+      show: worksAtInsats(me) || readsBilling(me),
+    },
     { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) || canWork(me) },
     { href: '/enhet', label: 'Enhetsöversikt', show: canSupervise(me) },
     { href: '/atkomstlogg', label: 'Åtkomstlogg', show: canSupervise(me) },
@@ -234,6 +242,8 @@ function Routes({ pathname }: { pathname: string }) {
       return <PlacementsView />;
     case '/statistik':
       return <InsatsStatisticsView />;
+    case '/anordnare':
+      return <PartnerPlacementsView />;
     default:
       return <NotFoundView />;
   }

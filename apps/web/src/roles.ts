@@ -46,6 +46,9 @@ export const canSupervise = (me: Me) => holds(me, SUPERVISORS);
 export const canOpenCases = (me: Me) => holds(me, OPENS_CASES);
 export const canReadCases = (me: Me) => holds(me, READS_CASES);
 export const canReadInsatsStatistics = (me: Me) => holds(me, [...SUPERVISORS, 'statistik']);
+/** The providing unit's side of placements: who answers them and who reports from the insats. */
+export const worksAtInsats = (me: Me) => holds(me, ['insatsansvarig', 'arbetsledare']);
+export const readsBilling = (me: Me) => holds(me, ['insatsansvarig', 'bitradande_enhetschef', 'statistik']);
 export const catalogueUnits = (me: Me) => unitsWhere(me, KEEPS_CATALOGUE);
 export const openingUnits = (me: Me) => unitsWhere(me, OPENS_CASES);
 export const supervisedUnits = (me: Me) => unitsWhere(me, SUPERVISORS);

@@ -37,6 +37,8 @@ export type CatalogueItem = Schemas['CatalogueItem'];
 export type CatalogueForm = Schemas['CatalogueForm'];
 export type Placement = Schemas['Placement'];
 export type InsatsReport = Schemas['InsatsReport'];
+export type PartnerPlacement = Schemas['PartnerPlacement'];
+export type BillingBasis = Schemas['BillingBasis'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

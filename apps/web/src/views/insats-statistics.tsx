@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, describeError, serverNow } from '../api/client';
 import type { CatalogueForm, InsatsReport } from '../api/types';
-import { currentToken } from '../auth/session';
+import { downloadFile } from '../api/download';
 import { formatKronor } from '../format';
 import { canSupervise } from '../roles';
 import { useMe } from '../signed-in';
@@ -27,19 +27,13 @@ function formatCell(value: Row[string], kind: string): string {
   return new Intl.NumberFormat('sv-SE').format(value);
 }
 
-/** Fetched with the session's token, so it cannot be a plain link; saved under the report's name. */
-async function downloadCsv(choice: Choice): Promise<void> {
-  const url = new URL(`/api/statistics/insatser/${choice.report}/csv`, window.location.origin);
-  for (const [key, value] of Object.entries({ scope: choice.scope, from: choice.from, to: choice.to }))
-    url.searchParams.set(key, value);
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${currentToken() ?? ''}` } });
-  if (!response.ok) throw new Error(`Filen kunde inte hämtas (${response.status}).`);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = `${choice.report}-${choice.from}-${choice.to}.csv`;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
+/** The report as a CSV file, saved under its name and period. */
+const downloadCsv = (choice: Choice) =>
+  downloadFile(
+    `/api/statistics/insatser/${choice.report}/csv`,
+    { scope: choice.scope, from: choice.from, to: choice.to },
+    `${choice.report}-${choice.from}-${choice.to}.csv`,
+  );
 
 /**
  * Statistics of insatser, the figures no unit has today (seed 004): a
