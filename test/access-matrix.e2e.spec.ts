@@ -20,6 +20,8 @@ const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor' && !NO_CASES.i
 /** Everyone who reads case data (each filtered); the operator and the insatser roles read none. */
 const CASE_READERS = ACCESS_ROLES.filter((role) => !NO_CASES.includes(role));
 const KEEPER: readonly AccessRole[] = ['insatsansvarig'];
+const PARTNERS: readonly AccessRole[] = ['insatsansvarig', 'arbetsledare'];
+const BILLING: readonly AccessRole[] = ['insatsansvarig', 'bitradande_enhetschef', 'statistik'];
 /** The fixture entry belongs to the own unit: its insatsansvarig of another unit is refused. */
 const keeperOfOtherUnit = ({ role, unit }: Caller) =>
   role === 'insatsansvarig' && unit !== OWN ? 403 : undefined;
@@ -287,6 +289,18 @@ const ROUTES: readonly Route[] = [
     allowed: [...SUPERVISORS, 'statistik'],
     ok: 200,
   },
+  // The providing unit's side: no placement by that id in the caller's units.
+  { method: 'get', path: '/api/partner-placements', allowed: PARTNERS, ok: 200 },
+  { method: 'get', path: '/api/partner-placements/{placementId}', allowed: PARTNERS, ok: 404 },
+  {
+    method: 'post',
+    path: '/api/partner-placements/{placementId}/{step}',
+    allowed: PARTNERS,
+    body: { acceptedOn: '2026-03-02' },
+    ok: 404,
+  },
+  { method: 'get', path: '/api/billing', allowed: BILLING, query: { month: '2026-03' }, ok: 200 },
+  { method: 'get', path: '/api/billing/csv', allowed: BILLING, query: { month: '2026-03' }, ok: 200 },
   // Last: these change what the routes above would see.
   {
     method: 'post',
@@ -411,7 +425,9 @@ describe('access: every endpoint × every role × own and other unit', () => {
           .replace('{unit}', OWN)
           .replace('{userId}', 'ss-anna')
           .replace('{insatsId}', insatsId)
-          .replace('{report}', 'outcomes');
+          .replace('{report}', 'outcomes')
+          .replace('{placementId}', 'a1b2c3d4e5f6a1b2c3d4e5f6')
+          .replace('{step}', 'accept');
         const client = asPrincipal(app, {
           id: userOf(caller),
           name: userOf(caller),
