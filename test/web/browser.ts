@@ -120,3 +120,14 @@ export function browserSession(start: () => Promise<RunningApp>): BrowserSession
   });
   return session;
 }
+
+/** Clicks the button that saves a file and answers the file's text, as the browser received it. */
+export async function downloadedText(page: Page, button: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

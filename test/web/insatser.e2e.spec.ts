@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY } from '@app/insatser/testing/entry';
 import { ASSIGNED, STARTED } from '../../processes/insats/testing/payloads';
 import { asPrincipal, eventually, TestClock } from '../app-harness';
-import { expectAccessible, signInAs, startWebApp, type RunningApp, browserSession } from './browser';
+import {
+  browserSession,
+  downloadedText,
+  expectAccessible,
+  signInAs,
+  startWebApp,
+  type RunningApp,
+} from './browser';
 
 const UNIT = 'jarva-1';
 const SOCIAL_WORKER = {
@@ -142,14 +149,8 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expectAccessible(page, 'statistik om insatser i mobilen');
     await page.setViewportSize({ width: 1280, height: 800 });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Ladda ner som CSV' }).click(),
-    ]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>)
-      chunks.push(chunk);
-    expect(Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean)).toEqual([
+    const csv = await downloadedText(page, 'Ladda ner som CSV');
+    expect(csv.split('\n').filter(Boolean)).toEqual([
       '\uFEFFEnhet;Utfall;Avslutade;Andel av enhetens avslut',
       'jarva-1;Studier;1;100,0',
     ]);
@@ -217,14 +218,7 @@ describe('insatser in the web app', { timeout: 90_000 }, () => {
     await expect
       .poll(() => billing.getByRole('row', { name: /Cykelverkstan Rinkeby/ }).textContent())
       .toContain('30');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Ladda ner som CSV' }).click(),
-    ]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>)
-      chunks.push(chunk);
-    const [header, line] = Buffer.concat(chunks).toString('utf8').split('\n');
+    const [header, line] = (await downloadedText(page, 'Ladda ner som CSV')).split('\n');
     expect(header).toContain('Placering;Placerande enhet;Anordnande enhet');
     expect(line).toContain(';jarva-1;rinkeby-2;Cykelverkstan Rinkeby;2026-03-02;2026-03-30;29;6000;month;');
   });

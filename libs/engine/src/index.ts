@@ -10,6 +10,7 @@ export * from './domain/decide';
 export * from './domain/errors';
 export * from './domain/fields';
 export * from './domain/process-definition';
+export * from './domain/partner-unit';
 export * from './domain/process-ending';
 export * from './domain/follow-up';
 export * from './domain/unit-settings';

@@ -9,6 +9,7 @@ export * from './statistics/statistics.queries';
 export * from './work-queue/work-queue.queries';
 export * from './read-model-dump';
 export * from './catalogue/catalogue.queries';
+export { PLACEMENT_PROCESS } from './placements/placements.projection';
 export * from './placements/placements.queries';
 export * from './placements/partner-placements.queries';
 export * from './placements/billing.queries';

@@ -3,7 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@app/common';
 import { Clearances, rolesIn, unitsWhere } from '@app/access';
+import { ProcessRegistry } from '@app/engine';
 import {
+  PLACEMENT_PROCESS,
   PartnerPlacementQuery,
   PartnerPlacementsQuery,
   type PartnerPlacement,
@@ -22,12 +24,12 @@ import { PartnerPlacementsQueryDto } from './partner-placements.dto';
 
 const PARTNERS = ['insatsansvarig', 'arbetsledare'] as const;
 
-/** Each step the providing unit takes, by the role whose lane it is and the phase it is taken in. */
+/** The providing unit's steps in the placement process, by the names its routes give them. */
 const STEPS = {
-  accept: { event: 'PlacementAccepted', role: 'insatsansvarig', phase: 'godkannande' },
-  decline: { event: 'PlacementDeclined', role: 'insatsansvarig', phase: 'godkannande' },
-  attendance: { event: 'AttendanceRecorded', role: 'arbetsledare', phase: 'pagar' },
-  observation: { event: 'ObservationRecorded', role: 'arbetsledare', phase: 'pagar' },
+  accept: 'PlacementAccepted',
+  decline: 'PlacementDeclined',
+  attendance: 'AttendanceRecorded',
+  observation: 'ObservationRecorded',
 } as const;
 type StepName = keyof typeof STEPS;
 
@@ -46,6 +48,7 @@ export class PartnerPlacementsController {
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
     private readonly clearances: Clearances,
+    private readonly registry: ProcessRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -78,7 +81,7 @@ export class PartnerPlacementsController {
     const found = await this.find(placementId, actor);
     // Cleared for this request only; the answer marks no personal value but the plan's parts.
     this.clearances.clear(actor, found.caseId);
-    return { ...this.shown(found.detail, actor), plan: found.detail.plan };
+    return { ...this.shown(found.placement, actor), plan: found.plan };
   }
 
   @Post(':placementId/:step')
@@ -100,9 +103,9 @@ export class PartnerPlacementsController {
     if (!(step in STEPS))
       throw new ResourceNotFoundError('Placement step', { step, steps: Object.keys(STEPS) });
     const found = await this.find(placementId, actor);
-    const { event } = STEPS[step as StepName];
+    const event = STEPS[step as StepName];
     // The acceptance names the insats it accepts, so the engine snapshots its price and places now.
-    const payload = event === 'PlacementAccepted' ? { ...body, insatsId: found.detail.insatsId } : body;
+    const payload = event === 'PlacementAccepted' ? { ...body, insatsId: found.placement.insatsId } : body;
     const result = await this.commands.execute(
       new ExecuteCaseCommand(
         { type: 'SendProcessEvent', caseId: found.caseId, instanceId: found.instanceId, event, payload },
@@ -126,12 +129,20 @@ export class PartnerPlacementsController {
     return found;
   }
 
+  /**
+   * With the steps the reader may take now, as the process says: accepted in
+   * the placement's phase, in a lane the reader holds in the providing unit.
+   * A hint for the list; the engine decides on the instance itself.
+   */
   private shown(item: PartnerPlacement, actor: Actor) {
+    const definition = this.registry.latest(PLACEMENT_PROCESS);
+    const accepted = definition.machine.states[item.phase]?.events ?? [];
     const roles = rolesIn(actor, item.providingUnit);
     const actions = (Object.keys(STEPS) as StepName[]).filter(
-      (name) => STEPS[name].phase === item.phase && roles.includes(STEPS[name].role),
+      (name) =>
+        accepted.includes(STEPS[name]) &&
+        definition.events[STEPS[name]]?.lanes.some((lane) => roles.includes(lane)),
     );
-    const { plan: _plan, ...rest } = item as PartnerPlacement & { plan?: unknown };
-    return { ...rest, phaseLabel: PARTNER_PHASE_LABELS[item.phase] ?? item.phase, actions };
+    return { ...item, phaseLabel: PARTNER_PHASE_LABELS[item.phase] ?? item.phase, actions };
   }
 }

@@ -169,21 +169,24 @@ function PlanPartsBody({ placementId }: { readonly placementId: string }) {
       <dd>{plan.mal}</dd>
       <dt>Delmål</dt>
       <dd>
-        <ul>
-          {(plan.delmal ?? []).map((goal) => (
-            <li key={goal}>{goal}</li>
-          ))}
-        </ul>
+        <Lines lines={plan.delmal} />
       </dd>
       <dt>Arbetsuppgifter</dt>
       <dd>
-        <ul>
-          {(plan.arbetsuppgifter ?? []).map((task) => (
-            <li key={task}>{task}</li>
-          ))}
-        </ul>
+        <Lines lines={plan.arbetsuppgifter} />
       </dd>
     </dl>
+  );
+}
+
+/** A plan's list, one line per entry as the social worker wrote it; two lines may read the same. */
+function Lines({ lines }: { readonly lines: readonly string[] | null }) {
+  return (
+    <ul>
+      {(lines ?? []).map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
   );
 }
 

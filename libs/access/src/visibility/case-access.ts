@@ -5,6 +5,7 @@ import {
   CaseEngine,
   CaseNotFoundError,
   isPartnerRole,
+  partnerUnitOf,
   ProcessRegistry,
   type ActorRole,
   type CaseCommand,
@@ -62,8 +63,7 @@ export class CaseAccess {
     if (command.type !== 'SendProcessEvent' || state.revision === 'no_stream') return [];
     const instance = state.instances.get(command.instanceId);
     if (!instance) return [];
-    const definition = this.registry.get(instance.definitionId, instance.version);
-    const unit = definition.partnerUnit?.(instance.snapshot.context);
+    const unit = partnerUnitOf(this.registry, instance);
     return unit === undefined ? [] : rolesIn(principal, unit).filter(isPartnerRole);
   }
 

@@ -39,6 +39,7 @@ import { validatePayload } from './validate-payload';
 import { requireStaff, type NamedStaff } from './staff-fields';
 import { requireInsats, type NamedInsatser } from './catalogue-fields';
 import { catalogueFieldsOf } from './fields';
+import { partnerUnitOf } from './partner-unit';
 import { defaultUnitSettings, type UnitSettingsLookup } from './unit-settings';
 import type { CaseFacts, NamedRule, ProcessDefinition, StepEnvironment } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
@@ -562,7 +563,7 @@ function decideAs(
       }
       const role = actingRole(meta, command.event, stepLanes(state, instance.instanceId, step.lanes));
       const valid = validatePayload(step.payload, command.payload, calendarDayOf(meta.now));
-      const units = { case: state.unit ?? '', partner: definition.partnerUnit?.(instance.snapshot.context) };
+      const units = { case: state.unit ?? '', partner: partnerUnitOf(ctx.registry, instance) };
       if (step.payload && ctx.staff) requireStaff(step.payload, valid, units, ctx.staff);
       const payload = withInsatsSnapshot(step.payload, valid, state.unit ?? '', ctx.insatser);
       const environment: StepEnvironment = {

@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Temporal } from 'temporal-polyfill';
 import { ReadModelDb } from '@app/read-model';
 
 /** One placement's line in a month's basis for internal billing (underlag för internfakturering). */
@@ -54,11 +55,9 @@ interface Row {
   price_period: string;
 }
 
-const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-const lastDayOf = (month: string) => {
-  const [year, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-};
+/** Days from `from` through `to`, both counted. */
+const daysThrough = (from: string, to: string) =>
+  Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days + 1;
 
 /**
  * Days placed in the month times the price (insatser.md): a month's price
@@ -75,8 +74,9 @@ export class BillingBasisHandler implements IQueryHandler<BillingBasisQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ month, units, today }: BillingBasisQuery): Promise<BillingBasis> {
-    const first = `${month}-01`;
-    const last = lastDayOf(month);
+    const yearMonth = Temporal.PlainYearMonth.from(month);
+    const first = yearMonth.toPlainDate({ day: 1 }).toString();
+    const last = yearMonth.toPlainDate({ day: yearMonth.daysInMonth }).toString();
     const rows = this.db.all<Row>(
       `SELECT placement_id, unit, providing_unit, insats_name, started_on, ended_on, price_sek, price_period
        FROM pl_placements
@@ -86,12 +86,12 @@ export class BillingBasisHandler implements IQueryHandler<BillingBasisQuery> {
        ORDER BY unit, providing_unit, started_on, placement_id`,
       { first, last, units: JSON.stringify(units) },
     );
-    const daysInMonth = daysBetween(first, last);
+    const { daysInMonth } = yearMonth;
     const lines = rows.flatMap((row): BillingLine[] => {
       const from = row.started_on > first ? row.started_on : first;
       const end = [last, today, ...(row.ended_on ? [row.ended_on] : [])].sort()[0];
       if (end < from) return [];
-      const days = daysBetween(from, end);
+      const days = daysThrough(from, end);
       return [
         {
           placementId: row.placement_id,

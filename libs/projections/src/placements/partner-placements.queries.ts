@@ -25,12 +25,6 @@ export interface PartnerPlacement {
   readonly lastObservationOn: string | null;
 }
 
-/** One placement with what the providing unit may read of its arbetsplan, sealed until disclosed. */
-export interface PartnerPlacementDetail extends PartnerPlacement {
-  /** The arbetsplan's mål, delmål and arbetsuppgifter, and nothing else of it. */
-  readonly plan: PersonalValue | null;
-}
-
 interface Row {
   case_id: string;
   placement_id: string;
@@ -118,7 +112,9 @@ export class PartnerPlacementsHandler implements IQueryHandler<PartnerPlacements
 export interface PartnerPlacementRef {
   readonly caseId: string;
   readonly instanceId: string;
-  readonly detail: PartnerPlacementDetail;
+  readonly placement: PartnerPlacement;
+  /** The arbetsplan's mål, delmål and arbetsuppgifter, and nothing else of it; sealed until disclosed. */
+  readonly plan: PersonalValue | null;
 }
 
 export class PartnerPlacementQuery extends Query<PartnerPlacementRef | undefined> {
@@ -144,10 +140,8 @@ export class PartnerPlacementHandler implements IQueryHandler<PartnerPlacementQu
     return Promise.resolve({
       caseId: row.case_id,
       instanceId: row.instance_id,
-      detail: {
-        ...toPartnerPlacement(row),
-        plan: row.plan === null ? null : new PersonalValue(row.case_id, row.plan, planParts),
-      },
+      placement: toPartnerPlacement(row),
+      plan: row.plan === null ? null : new PersonalValue(row.case_id, row.plan, planParts),
     });
   }
 }

@@ -189,19 +189,9 @@ class PlacementsProjection implements Projection {
         );
         return;
       case 'AttendanceRecorded':
-        db.run(
-          `UPDATE pl_placements SET attendance_to = max(coalesce(attendance_to, ''), :to)
-           WHERE case_id = :caseId AND instance_id = :instanceId`,
-          { ...key, to: payload.to },
-        );
-        return;
+        return keepLatest(db, key, 'attendance_to', payload.to);
       case 'ObservationRecorded':
-        db.run(
-          `UPDATE pl_placements SET last_observation_on = max(coalesce(last_observation_on, ''), :on)
-           WHERE case_id = :caseId AND instance_id = :instanceId`,
-          { ...key, on: payload.observedOn },
-        );
-        return;
+        return keepLatest(db, key, 'last_observation_on', payload.observedOn);
       case 'UnmetNeedRecorded':
         db.run(
           `INSERT INTO pl_unmet_needs (case_id, instance_id, unit, category, recorded_on)
@@ -262,6 +252,20 @@ class PlacementsProjection implements Projection {
         );
     }
   }
+}
+
+/** A report may arrive for an earlier period than the last: the column keeps the latest day. */
+function keepLatest(
+  db: ReadModelDb,
+  key: { caseId: string; instanceId: string },
+  column: 'attendance_to' | 'last_observation_on',
+  day: unknown,
+): void {
+  db.run(
+    `UPDATE pl_placements SET ${column} = max(coalesce(${column}, ''), :day)
+     WHERE case_id = :caseId AND instance_id = :instanceId`,
+    { ...key, day },
+  );
 }
 
 export const placementsProjection: ProjectionFactory = () => new PlacementsProjection();
