@@ -22,6 +22,7 @@ import {
   InsatsReportQuery,
   type InsatsReportName,
 } from '@app/projections/placements/insats-statistics.queries';
+import { BillingBasisHandler, BillingBasisQuery } from '@app/projections/placements/billing.queries';
 import { p50 } from './hot-queries';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -51,11 +52,16 @@ function seeded(placements: number): ReadModelDb {
     for (const table of projection({ registry, effects: TOOLBOX_EFFECTS }).tables)
       for (const ddl of table.ddl) db.sqlite.exec(ddl);
   const unitOf = (n: number) => (n < OWN ? OWN_UNIT : `unit-${n % 99}`);
-  // The unit's own two insatser take its own placements, so their occupancy is the same at every size.
+  // The unit's own two insatser take its own placements, so their occupancy is the same at every size;
+  // every tenth of its placements is on another unit's insats, the unit's billing basis.
   const OWN_INSATSER = 2;
   const providerOf = (i: number) => (i < OWN_INSATSER ? OWN_UNIT : `unit-${i % 99}`);
   const insatsOf = (n: number) =>
-    n < OWN ? n % OWN_INSATSER : OWN_INSATSER + (n % (INSATSER - OWN_INSATSER));
+    n < OWN
+      ? n % 10 === 9
+        ? OWN_INSATSER + 5
+        : n % OWN_INSATSER
+      : OWN_INSATSER + (n % (INSATSER - OWN_INSATSER));
   db.sqlite.transaction(() => {
     const insats = db.sqlite.prepare(
       `INSERT INTO ic_insatser (insats_id, providing_unit, version, status, name, kind, trappsteg, bip_type, places,
@@ -73,9 +79,10 @@ function seeded(placements: number): ReadModelDb {
     const placement = db.sqlite.prepare(
       `INSERT INTO pl_placements (case_id, instance_id, unit, phase, follow_up, insats_id, insats_version,
          insats_name, providing_unit, trappsteg, bip_type, price_sek, price_period, decided_on, assigned_on,
-         queued_at, started_on, ended_on, outcome, offered_on, follow_ups_held, follow_up_due_at, started_at)
+         queued_at, started_on, ended_on, outcome, offered_on, follow_ups_held, follow_up_due_at, started_at,
+         placement_id)
        VALUES (?, 'p1', ?, ?, ?, ?, 1, ?, ?, 'arbetsinriktad_rehabilitering', 'jobbfokuserande', 4500, 'month',
-         ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+         ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     );
     const followUp = db.sqlite.prepare(
       'INSERT INTO pl_follow_ups (case_id, instance_id, unit, held_on, on_time) VALUES (?, ?, ?, ?, ?)',
@@ -110,6 +117,7 @@ function seeded(placements: number): ReadModelDb {
         n % 34 === 0 ? day(8) : null,
         phase === 'pagar' ? `${day(100)}T09:00:00.000Z` : null,
         `${day(0)}T09:00:00.000Z`,
+        `placement-${n}`,
       );
       if (!queued) followUp.run(caseId, 'p1', unit, day(40), n % 4 === 0 ? 0 : 1);
       if (n % 50 === 0) unmet.run(caseId, unit);
@@ -143,7 +151,11 @@ async function timed(db: ReadModelDb) {
       reports.execute(new InsatsReportQuery(report, undefined, '2026-01-01', '2026-12-31')),
     );
   }
-  return { dueList, unit, city };
+  const billing = new BillingBasisHandler(db);
+  const billingBasis = await p50(() =>
+    billing.execute(new BillingBasisQuery('2026-06', [OWN_UNIT], '2026-12-01')),
+  );
+  return { dueList, billingBasis, unit, city };
 }
 
 async function main(): Promise<void> {
@@ -168,6 +180,7 @@ async function main(): Promise<void> {
       `| ${name} | ${rows.map((r) => `${pick(r.figures).toFixed(2)}`).join(' | ')} | ${ratio(pick(last.figures), pick(base.figures))} |`,
     );
   line('due follow-ups, own unit', (f) => f.dueList);
+  line('billing basis, own unit', (f) => f.billingBasis);
   for (const report of REPORTS) line(`${report}, own unit`, (f) => f.unit[report]);
   for (const report of REPORTS) line(`${report}, city-wide`, (f) => f.city[report]);
 }
