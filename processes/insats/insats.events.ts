@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -35,6 +36,7 @@ import {
   GOAL_STATUSES,
   NOT_JOBBTORG_RESURS_REASONS,
   PARTICIPANTS,
+  PLACEMENT_ORIGINS,
   READINESS_ANSWERS,
   READINESS_CRITERIA,
   STATE_PROGRAMMES,
@@ -108,6 +110,19 @@ export class PlacementAssigned extends AcknowledgesWarnings {
   @Label('Deltar klienten i ett statligt program?', { options: STATE_PROGRAMMES })
   @applyInOrder(choice(STATE_PROGRAMMES))
   stateProgramme!: string;
+
+  @Label('Utgår från', {
+    options: PLACEMENT_ORIGINS,
+    help: 'Lämna tomt när anvisningen görs direkt i ärendet.',
+  })
+  @IsOptional()
+  @applyInOrder(choice(PLACEMENT_ORIGINS))
+  origin?: string;
+
+  @Label('Rad i progressionsplanen', { help: 'Radens nummer, räknat uppifrån.' })
+  @IsOptional()
+  @applyInOrder(IsInt(), Min(1), Max(50))
+  planRow?: number;
 }
 
 /** Nothing in the catalogue fits: the need is counted, so gaps show [default]. */
@@ -327,4 +342,10 @@ export class AttendanceRecorded {
 export class ObservationRecorded {
   @Label('Datum') @PastDay() observedOn!: string;
   @Label('Iakttagelse') @Text() text!: string;
+}
+
+/** Recorded by the engine when a placement closed to "annan insats": the placement this one continues. */
+export class PlacementContinued {
+  @IsString() fromInstanceId!: string;
+  @IsString() fromDefinitionId!: string;
 }

@@ -11,6 +11,8 @@ import {
 } from '@app/engine';
 import * as dto from './insats.events';
 import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
+import { suggestAssignment, suggestFollowUp, suggestStart } from './insats.suggestions';
+import { ORIGIN_RULES } from './insats.origin';
 
 interface PlacementContext {
   insats?: InsatsSnapshot;
@@ -21,6 +23,17 @@ interface PlacementContext {
   lastFollowUpOn?: string;
   attendanceReportedTo?: string;
   lastObservationOn?: string;
+  /** Hours the arbetsledare reported since the last follow-up, for the next one's närvaro. */
+  reportedPlannedHours: number;
+  reportedAttendedHours: number;
+  /** As stored, sealed: what the next placement starts from when this one closes to another insats. */
+  plan?: unknown;
+  scope?: unknown;
+  /** What the anvisning rested on, for the next placement's anvisning. */
+  decision?: unknown;
+  utredning?: unknown;
+  /** The placement this one continues after it closed to "annan insats" (insatser.md, Closure). */
+  continuesFrom?: string;
   /** Every readiness criterion answered ja at the last follow-up: closure to Jobbtorg Resurs is suggested. */
   readyForJobbtorgResurs: boolean;
 }
@@ -38,6 +51,22 @@ const followUpHeld = (restoreOwner = false) => {
     { target: 'nastaUppfoljning', reenter: true, actions },
   ];
 };
+
+/**
+ * Closing to "annan insats" opens the next placement, which is told which
+ * one it continues, so its plan and follow-ups carry over (insatser.md).
+ */
+const closed = [
+  {
+    guard: 'toAnotherInsats' as const,
+    target: 'avslutad',
+    actions: {
+      type: 'startProcess' as const,
+      params: { definitionId: 'insats', entry: 'PlacementContinued' },
+    },
+  },
+  { target: 'avslutad' },
+];
 
 /** Onto the waiting list when the insats is full, else to the start; the snapshot is kept either way. */
 const placed = [
@@ -62,11 +91,26 @@ export const insatsV1Machine = setup({
     // What the arbetsledare has reported so far, for the social worker's next follow-up.
     rememberAttendance: assign({
       attendanceReportedTo: ({ event }) => event.payload?.to as string | undefined,
+      reportedPlannedHours: ({ context, event }) =>
+        context.reportedPlannedHours + Number(event.payload?.plannedHours ?? 0),
+      reportedAttendedHours: ({ context, event }) =>
+        context.reportedAttendedHours + Number(event.payload?.attendedHours ?? 0),
+    }),
+    rememberAssignment: assign({
+      decision: ({ event }) => event.payload?.decision,
+      utredning: ({ event }) => event.payload?.utredning,
+    }),
+    rememberEarlierPlacement: assign({
+      continuesFrom: ({ event }) => event.payload?.fromInstanceId as string | undefined,
     }),
     rememberObservation: assign({
       lastObservationOn: ({ event }) => event.payload?.observedOn as string | undefined,
     }),
-    recordStart: assign({ startedOn: ({ event }) => event.payload?.startedOn as string | undefined }),
+    recordStart: assign({
+      startedOn: ({ event }) => event.payload?.startedOn as string | undefined,
+      plan: ({ event }) => event.payload?.plan,
+      scope: ({ event }) => event.payload?.scope,
+    }),
     // The start names them if known; a change names one; neither forgets the other.
     rememberContacts: assign({
       arbetsledareId: ({ context, event }) =>
@@ -79,6 +123,8 @@ export const insatsV1Machine = setup({
       lastFollowUpOn: ({ event }) => event.payload?.heldOn as string | undefined,
       readyForJobbtorgResurs: ({ event }) =>
         readyForJobbtorgResurs(event.payload?.readiness as Record<string, unknown> | undefined),
+      reportedPlannedHours: () => 0,
+      reportedAttendedHours: () => 0,
     }),
   },
   guards: {
@@ -89,21 +135,32 @@ export const insatsV1Machine = setup({
       return insats?.placingUnit !== undefined && insats.placingUnit !== insats.providingUnit;
     },
     nextDateAgreed: ({ event }) => typeof event.payload?.nextFollowUpOn === 'string',
+    toAnotherInsats: ({ event }) => event.payload?.outcome === 'annan_insats',
   },
   delays: { firstFollowUp: 0, nextFollowUp: 0, agreedFollowUp: 0, followUpFlag: 0 },
 }).createMachine({
   id: 'insats',
   initial: 'anvisning',
-  context: { followUpsHeld: 0, readyForJobbtorgResurs: false },
+  context: {
+    followUpsHeld: 0,
+    readyForJobbtorgResurs: false,
+    reportedPlannedHours: 0,
+    reportedAttendedHours: 0,
+  },
   states: {
     anvisning: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Anvisa till insats' }),
       on: {
         PlacementAssigned: [
-          { guard: 'fromAnotherUnit', target: 'godkannande', actions: 'rememberInsats' },
-          ...placed,
+          {
+            guard: 'fromAnotherUnit',
+            target: 'godkannande',
+            actions: ['rememberInsats', 'rememberAssignment'],
+          },
+          ...placed.map((to) => ({ ...to, actions: [to.actions, 'rememberAssignment' as const] })),
         ],
         UnmetNeedRecorded: 'behovUtanInsats',
+        PlacementContinued: { actions: 'rememberEarlierPlacement' },
       },
     },
     godkannande: {
@@ -115,18 +172,18 @@ export const insatsV1Machine = setup({
       on: {
         PlacementAccepted: placed,
         PlacementDeclined: { target: 'anvisning', actions: 'forgetInsats' },
-        PlacementClosed: 'avslutad',
+        PlacementClosed: closed,
       },
     },
     ko: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Väntar på plats (kö)' }),
-      on: { PlaceOffered: 'forberedelse', PlacementClosed: 'avslutad' },
+      on: { PlaceOffered: 'forberedelse', PlacementClosed: closed },
     },
     forberedelse: {
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Arbetsplan och start' }),
       on: {
         PlacementStarted: { target: 'pagar', actions: ['recordStart', 'rememberContacts'] },
-        PlacementClosed: 'avslutad',
+        PlacementClosed: closed,
       },
     },
     pagar: {
@@ -134,7 +191,7 @@ export const insatsV1Machine = setup({
       initial: 'forstaUppfoljning',
       // A change of contact leaves the follow-up and its deadline where they are.
       on: {
-        PlacementClosed: 'avslutad',
+        PlacementClosed: closed,
         ArbetsledareChanged: { actions: 'rememberContacts' },
         ArbetskonsulentChanged: { actions: 'rememberContacts' },
         AttendanceRecorded: { actions: 'rememberAttendance' },
@@ -251,6 +308,7 @@ export const insatsV1: ProcessDefinition = {
       label: 'Anvisa till insats',
       lanes: ['socialsekreterare'],
       payload: dto.PlacementAssigned,
+      suggest: suggestAssignment,
       rules: [
         {
           id: 'no-utredning',
@@ -268,6 +326,7 @@ export const insatsV1: ProcessDefinition = {
             'Klienten deltar i ett statligt program där kommunen i regel inte får erbjuda egna insatser. Kontrollera med Arbetsförmedlingen innan du anvisar.',
           holds: (p: dto.PlacementAssigned) => p.stateProgramme === 'inget',
         },
+        ...ORIGIN_RULES,
       ],
     },
     UnmetNeedRecorded: {
@@ -347,11 +406,13 @@ export const insatsV1: ProcessDefinition = {
       label: 'Registrera start och arbetsplan',
       lanes: ['socialsekreterare'],
       payload: dto.PlacementStarted,
+      suggest: suggestStart,
     },
     FollowUpHeld: {
       label: 'Registrera uppföljning',
       lanes: ['socialsekreterare'],
       payload: dto.FollowUpHeld,
+      suggest: suggestFollowUp,
       rules: [
         {
           id: 'plan-changes-described',
@@ -380,6 +441,12 @@ export const insatsV1: ProcessDefinition = {
       label: 'Avsluta insatsen',
       lanes: ['socialsekreterare'],
       payload: dto.PlacementClosed,
+    },
+    // Recorded by the engine when the placement before closed to "annan insats"; no one sends it.
+    PlacementContinued: {
+      label: 'Fortsätter efter förra insatsen',
+      lanes: [],
+      payload: dto.PlacementContinued,
     },
   },
   deadlines: {

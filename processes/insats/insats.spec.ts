@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   BusinessRuleError,
+  InMemoryKeyStore,
   InvalidPayloadError,
+  nextSteps,
+  PersonalValue,
+  unseal,
   StepNotAllowedError,
   WrongRoleError,
   type CatalogueFacts,
@@ -38,10 +42,12 @@ describe('insats: a placement on a labour-market measure', () => {
   let h: EngineHarness;
   let entries: Record<string, Partial<CatalogueFacts>>;
   let caseId: string;
+  let keys: InMemoryKeyStore;
 
   beforeEach(async () => {
     entries = { 'park-1': {} };
-    h = new EngineHarness(PROCESS_DEFINITIONS, { catalogue: catalogue(entries) });
+    keys = new InMemoryKeyStore();
+    h = new EngineHarness(PROCESS_DEFINITIONS, { catalogue: catalogue(entries), keys });
     h.now = '2026-03-02T09:00:00.000Z';
     caseId = await h.openCase();
     await h.run('socialsekreterare', {
@@ -134,6 +140,25 @@ describe('insats: a placement on a labour-market measure', () => {
       entries['park-1'] = { placesFree: 1, queuedAhead: 1 };
       await assign();
       expect(await h.stateOf(caseId, PL)).toBe('ko');
+    });
+
+    it('given an anvisning from a progressionsplan row, then the row must be one the case has; one from the CM plan needs a running CM', async () => {
+      const failedOn = async (payload: Record<string, unknown>) =>
+        (
+          (await h.rejects(caseId, () => assign({ ...ASSIGNED, ...payload }))) as BusinessRuleError
+        ).failed.map((f) => [f.id, f.field]);
+      expect(await failedOn({ origin: 'progressionsplan', planRow: 1 })).toEqual([
+        ['plan-row-exists', 'planRow'],
+      ]);
+      expect(await failedOn({ origin: 'progressionsplan' })).toEqual([['plan-row-named', 'planRow']]);
+      expect(await failedOn({ planRow: 1 })).toEqual([['row-without-plan-origin', 'planRow']]);
+      expect(await failedOn({ origin: 'cm_plan' })).toEqual([['no-case-manager', 'origin']]);
+      await h.recordPlan(caseId);
+      expect(await failedOn({ origin: 'progressionsplan', planRow: 2 })).toEqual([
+        ['plan-row-exists', 'planRow'],
+      ]);
+      await assign({ ...ASSIGNED, origin: 'progressionsplan', planRow: 1 });
+      expect(await h.stateOf(caseId, PL)).toBe('forberedelse');
     });
 
     it('given nothing fits, when the unmet need is recorded, then the placement ends there', async () => {
@@ -429,6 +454,107 @@ describe('insats: a placement on a labour-market measure', () => {
       });
       expect(await h.stateOf(caseId, PL)).toEqual({ pagar: 'forstaUppfoljning' });
       expect(await h.openDeadlines(caseId)).toEqual(before);
+    });
+  });
+  describe('closure to another insats, and what the forms start from', () => {
+    /** The starting values of a step's form for the social worker, with sealed parts opened as the disclosure step would. */
+    async function suggested(instanceId: string, event: string): Promise<unknown> {
+      const state = await h.engine.load(caseId);
+      const step = nextSteps(h.registry, state, ['socialsekreterare']).find(
+        (s) => s.instanceId === instanceId && s.event === event,
+      );
+      if (!step) throw new Error(`${event} is not a next step of ${instanceId}`);
+      const key = await keys.findKey(caseId);
+      const open = (value: unknown): unknown => {
+        if (value instanceof PersonalValue) {
+          const opened = unseal(key, value.stored as string);
+          return value.part ? value.part(opened) : opened;
+        }
+        if (Array.isArray(value)) return value.map(open);
+        if (value !== null && typeof value === 'object')
+          return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, open(v)]));
+        return value;
+      };
+      return open(step.initial);
+    }
+
+    async function running() {
+      await assign();
+      await h.send('socialsekreterare', caseId, PL, 'PlacementStarted', STARTED);
+      h.now = '2026-03-30T09:00:00.000Z';
+      await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', FOLLOW_UP);
+    }
+
+    it('given a closure to "annan insats", then the next placement opens at anvisning, naming the one it continues', async () => {
+      await running();
+      const result = await h.send('socialsekreterare', caseId, PL, 'PlacementClosed', {
+        outcome: 'annan_insats',
+        endedOn: '2026-03-30',
+        summary: 'Redo för nästa steg på trappan',
+      });
+      expect(result.events).toEqual([
+        'PlacementClosed',
+        'DeadlineCancelled',
+        'ProcessStarted',
+        'PlacementContinued',
+        'ProcessCompleted',
+      ]);
+      const state = await h.engine.load(caseId);
+      const next = [...state.instances.values()].find((i) => i.instanceId !== PL);
+      expect(next?.definitionId).toBe('insats');
+      expect(next?.snapshot.value).toBe('anvisning');
+      expect(next?.snapshot.context.continuesFrom).toBe(PL);
+      expect(await suggested(next!.instanceId, 'PlacementAssigned')).toEqual({
+        decision: ASSIGNED.decision,
+        utredning: ASSIGNED.utredning,
+      });
+      await h.send('socialsekreterare', caseId, next!.instanceId, 'PlacementAssigned', ASSIGNED);
+      expect(await suggested(next!.instanceId, 'PlacementStarted')).toEqual({
+        plan: STARTED.plan,
+        scope: STARTED.scope,
+      });
+    });
+
+    it('given any other outcome, then no placement follows', async () => {
+      await running();
+      const result = await h.send('socialsekreterare', caseId, PL, 'PlacementClosed', {
+        outcome: 'arbete',
+        endedOn: '2026-03-30',
+        summary: 'Fick anställning',
+      });
+      expect(result.events).not.toContain('ProcessStarted');
+      expect((await h.engine.load(caseId)).instances.size).toBe(1);
+    });
+
+    it('given a first placement, then its start form starts empty', async () => {
+      await assign();
+      expect(await suggested(PL, 'PlacementStarted')).toBeUndefined();
+    });
+
+    it("given the arbetsledare's attendance since the last follow-up, then the follow-up form starts from those hours and the plan's goals, and a follow-up held starts the count again", async () => {
+      await assign();
+      await h.send('socialsekreterare', caseId, PL, 'PlacementStarted', STARTED);
+      h.now = '2026-03-20T09:00:00.000Z';
+      for (const [from, to] of [
+        ['2026-03-02', '2026-03-08'],
+        ['2026-03-09', '2026-03-15'],
+      ])
+        await h.send('arbetsledare', caseId, PL, 'AttendanceRecorded', {
+          from,
+          to,
+          plannedHours: 12,
+          attendedHours: 8,
+        });
+      expect(await suggested(PL, 'FollowUpHeld')).toEqual({
+        goals: [
+          { goal: STARTED.plan.mal },
+          { goal: STARTED.plan.delmal[0] },
+          { goal: STARTED.plan.delmal[1] },
+        ],
+        attendance: { plannedHours: 24, attendedHours: 16 },
+      });
+      await h.send('socialsekreterare', caseId, PL, 'FollowUpHeld', { ...FOLLOW_UP, heldOn: '2026-03-20' });
+      expect(await suggested(PL, 'FollowUpHeld')).not.toHaveProperty('attendance');
     });
   });
 });

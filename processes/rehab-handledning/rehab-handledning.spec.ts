@@ -100,6 +100,8 @@ describe('rehab-handledning', () => {
       const state = await h.engine.load(caseId);
       expect(state.hasProgressionsplan).toBe(true);
       expect(state.progressionsplan?.followUpOwner).toBe('rehabansvarig');
+      // Counted while the rows were plain, so an anvisning from a row can be checked once they are sealed.
+      expect(state.progressionsplan?.rows).toBe(PLAN.items.length);
       // Follow-up belongs to the process that continues the plan, from its own step on.
       expect(state.followUps.size).toBe(0);
       const started = [...state.instances.values()].find((i) => i.definitionId === 'fortroendelakare');

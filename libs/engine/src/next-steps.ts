@@ -3,6 +3,7 @@ import { acceptedEventTypes } from '@app/workflow';
 import type { Role } from './domain/process-definition';
 import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';
+import { personalOfCase } from './crypto/personal-value';
 import { HandBack, stepLanes } from './domain/follow-up';
 import { EndProcessPayload, endReasonsFor, isRunning } from './domain/process-ending';
 import { StepWait } from './domain/step-wait';
@@ -20,6 +21,8 @@ export interface NextStep {
   readonly label: string;
   readonly lanes: readonly string[];
   readonly schema: Record<string, unknown>;
+  /** The form's starting values, when the process suggests some; sealed parts marked for the disclosure step. */
+  readonly initial?: unknown;
 }
 
 /**
@@ -35,6 +38,10 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
       const step = definition.events[event];
       const lanes = step && stepLanes(state, instance.instanceId, step.lanes);
       if (!step || !lanes?.some((lane) => roles.includes(lane as Role))) return [];
+      const initial = step.suggest?.(
+        instance.snapshot.context,
+        (id) => state.instances.get(id)?.snapshot.context,
+      );
       return [
         {
           instanceId: instance.instanceId,
@@ -46,6 +53,7 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
           label: step.label,
           lanes,
           schema: payloadSchema(step.payload),
+          ...(initial === undefined ? {} : { initial: personalOfCase(state.caseId, initial) }),
         },
       ];
     });

@@ -57,6 +57,17 @@ export interface StepEvent<L extends string = string> {
     /** A payload field naming a person who is told in person, beside those of `lanes`. */
     readonly person?: string;
   };
+  /**
+   * What the step's form starts from, out of what the instance already
+   * knows (the plan of the placement it continues, the attendance reported
+   * since the last follow-up); `earlier` gives another instance's context
+   * in the same case. Only a starting point: what is sent is validated as
+   * any payload is.
+   */
+  readonly suggest?: (
+    context: Readonly<Record<string, unknown>>,
+    earlier: (instanceId: string) => Readonly<Record<string, unknown>> | undefined,
+  ) => Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface DeadlineSpec<L extends string = string> {

@@ -69,6 +69,8 @@ export const RESPONSE_SCHEMAS = {
       'x-notAfterToday': { type: 'boolean' },
       /** A person of the case's unit in this role; `enum` lists who may be chosen. */
       'x-staffRole': string,
+      /** An entry of the insats catalogue, by its id: the form offers the active entries by name. */
+      'x-insats': { type: 'boolean' },
       properties: { type: 'object', additionalProperties: { $ref: '#/components/schemas/StepSchema' } },
       required: strings,
       items: { $ref: '#/components/schemas/StepSchema' },
@@ -188,12 +190,16 @@ export const RESPONSE_SCHEMAS = {
     ),
     bipPhase: nullable(object({ phase: integer, label: string, recordedAt: instant })),
     progressionsplan: nullable(
-      object({
-        category: integer,
-        followUpOwner: string,
-        items: personal(array(ref('PlanItem'))),
-        recordedAt: instant,
-      }),
+      object(
+        {
+          category: integer,
+          followUpOwner: string,
+          items: personal(array(ref('PlanItem'))),
+          rows: integer,
+          recordedAt: instant,
+        },
+        ['rows'],
+      ),
     ),
     processes: array(ref('ProcessInstanceView')),
     deadlines: array(
@@ -207,17 +213,22 @@ export const RESPONSE_SCHEMAS = {
       }),
     ),
   }),
-  NextStep: object({
-    instanceId: string,
-    definitionId: string,
-    definitionVersion: integer,
-    process: string,
-    state: json,
-    event: string,
-    label: string,
-    lanes: strings,
-    schema: ref('StepSchema'),
-  }),
+  NextStep: object(
+    {
+      instanceId: string,
+      definitionId: string,
+      definitionVersion: integer,
+      process: string,
+      state: json,
+      event: string,
+      label: string,
+      lanes: strings,
+      schema: ref('StepSchema'),
+      /** What the form starts from, when the process suggests it: the plan carried over, the hours reported. */
+      initial: { type: 'object', additionalProperties: true },
+    },
+    ['initial'],
+  ),
   NextSteps: object({
     caseId: string,
     unit: string,
@@ -419,6 +430,10 @@ export const RESPONSE_SCHEMAS = {
     followUpOverdue: boolean,
     flagged: boolean,
     readyForJobbtorgResurs: boolean,
+    origin: nullable(object({ kind: string, planRow: nullable(integer) })),
+    continuesFrom: nullable(
+      object({ instanceId: string, insatsName: nullable(string), followUpsHeld: integer }),
+    ),
   }),
   PlacementPage: page('Placement'),
   PartnerPlacement: object(

@@ -37,6 +37,16 @@ export function personal<T>(caseId: string, stored: T): PersonalValue | Extract<
 }
 
 /**
+ * Part of a value a process kept sealed (the arbetsplan's goals, for the
+ * follow-up form), opened whole and cut by `part` in the disclosure step;
+ * undefined when `stored` is not sealed.
+ */
+export function sealedPart(stored: unknown, part: (opened: unknown) => unknown): PersonalValue | undefined {
+  const caseId = sealedCaseId(stored);
+  return caseId === undefined ? undefined : new PersonalValue(caseId, stored, part);
+}
+
+/**
  * Marks every sealed value of this very case inside `value` as personal:
  * for what a process keeps between steps (the CM plan), copied from fields
  * that were sealed with this case's key. A sealed value of another case is

@@ -34,6 +34,11 @@ export interface RecordedPlan {
   readonly category: number;
   readonly followUpOwner: string;
   readonly items: unknown;
+  /**
+   * How many rows it has, beside the rows sealed: what a placement entered
+   * from a row checks its row number against. Absent on plans recorded before.
+   */
+  readonly rows?: number;
   /** The instance whose step shared it; absent when Rehabansvarig recorded it directly. */
   readonly instanceId?: string;
 }

@@ -1,7 +1,7 @@
 import type { StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
 import type { CaseEffects } from './case-effects';
-import { TOOLBOX_EFFECTS } from './toolbox-effects';
+import { rowsOf, TOOLBOX_EFFECTS } from './toolbox-effects';
 import { caseEvent, type CaseEvent, type CaseEventMetadata } from './case-event';
 import type { CaseState, InstanceState } from './case-state';
 import { CASE_COMMAND_ROLES, type ActorRole, type CaseCommand, type CommandMetadata } from './commands';
@@ -109,6 +109,9 @@ export function unmetStartRules(definition: ProcessDefinition, state: CaseState)
 function caseFactsOf(state: CaseState): CaseFacts {
   return {
     hasProgressionsplan: state.hasProgressionsplan,
+    ...(state.progressionsplan?.rows === undefined
+      ? {}
+      : { progressionsplanRows: state.progressionsplan.rows }),
     saAeApplicationOpen: state.saAeApplication !== undefined,
     runningProcesses: [...state.instances.values()]
       .filter(isRunning)
@@ -493,7 +496,10 @@ function decideAs(
       requireCase(state);
       const role = actingRole(meta, 'RecordProgressionsplan', CASE_COMMAND_ROLES.RecordProgressionsplan);
       const plan = validatePayload(Progressionsplan, command.plan);
-      return { role, events: [caseEvent(CASE_EVENTS.progressionsplanRecorded, plan, {})] };
+      return {
+        role,
+        events: [caseEvent(CASE_EVENTS.progressionsplanRecorded, { ...plan, ...rowsOf(plan.items) }, {})],
+      };
     }
     case 'RecordSaAeApplication': {
       requireCase(state);

@@ -91,6 +91,8 @@ export type StepEnvironment = {
 /** What start rules may look at: case-level facts, never another process's internals. */
 export interface CaseFacts {
   readonly hasProgressionsplan: boolean;
+  /** The rows of the latest progressionsplan, when it was recorded with its count. */
+  readonly progressionsplanRows?: number;
   /** An application for sjukersättning / aktivitetsersättning awaits Försäkringskassan's decision. */
   readonly saAeApplicationOpen: boolean;
   /** The processes with an instance still running in the case, by definition id. */

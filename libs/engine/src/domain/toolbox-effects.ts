@@ -49,12 +49,17 @@ const followUpOwnerChanged = defineEffect<CaseEventData[typeof CASE_EVENTS.follo
         : `Uppföljningsansvar: ${ROLE_LABELS[data.owner] ?? data.owner}`,
 });
 
+/** The row count of a plan's rows while they are still plain (before sealing), for `RecordedPlan.rows`. */
+export const rowsOf = (items: unknown): { rows?: number } =>
+  Array.isArray(items) ? { rows: items.length } : {};
+
 const progressionsplanRecorded = defineEffect<RecordedPlan>({
   event: CASE_EVENTS.progressionsplanRecorded,
   intents: {
     recordProgressionsplan: (params: Omit<RecordedPlan, 'instanceId'>, { instanceId }) => ({
       instanceId,
       ...params,
+      ...rowsOf(params.items),
     }),
   },
   evolve: ({ instanceId: _recordedBy, ...plan }, recordedAt) => ({

@@ -23,6 +23,13 @@ export const STATE_PROGRAMMES = {
   jobbgaranti_for_ungdomar: 'Ja, jobbgarantin för ungdomar',
 } as const;
 
+/** Where an anvisning comes from (insatser.md, "Placing a client") [default]. */
+export const PLACEMENT_ORIGINS = {
+  arende: 'Ärendet direkt',
+  progressionsplan: 'En rad i progressionsplanen',
+  cm_plan: 'Case managers planering',
+} as const;
+
 /** Where a placement stands, as the providing unit says it. */
 export const PARTNER_PHASE_LABELS: Readonly<Record<string, string>> = {
   godkannande: 'Väntar på ert svar',

@@ -69,6 +69,7 @@ class PlacementsProjection implements Projection {
            ready_for_jobbtorg_resurs INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL,
            accepted_on TEXT, scope_hours REAL, scope_per TEXT, plan TEXT, attendance_to TEXT,
            last_observation_on TEXT, placement_id TEXT NOT NULL,
+           origin TEXT, plan_row INTEGER, continues_from TEXT, earlier_insats_name TEXT, earlier_follow_ups INTEGER NOT NULL DEFAULT 0,
            PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX pl_placements_insats ON pl_placements (insats_id, phase, queued_at)',
         // The providing unit's list and the billing basis between units.
@@ -159,7 +160,9 @@ class PlacementsProjection implements Projection {
              providing_unit = :providingUnit, trappsteg = :trappsteg, bip_type = :bipType, price_sek = :priceSek,
              price_period = :pricePeriod,
              decided_on = coalesce(:decidedOn, decided_on), assigned_on = coalesce(:assignedOn, assigned_on),
-             accepted_on = :acceptedOn, queued_at = CASE WHEN phase = 'ko' THEN :at ELSE NULL END
+             accepted_on = :acceptedOn, queued_at = CASE WHEN phase = 'ko' THEN :at ELSE NULL END,
+             origin = coalesce(:origin, origin),
+             plan_row = CASE WHEN :origin IS NULL THEN plan_row ELSE :planRow END
            WHERE case_id = :caseId AND instance_id = :instanceId`,
           {
             ...key,
@@ -175,6 +178,9 @@ class PlacementsProjection implements Projection {
             assignedOn: payload.assignedOn ?? null,
             acceptedOn: payload.acceptedOn ?? null,
             at: message.occurredAt,
+            // The acceptance names no origin and keeps the anvisning's.
+            origin: payload.origin ?? (message.event.type === 'PlacementAssigned' ? 'arende' : null),
+            planRow: payload.planRow ?? null,
           },
         );
         return;
@@ -186,6 +192,17 @@ class PlacementsProjection implements Projection {
              assigned_on = NULL, accepted_on = NULL
            WHERE case_id = :caseId AND instance_id = :instanceId`,
           key,
+        );
+        return;
+      case 'PlacementContinued':
+        // The chain's follow-ups so far, so the next placement shows the history it carries.
+        db.run(
+          `UPDATE pl_placements SET continues_from = :from,
+             (earlier_insats_name, earlier_follow_ups) = (
+               SELECT insats_name, earlier_follow_ups + follow_ups_held FROM pl_placements
+               WHERE case_id = :caseId AND instance_id = :from)
+           WHERE case_id = :caseId AND instance_id = :instanceId`,
+          { ...key, from: payload.fromInstanceId },
         );
         return;
       case 'AttendanceRecorded':

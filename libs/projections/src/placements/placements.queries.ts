@@ -37,6 +37,14 @@ export interface Placement {
   readonly flagged: boolean;
   /** Every readiness criterion was ja at the last follow-up: closure to Jobbtorg Resurs is suggested. */
   readonly readyForJobbtorgResurs: boolean;
+  /** What the anvisning carries out: the case directly, a progressionsplan row (numbered from 1), or the CM plan. */
+  readonly origin: { readonly kind: string; readonly planRow: number | null } | null;
+  /** The placement this one continues after it closed to "annan insats", with the follow-ups held before. */
+  readonly continuesFrom: {
+    readonly instanceId: string;
+    readonly insatsName: string | null;
+    readonly followUpsHeld: number;
+  } | null;
 }
 
 interface Row {
@@ -64,6 +72,11 @@ interface Row {
   last_follow_up_on: string | null;
   follow_up_due_at: string | null;
   ready_for_jobbtorg_resurs: number;
+  origin: string | null;
+  plan_row: number | null;
+  continues_from: string | null;
+  earlier_insats_name: string | null;
+  earlier_follow_ups: number;
 }
 
 const toPlacement =
@@ -99,6 +112,15 @@ const toPlacement =
     followUpOverdue: row.phase === 'pagar' && row.follow_up_due_at !== null && row.follow_up_due_at <= now,
     flagged: row.follow_up === 'flaggad',
     readyForJobbtorgResurs: row.ready_for_jobbtorg_resurs === 1,
+    origin: row.origin === null ? null : { kind: row.origin, planRow: row.plan_row },
+    continuesFrom:
+      row.continues_from === null
+        ? null
+        : {
+            instanceId: row.continues_from,
+            insatsName: row.earlier_insats_name,
+            followUpsHeld: row.earlier_follow_ups,
+          },
   });
 
 export interface PlacementFilter {
