@@ -122,11 +122,13 @@ export function browserSession(start: () => Promise<RunningApp>): BrowserSession
 }
 
 /** Clicks the button that saves a file and answers the file's text, as the browser received it. */
-export async function downloadedText(page: Page, button: string): Promise<string> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
+export function downloadedText(page: Page, button: string): Promise<string> {
+  return textDownloadedBy(page, () => page.getByRole('button', { name: button }).click());
+}
+
+/** The text of the file that `trigger` (a click, a key) makes the browser save. */
+export async function textDownloadedBy(page: Page, trigger: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
   const chunks: Buffer[] = [];
   for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');

@@ -1,28 +1,10 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../app-harness';
 import { screenshot, startWebApp, type RunningApp, browserSession } from './browser';
-
-/** Presses Tab until `target` has focus, checking on the way that every focused element shows it. */
-async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press('Tab');
-    const focus = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return null;
-      const style = getComputedStyle(element);
-      return {
-        label: `${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? ''}`,
-        visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-      };
-    });
-    if (focus) expect(focus.visible, `focus is not visible on ${focus.label}`).toBe(true);
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
+import { tabTo } from './keyboard';
 
 describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, () => {
   const session = browserSession(() => startWebApp({}, new TestClock('2026-11-23T08:00:00.000Z')));

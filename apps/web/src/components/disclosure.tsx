@@ -4,11 +4,14 @@ import { useRef, useState, type ReactNode } from 'react';
 export function Disclosure({
   label,
   children,
+  initiallyOpen = false,
 }: {
   label: string;
   children: (close: (returnFocus?: boolean) => void) => ReactNode;
+  /** Open from the start, when the user asked for this very form elsewhere on the page. */
+  initiallyOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const button = useRef<HTMLButtonElement>(null);
   const close = (returnFocus = true) => {
     setOpen(false);

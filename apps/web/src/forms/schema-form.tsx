@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, describeError, type FailedRule } from '../api/client';
 import type { JsonSchema } from '../api/types';
 import { labelOf, optionLabel, violationText } from './messages';
+import { InsatsPicker } from './insats-picker';
 
 type Values = Record<string, unknown>;
 /** Field path ("items.0.vad") → message, as the API names fields. */
@@ -264,6 +265,9 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
     );
   }
 
+  if (schema['x-insats'])
+    return labelled(<InsatsPicker control={common} value={value} onChange={onChange} />);
+
   const options = schema.enum;
   if (options) {
     const chosen = value === undefined ? '' : String(value);
@@ -434,16 +438,30 @@ function emptyValue(schema: JsonSchema): unknown {
   return '';
 }
 
+/**
+ * Every field of the schema, from `initial` where it gives one: objects
+ * and rows of objects are filled out field by field, so a suggestion that
+ * names some fields (the hours reported, the plan's goals) leaves the
+ * others empty rather than missing.
+ */
 function initialValues(schema: JsonSchema, initial: Values | undefined): Values {
   const values: Values = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    if (initial && initial[name] !== undefined) values[name] = initial[name];
+    const given = initial?.[name];
+    if (given !== undefined && property.type === 'object' && isValues(given))
+      values[name] = initialValues(property, given);
+    else if (given !== undefined && property.items?.type === 'object' && Array.isArray(given))
+      values[name] = given.map((row) => initialValues(property.items!, isValues(row) ? row : undefined));
+    else if (given !== undefined) values[name] = given;
     else if (property.type === 'array' && property.items?.type === 'object' && (property.minItems ?? 0) > 0)
       values[name] = [emptyValue(property.items)];
     else values[name] = emptyValue(property);
   }
   return values;
 }
+
+const isValues = (value: unknown): value is Values =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,6 +1,7 @@
 import type { CaseView } from '../api/types';
 import { dueText, formatDate } from '../format';
 import { roleName } from '../roles';
+import { fromCaseManagerPlan, fromPlanRow, type StepPrefill } from '../components/placement-prefill';
 
 /** BIP: each handläggarbyte lowers the chance of work; two or more in a year is worth a supervisor's look. */
 export const FREQUENT_CHANGES = 2;
@@ -107,7 +108,14 @@ function LastChange({ change }: { change: NonNullable<CaseView['lastCaseworkerCh
   );
 }
 
-export function ProgressionsplanTable({ plan }: { plan: NonNullable<CaseView['progressionsplan']> }) {
+export function ProgressionsplanTable({
+  plan,
+  onPlace,
+}: {
+  plan: NonNullable<CaseView['progressionsplan']>;
+  /** Offered to those who may start a placement: an anvisning that carries out the row. */
+  onPlace?: (prefill: StepPrefill) => void;
+}) {
   return (
     <>
       <p>
@@ -127,6 +135,7 @@ export function ProgressionsplanTable({ plan }: { plan: NonNullable<CaseView['pr
                 <th scope="col">När</th>
                 <th scope="col">Varför</th>
                 <th scope="col">Gjort</th>
+                {onPlace && <th scope="col">Insats</th>}
               </tr>
             </thead>
             <tbody>
@@ -137,6 +146,17 @@ export function ProgressionsplanTable({ plan }: { plan: NonNullable<CaseView['pr
                   <td>{formatDate(item.nar)}</td>
                   <td>{item.varfor}</td>
                   <td>{item.gjort ? 'Ja' : 'Nej'}</td>
+                  {onPlace && (
+                    <td>
+                      <button
+                        type="button"
+                        aria-label={`Anvisa till insats utifrån rad ${index + 1}: ${item.vad}`}
+                        onClick={() => onPlace(fromPlanRow(index + 1, item))}
+                      >
+                        Anvisa till insats
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -166,12 +186,23 @@ interface CmContext {
 }
 
 /** The CM plan (Bilaga 2): huvudmål, up to four delmål, and the follow-up meetings. */
-export function CaseManagerPlan({ context }: { context: Readonly<Record<string, unknown>> }) {
+export function CaseManagerPlan({
+  context,
+  onPlace,
+}: {
+  context: Readonly<Record<string, unknown>>;
+  onPlace?: (prefill: StepPrefill) => void;
+}) {
   const { plan, followUpMeetings = [] } = context as CmContext;
   if (!plan) return <p>Planeringen görs på uppstartsmötet.</p>;
   return (
     <div className="cm-plan">
       <h4>Planering</h4>
+      {onPlace && (
+        <button type="button" onClick={() => onPlace(fromCaseManagerPlan(plan.mainGoal))}>
+          Anvisa till insats utifrån planeringen
+        </button>
+      )}
       <dl className="facts">
         <div>
           <dt>Startdatum</dt>

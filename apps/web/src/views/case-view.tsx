@@ -22,6 +22,7 @@ import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { CaseFacts, CaseManagerPlan, DeadlineList, ProgressionsplanTable } from './case-summary';
 import { usePageTitle } from './page-title';
+import { PLACEMENT_PROCESS, type StepPrefill } from '../components/placement-prefill';
 
 const CASE_MANAGER = 'case-manager';
 
@@ -57,6 +58,7 @@ export function CaseView({ caseId }: { caseId: string }) {
     caseId,
   );
   const [status, setStatus] = useState('');
+  const [prefills, setPrefills] = useState<Readonly<Record<string, StepPrefill>>>({});
   const statusRef = useRef<HTMLParagraphElement>(null);
   usePageTitle(loaded.data ? `Ärende ${loaded.data.view.reference}` : 'Ärende');
 
@@ -74,9 +76,9 @@ export function CaseView({ caseId }: { caseId: string }) {
   }
   const { view, next } = loaded.data;
   /** Every write names the revision it was decided on: someone else's step in between gives 409, not a silent overwrite. */
-  const write = async (url: string, body: unknown, done: string) => {
+  const send = async (url: string, body: unknown, done: string) => {
     try {
-      await api(url, {
+      const answer = await api<unknown>(url, {
         method: 'POST',
         body,
         headers: { 'Idempotency-Key': newAttemptKey(), 'If-Match': `"${view.revision}"` },
@@ -85,11 +87,36 @@ export function CaseView({ caseId }: { caseId: string }) {
       // The step's button is gone once done, so focus goes to the confirmation rather than to nowhere.
       requestAnimationFrame(() => statusRef.current?.focus());
       loaded.reload();
+      return answer;
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) loaded.reload();
       throw error;
     }
   };
+  const write = async (url: string, body: unknown, done: string) => {
+    await send(url, body, done);
+  };
+  const start = async (definitionId: string, label: string) => {
+    setStatus('');
+    try {
+      return (await send(`${path}/processes`, { definitionId }, `${label}: startad.`)) as {
+        instanceId: string;
+      };
+    } catch (error) {
+      setStatus(startError(error));
+      return undefined;
+    }
+  };
+  const canPlace = next.startable.some(
+    (p) => p.definitionId === PLACEMENT_PROCESS && p.blockedBy.length === 0,
+  );
+  /** A placement from a plan row or the CM plan: started here, its anvisning form opened with what the plan says. */
+  const placeFrom = canPlace
+    ? async (prefill: StepPrefill) => {
+        const started = await start(PLACEMENT_PROCESS, 'Arbetsmarknadsinsats');
+        if (started) setPrefills((all) => ({ ...all, [started.instanceId]: prefill }));
+      }
+    : undefined;
   const changeAction = next.caseActions.find((action) => action.command === 'ChangeCaseworker');
   const stepsOf = (instanceId: string) => next.steps.filter((step) => step.instanceId === instanceId);
   const active = view.processes.filter((p) => p.status === 'active');
@@ -121,6 +148,8 @@ export function CaseView({ caseId }: { caseId: string }) {
             instance={instance}
             steps={stepsOf(instance.instanceId)}
             actions={next.instanceActions.filter((action) => action.instanceId === instance.instanceId)}
+            prefill={prefills[instance.instanceId]}
+            onPlace={placeFrom}
             onStep={(step, payload) =>
               write(
                 `${path}/processes/${encodeURIComponent(step.instanceId)}/events`,
@@ -140,12 +169,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         <StartProcess
           startable={next.startable}
           onStart={async (definitionId, label) => {
-            setStatus('');
-            try {
-              await write(`${path}/processes`, { definitionId }, `${label}: startad.`);
-            } catch (error) {
-              setStatus(startError(error));
-            }
+            await start(definitionId, label);
           }}
         />
         {ended.length > 0 && (
@@ -168,7 +192,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       <section aria-labelledby="progressionsplan">
         <h2 id="progressionsplan">Progressionsplan</h2>
         {view.progressionsplan ? (
-          <ProgressionsplanTable plan={view.progressionsplan} />
+          <ProgressionsplanTable plan={view.progressionsplan} onPlace={placeFrom} />
         ) : (
           <p>Ingen progressionsplan ännu.</p>
         )}
@@ -330,12 +354,16 @@ function ProcessPanel({
   instance,
   steps,
   actions,
+  prefill,
+  onPlace,
   onStep,
   onAction,
 }: {
   instance: ProcessInstanceView;
   steps: readonly NextStep[];
   actions: readonly InstanceAction[];
+  prefill?: StepPrefill;
+  onPlace?: (prefill: StepPrefill) => void;
   onStep: (step: NextStep, payload: Record<string, unknown>) => Promise<void>;
   onAction: (action: InstanceAction, values: Record<string, unknown>) => Promise<void>;
 }) {
@@ -360,10 +388,13 @@ function ProcessPanel({
             <p>Inget för dina roller just nu.</p>
           ) : (
             steps.map((step) => (
-              <Disclosure key={step.event} label={step.label}>
+              <Disclosure key={step.event} label={step.label} initiallyOpen={prefill?.event === step.event}>
                 {(close) => (
                   <SchemaForm
                     schema={step.schema}
+                    initial={
+                      prefill?.event === step.event ? { ...step.initial, ...prefill.values } : step.initial
+                    }
                     submitLabel={step.label}
                     onCancel={close}
                     onSubmit={async (payload) => {
@@ -398,7 +429,9 @@ function ProcessPanel({
           label={`Processkarta för ${instance.process}. Aktuellt steg: ${now || 'inget'}.`}
         />
       </div>
-      {instance.definitionId === CASE_MANAGER && <CaseManagerPlan context={instance.context} />}
+      {instance.definitionId === CASE_MANAGER && (
+        <CaseManagerPlan context={instance.context} onPlace={onPlace} />
+      )}
     </section>
   );
 }

@@ -66,6 +66,13 @@ export function PlacementsView() {
   );
 }
 
+const originText = (origin: NonNullable<Placement['origin']>) =>
+  origin.kind === 'progressionsplan'
+    ? `Utgår från progressionsplanen, rad ${origin.planRow}`
+    : 'Utgår från case managers planering';
+
+const followUpCount = (n: number) => (n === 1 ? '1 uppföljning' : `${n} uppföljningar`);
+
 /** Placements as rows: the case, the insats, where it stands and when it is next followed up. */
 export function PlacementTable({
   placements,
@@ -94,7 +101,18 @@ export function PlacementTable({
               <th scope="row">
                 <Link href={`/arenden/${encodeURIComponent(p.caseId)}`}>{p.reference}</Link>
               </th>
-              <td>{p.insats?.name ?? '–'}</td>
+              <td>
+                {p.insats?.name ?? '–'}
+                {p.origin && p.origin.kind !== 'arende' && (
+                  <div className="muted">{originText(p.origin)}</div>
+                )}
+                {p.continuesFrom && (
+                  <div className="muted">
+                    Fortsätter efter {p.continuesFrom.insatsName ?? 'förra insatsen'} (
+                    {followUpCount(p.continuesFrom.followUpsHeld)} där)
+                  </div>
+                )}
+              </td>
               <td>
                 {PHASE_NAMES[p.phase] ?? p.phase}
                 {p.flagged && <span className="tag tag-overdue">Flaggad</span>}

@@ -1512,6 +1512,7 @@ export interface components {
             };
             "x-notAfterToday"?: boolean;
             "x-staffRole"?: string;
+            "x-insats"?: boolean;
             properties?: {
                 [key: string]: components["schemas"]["StepSchema"];
             };
@@ -1705,6 +1706,7 @@ export interface components {
                 category: number;
                 followUpOwner: string;
                 items: components["schemas"]["PlanItem"][] | "[skyddad]";
+                rows?: number;
                 /** Format: date-time */
                 recordedAt: string;
             } | null;
@@ -1729,6 +1731,9 @@ export interface components {
             label: string;
             lanes: string[];
             schema: components["schemas"]["StepSchema"];
+            initial?: {
+                [key: string]: unknown;
+            };
         };
         NextSteps: {
             caseId: string;
@@ -2007,6 +2012,15 @@ export interface components {
             followUpOverdue: boolean;
             flagged: boolean;
             readyForJobbtorgResurs: boolean;
+            origin: {
+                kind: string;
+                planRow: number | null;
+            } | null;
+            continuesFrom: {
+                instanceId: string;
+                insatsName: string | null;
+                followUpsHeld: number;
+            } | null;
         };
         PlacementPage: {
             items: components["schemas"]["Placement"][];
