@@ -144,6 +144,21 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/api/cases/{caseId}/client-facts',
+    allowed: ['socialsekreterare', 'bitradande_enhetschef'],
+    caseScoped: true,
+    body: {
+      kon: 'man',
+      ageBand: '30-39',
+      aktuellSedan: '2026-01-15',
+      reasonCode: 'arbetslos',
+      targetGroup: 'arbetsmarknadsinsatser',
+    },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
     path: '/api/cases/{caseId}/sa-ae',
     allowed: ['socialsekreterare', 'rehabansvarig'],
     caseScoped: true,

@@ -209,6 +209,14 @@ describe('insatser: a placement on another unit’s insats', () => {
     expect(csv.text).toContain(
       `${placementId};${UNIT};${KISTA};Cykelverkstan Kista;2026-03-02;2026-03-31;30;6000`,
     );
+    // The placing unit's cost report names the pair, and that it is billed between them.
+    const cost = await as(app, 'bitradande_enhetschef', 'bec-1', UNIT)
+      .get('/api/statistics/insatser/cost')
+      .query({ from: '2026-03-01', to: '2026-03-31' })
+      .expect(200);
+    expect(cost.body.rows).toEqual([
+      expect.objectContaining({ unit: UNIT, providingUnit: KISTA, billed: 'Ja', placements: 1 }),
+    ]);
   });
 
   it('given a decline, then the social worker’s placement is back at anvisning and the providing unit’s list no longer has it', async () => {

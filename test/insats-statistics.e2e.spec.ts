@@ -6,6 +6,12 @@ import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness'
 
 const JARVA = 'jarva-1';
 const RINKEBY = 'rinkeby-2';
+const WOMAN = {
+  kon: 'kvinna',
+  ageBand: '25-29',
+  reasonCode: 'arbetslos',
+  targetGroup: 'arbetsmarknadsinsatser',
+};
 
 /**
  * The statistics of insatser over HTTP: exact for a unit's own biträdande
@@ -20,14 +26,24 @@ describe('insatser: the statistics', () => {
   const report = (name: string, query: Record<string, string> = {}, who = chef()) =>
     who.get(`/api/statistics/insatser/${name}`).query({ from: '2026-01-01', to: '2026-12-31', ...query });
 
-  /** A client placed on the unit's insats on 2 March and, given an outcome, closed on 30 April. */
-  async function placement(unit: string, insatsId: string, outcome?: string, followUpOn?: string) {
+  /**
+   * A client placed on the unit's insats on 2 March and, given an outcome,
+   * closed on 30 April; given facts, recorded for the statistics first.
+   */
+  async function placement(
+    unit: string,
+    insatsId: string,
+    outcome?: string,
+    followUpOn?: string,
+    facts?: Record<string, string>,
+  ) {
     const worker = as(app, 'socialsekreterare', `ss-${unit}`, unit);
     const opened = await worker
       .post('/api/cases')
       .send({ reference: 'ST 7001', unit, socialWorkerId: `ss-${unit}` });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const caseId = opened.body.caseId as string;
+    if (facts) await worker.post(`/api/cases/${caseId}/client-facts`).send(facts).expect(200);
     const instanceId = (await worker.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' }))
       .body.instanceId as string;
     const step = (event: string, payload: object) =>
@@ -52,11 +68,22 @@ describe('insatser: the statistics', () => {
     app = await startApp(data.dir, {}, clock);
     const jarva = await insatsOf(JARVA);
     const rinkeby = await insatsOf(RINKEBY);
-    // Järva: five to work (one followed up in time, one late), one to studies, one still running; Rinkeby: one.
-    for (let i = 0; i < 5; i++) await placement(JARVA, jarva, 'arbete', i === 0 ? '2026-03-30' : undefined);
-    await placement(JARVA, jarva, 'studier', '2026-04-10');
+    // Järva: five women to work (one followed up in time, one late), a man to studies, one still running
+    // whose facts were never recorded; Rinkeby: one.
+    for (let i = 0; i < 5; i++)
+      await placement(JARVA, jarva, 'arbete', i === 0 ? '2026-03-30' : undefined, {
+        ...WOMAN,
+        aktuellSedan: `2026-01-0${i + 1}`,
+      });
+    await placement(JARVA, jarva, 'studier', '2026-04-10', {
+      kon: 'man',
+      ageBand: '18-24',
+      aktuellSedan: '2025-09-01',
+      reasonCode: 'annat',
+      targetGroup: 'etableringsprogrammet',
+    });
     await placement(JARVA, jarva);
-    await placement(RINKEBY, rinkeby, 'pension');
+    await placement(RINKEBY, rinkeby, 'pension', undefined, { ...WOMAN, aktuellSedan: '2026-01-01' });
     await eventually(async () => expect((await report('outcomes')).body.rows).toHaveLength(2));
   }, 60_000);
   afterAll(async () => {
@@ -98,6 +125,10 @@ describe('insatser: the statistics', () => {
         decisionToAssignmentP80: 4,
         assignmentToStartMedian: 0,
         assignmentToStartP80: 0,
+        // From aktuell på bistånd (1-5 January, 1 September) to the start on 2 March: 60, 59, 58, 57, 56
+        // and 182 days; one never recorded. Nearest rank: the 3rd and the 5th of six.
+        aktuellToStartMedian: 58,
+        aktuellToStartP80: 60,
       },
     ]);
     // The first follow-up was due on 2 April: 30 March was in time, 10 April was not.
@@ -112,6 +143,50 @@ describe('insatser: the statistics', () => {
       ['Arbetsträning jarva-1', 1],
       ['Arbetsträning rinkeby-2', 0],
     ]);
+  });
+
+  it('given the facts recorded for the statistics, then participants come out by kön and age band, and cases by target group and reason', async () => {
+    expect((await report('participants-by-group').expect(200)).body.rows).toEqual([
+      { unit: JARVA, kon: 'Uppgift saknas', ageBand: 'Uppgift saknas', participants: 1 },
+      { unit: JARVA, kon: 'Kvinna', ageBand: '25–29 år', participants: 5 },
+      { unit: JARVA, kon: 'Man', ageBand: '18–24 år', participants: 1 },
+    ]);
+    const city = (
+      await report('participants-by-group', { scope: 'city' }, as(app, 'statistik', 'stat-1', JARVA)).expect(
+        200,
+      )
+    ).body;
+    expect(city.rows.map((r: { participants: unknown }) => r.participants)).toEqual(['<5', 5, '<5', '<5']);
+    expect((await report('target-groups').expect(200)).body.rows).toEqual([
+      {
+        unit: JARVA,
+        targetGroup: 'I målgruppen för arbetsmarknadsinsatser',
+        reasonCode: 'Arbetslös',
+        cases: 5,
+      },
+      { unit: JARVA, targetGroup: 'Etableringsprogrammet', reasonCode: 'Annat', cases: 1 },
+    ]);
+    expect((await report('cost').expect(200)).body.rows).toEqual([
+      expect.objectContaining({ unit: JARVA, providingUnit: JARVA, billed: 'Nej', placements: 7 }),
+    ]);
+  });
+
+  it('given the same facts recorded again, then it is refused as no change, and a bad field is a 400 naming it', async () => {
+    const worker = as(app, 'socialsekreterare', `ss-${JARVA}`, JARVA);
+    const opened = await worker
+      .post('/api/cases')
+      .send({ reference: 'FK 8103', unit: JARVA, socialWorkerId: `ss-${JARVA}` });
+    const facts = `/api/cases/${opened.body.caseId}/client-facts`;
+    const bad = await worker.post(facts).send({ ...WOMAN, aktuellSedan: '2026-01-01', ageBand: '17' });
+    expect([bad.status, bad.body.details.violations[0].field]).toEqual([400, 'ageBand']);
+    await worker
+      .post(facts)
+      .send({ ...WOMAN, aktuellSedan: '2026-01-01' })
+      .expect(200);
+    const again = await worker.post(facts).send({ ...WOMAN, aktuellSedan: '2026-01-01' });
+    expect([again.status, again.body.details.failed[0].id]).toEqual([422, 'client-facts-unchanged']);
+    const view = await worker.get(`/api/cases/${opened.body.caseId}`).expect(200);
+    expect(view.body.clientFacts).toMatchObject({ kon: 'kvinna', labels: { ageBand: '25–29 år' } });
   });
 
   it('given the CSV download, then it is the same report with Swedish headers, semicolons and decimal commas', async () => {

@@ -9,12 +9,13 @@
  * city by nature; they are printed for what they cost.
  */
 import { ReadModelDb } from '@app/read-model';
-import { TOOLBOX_EFFECTS } from '@app/engine';
+import { AGE_BANDS, KON, REASON_CODES, TARGET_GROUPS, TOOLBOX_EFFECTS } from '@app/engine';
 import { caseAccessProjection } from '@app/access';
 import { createProcessRegistry } from '@app/processes';
 import { caseDirectoryProjection } from '@app/projections/case-directory';
 import { catalogueProjection } from '@app/projections/catalogue/catalogue.projection';
 import { placementsProjection } from '@app/projections/placements/placements.projection';
+import { clientFactsProjection } from '@app/projections/placements/client-facts.projection';
 import { PlacementsHandler, PlacementsQuery } from '@app/projections/placements/placements.queries';
 import {
   INSATS_REPORTS,
@@ -48,6 +49,7 @@ function seeded(placements: number): ReadModelDb {
     caseAccessProjection,
     catalogueProjection,
     placementsProjection,
+    clientFactsProjection,
   ])
     for (const table of projection({ registry, effects: TOOLBOX_EFFECTS }).tables)
       for (const ddl of table.ddl) db.sqlite.exec(ddl);
@@ -90,6 +92,8 @@ function seeded(placements: number): ReadModelDb {
     const unmet = db.sqlite.prepare(
       "INSERT INTO pl_unmet_needs VALUES (?, 'u1', ?, 'kommunikativ_svenska', '2026-05-01')",
     );
+    const facts = db.sqlite.prepare('INSERT INTO pl_client_facts VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const [kon, bands, reasons, groups] = [KON, AGE_BANDS, REASON_CODES, TARGET_GROUPS].map(Object.keys);
     for (let n = 0; n < placements; n++) {
       const caseId = `case-${n}`;
       const unit = unitOf(n);
@@ -121,6 +125,17 @@ function seeded(placements: number): ReadModelDb {
       );
       if (!queued) followUp.run(caseId, 'p1', unit, day(40), n % 4 === 0 ? 0 : 1);
       if (n % 50 === 0) unmet.run(caseId, unit);
+      // Four in five with the facts recorded for the statistics.
+      if (n % 5 !== 4)
+        facts.run(
+          caseId,
+          unit,
+          kon[n % 2],
+          bands[n % bands.length],
+          new Date(Date.UTC(2025, 6, 1 + (n % 150))).toISOString().slice(0, 10),
+          reasons[n % reasons.length],
+          groups[n % groups.length],
+        );
     }
   })();
   return db;

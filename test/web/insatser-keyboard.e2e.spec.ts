@@ -69,7 +69,7 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
     return opened.body.caseId as string;
   }
 
-  it('the social worker finds the insats in the catalogue and places a client from a progressionsplan row', async () => {
+  it('the social worker finds the insats in the catalogue, places a client from a progressionsplan row and records the facts for the statistics', async () => {
     const caseId = await openCase('PR 6105');
     await asPrincipal(running.app, REHAB)
       .post(`/api/cases/${caseId}/progressionsplan`)
@@ -123,6 +123,23 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
       .poll(() => placements.getByRole('row', { name: /PR 6105/ }).textContent())
       .toContain('Utgår från progressionsplanen, rad 1');
     await expectAccessible(page, 'ärendet med en anvisning från progressionsplanen');
+
+    const facts = page.getByRole('region', { name: 'Uppgifter för statistik' });
+    await tabTo(page, facts.getByRole('button', { name: 'Registrera uppgifter för statistik' }));
+    await page.keyboard.press('Enter');
+    await chooseByKeyboard(page, facts.getByRole('group', { name: /^Kön/ }), 'Kvinna');
+    await selectByKeyboard(page, facts.getByRole('combobox', { name: /^Åldersgrupp/ }), '25-29');
+    await typeDate(page, facts.getByLabel('Aktuell på ekonomiskt bistånd sedan'), '2026-01-12');
+    await selectByKeyboard(page, facts.getByRole('combobox', { name: /^Huvudsaklig orsak/ }), 'arbetslos');
+    await selectByKeyboard(
+      page,
+      facts.getByRole('combobox', { name: /^Målgrupp/ }),
+      'arbetsmarknadsinsatser',
+    );
+    await tabTo(page, facts.getByRole('button', { name: 'Spara uppgifterna' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => facts.locator('dl').textContent()).toContain('25–29 år');
+    expect(await facts.locator('dl').textContent()).toContain('I målgruppen för arbetsmarknadsinsatser');
   });
 
   it('the social worker records a follow-up starting from the plan’s goals, and opens the case from the list of placements', async () => {

@@ -40,6 +40,8 @@ export function historyLabel(
       return `Ansökan om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()} (inlämnad ${day(data.appliedOn)})`;
     case CASE_EVENTS.saAeApplicationClosed:
       return `Försäkringskassans beslut om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()}: ${SA_AE_OUTCOMES[data.outcome as SaAeOutcome].toLowerCase()} (${day(data.decidedOn)})`;
+    case CASE_EVENTS.clientFactsRecorded:
+      return 'Uppgifter för statistik registrerade';
     case CASE_EVENTS.rehabansvarigAssigned:
       return data.from === undefined ? 'Rehabansvarig för ärendet angiven' : 'Byte av Rehabansvarig';
     case CASE_EVENTS.stepWaitRecorded:

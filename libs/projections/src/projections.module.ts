@@ -31,6 +31,7 @@ import {
   OccupancyHandler,
 } from './catalogue/catalogue.queries';
 import { placementsProjection } from './placements/placements.projection';
+import { clientFactsProjection } from './placements/client-facts.projection';
 import { PlacementsHandler } from './placements/placements.queries';
 import { PartnerPlacementHandler, PartnerPlacementsHandler } from './placements/partner-placements.queries';
 import { BillingBasisHandler } from './placements/billing.queries';
@@ -71,6 +72,7 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   statisticsProjection,
   catalogueProjection,
   placementsProjection,
+  clientFactsProjection,
 ];
 
 const QUERY_HANDLERS = [

@@ -80,6 +80,8 @@ export const CaseErased = messageClass(CASE_EVENTS.erased);
 export const StepWaitRecorded = messageClass(CASE_EVENTS.stepWaitRecorded);
 /** The case's Rehabansvarig named, or changed from another. */
 export const RehabansvarigAssigned = messageClass(CASE_EVENTS.rehabansvarigAssigned);
+/** Kön, age band, aktuell på bistånd, reason and target group, for the statistics of insatser. */
+export const ClientFactsRecorded = messageClass(CASE_EVENTS.clientFactsRecorded);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -109,6 +111,7 @@ const BY_TYPE = new Map<string, MessageClass>(
     CaseErased,
     StepWaitRecorded,
     RehabansvarigAssigned,
+    ClientFactsRecorded,
   ].map((type) => [type.storedType, type]),
 );
 

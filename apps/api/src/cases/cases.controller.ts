@@ -15,6 +15,7 @@ import {
   staffRefusal,
   type CaseCommand,
   type StaffWanted,
+  ClientFacts,
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
@@ -496,6 +497,27 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.run({ type: 'RecordProgressionsplan', caseId, plan: { ...body } }, actor, write, response);
+  }
+
+  @Post(':caseId/client-facts')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.RecordClientFacts)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record the facts the statistics of insatser count: kön, age band, aktuell på bistånd, reason, target group',
+    description:
+      'Coarse categories, not sealed: the reports of insatser break participants down by them and count target groups per unit. 422 when nothing changed.',
+  })
+  @WriteHeadersDoc()
+  recordClientFacts(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: ClientFacts,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run({ type: 'RecordClientFacts', caseId, facts: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/sa-ae')

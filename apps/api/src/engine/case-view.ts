@@ -12,6 +12,10 @@ import {
   WAIT_REASONS,
   type CaseState,
   type ProcessRegistry,
+  AGE_BANDS,
+  KON,
+  REASON_CODES,
+  TARGET_GROUPS,
 } from '@app/engine';
 import { activeBpmnElements, activeTasks, addIsoDuration } from '@app/workflow';
 import type { StateValue } from 'xstate';
@@ -49,6 +53,18 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
           }
         : null,
     },
+    /** Kön, age band, aktuell på bistånd, reason and target group, as last recorded for the statistics. */
+    clientFacts: state.clientFacts
+      ? {
+          ...state.clientFacts,
+          labels: {
+            kon: KON[state.clientFacts.kon],
+            ageBand: AGE_BANDS[state.clientFacts.ageBand],
+            reasonCode: REASON_CODES[state.clientFacts.reasonCode],
+            targetGroup: TARGET_GROUPS[state.clientFacts.targetGroup],
+          },
+        }
+      : null,
     caseworkerChangesLastTwelveMonths: state.caseworkerChangedAt.filter(
       (at) => addIsoDuration(at, 'P12M') > now,
     ).length,

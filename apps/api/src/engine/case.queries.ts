@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   CASE_COMMAND_ROLES,
   CaseworkerChange,
+  ClientFacts,
   CaseNotFoundError,
   caseStream,
   CaseFold,
@@ -144,6 +145,17 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
                     label: 'Registrera ansökan om sjukersättning eller aktivitetsersättning',
                     schema: payloadSchema(SaAeApplication),
                   },
+            ]
+          : []),
+        ...(holds(CASE_COMMAND_ROLES.RecordClientFacts)
+          ? [
+              {
+                command: 'RecordClientFacts',
+                label: state.clientFacts
+                  ? 'Ändra uppgifterna för statistik'
+                  : 'Registrera uppgifter för statistik',
+                schema: payloadSchema(ClientFacts),
+              },
             ]
           : []),
         ...(holds(CASE_COMMAND_ROLES.AssignRehabansvarig)

@@ -176,6 +176,17 @@ export const RESPONSE_SCHEMAS = {
       open: nullable(object({ kind: string, label: string, appliedOn: string })),
       lastDecision: nullable(object({ kind: string, outcome: string, decidedOn: string, label: string })),
     }),
+    clientFacts: nullable(
+      object({
+        kon: string,
+        ageBand: string,
+        aktuellSedan: string,
+        reasonCode: string,
+        targetGroup: string,
+        recordedAt: instant,
+        labels: object({ kon: string, ageBand: string, reasonCode: string, targetGroup: string }),
+      }),
+    ),
     caseworkerChangesLastTwelveMonths: integer,
     followUps: array(
       object({

@@ -23,6 +23,7 @@ import { useResource } from '../use-resource';
 import { CaseFacts, CaseManagerPlan, DeadlineList, ProgressionsplanTable } from './case-summary';
 import { usePageTitle } from './page-title';
 import { PLACEMENT_PROCESS, type StepPrefill } from '../components/placement-prefill';
+import { ClientFactsSection } from '../components/client-facts-section';
 
 const CASE_MANAGER = 'case-manager';
 
@@ -227,6 +228,12 @@ export function CaseView({ caseId }: { caseId: string }) {
 
       <SaAeSection
         saAe={view.saAe}
+        actions={next.caseActions}
+        write={(target, body, done) => write(`${path}/${target}`, body, done)}
+      />
+
+      <ClientFactsSection
+        facts={view.clientFacts}
         actions={next.caseActions}
         write={(target, body, done) => write(`${path}/${target}`, body, done)}
       />

@@ -297,4 +297,55 @@ describe('the case Decider', () => {
       expect(outcome.events[0]).toMatchObject({ type: 'PlanningAgreed' });
     });
   });
+
+  describe('the facts the statistics of insatser count', () => {
+    const FACTS = {
+      kon: 'kvinna',
+      ageBand: '50-59',
+      aktuellSedan: '2026-01-15',
+      reasonCode: 'arbetslos',
+      targetGroup: 'arbetsmarknadsinsatser',
+    };
+    const record = (facts: Record<string, unknown>) =>
+      ({ type: 'RecordClientFacts', caseId: 'case-spec-1', facts }) as const;
+    const recorded = caseEvent(CASE_EVENTS.clientFactsRecorded, FACTS as never, {});
+
+    it('given an open case, when the social worker records them, then they are one event, as given', () => {
+      const outcome = givenCase(decider, [opened]).when(record(FACTS), { roles: ['socialsekreterare'] });
+      expect(outcome.events).toEqual([expect.objectContaining({ type: 'ClientFactsRecorded', data: FACTS })]);
+    });
+
+    it('given them recorded, when the same are recorded again, then it is refused as no change', () => {
+      const outcome = givenCase(decider, [opened, recorded]).when(record({ ...FACTS }), {
+        roles: ['socialsekreterare'],
+      });
+      expect((outcome.error as BusinessRuleError).failed.map((f) => f.id)).toEqual([
+        'client-facts-unchanged',
+      ]);
+      expect(outcome.events).toEqual([]);
+    });
+
+    it('given them recorded, when the age band changes, then the new facts are recorded', () => {
+      const outcome = givenCase(decider, [opened, recorded]).when(record({ ...FACTS, ageBand: '60-' }), {
+        roles: ['socialsekreterare'],
+      });
+      expect(outcome.events).toEqual([expect.objectContaining({ data: { ...FACTS, ageBand: '60-' } })]);
+    });
+
+    it('when a choice is not on its list or aktuell is in the future, then each field is named', () => {
+      const outcome = givenCase(decider, [opened]).when(
+        record({ ...FACTS, kon: 'k', aktuellSedan: '2027-01-01' }),
+        { roles: ['socialsekreterare'], now: '2026-03-02T08:00:00.000Z' },
+      );
+      expect((outcome.error as InvalidPayloadError).violations.map((v) => v.field).sort()).toEqual([
+        'aktuellSedan',
+        'kon',
+      ]);
+    });
+
+    it('when Rehabansvarig records them, then it is refused: the social worker knows the case', () => {
+      const outcome = givenCase(decider, [opened]).when(record(FACTS), { roles: ['rehabansvarig'] });
+      expect(outcome.error).toBeInstanceOf(WrongRoleError);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import type { EndReason } from './process-ending';
 import type { ChangeReason, ClientInformed } from './caseworker-change';
 import type { SaAeKind, SaAeOutcome } from './sa-ae';
 import type { WaitKind, WaitReason } from './step-wait';
+import type { ClientFacts } from './client-facts';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -70,6 +71,8 @@ export interface CaseEventData {
     readonly outcome: SaAeOutcome;
     readonly decidedOn: string;
   };
+  /** Coarse categories for the statistics, not sealed: the reports count them (ADR 0027). */
+  [CASE_EVENTS.clientFactsRecorded]: ClientFacts;
   [CASE_EVENTS.rehabansvarigAssigned]: {
     /** Absent for the first Rehabansvarig named; then the change records why, and the hand-over. */
     readonly from?: string;

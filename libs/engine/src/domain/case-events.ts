@@ -19,6 +19,7 @@ export const CASE_EVENTS = {
   progressionsplanRecorded: 'ProgressionsplanRecorded',
   saAeApplicationOpened: 'SaAeApplicationOpened',
   saAeApplicationClosed: 'SaAeApplicationClosed',
+  clientFactsRecorded: 'ClientFactsRecorded',
   stepWaitRecorded: 'StepWaitRecorded',
   rehabansvarigAssigned: 'RehabansvarigAssigned',
   erased: 'CaseErased',

@@ -87,6 +87,10 @@ export interface CaseState {
   readonly saAeApplication?: CaseEventData[typeof CASE_EVENTS.saAeApplicationOpened] & {
     readonly openedAt: string;
   };
+  /** The latest facts recorded for the statistics of insatser, and when. */
+  readonly clientFacts?: CaseEventData[typeof CASE_EVENTS.clientFactsRecorded] & {
+    readonly recordedAt: string;
+  };
   /** Försäkringskassan's decision on the latest application. */
   readonly lastSaAeDecision?: CaseEventData[typeof CASE_EVENTS.saAeApplicationClosed];
   /** The latest BIP phase (0-4) recorded at a follow-up, and when. */
@@ -272,6 +276,9 @@ export class CaseFold {
       case CASE_EVENTS.saAeApplicationClosed:
         draft.saAeApplication = undefined;
         draft.lastSaAeDecision = event.data;
+        return;
+      case CASE_EVENTS.clientFactsRecorded:
+        draft.clientFacts = { ...event.data, recordedAt: at };
         return;
       case CASE_EVENTS.erased:
         draft.erased = {

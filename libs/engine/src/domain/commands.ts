@@ -28,6 +28,7 @@ export const CASE_COMMAND_ROLES = {
   RecordProgressionsplan: ['rehabansvarig'],
   RecordSaAeApplication: ['socialsekreterare', 'rehabansvarig'],
   RecordSaAeDecision: ['socialsekreterare', 'rehabansvarig'],
+  RecordClientFacts: ['socialsekreterare', 'bitradande_enhetschef'],
   HandBackFollowUp: ['bitradande_enhetschef'],
   AssignRehabansvarig: ['bitradande_enhetschef', 'rehabansvarig'],
   RecordStepWait: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
@@ -68,6 +69,12 @@ export type CaseCommand =
       readonly caseId: string;
       /** Outcome and date decided: validated against SaAeDecision. */
       readonly decision: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'RecordClientFacts';
+      readonly caseId: string;
+      /** Kön, age band, aktuell på bistånd, reason and target group: validated against ClientFacts. */
+      readonly facts: Readonly<Record<string, unknown>>;
     }
   | {
       readonly type: 'StartProcess';

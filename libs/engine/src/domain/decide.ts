@@ -30,6 +30,7 @@ import {
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
 import { SA_AE_KINDS, SaAeApplication, SaAeDecision } from './sa-ae';
+import { ClientFacts, sameClientFacts } from './client-facts';
 import { StepWait, waitKindOf } from './step-wait';
 import { ContactChange, reasonNoteGiven } from './contact-change';
 import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
@@ -541,6 +542,20 @@ function decideAs(
         role,
         events: [caseEvent(CASE_EVENTS.saAeApplicationClosed, { kind: open.kind, ...decision }, {})],
       };
+    }
+    case 'RecordClientFacts': {
+      requireCase(state);
+      const role = actingRole(meta, 'RecordClientFacts', CASE_COMMAND_ROLES.RecordClientFacts);
+      const facts = validatePayload(ClientFacts, command.facts, calendarDayOf(meta.now));
+      if (state.clientFacts && sameClientFacts(state.clientFacts, facts)) {
+        throw new BusinessRuleError([
+          {
+            id: 'client-facts-unchanged',
+            message: 'Uppgifterna är redan registrerade så här; ändra något först.',
+          },
+        ]);
+      }
+      return { role, events: [caseEvent(CASE_EVENTS.clientFactsRecorded, { ...facts }, {})] };
     }
     case 'StartProcess': {
       requireCase(state);

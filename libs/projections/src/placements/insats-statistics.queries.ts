@@ -3,17 +3,20 @@ import { ReadModelDb } from '@app/read-model';
 import { TRAPPSTEG } from '@app/insatser/domain/catalogue-terms';
 import { CLOSURE_OUTCOMES, UNMET_NEED_CATEGORIES } from '@app/insatser/domain/placement-terms';
 import { placesTaken } from './occupancy';
+import { participantsByGroup, targetGroups } from './client-fact-reports';
 import { suppressed, withheldCells, type ReportColumn, type ReportRow } from './report-cells';
 
 /** The reports of insatser.md's table, by the name the API gives each. */
 export const INSATS_REPORTS = {
   participants: 'Deltagare under perioden',
+  'participants-by-group': 'Deltagare efter kön och åldersgrupp',
   outcomes: 'Utfall av avslutade insatser',
-  'lead-times': 'Ledtider: beslut → anvisning → start',
+  'lead-times': 'Ledtider: beslut → anvisning → start, och från aktuell på bistånd',
   waiting: 'Kö till insatserna',
   occupancy: 'Beläggning mot antal platser',
   'follow-ups': 'Uppföljningar i tid',
   'unmet-needs': 'Behov som ingen insats mötte',
+  'target-groups': 'Ärenden efter målgrupp och orsak till bistånd',
   cost: 'Kostnad för placeringar',
 } as const;
 export type InsatsReportName = keyof typeof INSATS_REPORTS;
@@ -117,6 +120,10 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
               participants: r.n as number,
             })),
         };
+      case 'participants-by-group':
+        return participantsByGroup(this.db, params, inUnits('p.unit'));
+      case 'target-groups':
+        return targetGroups(this.db, params, inUnits('unit'));
       case 'outcomes': {
         const rows = this.db.all<Row>(
           `SELECT unit, outcome, count(*) AS n FROM pl_placements
@@ -145,13 +152,16 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
         };
       }
       case 'lead-times': {
-        const byUnit = new Map<string, { toAssigned: number[]; toStart: number[] }>();
+        const byUnit = new Map<string, { toAssigned: number[]; toStart: number[]; fromAktuell: number[] }>();
         for (const r of this.db.all<Row>(
-          `SELECT unit, decided_on, assigned_on, started_on FROM pl_placements
-           WHERE started_on BETWEEN :from AND :to AND ${inUnits('unit')} ORDER BY unit`,
+          `SELECT p.unit, p.decided_on, p.assigned_on, p.started_on, f.aktuell_sedan
+           FROM pl_placements p LEFT JOIN pl_client_facts f ON f.case_id = p.case_id
+           WHERE p.started_on BETWEEN :from AND :to AND ${inUnits('p.unit')} ORDER BY p.unit`,
           params,
         )) {
-          const times = byUnit.get(r.unit as string) ?? { toAssigned: [], toStart: [] };
+          const times = byUnit.get(r.unit as string) ?? { toAssigned: [], toStart: [], fromAktuell: [] };
+          if (r.aktuell_sedan)
+            times.fromAktuell.push(daysBetween(r.aktuell_sedan as string, r.started_on as string));
           if (r.decided_on && r.assigned_on)
             times.toAssigned.push(daysBetween(r.decided_on as string, r.assigned_on as string));
           if (r.assigned_on) times.toStart.push(daysBetween(r.assigned_on as string, r.started_on as string));
@@ -165,6 +175,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             { key: 'decisionToAssignmentP80', label: 'Beslut → anvisning, 80:e percentilen', kind: 'days' },
             { key: 'assignmentToStartMedian', label: 'Anvisning → start, median', kind: 'days' },
             { key: 'assignmentToStartP80', label: 'Anvisning → start, 80:e percentilen', kind: 'days' },
+            { key: 'aktuellToStartMedian', label: 'Aktuell på bistånd → start, median', kind: 'days' },
+            { key: 'aktuellToStartP80', label: 'Aktuell på bistånd → start, 80:e percentilen', kind: 'days' },
           ],
           rows: [...byUnit].map(([unit, t]) => ({
             unit,
@@ -173,6 +185,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             decisionToAssignmentP80: percentile(t.toAssigned, 0.8),
             assignmentToStartMedian: percentile(t.toStart, 0.5),
             assignmentToStartP80: percentile(t.toStart, 0.8),
+            aktuellToStartMedian: percentile(t.fromAktuell, 0.5),
+            aktuellToStartP80: percentile(t.fromAktuell, 0.8),
             _n: t.toStart.length,
           })),
         };
@@ -312,6 +326,7 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
       columns: [
         { key: 'unit', label: 'Placerande enhet', kind: 'text' },
         { key: 'providingUnit', label: 'Anordnare', kind: 'text' },
+        { key: 'billed', label: 'Internfaktureras', kind: 'text' },
         { key: 'placements', label: 'Placeringar', kind: 'count' },
         { key: 'costSek', label: 'Kostnad (kr)', kind: 'sek' },
       ],
@@ -320,6 +335,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
         .map((s) => ({
           unit: s.unit,
           providingUnit: s.providingUnit,
+          // Another unit's insats is paid for by the placing unit [004]: the billing basis lists each month.
+          billed: s.unit === s.providingUnit ? 'Nej' : 'Ja',
           placements: s.placements,
           costSek: Math.round(s.sek),
           _n: s.placements,

@@ -269,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/client-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the facts the statistics of insatser count: kön, age band, aktuell på bistånd, reason, target group
+         * @description Coarse categories, not sealed: the reports of insatser break participants down by them and count target groups per unit. 422 when nothing changed.
+         */
+        post: operations["CasesController_recordClientFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/sa-ae": {
         parameters: {
             query?: never;
@@ -820,7 +840,7 @@ export interface paths {
         };
         /**
          * One report on insatser: participants, outcomes, lead times, waiting, occupancy, follow-ups, unmet needs, cost
-         * @description Reports: participants, outcomes, lead-times, waiting, occupancy, follow-ups, unmet-needs, cost. `scope=city` gives every unit with cells under 5 withheld (shown as "<5"); the default, `unit`, the caller's own units exactly (biträdande enhetschef, auditor).
+         * @description Reports: participants, participants-by-group, outcomes, lead-times, waiting, occupancy, follow-ups, unmet-needs, target-groups, cost. `scope=city` gives every unit with cells under 5 withheld (shown as "<5"); the default, `unit`, the caller's own units exactly (biträdande enhetschef, auditor).
          */
         get: operations["InsatsStatisticsController_report"];
         put?: never;
@@ -1243,6 +1263,34 @@ export interface components {
                 /** Gjort */
                 gjort: boolean;
             }[];
+        };
+        ClientFacts: {
+            /**
+             * Kön
+             * @enum {string}
+             */
+            kon: "kvinna" | "man" | "annat" | "uppgift_saknas";
+            /**
+             * Åldersgrupp
+             * @description Klientens ålder i dag. Registrera på nytt när den ändras.
+             * @enum {string}
+             */
+            ageBand: "18-24" | "25-29" | "30-39" | "40-49" | "50-59" | "60-";
+            /**
+             * Aktuell på ekonomiskt bistånd sedan
+             * Format: date
+             */
+            aktuellSedan: string;
+            /**
+             * Huvudsaklig orsak till bistånd
+             * @enum {string}
+             */
+            reasonCode: "arbetslos" | "sjukskriven" | "ohalsa_utan_intyg" | "sociala_skal" | "foraldraledig" | "otillracklig_inkomst" | "annat";
+            /**
+             * Målgrupp
+             * @enum {string}
+             */
+            targetGroup: "arbetsmarknadsinsatser" | "etableringsprogrammet" | "sjukskriven_helt" | "omfattande_ohalsa" | "foraldraledig" | "pension" | "gymnasiestuderande" | "missbruk_planering" | "vard" | "frivarden" | "ansokan_forsakringskassan";
         };
         SaAeApplication: {
             /**
@@ -1685,6 +1733,21 @@ export interface components {
                     label: string;
                 } | null;
             };
+            clientFacts: {
+                kon: string;
+                ageBand: string;
+                aktuellSedan: string;
+                reasonCode: string;
+                targetGroup: string;
+                /** Format: date-time */
+                recordedAt: string;
+                labels: {
+                    kon: string;
+                    ageBand: string;
+                    reasonCode: string;
+                    targetGroup: string;
+                };
+            } | null;
             caseworkerChangesLastTwelveMonths: number;
             followUps: {
                 instanceId: string;
@@ -2569,6 +2632,36 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Progressionsplan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CasesController_recordClientFacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientFacts"];
             };
         };
         responses: {

@@ -1,0 +1,70 @@
+import { AGE_BANDS, KON, REASON_CODES, TARGET_GROUPS } from '@app/engine';
+import type { ReadModelDb } from '@app/read-model';
+import type { ReportColumn, ReportRow } from './report-cells';
+
+type Built = { columns: ReportColumn[]; rows: ReportRow[] };
+type Row = Record<string, unknown>;
+const MISSING = 'Uppgift saknas';
+const named = (terms: Readonly<Record<string, string>>, key: unknown) =>
+  typeof key === 'string' ? (terms[key] ?? key) : MISSING;
+
+/**
+ * People in a placement during the period by kön and age band [004, 001]:
+ * each person once per unit, however many placements they had; those
+ * whose facts were never recorded counted as "uppgift saknas", so the
+ * total still matches.
+ */
+export function participantsByGroup(db: ReadModelDb, params: Row, inUnits: string): Built {
+  return {
+    columns: [
+      { key: 'unit', label: 'Placerande enhet', kind: 'text' },
+      { key: 'kon', label: 'Kön', kind: 'text' },
+      { key: 'ageBand', label: 'Åldersgrupp', kind: 'text' },
+      { key: 'participants', label: 'Deltagare', kind: 'count' },
+    ],
+    rows: db
+      .all<Row>(
+        `SELECT p.unit, f.kon, f.age_band, count(DISTINCT p.case_id) AS n
+         FROM pl_placements p LEFT JOIN pl_client_facts f ON f.case_id = p.case_id
+         WHERE p.started_on IS NOT NULL AND p.started_on <= :to AND (p.ended_on IS NULL OR p.ended_on >= :from)
+           AND ${inUnits}
+         GROUP BY p.unit, f.kon, f.age_band ORDER BY p.unit, f.kon, f.age_band`,
+        params,
+      )
+      .map((r) => ({
+        unit: r.unit as string,
+        kon: named(KON, r.kon),
+        ageBand: named(AGE_BANDS, r.age_band),
+        participants: r.n as number,
+      })),
+  };
+}
+
+/**
+ * The cases of each unit by target group and main reason for bistånd,
+ * aktuell by the end of the period [001]: how many the insatser are for,
+ * and how many are in the other groups.
+ */
+export function targetGroups(db: ReadModelDb, params: Row, inUnits: string): Built {
+  return {
+    columns: [
+      { key: 'unit', label: 'Enhet', kind: 'text' },
+      { key: 'targetGroup', label: 'Målgrupp', kind: 'text' },
+      { key: 'reasonCode', label: 'Huvudsaklig orsak till bistånd', kind: 'text' },
+      { key: 'cases', label: 'Ärenden', kind: 'count' },
+    ],
+    rows: db
+      .all<Row>(
+        `SELECT unit, target_group, reason_code, count(*) AS n FROM pl_client_facts
+         WHERE aktuell_sedan <= :to AND ${inUnits}
+         GROUP BY unit, target_group, reason_code ORDER BY unit, target_group, n DESC`,
+        params,
+      )
+      .map((r) => ({
+        unit: r.unit as string,
+        targetGroup: named(TARGET_GROUPS, r.target_group),
+        reasonCode: named(REASON_CODES, r.reason_code),
+        cases: r.n as number,
+      })),
+  };
+}

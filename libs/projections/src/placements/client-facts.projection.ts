@@ -1,0 +1,57 @@
+import { CASE_EVENTS } from '@app/engine';
+import {
+  CaseErased,
+  ClientFactsRecorded,
+  type Projection,
+  type ProjectionFactory,
+  type ReadModelDb,
+  type StoredEventMessage,
+} from '@app/read-model';
+import { caseFacts } from '../case-directory';
+
+/**
+ * The latest facts recorded for the statistics of each case (kön, age band,
+ * aktuell på bistånd, reason, target group), by unit: what the reports
+ * break participants down by and count target groups with. Gone with the case.
+ */
+class ClientFactsProjection implements Projection {
+  readonly handles = [ClientFactsRecorded, CaseErased];
+  readonly name = 'clientFacts';
+  readonly tables = [
+    {
+      name: 'pl_client_facts',
+      ddl: [
+        `CREATE TABLE pl_client_facts (
+           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, kon TEXT NOT NULL, age_band TEXT NOT NULL,
+           aktuell_sedan TEXT NOT NULL, reason_code TEXT NOT NULL, target_group TEXT NOT NULL)`,
+        'CREATE INDEX pl_client_facts_unit ON pl_client_facts (unit, target_group, reason_code)',
+      ],
+    },
+  ];
+
+  apply(db: ReadModelDb, message: StoredEventMessage): void {
+    const { caseId, data } = message;
+    if (message.event.type === CASE_EVENTS.erased) {
+      db.run('DELETE FROM pl_client_facts WHERE case_id = :caseId', { caseId });
+      return;
+    }
+    db.run(
+      `INSERT INTO pl_client_facts (case_id, unit, kon, age_band, aktuell_sedan, reason_code, target_group)
+       VALUES (:caseId, :unit, :kon, :ageBand, :aktuellSedan, :reasonCode, :targetGroup)
+       ON CONFLICT (case_id) DO UPDATE SET kon = excluded.kon, age_band = excluded.age_band,
+         aktuell_sedan = excluded.aktuell_sedan, reason_code = excluded.reason_code,
+         target_group = excluded.target_group`,
+      {
+        caseId,
+        unit: caseFacts(db, caseId).unit,
+        kon: data.kon,
+        ageBand: data.ageBand,
+        aktuellSedan: data.aktuellSedan,
+        reasonCode: data.reasonCode,
+        targetGroup: data.targetGroup,
+      },
+    );
+  }
+}
+
+export const clientFactsProjection: ProjectionFactory = () => new ClientFactsProjection();
