@@ -19,7 +19,7 @@ export function participantsByGroup(db: ReadModelDb, params: Row, inUnits: strin
     columns: [
       { key: 'unit', label: 'Placerande enhet', kind: 'text' },
       { key: 'kon', label: 'Kön', kind: 'text' },
-      { key: 'ageBand', label: 'Åldersgrupp', kind: 'text' },
+      { key: 'ageBand', label: 'Åldersgrupp (som registrerad)', kind: 'text' },
       { key: 'participants', label: 'Deltagare', kind: 'count' },
     ],
     rows: db

@@ -24,7 +24,8 @@ class ClientFactsProjection implements Projection {
         `CREATE TABLE pl_client_facts (
            case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, kon TEXT NOT NULL, age_band TEXT NOT NULL,
            aktuell_sedan TEXT NOT NULL, reason_code TEXT NOT NULL, target_group TEXT NOT NULL)`,
-        'CREATE INDEX pl_client_facts_unit ON pl_client_facts (unit, target_group, reason_code)',
+        // Covering: the target-group counts read no row.
+        'CREATE INDEX pl_client_facts_unit ON pl_client_facts (unit, target_group, reason_code, aktuell_sedan)',
       ],
     },
   ];
