@@ -20,6 +20,8 @@ export default defineConfig({
       { find: /^@app\/projections\/(.*)$/, replacement: resolve(__dirname, 'libs/projections/src/$1') },
       { find: /^@app\/insatser$/, replacement: resolve(__dirname, 'libs/insatser/src') },
       { find: /^@app\/insatser\/(.*)$/, replacement: resolve(__dirname, 'libs/insatser/src/$1') },
+      { find: /^@app\/referral$/, replacement: resolve(__dirname, 'libs/referral/src') },
+      { find: /^@app\/referral\/(.*)$/, replacement: resolve(__dirname, 'libs/referral/src/$1') },
       { find: /^@app\/processes$/, replacement: resolve(__dirname, 'processes') },
     ],
   },
