@@ -11,23 +11,13 @@ import {
   textDownloadedBy,
   type RunningApp,
 } from './browser';
+import { KEEPER, SOCIAL_WORKER, UNIT } from './insatser-users';
 import { chooseByKeyboard, selectByKeyboard, tabTo, typeDate, typeInto } from './keyboard';
 
-const UNIT = 'jarva-1';
-const SOCIAL_WORKER = {
-  id: 'jarva-1-ss',
-  name: 'SS',
-  memberships: [{ unit: UNIT, roles: ['socialsekreterare' as const] }],
-};
 const REHAB = {
   id: 'jarva-1-rehab',
   name: 'RA',
   memberships: [{ unit: UNIT, roles: ['rehabansvarig' as const] }],
-};
-const KEEPER = {
-  id: 'jarva-1-insats',
-  name: 'IA',
-  memberships: [{ unit: UNIT, roles: ['insatsansvarig' as const] }],
 };
 const ROW = {
   vad: 'Arbetsträning utomhus',
@@ -67,6 +57,19 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
       .post('/api/cases')
       .send({ reference, unit: UNIT, socialWorkerId: SOCIAL_WORKER.id });
     return opened.body.caseId as string;
+  }
+
+  /** A client of the social worker's, placed on the entry over the API. */
+  async function placed(reference: string) {
+    const api = asPrincipal(running.app, SOCIAL_WORKER);
+    const caseId = await openCase(reference);
+    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
+    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
+    await api
+      .post(events)
+      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
+      .expect(200);
+    return { api, events };
   }
 
   it('the social worker finds the insats in the catalogue, places a client from a progressionsplan row and records the facts for the statistics', async () => {
@@ -143,14 +146,7 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
   });
 
   it('the social worker records a follow-up starting from the plan’s goals, and opens the case from the list of placements', async () => {
-    const api = asPrincipal(running.app, SOCIAL_WORKER);
-    const caseId = await openCase('UF 1974');
-    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
-    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
-    await api
-      .post(events)
-      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
-      .expect(200);
+    const { api, events } = await placed('UF 1974');
     await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
 
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
@@ -224,14 +220,7 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
   });
 
   it('the biträdande enhetschef shows the outcomes and downloads them as CSV', async () => {
-    const api = asPrincipal(running.app, SOCIAL_WORKER);
-    const caseId = await openCase('AV 1981');
-    const started = await api.post(`/api/cases/${caseId}/processes`).send({ definitionId: 'insats' });
-    const events = `/api/cases/${caseId}/processes/${started.body.instanceId}/events`;
-    await api
-      .post(events)
-      .send({ event: 'PlacementAssigned', payload: { ...ASSIGNED, insatsId } })
-      .expect(200);
+    const { api, events } = await placed('AV 1981');
     await api
       .post(events)
       .send({

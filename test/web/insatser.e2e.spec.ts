@@ -11,18 +11,7 @@ import {
   startWebApp,
   type RunningApp,
 } from './browser';
-
-const UNIT = 'jarva-1';
-const SOCIAL_WORKER = {
-  id: 'jarva-1-ss',
-  name: 'SS',
-  memberships: [{ unit: UNIT, roles: ['socialsekreterare' as const] }],
-};
-const KEEPER = {
-  id: 'jarva-1-insats',
-  name: 'IA',
-  memberships: [{ unit: UNIT, roles: ['insatsansvarig' as const] }],
-};
+import { KEEPER, SOCIAL_WORKER, UNIT } from './insatser-users';
 
 /** Insatser in the browser: the catalogue at desktop and phone width, and the providing unit's view; by keyboard only in insatser-keyboard. */
 describe('insatser in the web app', { timeout: 90_000 }, () => {
