@@ -59,6 +59,7 @@ interface Route {
 
 const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/auth/me', allowed: EVERYONE, ok: 200 },
+  { method: 'put', path: '/api/auth/me/mail', allowed: EVERYONE, body: { optOut: false }, ok: 200 },
   { method: 'get', path: '/api/live', allowed: CASE_READERS, ok: 200, stream: true },
   { method: 'get', path: '/api/cases', allowed: CASE_READERS, ok: 200, lists: seesFixture },
   { method: 'get', path: '/api/cases/{caseId}', allowed: CASE_READERS, caseScoped: true, ok: 200 },
@@ -268,6 +269,8 @@ const ROUTES: readonly Route[] = [
     lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
   },
   { method: 'post', path: '/api/admin/deadlines/run', allowed: ['operator'], ok: 200 },
+  { method: 'post', path: '/api/admin/mail/run', allowed: ['operator'], ok: 200 },
+  { method: 'get', path: '/api/admin/mail', allowed: ['operator'], ok: 200 },
   { method: 'get', path: '/api/insatser', allowed: EVERYONE, ok: 200 },
   { method: 'get', path: '/api/catalogue-form', allowed: EVERYONE, ok: 200 },
   { method: 'get', path: '/api/insatser/{insatsId}', allowed: EVERYONE, ok: 200 },

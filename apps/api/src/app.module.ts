@@ -17,6 +17,8 @@ import { PartnerPlacementsController } from './insatser/partner-placements.contr
 import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
+import { MailOutbox } from './mail/mail-outbox';
+import { MAIL_TRANSPORTER, transporterFor } from './mail/mail-transport';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { LiveController } from './live/live.controller';
@@ -85,6 +87,8 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         DeadlineWorker,
+        { provide: MAIL_TRANSPORTER, useFactory: () => transporterFor(config.mail) ?? null },
+        MailOutbox,
         CatalogueService,
         ProjectionMetrics,
         ProjectionsReadiness,

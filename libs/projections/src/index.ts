@@ -15,3 +15,4 @@ export * from './placements/partner-placements.queries';
 export * from './placements/billing.queries';
 export * from './placements/insats-statistics.queries';
 export * from './placements/report-cells';
+export * from './mail/mail.queries';

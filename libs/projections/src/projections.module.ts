@@ -32,6 +32,8 @@ import {
 } from './catalogue/catalogue.queries';
 import { placementsProjection } from './placements/placements.projection';
 import { clientFactsProjection } from './placements/client-facts.projection';
+import { mailProjection } from './mail/mail.projection';
+import { MailDeliveriesHandler, PendingMailHandler } from './mail/mail.queries';
 import { PlacementsHandler } from './placements/placements.queries';
 import { PartnerPlacementHandler, PartnerPlacementsHandler } from './placements/partner-placements.queries';
 import { BillingBasisHandler } from './placements/billing.queries';
@@ -73,9 +75,12 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   catalogueProjection,
   placementsProjection,
   clientFactsProjection,
+  mailProjection,
 ];
 
 const QUERY_HANDLERS = [
+  PendingMailHandler,
+  MailDeliveriesHandler,
   ClosedCasesHandler,
   VisibleCaseIdsHandler,
   CasesOfUnitsHandler,

@@ -4,6 +4,7 @@ import {
   CASE_EVENTS,
   caseOfStream,
   INSATS_EVENTS,
+  MAIL_EVENTS,
   STAFF_EVENTS,
   STREAM_PREFIXES,
 } from '@app/engine';
@@ -93,6 +94,11 @@ export const MentorAssigned = messageClass(STAFF_EVENTS.mentorAssigned);
 /** The shared catalogue's events: an entry registered, revised, paused, resumed or closed. */
 export const INSATS_MESSAGES: readonly MessageClass[] = Object.values(INSATS_EVENTS).map(messageClass);
 const INSATS_BY_TYPE = new Map(INSATS_MESSAGES.map((type) => [type.storedType, type]));
+/** A person's choice about e-mail. */
+export const MailPreferenceSet = messageClass(STAFF_EVENTS.mailPreferenceSet);
+/** An e-mail's delivery: claimed, sent, or failed and to be tried again. */
+export const MAIL_MESSAGES: readonly MessageClass[] = Object.values(MAIL_EVENTS).map(messageClass);
+const MAIL_BY_TYPE = new Map(MAIL_MESSAGES.map((type) => [type.storedType, type]));
 /** Events of streams no read model follows; no handler takes them. */
 const OtherStreamEvent = messageClass('OtherStream');
 
@@ -131,6 +137,11 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === MentorAssigned.storedType) {
     return new MentorAssigned(event);
   }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === MailPreferenceSet.storedType) {
+    return new MailPreferenceSet(event);
+  }
+  const mail = event.streamName.startsWith(STREAM_PREFIXES.mail) && MAIL_BY_TYPE.get(event.type);
+  if (mail) return new mail(event);
   const insats = event.streamName.startsWith(STREAM_PREFIXES.insats) && INSATS_BY_TYPE.get(event.type);
   if (insats) return new insats(event);
   return new OtherStreamEvent(event);

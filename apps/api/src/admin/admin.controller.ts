@@ -7,7 +7,10 @@ import { holdsAny, unitsWhere, CasesOfUnitsQuery } from '@app/access';
 import { ProjectionRunner } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineWorker } from '../escalation/deadline-worker';
+import { MailOutbox } from '../mail/mail-outbox';
+import { MailDeliveriesQuery } from '@app/projections';
 import { Allow, CurrentActor, OPERATORS, SUPERVISORS, type Actor } from '../identity/actor';
+import { Answers } from '../http/response-schemas';
 
 /** Operations, for the operator (IT): read-model status and rebuild, the deadline worker now, the hash chains. */
 @ApiTags('admin')
@@ -16,6 +19,7 @@ export class AdminController {
   constructor(
     private readonly runner: ProjectionRunner,
     private readonly worker: DeadlineWorker,
+    private readonly outbox: MailOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queries: QueryBus,
@@ -54,6 +58,28 @@ export class AdminController {
     const { done } = await this.runner.rebuild();
     done.catch(() => undefined);
     return this.runner.status();
+  }
+
+  @Post('mail/run')
+  @Answers('MailReport')
+  @Allow(...OPERATORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send what the outbox holds now: each message once, failures tried again later' })
+  runMail() {
+    return this.outbox.runOnce();
+  }
+
+  @Get('mail')
+  @Answers('MailDeliveries')
+  @Allow(...OPERATORS)
+  @ApiOperation({
+    summary: 'The latest e-mail deliveries: kind, subject, link and status; no address and nothing of a case',
+  })
+  async mail() {
+    return {
+      items: await this.queries.execute(new MailDeliveriesQuery(100)),
+      transport: this.config.mail.transport,
+    };
   }
 
   @Post('deadlines/run')

@@ -25,7 +25,7 @@ describe('configuration from the environment', () => {
       deadlineOverrides: {},
       identity: {
         kind: 'development',
-        claims: { userId: 'sub', name: 'name', units: 'units', roles: 'roles', roleMap: {} },
+        claims: { userId: 'sub', name: 'name', units: 'units', roles: 'roles', email: 'email', roleMap: {} },
       },
       signInRateLimit: 10,
       rateLimits: { perAddress: 3000, perPerson: 1200 },
@@ -35,6 +35,12 @@ describe('configuration from the environment', () => {
       retention: {},
       samverkanCareUnits: {},
       corsOrigins: [],
+      mail: {
+        transport: 'off',
+        from: 'Ärendemotorn <noreply@localhost>',
+        publicUrl: 'http://localhost:3000',
+        workerIntervalMs: 30_000,
+      },
       http: {
         headersTimeoutMs: 10_000,
         requestTimeoutMs: 30_000,
@@ -42,6 +48,39 @@ describe('configuration from the environment', () => {
         maxConnections: 2_000,
       },
     });
+  });
+
+  it('given SMTP, then the server, TLS mode and sender are used, and links point at the public address', () => {
+    expect(
+      loadConfig({
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_HOST: 'smtp.kommun.example',
+        SMTP_PORT: '465',
+        SMTP_TLS: 'tls',
+        SMTP_USER: 'arendemotorn',
+        SMTP_PASSWORD: 'hemligt',
+        MAIL_FROM: 'Ärendemotorn <noreply@kommun.example>',
+        PUBLIC_URL: 'https://arenden.kommun.example/',
+      }).mail,
+    ).toEqual({
+      transport: 'smtp',
+      smtp: { host: 'smtp.kommun.example', port: 465, tls: 'tls', user: 'arendemotorn', password: 'hemligt' },
+      from: 'Ärendemotorn <noreply@kommun.example>',
+      publicUrl: 'https://arenden.kommun.example',
+      workerIntervalMs: 30_000,
+    });
+  });
+
+  it('given SMTP without a server, a sender that is no address, or an unknown TLS mode, then each is named', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'ingen adress', SMTP_TLS: 'ssl' });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems.map((p) => p.split(' ')[0]);
+      }
+    })();
+    expect(problems.sort()).toEqual(['MAIL_FROM', 'SMTP_HOST', 'SMTP_TLS']);
   });
 
   it('given empty values, then the defaults apply', () => {
@@ -183,6 +222,7 @@ describe('configuration from the environment', () => {
         name: 'name',
         units: 'extension_units',
         roles: 'roles',
+        email: 'email',
         roleMap: { 'Arende.Handlaggare': 'socialsekreterare' },
       },
     });

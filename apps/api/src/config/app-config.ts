@@ -22,6 +22,10 @@ import { isIsoDuration } from '@app/workflow';
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 
+export const MAIL_TRANSPORTS = ['off', 'preview', 'smtp'] as const;
+export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
+const SMTP_TLS_MODES = ['starttls', 'tls', 'none'] as const;
+
 const OVERRIDES_SHAPE =
   'must be JSON shaped {"<unit>": {"<process id>": {"<deadline name>": "<ISO duration>"}}}';
 
@@ -184,6 +188,9 @@ class EnvironmentVariables {
   OIDC_CLAIM_UNITS = 'units';
 
   @Matches(CLAIM_PATH, { message: CLAIM_PATH_RULE })
+  OIDC_CLAIM_EMAIL = 'email';
+
+  @Matches(CLAIM_PATH, { message: CLAIM_PATH_RULE })
   OIDC_CLAIM_ROLES = 'roles';
 
   @IsOptional()
@@ -275,6 +282,57 @@ class EnvironmentVariables {
   /** Open connections beyond this are refused, live-update streams included. */
   @WholeNumber(1, 1_000_000, 'connections')
   HTTP_MAX_CONNECTIONS = 2_000;
+
+  /** off: no e-mail (the default); preview: composed and shown to the operator, never sent; smtp: sent. */
+  @IsIn(MAIL_TRANSPORTS, { message: `must be one of: ${MAIL_TRANSPORTS.join(', ')}` })
+  MAIL_TRANSPORT: MailTransport = 'off';
+
+  @ValidateIf((env: EnvironmentVariables) => env.MAIL_TRANSPORT === 'smtp')
+  @IsString({ message: 'must name the SMTP server when MAIL_TRANSPORT=smtp' })
+  @IsNotEmpty({ message: 'must name the SMTP server when MAIL_TRANSPORT=smtp' })
+  SMTP_HOST?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  SMTP_PORT = 587;
+
+  /** starttls: upgrade on 587 and refuse to send without it; tls: TLS from the start (465); none: only for a relay on the same machine. */
+  @IsIn(SMTP_TLS_MODES, { message: `must be one of: ${SMTP_TLS_MODES.join(', ')}` })
+  SMTP_TLS: (typeof SMTP_TLS_MODES)[number] = 'starttls';
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  @Matches(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'must be an e-mail address, optionally with a name: Ärendemotorn <noreply@kommun.se>',
+  })
+  MAIL_FROM = 'Ärendemotorn <noreply@localhost>';
+
+  /** Where links in e-mail point: the web app as its users reach it. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(?:\/[^\s]*)?$/, {
+    message: 'must be an http(s) address, e.g. https://arenden.kommun.se',
+  })
+  PUBLIC_URL?: string;
+
+  @Type(() => Number)
+  @IsInt({
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  })
+  @Min(0, {
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  })
+  @Max(86_400_000, {
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  })
+  MAIL_WORKER_INTERVAL_MS = 30_000;
 }
 
 /** Where the user id, name, units and roles are in a token; paths may be dotted (realm_access.roles). */
@@ -283,6 +341,8 @@ export interface ClaimMapping {
   readonly name: string;
   readonly units: string;
   readonly roles: string;
+  /** The work e-mail address, for telling people that something waits for them. */
+  readonly email: string;
   /** The identity provider's role names → ours; a name not in the map is used as it is. */
   readonly roleMap: Readonly<Record<string, AccessRole>>;
 }
@@ -342,6 +402,20 @@ export interface AppConfig {
   /** The scraper's token for /metrics; never echoed. */
   readonly metricsToken?: string;
   /** Bounds on what one client can hold of the HTTP server. */
+  /** E-mail that tells people something waits for them (ADR 0029). */
+  readonly mail: {
+    readonly transport: MailTransport;
+    readonly smtp?: {
+      readonly host: string;
+      readonly port: number;
+      readonly tls: (typeof SMTP_TLS_MODES)[number];
+      readonly user?: string;
+      readonly password?: string;
+    };
+    readonly from: string;
+    readonly publicUrl: string;
+    readonly workerIntervalMs: number;
+  };
   readonly http: {
     readonly headersTimeoutMs: number;
     readonly requestTimeoutMs: number;
@@ -366,6 +440,7 @@ const ECHOABLE = new Set([
   'OIDC_JWKS_URI',
   'OIDC_CLAIM_USER_ID',
   'OIDC_CLAIM_NAME',
+  'OIDC_CLAIM_EMAIL',
   'OIDC_CLAIM_UNITS',
   'OIDC_CLAIM_ROLES',
   'OIDC_CLIENT_ID',
@@ -478,6 +553,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
           },
         }
       : {}),
+    mail: {
+      transport: parsed.MAIL_TRANSPORT,
+      ...(parsed.MAIL_TRANSPORT === 'smtp' && parsed.SMTP_HOST
+        ? {
+            smtp: {
+              host: parsed.SMTP_HOST,
+              port: parsed.SMTP_PORT,
+              tls: parsed.SMTP_TLS,
+              ...(parsed.SMTP_USER ? { user: parsed.SMTP_USER } : {}),
+              ...(parsed.SMTP_PASSWORD ? { password: parsed.SMTP_PASSWORD } : {}),
+            },
+          }
+        : {}),
+      from: parsed.MAIL_FROM,
+      publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
+      workerIntervalMs: parsed.MAIL_WORKER_INTERVAL_MS,
+    },
     http: {
       headersTimeoutMs: parsed.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT_MS,
@@ -495,6 +587,7 @@ function identityOf(parsed: EnvironmentVariables): IdentityConfig {
     name: parsed.OIDC_CLAIM_NAME,
     units: parsed.OIDC_CLAIM_UNITS,
     roles: parsed.OIDC_CLAIM_ROLES,
+    email: parsed.OIDC_CLAIM_EMAIL,
     roleMap: parsed.OIDC_ROLE_MAP ? (JSON.parse(parsed.OIDC_ROLE_MAP) as Record<string, AccessRole>) : {},
   };
   if (!parsed.OIDC_ISSUER) return { kind: 'development', claims };

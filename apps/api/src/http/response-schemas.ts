@@ -37,7 +37,31 @@ const roleLabel = object({ role: string, label: string });
  */
 export const RESPONSE_SCHEMAS = {
   Membership: object({ unit: string, roles: strings }),
-  Me: object({ id: string, name: string, memberships: array(ref('Membership')) }),
+  Me: object({ id: string, name: string, memberships: array(ref('Membership')), email: string }, ['email']),
+  MailPreference: object({ optOut: boolean }),
+  MailReport: object({
+    at: instant,
+    sent: array(object({ notificationId: string, userId: string })),
+    failed: array(object({ notificationId: string, userId: string, code: string, retryAt: instant })),
+    skipped: array(object({ notificationId: string, userId: string, reason: string })),
+  }),
+  MailDeliveries: object({
+    transport: { type: 'string', enum: ['off', 'preview', 'smtp'] },
+    items: array(
+      object({
+        notificationId: string,
+        userId: string,
+        kind: nullable(string),
+        status: { type: 'string', enum: ['sent', 'claimed', 'retrying'] },
+        attempts: integer,
+        subject: nullable(string),
+        link: nullable(string),
+        sentAt: nullable(instant),
+        retryAt: nullable(instant),
+        lastCode: nullable(string),
+      }),
+    ),
+  }),
   DemoUsers: object({
     units: array(object({ id: string, name: string })),
     users: array(object({ id: string, name: string, memberships: array(ref('Membership')) })),

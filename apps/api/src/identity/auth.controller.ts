@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import type { Principal } from '@app/access';
+import { IsBoolean, IsIn } from 'class-validator';
+import { StaffDirectory, type Principal } from '@app/access';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
 import { DEMO_UNITS, DEMO_USERS } from './demo-users';
@@ -9,10 +9,19 @@ import { DEV_TOKEN_TTL_SECONDS, DevTokens } from './dev-tokens';
 import { SignInRoute } from '../http/rate-limits';
 import { Answers } from '../http/response-schemas';
 
+/** Whether I want e-mail about what waits for me. */
+export class MailPreferenceDto {
+  @IsBoolean({ message: 'optOut must be true or false' })
+  optOut!: boolean;
+}
+
 @ApiTags('sign-in')
 @Controller('api/auth')
 export class AuthController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly staff: StaffDirectory,
+  ) {}
 
   @Get('config')
   @Answers('SignInConfig')
@@ -37,6 +46,18 @@ export class AuthController {
   @ApiOperation({ summary: 'Who I am signed in as: id, name, and my roles per unit' })
   me(@CurrentActor() actor: Actor) {
     return actor;
+  }
+
+  @Put('me/mail')
+  @Answers('MailPreference')
+  @Allow(...EVERY_ROLE)
+  @ApiOperation({
+    summary:
+      'Turn e-mail about what waits for me off, or on again (it holds only the kind of thing and a link)',
+  })
+  async setMail(@CurrentActor() actor: Actor, @Body() body: MailPreferenceDto) {
+    await this.staff.setMailPreference(actor.id, body.optOut);
+    return { optOut: body.optOut };
   }
 }
 

@@ -50,5 +50,12 @@ export function principalFromClaims(claims: Claims, mapping: ClaimMapping): Prin
     else for (const unit of units) grant(unit, entry);
   }
   const memberships: Membership[] = [...byUnit].map(([unit, roles]) => ({ unit, roles: [...roles] }));
-  return { id, name: typeof name === 'string' && name !== '' ? name : id, memberships };
+  const email = claimAt(claims, mapping.email);
+  return {
+    id,
+    name: typeof name === 'string' && name !== '' ? name : id,
+    memberships,
+    // Only an address that looks like one: a wrong claim mapping must not make mail go astray.
+    ...(typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { email } : {}),
+  };
 }

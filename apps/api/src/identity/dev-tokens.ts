@@ -40,6 +40,7 @@ export class DevTokens extends TokenVerifier {
       sub: principal.id,
       name: principal.name,
       roles: grantsOf(principal),
+      ...(principal.email ? { email: principal.email } : {}),
       iss: ISSUER,
       aud: AUDIENCE,
       iat: issuedAt,

@@ -30,6 +30,8 @@ export interface Principal {
   readonly id: string;
   readonly name: string;
   readonly memberships: readonly Membership[];
+  /** Where they are told by e-mail that something waits for them; from their sign-in, when it gives one. */
+  readonly email?: string;
   /**
    * For a mentor: whom they mentor, from the staff directory (the log), not
    * from the token. Read only where they hold the mentor role.

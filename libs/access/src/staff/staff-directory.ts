@@ -25,6 +25,7 @@ export const STAFF_SEED = Symbol('STAFF_SEED');
 const fingerprintOf = (principal: Principal) =>
   JSON.stringify([
     principal.name,
+    principal.email ?? null,
     [...principal.memberships]
       .map((m) => [m.unit, [...m.roles].sort()] as const)
       .sort(([a], [b]) => a.localeCompare(b)),
@@ -93,6 +94,15 @@ export class StaffDirectory {
     return this.queries.execute(new MentorOfQuery(menteeId, unit));
   }
 
+  /** Turns e-mail about what waits for a person off, or on again; their choice, in their own stream. */
+  async setMailPreference(userId: string, optOut: boolean): Promise<void> {
+    await this.appendTo(userId, {
+      type: STAFF_EVENTS.mailPreferenceSet,
+      data: { userId, optOut },
+      actorId: userId,
+    });
+  }
+
   /** Records who mentors a social worker in a unit; `null` ends the mentorship. */
   async assignMentor(unit: string, menteeId: string, mentorId: string | null, by: string): Promise<void> {
     await this.appendTo(menteeId, {
@@ -108,6 +118,7 @@ export class StaffDirectory {
       data: {
         userId: principal.id,
         name: principal.name,
+        ...(principal.email ? { email: principal.email } : {}),
         memberships: principal.memberships.map((m) => ({ unit: m.unit, roles: [...m.roles] })),
       },
       actorId: principal.id,

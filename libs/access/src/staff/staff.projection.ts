@@ -18,7 +18,7 @@ class StaffProjection implements Projection {
       ddl: [
         `CREATE TABLE sf_members (
            user_id TEXT NOT NULL, unit TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, seen_at TEXT NOT NULL,
-           PRIMARY KEY (user_id, unit, role))`,
+           email TEXT, PRIMARY KEY (user_id, unit, role))`,
         'CREATE INDEX sf_members_unit ON sf_members (unit, role)',
       ],
     },
@@ -52,9 +52,16 @@ class StaffProjection implements Projection {
     for (const membership of data.memberships as { unit: string; roles: string[] }[]) {
       for (const role of membership.roles) {
         db.run(
-          `INSERT INTO sf_members (user_id, unit, role, name, seen_at)
-           VALUES (:userId, :unit, :role, :name, :at)`,
-          { userId: data.userId, unit: membership.unit, role, name: data.name, at: message.occurredAt },
+          `INSERT INTO sf_members (user_id, unit, role, name, seen_at, email)
+           VALUES (:userId, :unit, :role, :name, :at, :email)`,
+          {
+            userId: data.userId,
+            unit: membership.unit,
+            role,
+            name: data.name,
+            at: message.occurredAt,
+            email: data.email ?? null,
+          },
         );
       }
     }

@@ -45,8 +45,8 @@ export class StaffMemberHandler implements IQueryHandler<StaffMemberQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ userId }: StaffMemberQuery): Promise<Principal | undefined> {
-    const rows = this.db.all<{ unit: string; role: AccessRole; name: string }>(
-      'SELECT unit, role, name FROM sf_members WHERE user_id = :userId ORDER BY unit, role',
+    const rows = this.db.all<{ unit: string; role: AccessRole; name: string; email: string | null }>(
+      'SELECT unit, role, name, email FROM sf_members WHERE user_id = :userId ORDER BY unit, role',
       { userId },
     );
     if (rows.length === 0) return Promise.resolve(undefined);
@@ -56,6 +56,7 @@ export class StaffMemberHandler implements IQueryHandler<StaffMemberQuery> {
       id: userId,
       name: rows[0].name,
       memberships: [...byUnit].map(([unit, roles]) => ({ unit, roles })),
+      ...(rows[0].email ? { email: rows[0].email } : {}),
     });
   }
 }

@@ -33,6 +33,15 @@ export const STAFF_EVENTS = {
   memberSeen: 'StaffMemberSeen',
   /** A social worker in the introduktionsprogram gets (or loses) a mentor in a unit. */
   mentorAssigned: 'MentorAssigned',
+  /** A person turns e-mail about what waits for them off, or on again. */
+  mailPreferenceSet: 'MailPreferenceSet',
+} as const;
+
+/** One notification's e-mail to one person: claimed by a node, sent, or tried again later (ADR 0029). */
+export const MAIL_EVENTS = {
+  claimed: 'MailClaimed',
+  sent: 'MailSent',
+  attemptFailed: 'MailAttemptFailed',
 } as const;
 
 /** The shared catalogue of labour-market measures: not case data, so not sealed (insatser.md). */
@@ -54,6 +63,8 @@ export const STREAM_PREFIXES = {
   staff: 'staff-',
   /** One stream per catalogue entry: its versions and whether it takes placements. */
   insats: 'insats-',
+  /** One stream per notification and recipient: its e-mail's delivery, so two nodes can never both send it. */
+  mail: 'mail-',
 } as const;
 
 export const caseStream = (caseId: string) => `${STREAM_PREFIXES.case}${caseId}`;

@@ -624,6 +624,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mail/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send what the outbox holds now: each message once, failures tried again later */
+        post: operations["AdminController_runMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest e-mail deliveries: kind, subject, link and status; no address and nothing of a case */
+        get: operations["AdminController_mail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/deadlines/run": {
         parameters: {
             query?: never;
@@ -1024,6 +1058,23 @@ export interface paths {
         /** Who I am signed in as: id, name, and my roles per unit */
         get: operations["AuthController_me"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn e-mail about what waits for me off, or on again (it holds only the kind of thing and a link) */
+        put: operations["AuthController_setMail"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1502,6 +1553,9 @@ export interface components {
         PauseInsatsDto: {
             reason: string;
         };
+        MailPreferenceDto: {
+            optOut: boolean;
+        };
         MentorDto: {
             /** @description The mentor’s user id; null ends it */
             mentorId?: string | null;
@@ -1518,6 +1572,49 @@ export interface components {
             id: string;
             name: string;
             memberships: components["schemas"]["Membership"][];
+            email?: string;
+        };
+        MailPreference: {
+            optOut: boolean;
+        };
+        MailReport: {
+            /** Format: date-time */
+            at: string;
+            sent: {
+                notificationId: string;
+                userId: string;
+            }[];
+            failed: {
+                notificationId: string;
+                userId: string;
+                code: string;
+                /** Format: date-time */
+                retryAt: string;
+            }[];
+            skipped: {
+                notificationId: string;
+                userId: string;
+                reason: string;
+            }[];
+        };
+        MailDeliveries: {
+            /** @enum {string} */
+            transport: "off" | "preview" | "smtp";
+            items: {
+                notificationId: string;
+                userId: string;
+                kind: string | null;
+                /** @enum {string} */
+                status: "sent" | "claimed" | "retrying";
+                attempts: number;
+                subject: string | null;
+                link: string | null;
+                /** Format: date-time */
+                sentAt: string | null;
+                /** Format: date-time */
+                retryAt: string | null;
+                lastCode: string | null;
+            }[];
         };
         DemoUsers: {
             units: {
@@ -3093,6 +3190,44 @@ export interface operations {
             };
         };
     };
+    AdminController_runMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailReport"];
+                };
+            };
+        };
+    };
+    AdminController_mail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailDeliveries"];
+                };
+            };
+        };
+    };
     AdminController_runDeadlines: {
         parameters: {
             query?: never;
@@ -3614,6 +3749,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    AuthController_setMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailPreferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreference"];
                 };
             };
         };
