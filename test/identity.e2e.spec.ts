@@ -61,6 +61,7 @@ describe('development sign-in (no identity provider configured)', () => {
       id: 'jarva-1-rehab',
       name: 'Rehabansvarig, Järva',
       memberships: [{ unit: 'jarva-1', roles: ['rehabansvarig'] }],
+      mailOptOut: false,
     });
   });
 
@@ -142,6 +143,7 @@ describe('OpenID Connect (a real provider started by the test)', () => {
       id: 'ss-oidc',
       name: 'Socialsekreterare O',
       memberships: [{ unit: 'jarva-1', roles: ['socialsekreterare'] }],
+      mailOptOut: false,
     });
   });
 

@@ -31,6 +31,7 @@ import { InsatserView } from './views/insatser';
 import { PartnerPlacementsView } from './views/partner-placements';
 import { PlacementsView } from './views/placements';
 import { InsatsStatisticsView } from './views/insats-statistics';
+import { SettingsView } from './views/settings';
 
 const SIGN_IN_PATH = '/logga-in';
 /** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
@@ -203,6 +204,9 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           <span className={`live live-${live === 'ansluten' ? 'on' : 'off'}`}>
             {live === 'ansluten' ? 'Uppdateras automatiskt' : 'Ej ansluten för uppdateringar'}
           </span>
+          <Link href="/installningar" aria-current={current('/installningar') ? 'page' : undefined}>
+            Inställningar
+          </Link>
           <button type="button" onClick={onSignOut}>
             Logga ut
           </button>
@@ -244,6 +248,8 @@ function Routes({ pathname }: { pathname: string }) {
       return <InsatsStatisticsView />;
     case '/anordnare':
       return <PartnerPlacementsView />;
+    case '/installningar':
+      return <SettingsView />;
     default:
       return <NotFoundView />;
   }

@@ -33,7 +33,7 @@ import {
 import { placementsProjection } from './placements/placements.projection';
 import { clientFactsProjection } from './placements/client-facts.projection';
 import { mailProjection } from './mail/mail.projection';
-import { MailDeliveriesHandler, PendingMailHandler } from './mail/mail.queries';
+import { MailDeliveriesHandler, MailPreferenceHandler, PendingMailHandler } from './mail/mail.queries';
 import { PlacementsHandler } from './placements/placements.queries';
 import { PartnerPlacementHandler, PartnerPlacementsHandler } from './placements/partner-placements.queries';
 import { BillingBasisHandler } from './placements/billing.queries';
@@ -81,6 +81,7 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
 const QUERY_HANDLERS = [
   PendingMailHandler,
   MailDeliveriesHandler,
+  MailPreferenceHandler,
   ClosedCasesHandler,
   VisibleCaseIdsHandler,
   CasesOfUnitsHandler,

@@ -37,7 +37,10 @@ const roleLabel = object({ role: string, label: string });
  */
 export const RESPONSE_SCHEMAS = {
   Membership: object({ unit: string, roles: strings }),
-  Me: object({ id: string, name: string, memberships: array(ref('Membership')), email: string }, ['email']),
+  Me: object(
+    { id: string, name: string, memberships: array(ref('Membership')), email: string, mailOptOut: boolean },
+    ['email'],
+  ),
   MailPreference: object({ optOut: boolean }),
   MailReport: object({
     at: instant,

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
+import { QueryBus } from '@nestjs/cqrs';
 import { StaffDirectory, type Principal } from '@app/access';
+import { MailPreferenceQuery } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
 import { DEMO_UNITS, DEMO_USERS } from './demo-users';
@@ -21,6 +23,7 @@ export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly staff: StaffDirectory,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('config')
@@ -43,9 +46,12 @@ export class AuthController {
   @Get('me')
   @Answers('Me')
   @Allow(...EVERY_ROLE)
-  @ApiOperation({ summary: 'Who I am signed in as: id, name, and my roles per unit' })
-  me(@CurrentActor() actor: Actor) {
-    return actor;
+  @ApiOperation({
+    summary:
+      'Who I am signed in as: id, name, my roles per unit, my e-mail address and whether I turned e-mail off',
+  })
+  async me(@CurrentActor() actor: Actor) {
+    return { ...actor, mailOptOut: await this.queries.execute(new MailPreferenceQuery(actor.id)) };
   }
 
   @Put('me/mail')

@@ -87,3 +87,25 @@ export class MailDeliveriesHandler implements IQueryHandler<MailDeliveriesQuery>
     );
   }
 }
+
+/** Whether a person turned e-mail off; on until they do. */
+export class MailPreferenceQuery extends Query<boolean> {
+  constructor(readonly userId: string) {
+    super();
+  }
+}
+
+@QueryHandler(MailPreferenceQuery)
+export class MailPreferenceHandler implements IQueryHandler<MailPreferenceQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ userId }: MailPreferenceQuery): Promise<boolean> {
+    const row = this.db.get<{ opt_out: number }>(
+      'SELECT opt_out FROM ml_preferences WHERE user_id = :userId',
+      {
+        userId,
+      },
+    );
+    return Promise.resolve(row?.opt_out === 1);
+  }
+}

@@ -1055,7 +1055,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who I am signed in as: id, name, and my roles per unit */
+        /** Who I am signed in as: id, name, my roles per unit, my e-mail address and whether I turned e-mail off */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -1573,6 +1573,7 @@ export interface components {
             name: string;
             memberships: components["schemas"]["Membership"][];
             email?: string;
+            mailOptOut: boolean;
         };
         MailPreference: {
             optOut: boolean;
