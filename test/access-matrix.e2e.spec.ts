@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_ROLES, INSATS_ROLES, type AccessRole } from '@app/access';
+import { ACCESS_ROLES, INSATS_ROLES, REFERRAL_ROLES, type AccessRole } from '@app/access';
 import { ENTRY } from '@app/insatser/testing/entry';
 import { asPrincipal, eventually, startApp, tempDataDir, TestClock, signedInOnce } from './app-harness';
 import { CaseDriver, PLAN, FULL_CHANGE } from './flows';
@@ -15,9 +15,9 @@ const WHOLE_UNIT: readonly AccessRole[] = [
   'auditor',
 ];
 const SUPERVISORS: readonly AccessRole[] = ['bitradande_enhetschef', 'auditor'];
-const NO_CASES: readonly AccessRole[] = ['operator', ...INSATS_ROLES];
+const NO_CASES: readonly AccessRole[] = ['operator', ...INSATS_ROLES, ...REFERRAL_ROLES];
 const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor' && !NO_CASES.includes(role));
-/** Everyone who reads case data (each filtered); the operator and the insatser roles read none. */
+/** Everyone who reads case data (each filtered); the operator, the insatser roles and a receiving unit's read none. */
 const CASE_READERS = ACCESS_ROLES.filter((role) => !NO_CASES.includes(role));
 const KEEPER: readonly AccessRole[] = ['insatsansvarig'];
 const PARTNERS: readonly AccessRole[] = ['insatsansvarig', 'arbetsledare'];

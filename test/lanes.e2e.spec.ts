@@ -1,7 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_ROLES, canSee, INSATS_ROLES, scopeOf, type AccessRole, type Principal } from '@app/access';
+import {
+  ACCESS_ROLES,
+  canSee,
+  INSATS_ROLES,
+  REFERRAL_ROLES,
+  scopeOf,
+  type AccessRole,
+  type Principal,
+} from '@app/access';
 import { AppError } from '@app/common';
 import { isPartnerRole, nextSteps, ROLES, type LaneRole, type Role } from '@app/engine';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
@@ -15,7 +23,9 @@ import { asPrincipal, signedInOnce, startApp, tempDataDir, TestClock } from './a
 import { PLAN, SOCIAL_WORKER, UNIT } from './flows';
 
 const registry = createProcessRegistry();
-const isInsatsRole = (role: string) => (INSATS_ROLES as readonly string[]).includes(role);
+/** Roles that hold no case role: the insatser roles and a receiving unit's; the step routes refuse them outright. */
+const holdsNoCaseRole = (role: string) =>
+  ([...INSATS_ROLES, ...REFERRAL_ROLES] as readonly string[]).includes(role);
 /** A walk starts its process by hand; the tasks a change of caseworker starts are run in caseworker-change.e2e. */
 const WALKED = registry
   .ids()
@@ -272,7 +282,7 @@ describe('every step of every process, for every role, at the real revision', ()
             .send({ event: witness.event, payload: onRealInsats(witness.step.payload) });
           const sees = canSee(scopeOf(principal(role)), facts);
           // Roles that never act in a case are refused at the route, before any case is looked up.
-          const neverActs = role === 'auditor' || role === 'operator' || isInsatsRole(role);
+          const neverActs = role === 'auditor' || role === 'operator' || holdsNoCaseRole(role);
           const expected = role === allowed ? 200 : !sees && !neverActs ? 404 : 403;
           const name = `${witness.definitionId}.${witness.event} as ${role} (lane ${allowed})`;
           outcomes.push(`${name}: ${response.status}`);

@@ -13,6 +13,8 @@ export const ROLE_NAMES: Readonly<Record<string, string>> = {
   arbetskonsulent: 'Arbetskonsulent',
   arbetsledare: 'Arbetsledare',
   statistik: 'Statistik',
+  mottagning: 'Mottagning',
+  beredningsgrupp: 'Beredningsgrupp',
   system: 'Systemet',
 };
 

@@ -14,6 +14,7 @@ import { decide, type DeadlineOverrides } from './domain/decide';
 import { defaultUnitSettings, type UnitSettingsLookup } from './domain/unit-settings';
 import { isIsoDuration } from '@app/workflow';
 import { staffNamedBy, type StaffLookup } from './domain/staff-fields';
+import { unseal } from './crypto/sealing';
 import { insatserNamedBy, type CatalogueLookup } from './domain/catalogue-fields';
 import type { ProcessRegistry } from './domain/process-registry';
 
@@ -135,6 +136,16 @@ export class CaseEngine {
     return state;
   }
 
+  /** The reference opened for a step that inspects what leaves the case; nothing for any other command. */
+  private referenceFor(state: CaseState, command: CaseCommand, key: Buffer | undefined) {
+    if (command.type !== 'SendProcessEvent' || !key || state.reference === undefined) return {};
+    const instance = state.instances.get(command.instanceId);
+    const step = instance && this.registry.get(instance.definitionId, instance.version).events[command.event];
+    if (!step?.inspect) return {};
+    const opened = unseal(key, state.reference);
+    return typeof opened === 'string' ? { clientReference: opened } : {};
+  }
+
   /**
    * The case with what the command just appended folded in, so the next
    * command on it reads nothing back. Folded from the events as a reader of
@@ -203,6 +214,7 @@ export class CaseEngine {
           ...(this.catalogue
             ? { insatser: await insatserNamedBy(this.registry, state, command, this.catalogue) }
             : {}),
+          ...this.referenceFor(state, command, existingKey),
         },
         state,
         command,

@@ -1,2 +1,6 @@
 export * from './domain/deidentification/check';
 export type { CheckContext, Finding } from './domain/deidentification/finding';
+export * from './domain/form/field-types';
+export * from './domain/form/default-form';
+export * from './domain/form/answers';
+export * from './domain/form/referral-check';

@@ -58,6 +58,24 @@ export interface StepEvent<L extends string = string> {
     readonly person?: string;
   };
   /**
+   * Checks a rule list cannot say: findings that name a field inside the
+   * payload (a referral's `answers.socialNetwork`), refused as bad input, and
+   * warnings found in its text, each with an id the sender acknowledges in
+   * `acknowledgedWarnings` as with a rule's warning.
+   */
+  readonly inspect?: (
+    payload: never,
+    context: Readonly<Record<string, unknown>>,
+    environment: Readonly<Record<string, unknown>>,
+  ) => {
+    readonly violations?: readonly {
+      readonly field: string;
+      readonly rule: string;
+      readonly message: string;
+    }[];
+    readonly warnings?: readonly { readonly id: string; readonly field: string; readonly message: string }[];
+  };
+  /**
    * What the step's form starts from, out of what the instance already
    * knows (the plan of the placement it continues, the attendance reported
    * since the last follow-up); `earlier` gives another instance's context

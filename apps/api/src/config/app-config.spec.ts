@@ -129,7 +129,7 @@ describe('configuration from the environment', () => {
     ],
     [
       { OIDC_ROLE_MAP: '{"Handlaggare": "admin"}' },
-      `OIDC_ROLE_MAP must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: socialsekreterare, rehabansvarig, case_manager, sip_stodjare, bitradande_enhetschef, mentor, auditor, operator, insatsansvarig, arbetskonsulent, arbetsledare, statistik`,
+      `OIDC_ROLE_MAP must be JSON mapping the identity provider's role names to ours, e.g. {"Arende.Handlaggare":"socialsekreterare"}; ours are: socialsekreterare, rehabansvarig, case_manager, sip_stodjare, bitradande_enhetschef, mentor, auditor, operator, insatsansvarig, arbetskonsulent, arbetsledare, statistik, mottagning, beredningsgrupp`,
     ],
     [
       { SIGN_IN_RATE_LIMIT: '0' },

@@ -15,8 +15,11 @@ export const OPERATOR = 'operator';
  */
 export const INSATS_ROLES = ['insatsansvarig', 'arbetskonsulent', 'arbetsledare', 'statistik'] as const;
 export type InsatsRole = (typeof INSATS_ROLES)[number];
-export const ACCESS_ROLES = [...ROLES, AUDITOR, OPERATOR, ...INSATS_ROLES] as const;
-export type AccessRole = Role | typeof AUDITOR | typeof OPERATOR | InsatsRole;
+/** The roles of a receiving unit of referrals (referral.md, Roles): they see the referrals sent to it, never a case. */
+export const REFERRAL_ROLES = ['mottagning', 'beredningsgrupp'] as const;
+export type ReferralRole = (typeof REFERRAL_ROLES)[number];
+export const ACCESS_ROLES = [...ROLES, AUDITOR, OPERATOR, ...INSATS_ROLES, ...REFERRAL_ROLES] as const;
+export type AccessRole = Role | typeof AUDITOR | typeof OPERATOR | InsatsRole | ReferralRole;
 /** Those who may read case data at all (each filtered by the visibility rules): not the operator. */
 export const CASE_READER_ROLES = [...ROLES, AUDITOR] as const;
 

@@ -73,6 +73,11 @@ export interface DecideContext {
   readonly staff?: NamedStaff;
   /** The catalogue's facts for the insatser the command names or its instance is placed on. */
   readonly insatser?: NamedInsatser;
+  /**
+   * The case's reference opened, for a step whose inspection must keep it
+   * out of what leaves the case (a referral's summary); absent otherwise.
+   */
+  readonly clientReference?: string;
 }
 
 interface Outputs {
@@ -149,6 +154,24 @@ function requireRules(
   const acknowledged = (payload.acknowledgedWarnings ?? []) as readonly string[];
   const unread = broken.filter((rule) => !acknowledged.includes(rule.id));
   if (unread.length > 0) throw rulesFailed(unread);
+}
+
+interface Inspection {
+  readonly violations?: readonly {
+    readonly field: string;
+    readonly rule: string;
+    readonly message: string;
+  }[];
+  readonly warnings?: readonly { readonly id: string; readonly field: string; readonly message: string }[];
+}
+
+/** What a step's inspection found: bad input refused as such, each warning until the sender has read it. */
+function requireInspection(found: Inspection, payload: Readonly<Record<string, unknown>>): void {
+  if (found.violations && found.violations.length > 0) throw new InvalidPayloadError([...found.violations]);
+  const acknowledged = (payload.acknowledgedWarnings ?? []) as readonly string[];
+  const unread = (found.warnings ?? []).filter((warning) => !acknowledged.includes(warning.id));
+  if (unread.length > 0)
+    throw new BusinessRuleError(unread.map((warning) => ({ ...warning, warning: true as const })));
 }
 
 /** The payload with the snapshot of the insats its insats field names, for the step to keep. */
@@ -591,8 +614,12 @@ function decideAs(
         facts: caseFactsOf(state),
         unit: (ctx.unitSettings ?? defaultUnitSettings)(state.unit ?? ''),
         insatser: ctx.insatser ?? new Map(),
+        today: calendarDayOf(meta.now),
+        ...(ctx.clientReference === undefined ? {} : { clientReference: ctx.clientReference }),
       };
       requireRules(step.rules ?? [], payload, instance.snapshot.context, environment);
+      if (step.inspect)
+        requireInspection(step.inspect(payload as never, instance.snapshot.context, environment), payload);
       const events = sendToInstance(
         ctx,
         state,

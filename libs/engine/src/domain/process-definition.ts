@@ -31,9 +31,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
  * Roles that hold a lane of an instance from the unit the instance names
  * (`partnerUnit`), not from the case's unit, and see nothing of the case
  * beyond what that lane's steps need: the providing unit of an insats
- * another unit places on (insatser.md, One unit using another unit's insats).
+ * another unit places on (insatser.md, One unit using another unit's insats),
+ * and the receiving unit of a referral (referral.md).
  */
-export const PARTNER_ROLES = ['insatsansvarig', 'arbetsledare'] as const;
+export const PARTNER_ROLES = ['insatsansvarig', 'arbetsledare', 'mottagning', 'beredningsgrupp'] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 /** Who may hold a lane: the case's own roles, or a partner's. */
 export type LaneRole = Role | PartnerRole;
@@ -42,6 +43,8 @@ export const LANE_LABELS: Readonly<Record<LaneRole, string>> = {
   ...ROLE_LABELS,
   insatsansvarig: 'Insatsansvarig (anordnande enhet)',
   arbetsledare: 'Arbetsledare (anordnande enhet)',
+  mottagning: 'Mottagning (mottagande enhet)',
+  beredningsgrupp: 'Beredningsgrupp (mottagande enhet)',
 };
 
 /** The BIP progression phases (Bilaga 7), as toolbox.md describes them. */
@@ -86,6 +89,10 @@ export type StepEnvironment = {
   readonly unit: UnitSettings;
   /** The catalogue's facts for the insatser the step names or its instance is placed on. */
   readonly insatser: NamedInsatser;
+  /** The day the step is taken, on the Swedish calendar. */
+  readonly today: string;
+  /** The case's reference, opened only for a step that inspects what leaves the case. */
+  readonly clientReference?: string;
 };
 
 /** What start rules may look at: case-level facts, never another process's internals. */

@@ -1,0 +1,77 @@
+import { IsDefined, IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+import { AcknowledgesWarnings, Label, PastDay, Personal, Text } from '@app/engine';
+
+const choice = (terms: Readonly<Record<string, string>>) =>
+  IsIn(Object.keys(terms), { message: `$property must be one of: ${Object.keys(terms).join(', ')}` });
+
+/** Beredningsgruppens beslut: the seed's two outcomes (referral.md, Decision). */
+export const DECISION_OUTCOMES = {
+  rekommenderasAntagning: 'Rekommenderas antagning',
+  rekommenderasInteAntagning: 'Rekommenderas inte antagning',
+} as const;
+
+/** Why the receiving unit returns a referral without a decision [default]. */
+export const RETURN_REASONS = {
+  utanfor_malgrupp: 'Utanför enhetens målgrupp',
+  ej_avidentifierad: 'Inte avidentifierad',
+} as const;
+
+export const WITHDRAW_REASONS = {
+  behovet_ar_tillgodosett: 'Behovet är tillgodosett på annat sätt',
+  klienten_vill_inte: 'Klienten vill inte längre',
+  fel_mottagare: 'Fel mottagande enhet',
+  annat: 'Annat',
+} as const;
+
+/** The unit the referral goes to: another unit or organisation with a Beredningsgrupp. */
+const ReceivingUnit = () =>
+  Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'receivingUnit must be a unit id, e.g. alc-ostersund' });
+
+/**
+ * The draft as the sender saves it on the way: only the sender's side sees
+ * it, and it is not checked until it is sent (referral.md, Upprätta).
+ */
+export class DraftSaved {
+  @Label('Mottagande enhet') @IsOptional() @ReceivingUnit() receivingUnit?: string;
+  @Label('Svar så här långt') @IsOptional() @IsObject() @Personal() answers?: Record<string, unknown>;
+}
+
+/**
+ * Skicka: every field of the receiving unit's form answered, every free
+ * text de-identified; warnings read and confirmed (the step's inspection).
+ */
+export class ReferralSent extends AcknowledgesWarnings {
+  @Label('Mottagande enhet') @ReceivingUnit() receivingUnit!: string;
+  @Label('Sammanfattningen')
+  @IsDefined({ message: 'answers is required: the summary on the receiving unit’s form' })
+  @IsObject()
+  @Personal()
+  answers!: Record<string, unknown>;
+}
+
+export class KompletteringRequested {
+  @Label('Vad behöver Beredningsgruppen veta mer om?') @Personal() @Text() question!: string;
+}
+
+export class KompletteringAnswered extends AcknowledgesWarnings {
+  @Label('Svar till Beredningsgruppen') @Personal() @Text() answer!: string;
+}
+
+export class ReferralDecided {
+  @Label('Beslut', { options: DECISION_OUTCOMES }) @choice(DECISION_OUTCOMES) outcome!: string;
+  @Label('Motivering', { help: 'Så att avsändaren kan agera på beslutet.' })
+  @Personal()
+  @Text()
+  motivation!: string;
+  @Label('Beslutsdatum') @PastDay() decidedOn!: string;
+}
+
+export class ReferralReturned {
+  @Label('Skäl', { options: RETURN_REASONS }) @choice(RETURN_REASONS) reason!: string;
+  @Label('Kommentar till avsändaren') @IsOptional() @Text() comment?: string;
+}
+
+export class ReferralWithdrawn {
+  @Label('Skäl', { options: WITHDRAW_REASONS }) @choice(WITHDRAW_REASONS) reason!: string;
+  @Label('Kommentar') @IsOptional() @Text() comment?: string;
+}

@@ -1,0 +1,162 @@
+import { assign, setup } from 'xstate';
+import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
+import * as dto from './aktualisering.events';
+import { inspectAnswer, inspectSending } from './aktualisering.inspect';
+
+interface ReferralContext {
+  receivingUnit?: string;
+  draftsSaved: number;
+  kompletteringar: number;
+}
+
+const withdrawn = { ReferralWithdrawn: 'aterkallad' } as const;
+
+/**
+ * Aktualisering (referral.md): the sender draws up a de-identified summary
+ * on the receiving unit's form and sends it; receipt is recorded at once;
+ * the receiving unit's Beredningsgrupp reviews it, may ask for a
+ * komplettering, and decides whether admission is recommended, with a
+ * motivation. The receiving unit acts in partner lanes, held in the unit the
+ * referral names, and never sees the case (ADR 0026, 0030).
+ */
+export const aktualiseringV1Machine = setup({
+  types: { events: {} as ProcessEvent, context: {} as ReferralContext },
+  actions: {
+    ...intentActions,
+    rememberReceiver: assign({
+      receivingUnit: ({ event }) => event.payload?.receivingUnit as string | undefined,
+    }),
+    countDraft: assign({ draftsSaved: ({ context }) => context.draftsSaved + 1 }),
+    countKomplettering: assign({ kompletteringar: ({ context }) => context.kompletteringar + 1 }),
+  },
+  delays: { draftReminder: 0, decisionDue: 0 },
+}).createMachine({
+  id: 'aktualisering',
+  initial: 'upprattande',
+  context: { draftsSaved: 0, kompletteringar: 0 },
+  states: {
+    upprattande: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Upprätta aktualiseringen' }),
+      initial: 'utkast',
+      on: {
+        DraftSaved: { actions: 'countDraft' },
+        ReferralSent: { target: 'beredning', actions: 'rememberReceiver' },
+        ...withdrawn,
+      },
+      states: {
+        utkast: {
+          meta: meta({ kind: 'timer', lane: 'socialsekreterare', title: 'Utkastet skickas inom 30 dagar' }),
+          after: { draftReminder: 'paminnelse' },
+        },
+        paminnelse: {
+          meta: meta({
+            kind: 'userTask',
+            lane: 'socialsekreterare',
+            title: 'Utkastet har inte skickats på 30 dagar',
+          }),
+        },
+      },
+    },
+    beredning: {
+      meta: meta({ kind: 'userTask', lane: 'beredningsgrupp', title: 'Pröva aktualiseringen' }),
+      initial: 'iTid',
+      on: {
+        KompletteringRequested: { target: 'komplettering', actions: 'countKomplettering' },
+        ReferralDecided: 'beslutad',
+        ReferralReturned: 'returnerad',
+        ...withdrawn,
+      },
+      states: {
+        iTid: {
+          meta: meta({ kind: 'timer', lane: 'beredningsgrupp', title: 'Beslut inom tre veckor' }),
+          after: { decisionDue: 'forsenad' },
+        },
+        forsenad: {
+          meta: meta({ kind: 'userTask', lane: 'beredningsgrupp', title: 'Beslutet är försenat' }),
+        },
+      },
+    },
+    komplettering: {
+      meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Svara på kompletteringen' }),
+      on: { KompletteringAnswered: 'beredning', ...withdrawn },
+    },
+    beslutad: { type: 'final', meta: meta({ kind: 'end', title: 'Beredningsgruppen har beslutat' }) },
+    returnerad: { type: 'final', meta: meta({ kind: 'end', title: 'Återsänd av mottagande enhet' }) },
+    aterkallad: { type: 'final', meta: meta({ kind: 'end', title: 'Återkallad av avsändaren' }) },
+  },
+});
+
+export const aktualiseringV1: ProcessDefinition = {
+  id: 'aktualisering',
+  version: 1,
+  title: 'Aktualisering',
+  description:
+    'En avidentifierad sammanfattning till en mottagande enhet, vars Beredningsgrupp prövar om antagning rekommenderas.',
+  machine: aktualiseringV1Machine,
+  startLanes: ['socialsekreterare'],
+  parallelInstances: true,
+  partnerUnit: (context) => (typeof context.receivingUnit === 'string' ? context.receivingUnit : undefined),
+  events: {
+    DraftSaved: { label: 'Spara utkast', lanes: ['socialsekreterare'], payload: dto.DraftSaved },
+    ReferralSent: {
+      label: 'Skicka aktualiseringen',
+      lanes: ['socialsekreterare'],
+      payload: dto.ReferralSent,
+      inspect: inspectSending,
+    },
+    KompletteringRequested: {
+      label: 'Begär komplettering',
+      lanes: ['beredningsgrupp'],
+      payload: dto.KompletteringRequested,
+    },
+    KompletteringAnswered: {
+      label: 'Svara på kompletteringen',
+      lanes: ['socialsekreterare'],
+      payload: dto.KompletteringAnswered,
+      inspect: inspectAnswer,
+    },
+    ReferralDecided: {
+      label: 'Registrera Beredningsgruppens beslut',
+      lanes: ['beredningsgrupp'],
+      payload: dto.ReferralDecided,
+    },
+    ReferralReturned: {
+      label: 'Återsänd aktualiseringen',
+      lanes: ['mottagning'],
+      payload: dto.ReferralReturned,
+      rules: [
+        {
+          id: 'comment-for-return',
+          field: 'comment',
+          message: 'Skriv till avsändaren varför aktualiseringen återsänds.',
+          holds: (p: dto.ReferralReturned) => (p.comment ?? '').trim() !== '',
+        },
+      ],
+    },
+    ReferralWithdrawn: {
+      label: 'Återkalla aktualiseringen',
+      lanes: ['socialsekreterare'],
+      payload: dto.ReferralWithdrawn,
+      rules: [
+        {
+          id: 'comment-for-annat',
+          field: 'comment',
+          message: 'Skriv en kommentar när skälet är ”Annat”.',
+          holds: (p: dto.ReferralWithdrawn) => p.reason !== 'annat' || (p.comment ?? '').trim() !== '',
+        },
+      ],
+    },
+  },
+  deadlines: {
+    draftReminder: {
+      duration: 'P30D',
+      title: 'Påminnelse: utkastet har inte skickats',
+      notify: ['socialsekreterare'],
+    },
+    decisionDue: {
+      duration: 'P3W',
+      title: 'Beredningsgruppens beslut inom tre veckor',
+      notify: ['beredningsgrupp'],
+    },
+  },
+};

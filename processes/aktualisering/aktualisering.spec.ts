@@ -1,0 +1,188 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BusinessRuleError, InvalidPayloadError, StepNotAllowedError, WrongRoleError } from '@app/engine';
+import { EngineHarness } from '@app/engine/testing/engine-harness';
+import { COMPLETE_ANSWERS } from '@app/referral/testing/answers';
+import { PROCESS_DEFINITIONS } from '../index';
+import { aktualiseringV1 } from './aktualisering.machine';
+
+const AK = 'ak-1';
+const ALC = 'alc-ostersund';
+const SENT = { receivingUnit: ALC, answers: COMPLETE_ANSWERS };
+const DECIDED = {
+  outcome: 'rekommenderasAntagning',
+  motivation: 'Behovet av arbetsträning i lugn miljö stämmer med vår målgrupp.',
+  decidedOn: '2026-03-02',
+};
+
+describe('aktualisering: a de-identified referral to a receiving unit and its Beredningsgrupp', () => {
+  let h: EngineHarness;
+  let caseId: string;
+
+  beforeEach(async () => {
+    h = new EngineHarness([...PROCESS_DEFINITIONS, aktualiseringV1]);
+    h.now = '2026-03-02T09:00:00.000Z';
+    caseId = await h.openCase();
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: AK,
+      definitionId: 'aktualisering',
+    });
+  });
+
+  const send = (payload: Record<string, unknown> = SENT) =>
+    h.send('socialsekreterare', caseId, AK, 'ReferralSent', payload);
+  const refusedWith = async (payload: Record<string, unknown>) =>
+    ((await h.rejects(caseId, () => send(payload))) as InvalidPayloadError).violations.map((v) => [
+      v.field,
+      v.rule,
+    ]);
+
+  describe('upprätta and skicka', () => {
+    it('given a draft, then it is kept with the sender and nothing is checked yet; the reminder waits 30 days', async () => {
+      await h.send('socialsekreterare', caseId, AK, 'DraftSaved', { answers: { sex: 'kvinna' } });
+      expect(await h.stateOf(caseId, AK)).toEqual({ upprattande: 'utkast' });
+      // Thirty days on the Swedish calendar: the same ten o'clock, in summer time.
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['draftReminder', '2026-04-01T08:00:00.000Z'],
+      ]);
+    });
+
+    it('given a draft not sent in 30 days, then the sender is reminded', async () => {
+      const [reminder] = await h.openDeadlines(caseId);
+      h.now = reminder.dueAt;
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: reminder.deadlineId });
+      expect(await h.stateOf(caseId, AK)).toEqual({ upprattande: 'paminnelse' });
+    });
+
+    it('given a field left empty or of the wrong type, then sending is refused naming the field inside the summary, and nothing is appended', async () => {
+      expect(
+        await refusedWith({ ...SENT, answers: { ...COMPLETE_ANSWERS, diagnosis: '', birthYear: '1963-04' } }),
+      ).toEqual([
+        ['answers.birthYear', 'yearOnly'],
+        ['answers.diagnosis', 'required'],
+      ]);
+    });
+
+    it.each([
+      [
+        'a phone number',
+        { socialNetwork: 'En syster, nås på 070-123 45 67' },
+        'answers.socialNetwork',
+        'phone',
+      ],
+      [
+        'a personnummer',
+        { illnessHistory: 'Journal för 630412-1234 visar…' },
+        'answers.illnessHistory',
+        'personnummer',
+      ],
+      [
+        'the case’s own reference',
+        { interests: 'AB 6303 tycker om att måla' },
+        'answers.interests',
+        'client-reference',
+      ],
+      ['a diarienummer', { otherAssessments: 'Se dnr 2023/0412' }, 'answers.otherAssessments', 'case-number'],
+    ])(
+      'given %s, then sending is refused naming the field and the rule',
+      async (_what, change, field, rule) => {
+        expect(await refusedWith({ ...SENT, answers: { ...COMPLETE_ANSWERS, ...change } })).toEqual([
+          [field, rule],
+        ]);
+        expect(await h.stateOf(caseId, AK)).toEqual({ upprattande: 'utkast' });
+      },
+    );
+
+    it('given a likely name, then it warns until the sender confirms, and the confirmation is kept', async () => {
+      const named = {
+        ...SENT,
+        answers: { ...COMPLETE_ANSWERS, socialNetwork: 'Brodern Ahmed hjälper henne.' },
+      };
+      const warned = (await h.rejects(caseId, () => send(named))) as BusinessRuleError;
+      expect(warned.failed).toEqual([
+        expect.objectContaining({
+          id: 'personal-name:socialNetwork:8',
+          field: 'answers.socialNetwork',
+          warning: true,
+        }),
+      ]);
+      await send({ ...named, acknowledgedWarnings: ['personal-name:socialNetwork:8'] });
+      const stored = (await h.events(caseId)).find((e) => e.type === 'ReferralSent');
+      expect(
+        (stored?.data as { payload: { acknowledgedWarnings: string[] } }).payload.acknowledgedWarnings,
+      ).toEqual(['personal-name:socialNetwork:8']);
+    });
+
+    it('given a whole, de-identified summary, then it is received at once: the Beredningsgrupp has three weeks and the reminder is gone', async () => {
+      await send();
+      expect(await h.stateOf(caseId, AK)).toEqual({ beredning: 'iTid' });
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['decisionDue', '2026-03-23T09:00:00.000Z'],
+      ]);
+    });
+  });
+
+  describe('beredning and beslut', () => {
+    beforeEach(() => send());
+
+    it('given the sender or the receiving unit’s reception, then neither may decide; the Beredningsgrupp does, with a motivation', async () => {
+      expect(
+        await h.rejects(caseId, () => h.send('socialsekreterare', caseId, AK, 'ReferralDecided', DECIDED)),
+      ).toBeInstanceOf(WrongRoleError);
+      expect(
+        await h.rejects(caseId, () => h.send('mottagning', caseId, AK, 'ReferralDecided', DECIDED)),
+      ).toBeInstanceOf(WrongRoleError);
+      const bare = (await h.rejects(caseId, () =>
+        h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', { ...DECIDED, motivation: '' }),
+      )) as InvalidPayloadError;
+      expect(bare.violations.map((v) => v.field)).toEqual(['motivation']);
+      const result = await h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', DECIDED);
+      expect(result.events).toEqual(['ReferralDecided', 'DeadlineCancelled', 'ProcessCompleted']);
+      expect(await h.stateOf(caseId, AK)).toBe('beslutad');
+    });
+
+    it('given a komplettering asked and answered, then the review goes on with three new weeks, the answer under the same rule', async () => {
+      await h.send('beredningsgrupp', caseId, AK, 'KompletteringRequested', {
+        question: 'Hur ser orken ut på eftermiddagar?',
+      });
+      expect(await h.stateOf(caseId, AK)).toBe('komplettering');
+      expect(await h.openDeadlines(caseId)).toEqual([]);
+      h.now = '2026-03-05T09:00:00.000Z';
+      const leaked = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, AK, 'KompletteringAnswered', {
+          answer: 'Ring henne på 070-123 45 67',
+        }),
+      )) as InvalidPayloadError;
+      expect(leaked.violations.map((v) => [v.field, v.rule])).toEqual([['answer', 'phone']]);
+      await h.send('socialsekreterare', caseId, AK, 'KompletteringAnswered', {
+        answer: 'Orkar mindre efter klockan två.',
+      });
+      expect(await h.stateOf(caseId, AK)).toEqual({ beredning: 'iTid' });
+      expect((await h.openDeadlines(caseId)).map((d) => d.dueAt)).toEqual(['2026-03-26T09:00:00.000Z']);
+    });
+
+    it('given the decision is late, then it is an overdue task for the Beredningsgrupp', async () => {
+      const [due] = await h.openDeadlines(caseId);
+      h.now = due.dueAt;
+      await h.run('system', { type: 'FireDeadline', caseId, deadlineId: due.deadlineId });
+      expect(await h.stateOf(caseId, AK)).toEqual({ beredning: 'forsenad' });
+    });
+
+    it('given the reception returns it, then it says why; given the sender withdraws it, "annat" needs a comment', async () => {
+      const silent = (await h.rejects(caseId, () =>
+        h.send('mottagning', caseId, AK, 'ReferralReturned', { reason: 'utanfor_malgrupp' }),
+      )) as BusinessRuleError;
+      expect(silent.failed.map((f) => f.id)).toEqual(['comment-for-return']);
+      const vague = (await h.rejects(caseId, () =>
+        h.send('socialsekreterare', caseId, AK, 'ReferralWithdrawn', { reason: 'annat' }),
+      )) as BusinessRuleError;
+      expect(vague.failed.map((f) => f.id)).toEqual(['comment-for-annat']);
+      await h.send('socialsekreterare', caseId, AK, 'ReferralWithdrawn', { reason: 'klienten_vill_inte' });
+      expect(await h.stateOf(caseId, AK)).toBe('aterkallad');
+      expect(
+        await h.rejects(caseId, () => h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', DECIDED)),
+      ).toBeInstanceOf(StepNotAllowedError);
+    });
+  });
+});
