@@ -9,10 +9,22 @@ const contextOf = (environment: Readonly<Record<string, unknown>>) => ({
   ...(facts(environment).clientReference ? { clientReference: facts(environment).clientReference } : {}),
 });
 
-/** A warning's id, stable for the same text, so the sender's confirmation names it. */
-const warningId = (finding: Finding) => `${finding.rule}:${finding.field}:${finding.start}`;
+/** FNV-1a of the words found: a warning's id changes when other words come to stand where they stood. */
+function digestOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0').slice(0, 6);
+}
 
-function asInspection(prefix: string, found: { refusals: readonly Finding[]; warnings: readonly Finding[] }) {
+/** A warning's id: its rule, field and place, and the words there, so the sender's confirmation names exactly them. */
+const warningId = (finding: Finding, texts: Readonly<Record<string, string>>) =>
+  `${finding.rule}:${finding.field}:${finding.start}:${digestOf((texts[finding.field] ?? '').slice(finding.start, finding.end))}`;
+
+function asInspection(
+  prefix: string,
+  found: { refusals: readonly Finding[]; warnings: readonly Finding[] },
+  texts: Readonly<Record<string, string>>,
+) {
   return {
     violations: found.refusals.map((f) => ({
       field: `${prefix}${f.field}`,
@@ -20,7 +32,7 @@ function asInspection(prefix: string, found: { refusals: readonly Finding[]; war
       message: f.message,
     })),
     warnings: found.warnings.map((f) => ({
-      id: warningId(f),
+      id: warningId(f, texts),
       field: `${prefix}${f.field}`,
       message: f.message,
     })),
@@ -42,7 +54,7 @@ export function inspectSending(
   const checked = checkReferral(form, payload.answers, contextOf(environment));
   if (checked.violations.length > 0)
     return { violations: checked.violations.map((v) => ({ ...v, field: `answers.${v.field}` })) };
-  return asInspection('answers.', checked);
+  return asInspection('answers.', checked, checked.texts);
 }
 
 /** A komplettering's answer crosses under the same rule as the summary. */
@@ -51,5 +63,6 @@ export function inspectAnswer(
   _context: unknown,
   environment: Readonly<Record<string, unknown>>,
 ) {
-  return asInspection('', checkSummary({ answer: payload.answer }, contextOf(environment)));
+  const texts = { answer: payload.answer };
+  return asInspection('', checkSummary(texts, contextOf(environment)), texts);
 }

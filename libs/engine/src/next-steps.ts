@@ -3,7 +3,13 @@ import { acceptedEventTypes } from '@app/workflow';
 import type { Role } from './domain/process-definition';
 import type { ProcessRegistry } from './domain/process-registry';
 import { payloadSchema } from './payload-schema';
-import { personalOfCase } from './crypto/personal-value';
+import { personalOfCase, replacePersonalValues, WITHHELD } from './crypto/personal-value';
+
+/** A suggestion's sealed values marked for opening, and only this case's: another case's stays withheld. */
+const ofThisCase = (caseId: string, suggestion: unknown) =>
+  replacePersonalValues(personalOfCase(caseId, suggestion), (value) =>
+    value.caseId === caseId ? value : WITHHELD,
+  );
 import { HandBack, stepLanes } from './domain/follow-up';
 import { EndProcessPayload, endReasonsFor, isRunning } from './domain/process-ending';
 import { StepWait } from './domain/step-wait';
@@ -53,7 +59,7 @@ export function nextSteps(registry: ProcessRegistry, state: CaseState, roles: re
           label: step.label,
           lanes,
           schema: payloadSchema(step.payload),
-          ...(initial === undefined ? {} : { initial: personalOfCase(state.caseId, initial) }),
+          ...(initial === undefined ? {} : { initial: ofThisCase(state.caseId, initial) }),
         },
       ];
     });

@@ -21,6 +21,8 @@ import { MAIL_TRANSPORTER } from './mail-transport';
 export const MAIL_ACTOR = 'system:epost';
 /** A node holds a message this long; one that crashed meanwhile leaves it to the next run after. */
 const CLAIM = 'PT10M';
+/** A run stops taking new messages well before a claim it made could run out under it. */
+const RUN_LIMIT_MS = 5 * 60_000;
 /** Notifications older than a week are not mailed the first time: turning e-mail on does not send last month's. */
 const NEWEST_MS = 7 * 86_400_000;
 const BATCH = 200;
@@ -99,16 +101,28 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async run(): Promise<MailReport> {
-    const now = this.clock.now().toISOString();
-    const report: MailReport = { at: now, sent: [], failed: [], skipped: [] };
+    const started = this.clock.now();
+    const report: MailReport = { at: started.toISOString(), sent: [], failed: [], skipped: [] };
     if (!this.transporter) return report;
-    const since = new Date(Date.parse(now) - NEWEST_MS).toISOString();
-    for (const mail of await this.queries.execute(new PendingMailQuery(now, since, BATCH)))
-      await this.deliver(mail, now, report);
+    const since = new Date(started.getTime() - NEWEST_MS).toISOString();
+    for (const mail of await this.queries.execute(new PendingMailQuery(report.at, since, BATCH))) {
+      // A slow server must not outlast the claims: what is left waits for the next run.
+      if (this.clock.now().getTime() - started.getTime() > RUN_LIMIT_MS) break;
+      try {
+        await this.deliver(mail, report);
+      } catch (error) {
+        // The store refused a record of the outcome: one message's trouble must not stop the others.
+        const reason = error instanceof ConcurrencyError ? 'outcomeNotRecorded' : 'storeFailed';
+        this.logger.error(`mail ${mail.notificationId}: ${reason}`);
+        report.skipped.push({ notificationId: mail.notificationId, userId: mail.userId, reason });
+      }
+    }
     return report;
   }
 
-  private async deliver(mail: PendingMail, now: string, report: MailReport): Promise<void> {
+  /** Each step reads the clock again: the claim runs from when it is made, the pause from the failure. */
+  private async deliver(mail: PendingMail, report: MailReport): Promise<void> {
+    const now = () => this.clock.now().toISOString();
     const who = { notificationId: mail.notificationId, userId: mail.userId };
     const stream = streamOf(mail);
     const append = (
@@ -123,7 +137,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
             id: randomUUID(),
             type,
             data: { ...who, ...data },
-            metadata: { occurredAt: now, actorId: MAIL_ACTOR },
+            metadata: { occurredAt: now(), actorId: MAIL_ACTOR },
           },
         ],
         { expectedRevision },
@@ -133,7 +147,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
       claimed = (
         await append(
           MAIL_EVENTS.claimed,
-          { node: this.node, until: addIsoDuration(now, CLAIM) },
+          { node: this.node, until: addIsoDuration(now(), CLAIM) },
           mail.revision ?? NO_STREAM,
         )
       ).nextExpectedRevision;
@@ -154,7 +168,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
       });
     } catch (error) {
       const attempt = mail.attempts + 1;
-      const retryAt = addIsoDuration(now, pauseAfter(attempt));
+      const retryAt = addIsoDuration(now(), pauseAfter(attempt));
       await append(MAIL_EVENTS.attemptFailed, { attempt, code: codeOf(error), retryAt }, claimed);
       report.failed.push({ ...who, code: codeOf(error), retryAt });
       return;

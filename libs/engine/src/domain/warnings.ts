@@ -12,7 +12,7 @@ export class AcknowledgesWarnings {
     IsArray(),
     ArrayMaxSize(20),
     IsString({ each: true }),
-    MaxLength(60, { each: true }),
+    MaxLength(100, { each: true }),
     Label('Varningar som har lästs', {
       help: 'Fylls i när du har läst en varning och ändå vill gå vidare.',
     }),

@@ -29,20 +29,30 @@ export class PendingMailHandler implements IQueryHandler<PendingMailQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
   execute({ now, since, limit }: PendingMailQuery): Promise<PendingMail[]> {
+    // Only the week's notifications and those still open are read, each by its own index, however long the log.
     // A person is one recipient however many of their roles the notification names.
     return Promise.resolve(
       this.db.all<PendingMail>(
-        `SELECT n.id AS notificationId, n.case_id AS caseId, n.kind, m.user_id AS userId, max(m.email) AS email,
+        `WITH candidates AS (
+           SELECT id FROM nt_notifications WHERE created_at >= :since
+           UNION SELECT notification_id FROM ml_deliveries WHERE sent_at IS NULL
+         ), recipients AS (
+           SELECT n.id, n.case_id, n.kind, n.created_at, m.user_id, m.email
+           FROM candidates c JOIN nt_notifications n ON n.id = c.id JOIN sf_members m ON m.user_id = n.recipient_person
+           UNION ALL
+           SELECT n.id, n.case_id, n.kind, n.created_at, m.user_id, m.email
+           FROM candidates c JOIN nt_notifications n ON n.id = c.id
+             JOIN sf_members m ON n.recipient_person IS NULL AND m.unit = n.unit AND m.role = n.recipient_role
+         )
+         SELECT r.id AS notificationId, r.case_id AS caseId, r.kind, r.user_id AS userId, max(r.email) AS email,
            d.revision, coalesce(d.attempts, 0) AS attempts
-         FROM nt_notifications n
-         JOIN sf_members m ON m.user_id = n.recipient_person
-           OR (n.recipient_person IS NULL AND m.unit = n.unit AND m.role = n.recipient_role)
-         LEFT JOIN ml_deliveries d ON d.notification_id = n.id AND d.user_id = m.user_id
-         LEFT JOIN ml_preferences p ON p.user_id = m.user_id
-         WHERE (n.created_at >= :since OR d.notification_id IS NOT NULL) AND m.email IS NOT NULL AND coalesce(p.opt_out, 0) = 0
+         FROM recipients r
+         LEFT JOIN ml_deliveries d ON d.notification_id = r.id AND d.user_id = r.user_id
+         LEFT JOIN ml_preferences p ON p.user_id = r.user_id
+         WHERE r.email IS NOT NULL AND coalesce(p.opt_out, 0) = 0
            AND d.sent_at IS NULL AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
            AND (d.retry_at IS NULL OR d.retry_at <= :now)
-         GROUP BY n.id, m.user_id ORDER BY n.created_at, n.id, m.user_id LIMIT :limit`,
+         GROUP BY r.id, r.user_id ORDER BY r.created_at, r.id, r.user_id LIMIT :limit`,
         { now, since, limit },
       ),
     );

@@ -38,6 +38,8 @@ class NotificationsProjection implements Projection {
            created_at TEXT NOT NULL)`,
         'CREATE INDEX nt_person ON nt_notifications (recipient_person, created_at)',
         'CREATE INDEX nt_role ON nt_notifications (recipient_role, created_at)',
+        // The mail outbox reads the week's notifications by it.
+        'CREATE INDEX nt_created ON nt_notifications (created_at)',
       ],
     },
   ];

@@ -4,7 +4,7 @@ import { TRAPPSTEG } from '@app/insatser/domain/catalogue-terms';
 import { CLOSURE_OUTCOMES, UNMET_NEED_CATEGORIES } from '@app/insatser/domain/placement-terms';
 import { placesTaken } from './occupancy';
 import { participantsByGroup, targetGroups } from './client-fact-reports';
-import { suppressed, withheldCells, type ReportColumn, type ReportRow } from './report-cells';
+import { shownCells, suppressed, withheldCells, type ReportColumn, type ReportRow } from './report-cells';
 
 /** The reports of insatser.md's table, by the name the API gives each. */
 export const INSATS_REPORTS = {
@@ -84,8 +84,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
       scope: city ? 'city' : 'unit',
       from,
       to,
-      columns: built.columns,
-      rows: rows.map(({ _n: _base, ...cells }) => cells as ReportRow),
+      columns: built.columns.map(({ basis: _counted, ...column }) => column),
+      rows: rows.map(shownCells),
       suppressedCells: withheldCells(built.rows, rows, built.columns),
     });
   }
@@ -160,7 +160,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
           params,
         )) {
           const times = byUnit.get(r.unit as string) ?? { toAssigned: [], toStart: [], fromAktuell: [] };
-          if (r.aktuell_sedan)
+          // The latest facts recorded can postdate an earlier placement's start: that one has no such lead time.
+          if (r.aktuell_sedan && (r.aktuell_sedan as string) <= (r.started_on as string))
             times.fromAktuell.push(daysBetween(r.aktuell_sedan as string, r.started_on as string));
           if (r.decided_on && r.assigned_on)
             times.toAssigned.push(daysBetween(r.decided_on as string, r.assigned_on as string));
@@ -175,8 +176,18 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             { key: 'decisionToAssignmentP80', label: 'Beslut → anvisning, 80:e percentilen', kind: 'days' },
             { key: 'assignmentToStartMedian', label: 'Anvisning → start, median', kind: 'days' },
             { key: 'assignmentToStartP80', label: 'Anvisning → start, 80:e percentilen', kind: 'days' },
-            { key: 'aktuellToStartMedian', label: 'Aktuell på bistånd → start, median', kind: 'days' },
-            { key: 'aktuellToStartP80', label: 'Aktuell på bistånd → start, 80:e percentilen', kind: 'days' },
+            {
+              key: 'aktuellToStartMedian',
+              label: 'Aktuell på bistånd → start, median',
+              kind: 'days',
+              basis: '_aktuell',
+            },
+            {
+              key: 'aktuellToStartP80',
+              label: 'Aktuell på bistånd → start, 80:e percentilen',
+              kind: 'days',
+              basis: '_aktuell',
+            },
           ],
           rows: [...byUnit].map(([unit, t]) => ({
             unit,
@@ -187,6 +198,8 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
             assignmentToStartP80: percentile(t.toStart, 0.8),
             aktuellToStartMedian: percentile(t.fromAktuell, 0.5),
             aktuellToStartP80: percentile(t.fromAktuell, 0.8),
+            // Fewer people have the date recorded than started: city-wide, their own count decides.
+            _aktuell: t.fromAktuell.length,
             _n: t.toStart.length,
           })),
         };

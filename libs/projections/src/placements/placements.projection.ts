@@ -199,9 +199,10 @@ class PlacementsProjection implements Projection {
         db.run(
           `UPDATE pl_placements SET continues_from = :from,
              (earlier_insats_name, earlier_follow_ups) = (
-               SELECT insats_name, earlier_follow_ups + follow_ups_held FROM pl_placements
+               SELECT insats_name, coalesce(earlier_follow_ups + follow_ups_held, 0) FROM pl_placements
                WHERE case_id = :caseId AND instance_id = :from)
-           WHERE case_id = :caseId AND instance_id = :instanceId`,
+           WHERE case_id = :caseId AND instance_id = :instanceId
+             AND EXISTS (SELECT 1 FROM pl_placements WHERE case_id = :caseId AND instance_id = :from)`,
           { ...key, from: payload.fromInstanceId },
         );
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressed, WITHHELD_CELL, withheldCells, type ReportColumn } from './report-cells';
+import { shownCells, suppressed, WITHHELD_CELL, withheldCells, type ReportColumn } from './report-cells';
 
 const COLUMNS: ReportColumn[] = [
   { key: 'unit', label: 'Enhet', kind: 'text' },
@@ -35,5 +35,15 @@ describe('withholding small cells in the city-wide statistics', () => {
         COLUMNS,
       ),
     ).toBe(2);
+  });
+
+  it('given a column that stands for fewer people than its row, then its own count decides, and no count behind a cell is answered', () => {
+    const columns = [
+      { key: 'started', label: 'Startade', kind: 'count' as const },
+      { key: 'fromAktuell', label: 'Aktuell → start', kind: 'days' as const, basis: '_aktuell' },
+    ];
+    const row = { started: 7, fromAktuell: 40, _n: 7, _aktuell: 3 };
+    expect(shownCells(suppressed(row, columns))).toEqual({ started: 7, fromAktuell: WITHHELD_CELL });
+    expect(shownCells(suppressed({ ...row, _aktuell: 5 }, columns))).toEqual({ started: 7, fromAktuell: 40 });
   });
 });

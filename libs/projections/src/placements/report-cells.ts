@@ -10,6 +10,8 @@ export interface ReportColumn {
    * `public` figures never are.
    */
   readonly kind: 'text' | 'count' | 'share' | 'days' | 'sek' | 'public' | 'publicShare';
+  /** The row field (`_` and a name) holding how many people this column stands for, where fewer than the row's `_n`. */
+  readonly basis?: string;
 }
 
 /** `_n`: how many people the row's derived cells (shares, medians, sums) stand for. */
@@ -25,15 +27,20 @@ const small = (n: number) => n > 0 && n < MIN_CELL;
 /** The row as the city-wide view may show it: every cell that stands for one to four people withheld. */
 export function suppressed(row: ReportRow, columns: readonly ReportColumn[]): ReportRow {
   const out: Record<string, Cell> & { _n?: number } = { ...row };
-  for (const { key, kind } of columns) {
+  for (const { key, kind, basis } of columns) {
     const value = row[key];
     if (typeof value !== 'number') continue;
+    const people = basis === undefined ? (row._n ?? 0) : Number(row[basis] ?? 0);
     if (kind === 'count' && small(value)) out[key] = WITHHELD_CELL;
-    if ((kind === 'share' || kind === 'days' || kind === 'sek') && (row._n ?? 0) < MIN_CELL)
+    if ((kind === 'share' || kind === 'days' || kind === 'sek') && people < MIN_CELL)
       out[key] = WITHHELD_CELL;
   }
   return out;
 }
+
+/** The row as answered: the counts behind its cells (`_n`, `_…`) are for the server only. */
+export const shownCells = (row: ReportRow): ReportRow =>
+  Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_'))) as ReportRow;
 
 /** Cells shown in `before` that `after` withholds. */
 export function withheldCells(

@@ -102,6 +102,8 @@ describe('de-identification: what is refused in a referral summary', () => {
       ['street-address', 'Adress: Rådhusgatan 5'],
       ['street-address', 'bor på kyrkvägen 3a med sin bror'],
       ['street-address', 'Post till Box 1234'],
+      ['street-address', 'Bor på Gamla vägen 12'],
+      ['street-address', 'Sankt Eriks gata 5, tredje våningen'],
       ['postnummer', 'Bor i 831 30 Östersund'],
       ['postnummer', 'SE-831 30 Östersund'],
       ['postnummer', 'postnummer 83130'],
@@ -116,6 +118,10 @@ describe('de-identification: what is refused in a referral summary', () => {
       'Kurs D i sfi',
       'Bor i lägenhet på bottenvåningen',
       'Har gått Vägen ut, ett projekt',
+      'Ute på arbetsplatsen 3 dagar i veckan',
+      'Ny handlingsplan 2024',
+      'Står i progressionsplan 2 gånger',
+      'Var på vägen 2 gånger men vände',
     ])('does not refuse %j', (text) => {
       expect(refused(text)).toEqual([]);
     });

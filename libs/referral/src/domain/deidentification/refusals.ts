@@ -22,7 +22,10 @@ const BIRTHDAY = pattern(
   'giu',
 );
 
-const EMAIL = pattern(`[\\p{L}\\p{N}._%+-]+\\s?@\\s?[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}`);
+// Anchored and bounded, so a long run of look-alike characters costs no more than its length.
+const EMAIL = pattern(
+  `${START}[\\p{L}\\p{N}._%+-]{1,64}\\s?@\\s?[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,8}\\.\\p{L}{2,}`,
+);
 
 /** Swedish numbers from 0 or +46: 070-123 45 67, 08-123 456, +46 (0)63 14 00 00. */
 const PHONE = pattern(
@@ -30,11 +33,18 @@ const PHONE = pattern(
 );
 const digits = (text: string) => text.replace(/\D/g, '').length;
 
+// Not "plan" or "platsen": "handlingsplan 2024" and "arbetsplatsen 3 dagar" are no addresses.
 const STREET_SUFFIX =
-  '(?:gatan|gata|vägen|väg|gränd|gränden|stigen|stig|torget|torg|backen|allén|allé|leden|esplanaden|promenaden|kajen|plan|platsen|vägen)';
+  '(?:gatan|gata|vägen|väg|gränd|gränden|stigen|stig|torget|torg|backen|allén|allé|leden|esplanaden|promenaden|kajen)';
+/** A street word with its number: "Storgatan 12 B", "kyrkvägen 3a", "Box 1234". */
 const STREET = pattern(
   `${START}\\p{L}{2,}${STREET_SUFFIX}\\s+\\d{1,4}(?:\\s?[A-Za-z])?${END}|${START}box\\s+\\d{2,6}${END}`,
   'giu',
+);
+/** In two words, the first a name: "Gamla vägen 12", "Sankt Eriks gata 5"; case-sensitive, so "på vägen 2" is not one. */
+const NAMED_STREET = pattern(
+  `${START}\\p{Lu}\\p{Ll}+\\s+${STREET_SUFFIX}\\s+\\d{1,4}(?:\\s?[A-Za-z])?${END}`,
+  'gu',
 );
 
 /** Five digits grouped 3+2 before a place name, or named as a postnummer. */
@@ -54,10 +64,15 @@ const CASE_NUMBER_SHAPED = pattern(
   'gu',
 );
 
-/** "2010/2011" is a span of years, not a number of a register. */
-function isYearPair(text: string): boolean {
-  const pair = /^((?:19|20)\d{2})\/((?:19|20)\d{2})$/.exec(text);
-  return pair !== null && Number(pair[2]) === Number(pair[1]) + 1;
+/** "2010/2011", "SFI 2019-2021": a span of years, not a number of a register. */
+function isYearSpan(text: string): boolean {
+  const span = /((?:19|20)\d{2})[/.:-]((?:19|20)?\d{2,4})$/.exec(text);
+  if (!span) return false;
+  const [from, to] = [
+    Number(span[1]),
+    Number(span[2].length === 2 ? span[1].slice(0, 2) + span[2] : span[2]),
+  ];
+  return span[2].length !== 3 && to > from && to - from <= 10;
 }
 
 /** The case's reference as a standalone word, whole or in its parts: the initials, the four digits. */
@@ -108,7 +123,7 @@ export const REFUSALS: readonly SpanRule[] = [
   {
     id: 'street-address',
     message: 'Gatuadresser och boxadresser får inte stå i sammanfattningen. Beskriv boendet utan adress.',
-    spans: (text) => spansOf(text, STREET),
+    spans: (text) => [...spansOf(text, STREET), ...spansOf(text, NAMED_STREET)],
   },
   {
     id: 'postnummer',
@@ -120,7 +135,7 @@ export const REFUSALS: readonly SpanRule[] = [
     message: 'Diarie-, ärende- eller journalnummer får inte stå i sammanfattningen.',
     spans: (text) => [
       ...spansOf(text, CASE_NUMBER_NAMED),
-      ...spansOf(text, CASE_NUMBER_SHAPED, (m) => !isYearPair(m[0])),
+      ...spansOf(text, CASE_NUMBER_SHAPED, (m) => !isYearSpan(m[0])),
     ],
   },
 ];

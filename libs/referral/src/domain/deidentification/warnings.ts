@@ -10,19 +10,36 @@ import {
 
 const CAPITALISED = pattern(`${START}\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?${END}`);
 
-/** A sentence starts the text, after . ! ? : or a line break, or after a list's dash or bullet. */
-function atSentenceStart(text: string, at: number): boolean {
-  const before = text.slice(0, at).replace(/[\s"”(]+$/u, '');
-  return before === '' || /[.!?:;\n•–-]$/u.test(before) || /\n\s*$/u.test(text.slice(0, at));
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n', '•', '–', '-']);
+const BETWEEN = /[\s"”(]/u;
+
+/**
+ * Where each sentence's first word starts: the text's start, and after
+ * . ! ? : ; a line break or a list's dash or bullet, past spaces, quotes and
+ * brackets. One pass, so a long text costs no more than its length.
+ */
+function sentenceStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  let pending = true;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (SENTENCE_END.has(char)) pending = true;
+    else if (!BETWEEN.test(char)) {
+      if (pending) starts.add(i);
+      pending = false;
+    }
+  }
+  return starts;
 }
 
 /** A capitalised word no rule explains: a common first name anywhere, any other within a sentence. */
 function nameSpans(text: string): [number, number][] {
+  const starts = sentenceStarts(text);
   return spansOf(text, CAPITALISED, (m) => {
     const word = m[0];
     if (ALLOWED_CAPITALISED.has(word)) return false;
     if (FIRST_NAMES.has(word) || word.split('-').some((part) => FIRST_NAMES.has(part))) return true;
-    return !atSentenceStart(text, m.index);
+    return !starts.has(m.index);
   });
 }
 
