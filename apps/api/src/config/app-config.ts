@@ -85,6 +85,15 @@ function WholeNumber(min: number, max: number, what: string): PropertyDecorator 
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
+/** A worker's timer in milliseconds, up to a day; 0 runs it only when triggered by hand. */
+function TimerInterval(): PropertyDecorator {
+  const message = {
+    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
+  };
+  const decorators = [Type(() => Number), IsInt(message), Min(0, message), Max(86_400_000, message)];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 /** Every setting the app reads. Documented in README.md; keep the two in step. */
 class EnvironmentVariables {
   @Type(() => Number)
@@ -122,16 +131,7 @@ class EnvironmentVariables {
   @IsIn(LOG_LEVELS, { message: `must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
 
-  @Type(() => Number)
-  @IsInt({
-    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
-  })
-  @Min(0, {
-    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
-  })
-  @Max(86_400_000, {
-    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
-  })
+  @TimerInterval()
   DEADLINE_WORKER_INTERVAL_MS = 60_000;
 
   /** Deadlines one run fires at most; the rest wait for the next run, so one run never holds the store for long. */
@@ -322,16 +322,7 @@ class EnvironmentVariables {
   })
   PUBLIC_URL?: string;
 
-  @Type(() => Number)
-  @IsInt({
-    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
-  })
-  @Min(0, {
-    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
-  })
-  @Max(86_400_000, {
-    message: 'must be 0 (no timer; trigger by hand) or a whole number of milliseconds up to 86400000',
-  })
+  @TimerInterval()
   MAIL_WORKER_INTERVAL_MS = 30_000;
 }
 
