@@ -526,6 +526,34 @@ describe('insats: a placement on a labour-market measure', () => {
       expect((await h.engine.load(caseId)).instances.size).toBe(1);
     });
 
+    it("given a context holding another case's sealed value, then the suggestion withholds it rather than open it", async () => {
+      await assign();
+      await h.send('socialsekreterare', caseId, PL, 'PlacementStarted', STARTED);
+      const other = await h.openCase();
+      await h.run('socialsekreterare', {
+        type: 'StartProcess',
+        caseId: other,
+        instanceId: PL,
+        definitionId: 'insats',
+      });
+      await h.send('socialsekreterare', other, PL, 'PlacementAssigned', ASSIGNED);
+      await h.send('socialsekreterare', other, PL, 'PlacementStarted', STARTED);
+      const foreign = (await h.engine.load(other)).instances.get(PL)!.snapshot.context.plan;
+      const state = await h.engine.load(caseId);
+      const instance = state.instances.get(PL)!;
+      // As if a process had copied a value sealed for another case into this one's context.
+      const tampered = instance.snapshot.machine.resolveState({
+        value: instance.snapshot.value,
+        context: { ...instance.snapshot.context, plan: foreign },
+      });
+      const step = nextSteps(
+        h.registry,
+        { ...state, instances: new Map([[PL, { ...instance, snapshot: tampered }]]) },
+        ['socialsekreterare'],
+      ).find((s) => s.event === 'FollowUpHeld');
+      expect(step?.initial).toEqual({ goals: '[skyddad]' });
+    });
+
     it('given a first placement, then its start form starts empty', async () => {
       await assign();
       expect(await suggested(PL, 'PlacementStarted')).toBeUndefined();
