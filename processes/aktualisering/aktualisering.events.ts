@@ -1,5 +1,6 @@
 import { IsDefined, IsIn, IsObject, IsOptional, Matches } from 'class-validator';
-import { AcknowledgesWarnings, Label, PastDay, Personal, Text } from '@app/engine';
+import { AcknowledgesWarnings, Label, PastDay, Personal, Shaped, Text } from '@app/engine';
+import { DEFAULT_FORM, formSchema } from '@app/referral';
 
 const choice = (terms: Readonly<Record<string, string>>) =>
   IsIn(Object.keys(terms), { message: `$property must be one of: ${Object.keys(terms).join(', ')}` });
@@ -43,6 +44,7 @@ export class DraftSaved {
 export class ReferralSent extends AcknowledgesWarnings {
   @Label('Mottagande enhet') @ReceivingUnit() receivingUnit!: string;
   @Label('Sammanfattningen')
+  @Shaped(formSchema(DEFAULT_FORM('', 'den mottagande enheten')))
   @IsDefined({ message: 'answers is required: the summary on the receiving unit’s form' })
   @IsObject()
   @Personal()

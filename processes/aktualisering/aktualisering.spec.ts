@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BusinessRuleError, InvalidPayloadError, StepNotAllowedError, WrongRoleError } from '@app/engine';
+import {
+  BusinessRuleError,
+  InvalidPayloadError,
+  nextSteps,
+  StepNotAllowedError,
+  WrongRoleError,
+} from '@app/engine';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { COMPLETE_ANSWERS } from '@app/referral/testing/answers';
 import { PROCESS_DEFINITIONS } from '../index';
@@ -46,6 +52,23 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
       expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
         ['draftReminder', '2026-04-01T08:00:00.000Z'],
       ]);
+    });
+
+    it('given the sender, then the send step offers the receiving unit’s form field by field, the Beredningsgrupp nothing yet', async () => {
+      const state = await h.engine.load(caseId);
+      const sending = nextSteps(h.registry, state, ['socialsekreterare']).find(
+        (s) => s.event === 'ReferralSent',
+      );
+      const answers = (
+        sending?.schema as { properties: { answers: { properties: Record<string, unknown> } } }
+      ).properties.answers;
+      expect(Object.keys(answers.properties)).toEqual(
+        expect.arrayContaining(['sex', 'birthYear', 'whyThisUnit']),
+      );
+      expect(answers.properties.whyThisUnit).toMatchObject({
+        title: 'Varför tror Du att den mottagande enheten kan vara behjälplig för personen?',
+      });
+      expect(nextSteps(h.registry, state, ['beredningsgrupp' as never])).toEqual([]);
     });
 
     it('given a draft not sent in 30 days, then the sender is reminded', async () => {

@@ -22,9 +22,12 @@ export function payloadSchema(dto: (new () => object) | undefined): Schema {
     const property = properties[name];
     if (!property) continue;
     const { oneOf: _dateOrTimestamp, ...rest } = property;
-    properties[name] = annotation.format
-      ? { ...rest, type: 'string', ...annotation }
-      : { ...property, ...annotation };
+    const { shape, ...labels } = annotation;
+    properties[name] = shape
+      ? { ...shape, ...labels }
+      : annotation.format
+        ? { ...rest, type: 'string', ...labels }
+        : { ...property, ...labels };
   }
   for (const [name, property] of Object.entries(properties)) {
     // A rule given `each` makes the converter point the items at the reflected `Array` type; they are described in place.

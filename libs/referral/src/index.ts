@@ -4,3 +4,4 @@ export * from './domain/form/field-types';
 export * from './domain/form/default-form';
 export * from './domain/form/answers';
 export * from './domain/form/referral-check';
+export * from './domain/form/json-schema';

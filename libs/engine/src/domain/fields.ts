@@ -111,6 +111,12 @@ export interface FieldAnnotation {
   readonly 'x-staffRole'?: string;
   /** The id of a catalogue entry: the engine checks it and keeps a snapshot of it; a form offers the catalogue. */
   readonly 'x-insats'?: true;
+  /**
+   * The field's whole schema, for a value the step inspects itself (a
+   * referral's answers on the receiving unit's form): what the form shows,
+   * where class-validator sees only an object.
+   */
+  readonly shape?: Readonly<Record<string, unknown>>;
 }
 
 const ANNOTATIONS = new WeakMap<object, Map<string, FieldAnnotation>>();
@@ -191,6 +197,11 @@ export function InsatsRef(): PropertyDecorator {
     applyInOrder(IsString(), IsNotEmpty(), MaxLength(100))(target, key);
     annotate(target, key, { 'x-insats': true });
   };
+}
+
+/** The field's schema for forms, given whole; its checks are the step's inspection. */
+export function Shaped(schema: Readonly<Record<string, unknown>>): PropertyDecorator {
+  return (target, key) => annotate(target, key, { shape: schema });
 }
 
 /** The fields of a payload class that name a catalogue entry. */

@@ -15,7 +15,7 @@ export interface CheckedAnswers {
   readonly texts: Readonly<Record<string, string>>;
 }
 
-const MAX_TEXT = 4000;
+export const MAX_TEXT = 4000;
 const MESSAGES = {
   required: 'Fältet måste besvaras. ”Ej känt” eller ”inget att rapportera” räknas som svar.',
   notAnOption: 'Välj ett av alternativen.',
