@@ -145,6 +145,60 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
     expect(await facts.locator('dl').textContent()).toContain('I målgruppen för arbetsmarknadsinsatser');
   });
 
+  it('the social worker starts an anvisning from the case manager’s plan, filled in from its huvudmål', async () => {
+    const caseId = await openCase('CM 7108');
+    const actor = (role: 'socialsekreterare' | 'bitradande_enhetschef' | 'case_manager', id: string) =>
+      asPrincipal(running.app, { id, name: id, memberships: [{ unit: UNIT, roles: [role] }] });
+    const cm = (
+      await actor('socialsekreterare', SOCIAL_WORKER.id)
+        .post(`/api/cases/${caseId}/processes`)
+        .send({ definitionId: 'case-manager' })
+    ).body.instanceId as string;
+    const step = (
+      role: 'socialsekreterare' | 'bitradande_enhetschef' | 'case_manager',
+      id: string,
+      event: string,
+      payload: object = {},
+    ) =>
+      actor(role, id)
+        .post(`/api/cases/${caseId}/processes/${cm}/events`)
+        .send({ event, payload })
+        .expect(200);
+    await step('socialsekreterare', SOCIAL_WORKER.id, 'ReferralSubmitted', {
+      goal: 'Arbetsträning inom sex månader',
+      motivated: true,
+      struggles: true,
+      farFromLabourMarket: true,
+    });
+    await step('bitradande_enhetschef', 'jarva-1-bec', 'CaseManagerAssigned', {
+      caseManagerId: `${UNIT}-cm`,
+    });
+    await step('case_manager', `${UNIT}-cm`, 'CriteriaMet', {
+      clearGoal: true,
+      consentWithHealthcareAndAf: true,
+      noOngoingSubstanceAbuse: true,
+      noRiskOfThreatOrViolence: true,
+      understandsWithoutInterpreter: true,
+    });
+    await step('socialsekreterare', SOCIAL_WORKER.id, 'ClientAcceptedInformation');
+    await step('case_manager', `${UNIT}-cm`, 'InterventionAccepted', { startMeetingOn: '2026-03-30' });
+    await step('case_manager', `${UNIT}-cm`, 'StartMeetingHeld', {
+      startDate: '2026-03-30',
+      mainGoal: 'Arbetsträning 50 % inom ett år',
+      subGoals: ['Regelbunden dygnsrytm'],
+    });
+
+    await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    await page.goto(`${running.url}/arenden/${caseId}`);
+    await expect.poll(() => heading().textContent()).toBe('Ärende CM 7108');
+    await tabTo(page, page.getByRole('button', { name: 'Anvisa till insats utifrån planeringen' }));
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('region', { name: 'Arbetsmarknadsinsats', exact: true }).locator('form');
+    await expect.poll(() => form.getByLabel('Behov').inputValue()).toBe('Arbetsträning 50 % inom ett år');
+    expect(await form.getByLabel('Case managers planering').isChecked()).toBe(true);
+    await expectAccessible(page, 'anvisning från case managers planering');
+  });
+
   it('the social worker records a follow-up starting from the plan’s goals, and opens the case from the list of placements', async () => {
     const { api, events } = await placed('UF 1974');
     await api.post(events).send({ event: 'PlacementStarted', payload: STARTED }).expect(200);
