@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
@@ -11,7 +11,7 @@ import { StaffDirectory } from '@app/access';
 import { PendingMailQuery } from '@app/projections';
 import { ReadModelDb } from '@app/read-model';
 import { APP_CONFIG } from '../apps/api/src/config/app-config';
-import { MailOutbox, type MailReport } from '../apps/api/src/mail/mail-outbox';
+import { MailOutbox, mailStreamOf, type MailReport } from '../apps/api/src/mail/mail-outbox';
 import { transporterFor } from '../apps/api/src/mail/mail-transport';
 import { as, asPrincipal, eventually, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, UNIT } from './flows';
@@ -197,7 +197,7 @@ describe('e-mail: the outbox sends each notification once, over SMTP, without ca
     const c = await assigned('JN 4411');
     const pending = await pendingFor(c.caseId);
     // The crashed node's claim, as it would have appended it: the stream's first event.
-    const stream = `mail-${createHash('sha256').update(`${pending.notificationId}/${pending.userId}`).digest('hex').slice(0, 32)}`;
+    const stream = mailStreamOf(pending);
     await app.get<EventStore>(EVENT_STORE).appendToStream(
       stream,
       [

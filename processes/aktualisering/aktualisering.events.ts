@@ -1,9 +1,6 @@
-import { IsDefined, IsIn, IsObject, IsOptional, Matches } from 'class-validator';
-import { AcknowledgesWarnings, Label, PastDay, Personal, Shaped, Text } from '@app/engine';
+import { IsDefined, IsObject, IsOptional, Matches } from 'class-validator';
+import { AcknowledgesWarnings, Label, OneOf, PastDay, Personal, Shaped, Text } from '@app/engine';
 import { DEFAULT_FORM, formSchema } from '@app/referral';
-
-const choice = (terms: Readonly<Record<string, string>>) =>
-  IsIn(Object.keys(terms), { message: `$property must be one of: ${Object.keys(terms).join(', ')}` });
 
 /** Beredningsgruppens beslut: the seed's two outcomes (referral.md, Decision). */
 export const DECISION_OUTCOMES = {
@@ -60,7 +57,7 @@ export class KompletteringAnswered extends AcknowledgesWarnings {
 }
 
 export class ReferralDecided {
-  @Label('Beslut', { options: DECISION_OUTCOMES }) @choice(DECISION_OUTCOMES) outcome!: string;
+  @Label('Beslut', { options: DECISION_OUTCOMES }) @OneOf(DECISION_OUTCOMES) outcome!: string;
   @Label('Motivering', { help: 'Så att avsändaren kan agera på beslutet.' })
   @Personal()
   @Text()
@@ -69,11 +66,11 @@ export class ReferralDecided {
 }
 
 export class ReferralReturned {
-  @Label('Skäl', { options: RETURN_REASONS }) @choice(RETURN_REASONS) reason!: string;
+  @Label('Skäl', { options: RETURN_REASONS }) @OneOf(RETURN_REASONS) reason!: string;
   @Label('Kommentar till avsändaren') @IsOptional() @Text() comment?: string;
 }
 
 export class ReferralWithdrawn {
-  @Label('Skäl', { options: WITHDRAW_REASONS }) @choice(WITHDRAW_REASONS) reason!: string;
+  @Label('Skäl', { options: WITHDRAW_REASONS }) @OneOf(WITHDRAW_REASONS) reason!: string;
   @Label('Kommentar') @IsOptional() @Text() comment?: string;
 }

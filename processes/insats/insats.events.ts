@@ -26,6 +26,7 @@ import {
   InsatsRef,
   Label,
   NoPersonnummer,
+  OneOf,
   PastDay,
   Personal,
   Text,
@@ -45,14 +46,6 @@ import {
   WORK_CAPACITY_SCALE,
 } from '@app/insatser/domain/placement-terms';
 
-const choice = (terms: Readonly<Record<string | number, string>>) =>
-  IsIn(
-    Object.keys(terms).map((key) => (typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key)),
-    {
-      message: `$property must be one of: ${Object.keys(terms).join(', ')}`,
-    },
-  );
-
 /** Beslut om bistånd: when and which decision in the case system, never its content [004]. */
 export class DecisionRef {
   @Label('Beslutsdatum') @PastDay() decidedOn!: string;
@@ -63,13 +56,13 @@ export class DecisionRef {
 
 /** Grund för anvisningen: the utredning the placement rests on [004]. */
 export class Utredning {
-  @Label('Utredning', { options: UTREDNING_KINDS }) @applyInOrder(choice(UTREDNING_KINDS)) kind!: string;
+  @Label('Utredning', { options: UTREDNING_KINDS }) @applyInOrder(OneOf(UTREDNING_KINDS)) kind!: string;
   @Label('Utredningen gjordes') @PastDay() doneOn!: string;
 }
 
 export class NotJobbtorgResurs {
   @Label('Varför inte Jobbtorg Resurs', { options: NOT_JOBBTORG_RESURS_REASONS })
-  @applyInOrder(choice(NOT_JOBBTORG_RESURS_REASONS))
+  @applyInOrder(OneOf(NOT_JOBBTORG_RESURS_REASONS))
   reason!: string;
   @Label('Beskrivning') @IsOptional() @Text() text?: string;
 }
@@ -108,7 +101,7 @@ export class PlacementAssigned extends AcknowledgesWarnings {
   notJobbtorgResurs?: NotJobbtorgResurs;
 
   @Label('Deltar klienten i ett statligt program?', { options: STATE_PROGRAMMES })
-  @applyInOrder(choice(STATE_PROGRAMMES))
+  @applyInOrder(OneOf(STATE_PROGRAMMES))
   stateProgramme!: string;
 
   @Label('Utgår från', {
@@ -116,7 +109,7 @@ export class PlacementAssigned extends AcknowledgesWarnings {
     help: 'Lämna tomt när anvisningen görs direkt i ärendet.',
   })
   @IsOptional()
-  @applyInOrder(choice(PLACEMENT_ORIGINS))
+  @applyInOrder(OneOf(PLACEMENT_ORIGINS))
   origin?: string;
 
   @Label('Rad i progressionsplanen', { help: 'Radens nummer, räknat uppifrån.' })
@@ -128,7 +121,7 @@ export class PlacementAssigned extends AcknowledgesWarnings {
 /** Nothing in the catalogue fits: the need is counted, so gaps show [default]. */
 export class UnmetNeedRecorded {
   @Label('Kategori', { options: UNMET_NEED_CATEGORIES })
-  @applyInOrder(choice(UNMET_NEED_CATEGORIES))
+  @applyInOrder(OneOf(UNMET_NEED_CATEGORIES))
   category!: string;
   @Label('Behov') @Text() need!: string;
   @Label('Registrerat') @PastDay() recordedOn!: string;
@@ -200,7 +193,7 @@ export class PlacementStarted {
 
 export class GoalFollowUp {
   @Label('Mål eller delmål') @Text() goal!: string;
-  @Label('Status', { options: GOAL_STATUSES }) @applyInOrder(choice(GOAL_STATUSES)) status!: string;
+  @Label('Status', { options: GOAL_STATUSES }) @applyInOrder(OneOf(GOAL_STATUSES)) status!: string;
   @Label('Kommentar') @IsOptional() @Text() comment?: string;
 }
 
@@ -214,13 +207,13 @@ export class Attendance {
 /** Fysisk, psykisk och social arbetsförmåga, each 1-4 [default scale] with a text [004]. */
 export class WorkCapacity {
   @Label('Fysisk arbetsförmåga', { options: WORK_CAPACITY_SCALE })
-  @applyInOrder(choice(WORK_CAPACITY_SCALE))
+  @applyInOrder(OneOf(WORK_CAPACITY_SCALE))
   fysisk!: number;
   @Label('Psykisk arbetsförmåga', { options: WORK_CAPACITY_SCALE })
-  @applyInOrder(choice(WORK_CAPACITY_SCALE))
+  @applyInOrder(OneOf(WORK_CAPACITY_SCALE))
   psykisk!: number;
   @Label('Social arbetsförmåga', { options: WORK_CAPACITY_SCALE })
-  @applyInOrder(choice(WORK_CAPACITY_SCALE))
+  @applyInOrder(OneOf(WORK_CAPACITY_SCALE))
   social!: number;
   @Label('Beskrivning') @IsOptional() @Text() text?: string;
 }
@@ -233,19 +226,19 @@ export class SelfRating {
 /** Redo för Jobbtorg Resurs: the seed's five example criteria, each ja / delvis / nej [004]. */
 export class Readiness {
   @Label(READINESS_CRITERIA.deltagit, { options: READINESS_ANSWERS })
-  @applyInOrder(choice(READINESS_ANSWERS))
+  @applyInOrder(OneOf(READINESS_ANSWERS))
   deltagit!: string;
   @Label(READINESS_CRITERIA.resor, { options: READINESS_ANSWERS })
-  @applyInOrder(choice(READINESS_ANSWERS))
+  @applyInOrder(OneOf(READINESS_ANSWERS))
   resor!: string;
   @Label(READINESS_CRITERIA.missbruk, { options: READINESS_ANSWERS })
-  @applyInOrder(choice(READINESS_ANSWERS))
+  @applyInOrder(OneOf(READINESS_ANSWERS))
   missbruk!: string;
   @Label(READINESS_CRITERIA.samspel, { options: READINESS_ANSWERS })
-  @applyInOrder(choice(READINESS_ANSWERS))
+  @applyInOrder(OneOf(READINESS_ANSWERS))
   samspel!: string;
   @Label(READINESS_CRITERIA.motivation, { options: READINESS_ANSWERS })
-  @applyInOrder(choice(READINESS_ANSWERS))
+  @applyInOrder(OneOf(READINESS_ANSWERS))
   motivation!: string;
   @Label('Kommentar') @IsOptional() @Text() comment?: string;
 }
@@ -296,7 +289,7 @@ export class FollowUpHeld {
 
 /** Avslut: one outcome from the list every unit maps onto, so units compare [default]. */
 export class PlacementClosed {
-  @Label('Utfall', { options: CLOSURE_OUTCOMES }) @applyInOrder(choice(CLOSURE_OUTCOMES)) outcome!: string;
+  @Label('Utfall', { options: CLOSURE_OUTCOMES }) @applyInOrder(OneOf(CLOSURE_OUTCOMES)) outcome!: string;
   @Label('Slutdatum') @PastDay() endedOn!: string;
   @Label('Sammanfattning') @Text() summary!: string;
 }
@@ -321,7 +314,7 @@ export class PlacementAccepted {
 }
 
 export class PlacementDeclined {
-  @Label('Skäl', { options: DECLINE_REASONS }) @applyInOrder(choice(DECLINE_REASONS)) reason!: string;
+  @Label('Skäl', { options: DECLINE_REASONS }) @applyInOrder(OneOf(DECLINE_REASONS)) reason!: string;
   @Label('Kommentar till den placerande enheten', { help: 'Skriv inget som pekar ut klienten.' })
   @IsOptional()
   @Text()

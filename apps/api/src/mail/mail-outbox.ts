@@ -41,7 +41,7 @@ export interface MailReport {
 }
 
 /** Each notification and recipient has its own stream; its id says neither. */
-const streamOf = (mail: PendingMail) =>
+export const mailStreamOf = (mail: Pick<PendingMail, 'notificationId' | 'userId'>) =>
   `${STREAM_PREFIXES.mail}${createHash('sha256').update(`${mail.notificationId}/${mail.userId}`).digest('hex').slice(0, 32)}`;
 
 /** 1, 2, 4 … minutes, at most an hour; never given up, so nothing is lost. */
@@ -124,7 +124,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
   private async deliver(mail: PendingMail, report: MailReport): Promise<void> {
     const now = () => this.clock.now().toISOString();
     const who = { notificationId: mail.notificationId, userId: mail.userId };
-    const stream = streamOf(mail);
+    const stream = mailStreamOf(mail);
     const append = (
       type: string,
       data: Record<string, unknown>,

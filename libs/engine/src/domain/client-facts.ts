@@ -1,5 +1,4 @@
-import { IsIn } from 'class-validator';
-import { Label, PastDay } from './fields';
+import { Label, OneOf, PastDay } from './fields';
 
 /**
  * The case's facts for the statistics of insatser (insatser.md,
@@ -51,27 +50,24 @@ export const TARGET_GROUPS = {
   ansokan_forsakringskassan: 'Ansökan hos Försäkringskassan',
 } as const;
 
-const choice = (terms: Readonly<Record<string, string>>) =>
-  IsIn(Object.keys(terms), { message: `$property must be one of: ${Object.keys(terms).join(', ')}` });
-
 export class ClientFacts {
-  @Label('Kön', { options: KON }) @choice(KON) kon!: keyof typeof KON;
+  @Label('Kön', { options: KON }) @OneOf(KON) kon!: keyof typeof KON;
 
   @Label('Åldersgrupp', {
     options: AGE_BANDS,
     help: 'Klientens ålder i dag. Registrera på nytt när den ändras.',
   })
-  @choice(AGE_BANDS)
+  @OneOf(AGE_BANDS)
   ageBand!: keyof typeof AGE_BANDS;
 
   @Label('Aktuell på ekonomiskt bistånd sedan') @PastDay() aktuellSedan!: string;
 
   @Label('Huvudsaklig orsak till bistånd', { options: REASON_CODES })
-  @choice(REASON_CODES)
+  @OneOf(REASON_CODES)
   reasonCode!: keyof typeof REASON_CODES;
 
   @Label('Målgrupp', { options: TARGET_GROUPS })
-  @choice(TARGET_GROUPS)
+  @OneOf(TARGET_GROUPS)
   targetGroup!: keyof typeof TARGET_GROUPS;
 }
 

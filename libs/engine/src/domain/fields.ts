@@ -4,6 +4,15 @@ import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy, type ValidationOptio
 import { BIP_PHASE_LABELS } from './process-definition';
 import { CALENDAR_DATE_RULE, containsPersonnummer, isCalendarDate } from '@app/common';
 
+/**
+ * One of a vocabulary's values, refused naming those allowed. Keys that are
+ * digits ("1"-"4" of a scale) stand for the numbers the payload carries.
+ */
+export function OneOf(terms: Readonly<Record<string | number, string>>): PropertyDecorator {
+  const values = Object.keys(terms).map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+  return IsIn(values, { message: `$property must be one of: ${Object.keys(terms).join(', ')}` });
+}
+
 /** Case data names clients by pseudonym only; a personnummer typed into free text is refused. */
 export function NoPersonnummer(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
