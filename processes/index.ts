@@ -1,5 +1,6 @@
 import { ProcessRegistry } from '@app/engine';
 import { afuV1 } from './afu/afu.machine';
+import { aktualiseringV1 } from './aktualisering/aktualisering.machine';
 import { afuV2 } from './afu/afu.v2';
 import { caseManagerV1 } from './case-manager/case-manager.machine';
 import { caseManagerV2 } from './case-manager/case-manager.v2';
@@ -14,7 +15,10 @@ import { samverkanVardenV3 } from './samverkan-varden/samverkan-varden.v3';
 import { skriftligaRekommendationerV1 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.machine';
 import { skriftligaRekommendationerV2 } from './skriftliga-rekommendationer/skriftliga-rekommendationer.v2';
 
-/** The six toolbox processes, numbered as in toolbox.md, the two a change of caseworker starts, and placements on insatser. */
+/**
+ * The six toolbox processes, numbered as in toolbox.md, the two a change of
+ * caseworker starts, placements on insatser, and referrals to a receiving unit.
+ */
 export const PROCESS_DEFINITIONS = [
   rehabHandledningV1,
   rehabHandledningV2,
@@ -31,6 +35,7 @@ export const PROCESS_DEFINITIONS = [
   klientInformerasV1,
   overlamningV1,
   insatsV1,
+  aktualiseringV1,
 ];
 
 export function createProcessRegistry(): ProcessRegistry {

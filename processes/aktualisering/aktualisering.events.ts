@@ -1,5 +1,14 @@
-import { IsDefined, IsObject, IsOptional, Matches } from 'class-validator';
-import { AcknowledgesWarnings, Label, OneOf, PastDay, Personal, Shaped, Text } from '@app/engine';
+import { IsDefined, IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import {
+  AcknowledgesWarnings,
+  Label,
+  OneOf,
+  PastDay,
+  Personal,
+  ReceivingUnitRef,
+  Shaped,
+  Text,
+} from '@app/engine';
 import { DEFAULT_FORM, formSchema } from '@app/referral';
 
 /** Beredningsgruppens beslut: the seed's two outcomes (referral.md, Decision). */
@@ -21,16 +30,12 @@ export const WITHDRAW_REASONS = {
   annat: 'Annat',
 } as const;
 
-/** The unit the referral goes to: another unit or organisation with a Beredningsgrupp. */
-const ReceivingUnit = () =>
-  Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'receivingUnit must be a unit id, e.g. alc-ostersund' });
-
 /**
  * The draft as the sender saves it on the way: only the sender's side sees
  * it, and it is not checked until it is sent (referral.md, Upprätta).
  */
 export class DraftSaved {
-  @Label('Mottagande enhet') @IsOptional() @ReceivingUnit() receivingUnit?: string;
+  @Label('Mottagande enhet') @IsOptional() @ReceivingUnitRef() receivingUnit?: string;
   @Label('Svar så här långt') @IsOptional() @IsObject() @Personal() answers?: Record<string, unknown>;
 }
 
@@ -39,7 +44,11 @@ export class DraftSaved {
  * text de-identified; warnings read and confirmed (the step's inspection).
  */
 export class ReferralSent extends AcknowledgesWarnings {
-  @Label('Mottagande enhet') @ReceivingUnit() receivingUnit!: string;
+  @Label('Mottagande enhet') @ReceivingUnitRef() receivingUnit!: string;
+  @Label('Formulärets version', { help: 'Den version av enhetens formulär som sammanfattningen skrevs på.' })
+  @IsInt({ message: 'formVersion must be the version of the receiving unit’s form, a whole number' })
+  @Min(1, { message: 'formVersion must be 1 or more' })
+  formVersion!: number;
   @Label('Sammanfattningen')
   @Shaped(formSchema(DEFAULT_FORM('', 'den mottagande enheten')))
   @IsDefined({ message: 'answers is required: the summary on the receiving unit’s form' })

@@ -1,4 +1,4 @@
-import { checkReferral, checkSummary, DEFAULT_FORM, type Finding } from '@app/referral';
+import { checkReferral, checkSummary, formOf, type Finding } from '@app/referral';
 import type { StepEnvironment } from '@app/engine';
 import type { KompletteringAnswered, ReferralSent } from './aktualisering.events';
 
@@ -50,7 +50,28 @@ export function inspectSending(
   _context: unknown,
   environment: Readonly<Record<string, unknown>>,
 ) {
-  const form = DEFAULT_FORM(payload.receivingUnit, payload.receivingUnit);
+  const unit = facts(environment).unit.receivingUnits[payload.receivingUnit];
+  if (!unit)
+    return {
+      violations: [
+        {
+          field: 'receivingUnit',
+          rule: 'known-receiving-unit',
+          message: `receivingUnit must be a unit that takes referrals: ${Object.keys(facts(environment).unit.receivingUnits).join(', ') || 'none is configured'}`,
+        },
+      ],
+    };
+  if (payload.formVersion !== unit.formVersion)
+    return {
+      violations: [
+        {
+          field: 'formVersion',
+          rule: 'current-form',
+          message: `formVersion must be ${unit.formVersion}: ${unit.name} has changed its form since it was opened; open it again`,
+        },
+      ],
+    };
+  const form = formOf(payload.receivingUnit, unit);
   const checked = checkReferral(form, payload.answers, contextOf(environment));
   if (checked.violations.length > 0)
     return { violations: checked.violations.map((v) => ({ ...v, field: `answers.${v.field}` })) };

@@ -4,16 +4,26 @@ import {
   InvalidPayloadError,
   nextSteps,
   StepNotAllowedError,
+  unitSettingsFrom,
   WrongRoleError,
 } from '@app/engine';
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { COMPLETE_ANSWERS } from '@app/referral/testing/answers';
 import { PROCESS_DEFINITIONS } from '../index';
-import { aktualiseringV1 } from './aktualisering.machine';
 
 const AK = 'ak-1';
 const ALC = 'alc-ostersund';
-const SENT = { receivingUnit: ALC, answers: COMPLETE_ANSWERS };
+/** The harness's unit for the cases it opens. */
+const SENDING_UNIT = 'järva-1';
+const SENT = { receivingUnit: ALC, formVersion: 2, answers: COMPLETE_ANSWERS };
+/** Arbetslivscenter on its second form, whose civil-status list is its own. */
+const RECEIVING_UNITS = {
+  [ALC]: {
+    name: 'Arbetslivscenter',
+    formVersion: 2,
+    options: { civilStatus: { ensam: 'Ensamstående', sammanboende: 'Sammanboende', skild: 'Skild' } },
+  },
+};
 const DECIDED = {
   outcome: 'rekommenderasAntagning',
   motivation: 'Behovet av arbetsträning i lugn miljö stämmer med vår målgrupp.',
@@ -25,7 +35,7 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
   let caseId: string;
 
   beforeEach(async () => {
-    h = new EngineHarness([...PROCESS_DEFINITIONS, aktualiseringV1]);
+    h = new EngineHarness(PROCESS_DEFINITIONS, { unitSettings: unitSettingsFrom({}, RECEIVING_UNITS) });
     h.now = '2026-03-02T09:00:00.000Z';
     caseId = await h.openCase();
     await h.run('socialsekreterare', {
@@ -117,6 +127,31 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
       },
     );
 
+    it('given a unit that takes no referrals, or a form that has changed since it was opened, then sending is refused naming the field', async () => {
+      expect(await refusedWith({ ...SENT, receivingUnit: 'okand-enhet' })).toEqual([
+        ['receivingUnit', 'known-receiving-unit'],
+      ]);
+      expect(await refusedWith({ ...SENT, formVersion: 1 })).toEqual([['formVersion', 'current-form']]);
+      expect(await h.stateOf(caseId, AK)).toEqual({ upprattande: 'utkast' });
+    });
+
+    it('given the receiving unit’s own choice list, then the answer is checked against it, not the default’s', async () => {
+      expect(await refusedWith({ ...SENT, answers: { ...COMPLETE_ANSWERS, civilStatus: 'ogift' } })).toEqual([
+        ['answers.civilStatus', 'notAnOption'],
+      ]);
+      await send({ ...SENT, answers: { ...COMPLETE_ANSWERS, civilStatus: 'ensam' } });
+      expect(await h.stateOf(caseId, AK)).toEqual({ beredning: 'iTid' });
+    });
+
+    it('given it is sent, then each step from then on names the receiving unit, which holds the partner lanes', async () => {
+      await send();
+      await h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', DECIDED);
+      const steps = (await h.events(caseId)).filter((e) =>
+        ['ReferralSent', 'ReferralDecided'].includes(e.type),
+      );
+      expect(steps.map((e) => (e.metadata as { partnerUnit?: string }).partnerUnit)).toEqual([ALC, ALC]);
+    });
+
     it('given a likely name, then it warns until the sender confirms, and the confirmation is kept; another name in its place warns again', async () => {
       const naming = (name: string) => ({
         ...SENT,
@@ -144,6 +179,28 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
       expect(await h.stateOf(caseId, AK)).toEqual({ beredning: 'iTid' });
       expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
         ['decisionDue', '2026-03-23T09:00:00.000Z'],
+      ]);
+    });
+
+    it('given the receiving unit has its own time to decide, then its setting counts, not the sending unit’s', async () => {
+      h = new EngineHarness(PROCESS_DEFINITIONS, {
+        unitSettings: unitSettingsFrom({}, RECEIVING_UNITS),
+        deadlineOverrides: {
+          [ALC]: { aktualisering: { decisionDue: 'P2W' } },
+          [SENDING_UNIT]: { aktualisering: { decisionDue: 'P6W' } },
+        },
+      });
+      h.now = '2026-03-02T09:00:00.000Z';
+      caseId = await h.openCase();
+      await h.run('socialsekreterare', {
+        type: 'StartProcess',
+        caseId,
+        instanceId: AK,
+        definitionId: 'aktualisering',
+      });
+      await send();
+      expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
+        ['decisionDue', '2026-03-16T09:00:00.000Z'],
       ]);
     });
   });

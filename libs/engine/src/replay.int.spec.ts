@@ -37,10 +37,14 @@ describe('replaying the real processes', () => {
           const options = steps.length + starts.length + (state.deadlines.size > 0 ? 1 : 0);
           if (options === 0) break;
           const choice = g(fc.nat, { max: options - 1 });
+          let inspected = false;
           try {
             if (choice < steps.length) {
               const chosen = steps[choice];
               const payload = g(() => payloadFor(chosen.schema as StepSchema, today));
+              inspected =
+                registry.get(chosen.definitionId, chosen.definitionVersion).events[chosen.event]?.inspect !==
+                undefined;
               await h.send(chosen.lanes[0] as Role, caseId, chosen.instanceId, chosen.event, payload);
               taken.add(`${chosen.definitionId}.${chosen.event}`);
             } else if (choice < steps.length + starts.length) {
@@ -58,7 +62,10 @@ describe('replaying the real processes', () => {
               await h.run('system', { type: 'FireDeadline', caseId, deadlineId: due.deadlineId });
             }
           } catch (error) {
-            if (!(error instanceof AppError && EXPECTED_REFUSALS.has(error.code))) throw error;
+            // A step's inspection reads what no schema says (a referral's de-identified text): generated text may fail it.
+            const inspectedAway = inspected && error instanceof AppError && error.code === 'PAYLOAD.INVALID';
+            if (!(error instanceof AppError && EXPECTED_REFUSALS.has(error.code)) && !inspectedAway)
+              throw error;
           }
         }
         const held = await h.engine.load(caseId);

@@ -15,6 +15,8 @@ export interface InstanceRef {
   readonly version: number;
   readonly stateBefore: unknown;
   readonly stateAfter: unknown;
+  /** The unit holding the instance's partner lanes after the step, if any. */
+  readonly partnerUnit?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export abstract class StoredEventMessage {
       version: Number(m.definitionVersion),
       stateBefore: m.stateBefore ?? null,
       stateAfter: m.stateAfter ?? null,
+      ...(typeof m.partnerUnit === 'string' ? { partnerUnit: m.partnerUnit } : {}),
     };
   }
 }

@@ -28,6 +28,8 @@ export interface CaseEventMetadata {
   readonly stateBefore?: StateValue | null;
   /** Null once the instance has ended early: it stands at no step any more. */
   readonly stateAfter?: StateValue | null;
+  /** The unit holding the instance's partner lanes after the step, when its definition names one. */
+  readonly partnerUnit?: string;
 }
 
 /** The progressionsplan as it is recorded, by Rehabansvarig's command or by a shared plan step. */

@@ -43,12 +43,19 @@ import { catalogueFieldsOf } from './fields';
 import { partnerUnitOf } from './partner-unit';
 import { defaultUnitSettings, type UnitSettingsLookup } from './unit-settings';
 import type { CaseFacts, NamedRule, ProcessDefinition, StepEnvironment } from './process-definition';
+import { isPartnerRole } from './process-definition';
 import type { ProcessRegistry } from './process-registry';
 
 /** Instance-specific metadata and the acting role; the engine adds actor, time, correlation and causation. */
 export type PendingMetadata = Pick<
   CaseEventMetadata,
-  'processInstanceId' | 'definitionId' | 'definitionVersion' | 'stateBefore' | 'stateAfter' | 'role'
+  | 'processInstanceId'
+  | 'definitionId'
+  | 'definitionVersion'
+  | 'stateBefore'
+  | 'stateAfter'
+  | 'role'
+  | 'partnerUnit'
 >;
 
 export type PendingEvent = CaseEvent<PendingMetadata>;
@@ -201,6 +208,22 @@ function instanceMetadata(
 }
 
 /**
+ * Whose configuration a deadline's duration is read from: the partner's
+ * (a receiving unit's three weeks to decide) when only partner lanes hear of
+ * it, else the case's unit's.
+ */
+function deadlineUnit(
+  definition: ProcessDefinition,
+  instance: InstanceState,
+  name: string,
+  state: CaseState,
+): string {
+  const told = definition.deadlines[name]?.notify ?? [];
+  const partners = told.length > 0 && told.every(isPartnerRole);
+  return (partners ? definition.partnerUnit?.(instance.snapshot.context) : undefined) ?? state.unit ?? '';
+}
+
+/**
  * Records what an instance's step asked for (the workflow library's
  * outputs) as case events: a timer becomes DeadlineScheduled with an
  * absolute due time, leaving one becomes DeadlineCancelled for the open
@@ -223,7 +246,8 @@ function recordOutputs(
       case 'schedule': {
         const name = output.delay;
         const duration =
-          ctx.overrides[state.unit ?? '']?.[definition.id]?.[name] ?? definition.deadlines[name]?.duration;
+          ctx.overrides[deadlineUnit(definition, instance, name, state)]?.[definition.id]?.[name] ??
+          definition.deadlines[name]?.duration;
         if (!duration) throw new Error(`${definition.id} has no deadline spec for delay '${name}'`);
         const field = definition.deadlines[name]?.from;
         const day = field === undefined ? undefined : payload[field];
@@ -435,7 +459,10 @@ function stepInto(
     throw new StepNotAllowedError(event.type, instance.snapshot.value, acceptedEventTypes(instance.snapshot));
   }
   const { snapshot, outputs } = stepInstance(definition, instance.snapshot, event);
-  out.events.push(stored(instanceMetadata(instance, instance.snapshot.value, snapshot.value)));
+  // The read side tells the partner of its steps without the context: the unit travels with the step.
+  const partnerUnit = definition.partnerUnit?.(snapshot.context);
+  const metadata = instanceMetadata(instance, instance.snapshot.value, snapshot.value);
+  out.events.push(stored(partnerUnit === undefined ? metadata : { ...metadata, partnerUnit }));
   recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out, event.payload);
 }
 

@@ -120,6 +120,8 @@ export interface FieldAnnotation {
   readonly 'x-staffRole'?: string;
   /** The id of a catalogue entry: the engine checks it and keeps a snapshot of it; a form offers the catalogue. */
   readonly 'x-insats'?: true;
+  /** The id of a unit that takes referrals: the send step's inspection checks it; a form offers them by name. */
+  readonly 'x-receivingUnit'?: true;
   /**
    * The field's whole schema, for a value the step inspects itself (a
    * referral's answers on the receiving unit's form): what the form shows,
@@ -205,6 +207,17 @@ export function InsatsRef(): PropertyDecorator {
   return (target, key) => {
     applyInOrder(IsString(), IsNotEmpty(), MaxLength(100))(target, key);
     annotate(target, key, { 'x-insats': true });
+  };
+}
+
+/**
+ * The id of a unit that takes referrals (referral.md): a form offers the
+ * city's receiving units, and the send step's inspection refuses any other.
+ */
+export function ReceivingUnitRef(): PropertyDecorator {
+  return (target, key) => {
+    applyInOrder(IsString(), IsNotEmpty(), MaxLength(100))(target, key);
+    annotate(target, key, { 'x-receivingUnit': true });
   };
 }
 

@@ -74,6 +74,11 @@ export const stateMeta = (meta: StateMeta): StateMeta => meta;
  */
 export type ProcessDefinition = WorkflowDefinition<LaneRole, CaseFacts> & {
   readonly partnerUnit?: (context: Readonly<Record<string, unknown>>) => string | undefined;
+  /**
+   * Where the partner's own list shows an instance, for a notice to the
+   * partner: never the case, which its people cannot open.
+   */
+  readonly partnerPage?: (caseId: string, instanceId: string) => string;
 };
 
 export const isPartnerRole = (role: string): role is PartnerRole =>

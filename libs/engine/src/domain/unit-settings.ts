@@ -6,7 +6,22 @@
  */
 export type UnitSettings = {
   readonly samverkanCareUnits: readonly string[];
+  /** The units it may refer a case to (aktualisering), by unit id: the same for every unit of the city. */
+  readonly receivingUnits: Readonly<Record<string, ReceivingUnitSettings>>;
 };
+
+/**
+ * A unit that takes referrals (referral.md): its name, as the form's
+ * labels say it, and its form. A receiving unit may edit the default's
+ * choice lists; each change is a new version of its form, which a referral
+ * names when it is sent.
+ */
+export interface ReceivingUnitSettings {
+  readonly name: string;
+  readonly formVersion: number;
+  /** Its own choice lists, by field id, in place of the default's. */
+  readonly options?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
 
 /** Järva's list as seed 003 gives it: every unit has it until its own is configured. */
 export const JARVA_SAMVERKAN_CARE_UNITS: readonly string[] = [
@@ -19,17 +34,28 @@ export const JARVA_SAMVERKAN_CARE_UNITS: readonly string[] = [
   'Aleris psykiatri (Kista, Rinkeby, Spånga)',
 ];
 
-export const DEFAULT_UNIT_SETTINGS: UnitSettings = { samverkanCareUnits: JARVA_SAMVERKAN_CARE_UNITS };
+/** No receiving unit until one is configured: a referral names a unit that has agreed to take them. */
+export const DEFAULT_UNIT_SETTINGS: UnitSettings = {
+  samverkanCareUnits: JARVA_SAMVERKAN_CARE_UNITS,
+  receivingUnits: {},
+};
 
 /** The settings of each unit; the default for every unit not named. */
 export type UnitSettingsLookup = (unit: string) => UnitSettings;
 
 export const defaultUnitSettings: UnitSettingsLookup = () => DEFAULT_UNIT_SETTINGS;
 
-/** `{ "default": [...], "<unit>": [...] }`: the configured lists, Järva's where neither names the unit. */
-export function unitSettingsFrom(lists: Readonly<Record<string, readonly string[]>>): UnitSettingsLookup {
+/**
+ * `{ "default": [...], "<unit>": [...] }`: the configured care-unit lists,
+ * Järva's where neither names the unit; and the city's receiving units.
+ */
+export function unitSettingsFrom(
+  lists: Readonly<Record<string, readonly string[]>>,
+  receivingUnits: UnitSettings['receivingUnits'] = {},
+): UnitSettingsLookup {
   return (unit) => ({
     samverkanCareUnits: lists[unit] ?? lists.default ?? JARVA_SAMVERKAN_CARE_UNITS,
+    receivingUnits,
   });
 }
 
