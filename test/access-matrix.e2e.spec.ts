@@ -21,6 +21,7 @@ const CASEWORK = ACCESS_ROLES.filter((role) => role !== 'auditor' && !NO_CASES.i
 const CASE_READERS = ACCESS_ROLES.filter((role) => !NO_CASES.includes(role));
 const KEEPER: readonly AccessRole[] = ['insatsansvarig'];
 const PARTNERS: readonly AccessRole[] = ['insatsansvarig', 'arbetsledare'];
+const RECEIVERS: readonly AccessRole[] = ['mottagning', 'beredningsgrupp'];
 const BILLING: readonly AccessRole[] = ['insatsansvarig', 'bitradande_enhetschef', 'statistik'];
 /** The fixture entry belongs to the own unit: its insatsansvarig of another unit is refused. */
 const keeperOfOtherUnit = ({ role, unit }: Caller) =>
@@ -317,6 +318,18 @@ const ROUTES: readonly Route[] = [
     body: { acceptedOn: '2026-03-02' },
     ok: 404,
   },
+  // Aktualisering: the receiving unit's side finds no referral by that number in the caller's units.
+  { method: 'get', path: '/api/referral-units', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/referrals/sent', allowed: EVERYONE, ok: 200 },
+  { method: 'get', path: '/api/referrals/received', allowed: RECEIVERS, ok: 200 },
+  { method: 'get', path: '/api/referrals/received/{referralNumber}', allowed: RECEIVERS, ok: 404 },
+  {
+    method: 'post',
+    path: '/api/referrals/received/{referralNumber}/{step}',
+    allowed: RECEIVERS,
+    body: {},
+    ok: 404,
+  },
   { method: 'get', path: '/api/billing', allowed: BILLING, query: { month: '2026-03' }, ok: 200 },
   { method: 'get', path: '/api/billing/csv', allowed: BILLING, query: { month: '2026-03' }, ok: 200 },
   // Last: these change what the routes above would see.
@@ -445,6 +458,7 @@ describe('access: every endpoint × every role × own and other unit', () => {
           .replace('{insatsId}', insatsId)
           .replace('{report}', 'outcomes')
           .replace('{placementId}', 'a1b2c3d4e5f6a1b2c3d4e5f6')
+          .replace('{referralNumber}', 'A1B2-C3D4-E5F6')
           .replace('{step}', 'accept');
         const client = asPrincipal(app, {
           id: userOf(caller),

@@ -49,6 +49,13 @@ const WALK_STAFF = {
  */
 const NEEDS_A_FULL_INSATS = new Set(['insats.PlaceOffered']);
 /**
+ * Steps behind a referral's inspection: a generated summary is not a
+ * de-identified one, and the walks configure no receiving unit; the answer
+ * to a komplettering follows the receiving unit's question, a partner's step.
+ * test/aktualisering.e2e takes them over HTTP, refusals included.
+ */
+const NEEDS_A_SENT_REFERRAL = new Set(['aktualisering.ReferralSent', 'aktualisering.KompletteringAnswered']);
+/**
  * A partner's steps are taken from another unit through its own routes,
  * never the case's: test/insats-cross-unit.e2e takes each of them over
  * HTTP, for the partner and for the roles that may not.
@@ -61,7 +68,8 @@ const sentByPeople = (definition: (typeof WALKED)[number]) =>
       ([event, step]) =>
         step.lanes.length > 0 &&
         !byPartner(step.lanes) &&
-        !NEEDS_A_FULL_INSATS.has(`${definition.id}.${event}`),
+        !NEEDS_A_FULL_INSATS.has(`${definition.id}.${event}`) &&
+        !NEEDS_A_SENT_REFERRAL.has(`${definition.id}.${event}`),
     )
     .map(([event]) => event);
 

@@ -9,26 +9,7 @@ import {
   Shaped,
   Text,
 } from '@app/engine';
-import { DEFAULT_FORM, formSchema } from '@app/referral';
-
-/** Beredningsgruppens beslut: the seed's two outcomes (referral.md, Decision). */
-export const DECISION_OUTCOMES = {
-  rekommenderasAntagning: 'Rekommenderas antagning',
-  rekommenderasInteAntagning: 'Rekommenderas inte antagning',
-} as const;
-
-/** Why the receiving unit returns a referral without a decision [default]. */
-export const RETURN_REASONS = {
-  utanfor_malgrupp: 'Utanför enhetens målgrupp',
-  ej_avidentifierad: 'Inte avidentifierad',
-} as const;
-
-export const WITHDRAW_REASONS = {
-  behovet_ar_tillgodosett: 'Behovet är tillgodosett på annat sätt',
-  klienten_vill_inte: 'Klienten vill inte längre',
-  fel_mottagare: 'Fel mottagande enhet',
-  annat: 'Annat',
-} as const;
+import { DECISION_OUTCOMES, DEFAULT_FORM, formSchema, RETURN_REASONS, WITHDRAW_REASONS } from '@app/referral';
 
 /**
  * The draft as the sender saves it on the way: only the sender's side sees

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import { intentActions, stateMeta as meta, type ProcessDefinition, type ProcessEvent } from '@app/engine';
+import { referralNumberOf } from '@app/referral';
 import * as dto from './aktualisering.events';
 import { inspectAnswer, inspectSending } from './aktualisering.inspect';
 
@@ -96,6 +97,7 @@ export const aktualiseringV1: ProcessDefinition = {
   startLanes: ['socialsekreterare'],
   parallelInstances: true,
   partnerUnit: (context) => (typeof context.receivingUnit === 'string' ? context.receivingUnit : undefined),
+  partnerPage: (caseId, instanceId) => `/aktualiseringar/${referralNumberOf(caseId, instanceId)}`,
   events: {
     DraftSaved: { label: 'Spara utkast', lanes: ['socialsekreterare'], payload: dto.DraftSaved },
     ReferralSent: {
@@ -103,22 +105,43 @@ export const aktualiseringV1: ProcessDefinition = {
       lanes: ['socialsekreterare'],
       payload: dto.ReferralSent,
       inspect: inspectSending,
+      // Receipt is recorded at once (referral.md, Mottagen): the sender and the receiving unit hear of it.
+      inform: {
+        lanes: ['socialsekreterare', 'mottagning', 'beredningsgrupp'],
+        message: 'Aktualiseringen är mottagen och väntar på Beredningsgruppens prövning.',
+        kind: 'referral-received',
+      },
     },
     KompletteringRequested: {
       label: 'Begär komplettering',
       lanes: ['beredningsgrupp'],
       payload: dto.KompletteringRequested,
+      inform: {
+        lanes: ['socialsekreterare'],
+        message: 'Beredningsgruppen vill ha en komplettering.',
+        kind: 'referral-question',
+      },
     },
     KompletteringAnswered: {
       label: 'Svara på kompletteringen',
       lanes: ['socialsekreterare'],
       payload: dto.KompletteringAnswered,
       inspect: inspectAnswer,
+      inform: {
+        lanes: ['beredningsgrupp'],
+        message: 'Avsändaren har svarat på kompletteringen.',
+        kind: 'referral-answered',
+      },
     },
     ReferralDecided: {
       label: 'Registrera Beredningsgruppens beslut',
       lanes: ['beredningsgrupp'],
       payload: dto.ReferralDecided,
+      inform: {
+        lanes: ['socialsekreterare'],
+        message: 'Beredningsgruppen har beslutat om aktualiseringen.',
+        kind: 'referral-decided',
+      },
     },
     ReferralReturned: {
       label: 'Återsänd aktualiseringen',
@@ -132,6 +155,11 @@ export const aktualiseringV1: ProcessDefinition = {
           holds: (p: dto.ReferralReturned) => (p.comment ?? '').trim() !== '',
         },
       ],
+      inform: {
+        lanes: ['socialsekreterare'],
+        message: 'Den mottagande enheten har återsänt aktualiseringen.',
+        kind: 'referral-returned',
+      },
     },
     ReferralWithdrawn: {
       label: 'Återkalla aktualiseringen',
@@ -145,6 +173,11 @@ export const aktualiseringV1: ProcessDefinition = {
           holds: (p: dto.ReferralWithdrawn) => p.reason !== 'annat' || (p.comment ?? '').trim() !== '',
         },
       ],
+      inform: {
+        lanes: ['mottagning', 'beredningsgrupp'],
+        message: 'Avsändaren har återkallat aktualiseringen.',
+        kind: 'referral-withdrawn',
+      },
     },
   },
   deadlines: {

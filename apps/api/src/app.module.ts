@@ -14,6 +14,7 @@ import { EngineModule } from './engine/engine.module';
 import { InsatserController } from './insatser/insatser.controller';
 import { InsatsStatisticsController } from './insatser/insats-statistics.controller';
 import { PartnerPlacementsController } from './insatser/partner-placements.controller';
+import { ReferralsController } from './referrals/referrals.controller';
 import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
@@ -75,6 +76,7 @@ export class AppModule implements NestModule {
         InsatserController,
         InsatsStatisticsController,
         PartnerPlacementsController,
+        ReferralsController,
         BillingController,
       ],
       providers: [

@@ -12,6 +12,8 @@ export * from './catalogue/catalogue.queries';
 export { PLACEMENT_PROCESS } from './placements/placements.projection';
 export * from './placements/placements.queries';
 export * from './placements/partner-placements.queries';
+export * from './referrals/referrals.queries';
+export { REFERRAL_PROCESS } from './referrals/referrals.projection';
 export * from './placements/billing.queries';
 export * from './placements/insats-statistics.queries';
 export * from './placements/report-cells';

@@ -31,6 +31,12 @@ import {
   OccupancyHandler,
 } from './catalogue/catalogue.queries';
 import { placementsProjection } from './placements/placements.projection';
+import { referralsProjection } from './referrals/referrals.projection';
+import {
+  ReceivedReferralHandler,
+  ReceivedReferralsHandler,
+  SentReferralsHandler,
+} from './referrals/referrals.queries';
 import { clientFactsProjection } from './placements/client-facts.projection';
 import { mailProjection } from './mail/mail.projection';
 import { MailDeliveriesHandler, MailPreferenceHandler, PendingMailHandler } from './mail/mail.queries';
@@ -75,6 +81,7 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   catalogueProjection,
   placementsProjection,
   clientFactsProjection,
+  referralsProjection,
   mailProjection,
 ];
 
@@ -110,6 +117,9 @@ const QUERY_HANDLERS = [
   PartnerPlacementHandler,
   BillingBasisHandler,
   InsatsReportHandler,
+  ReceivedReferralsHandler,
+  ReceivedReferralHandler,
+  SentReferralsHandler,
 ];
 
 export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {

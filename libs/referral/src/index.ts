@@ -7,3 +7,4 @@ export * from './domain/form/referral-check';
 export * from './domain/form/json-schema';
 export * from './domain/form/unit-form';
 export * from './domain/referral-number';
+export * from './domain/terms';

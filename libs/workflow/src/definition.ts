@@ -56,6 +56,8 @@ export interface StepEvent<L extends string = string> {
     readonly message: string;
     /** A payload field naming a person who is told in person, beside those of `lanes`. */
     readonly person?: string;
+    /** What kind of thing waits, for an e-mail that may say no more than that; a step by default. */
+    readonly kind?: string;
   };
   /**
    * Checks a rule list cannot say: findings that name a field inside the

@@ -34,6 +34,7 @@ describe('configuration from the environment', () => {
       keysFilename: './data/keys.sqlite',
       retention: {},
       samverkanCareUnits: {},
+      receivingUnits: {},
       corsOrigins: [],
       mail: {
         transport: 'off',
@@ -197,6 +198,19 @@ describe('configuration from the environment', () => {
   it("given a unit's fördjupad-samverkan care units, then they are used", () => {
     const config = loadConfig({ SAMVERKAN_CARE_UNITS: '{"norr-1": ["Vårdcentralen Norr"]}' });
     expect(config.samverkanCareUnits).toEqual({ 'norr-1': ['Vårdcentralen Norr'] });
+  });
+
+  it('given the receiving units, then they are used; a misconfigured one stops the start naming what is wrong', () => {
+    const units = {
+      'alc-1': { name: 'Arbetslivscenter', formVersion: 2, options: { sex: { kvinna: 'Kvinna' } } },
+    };
+    expect(loadConfig({ REFERRAL_RECEIVING_UNITS: JSON.stringify(units) }).receivingUnits).toEqual(units);
+    expect(() =>
+      loadConfig({ REFERRAL_RECEIVING_UNITS: '{"alc-1": {"name": "ALC", "formVersion": 0}}' }),
+    ).toThrow('REFERRAL_RECEIVING_UNITS alc-1.formVersion: must be a whole number, 1 or more');
+    expect(() => loadConfig({ REFERRAL_RECEIVING_UNITS: 'alc' })).toThrow(
+      'REFERRAL_RECEIVING_UNITS must be JSON',
+    );
   });
 
   it('given an Entra ID issuer with its own claim names, then production starts with that mapping', () => {

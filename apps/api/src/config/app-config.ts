@@ -18,6 +18,7 @@ import type { LogLevel } from '@nestjs/common';
 import { ACCESS_ROLES, type AccessRole } from '@app/access';
 import { type DeadlineOverrides } from '@app/engine';
 import { isIsoDuration } from '@app/workflow';
+import { receivingUnitsProblems, type ReceivingUnitForm } from '@app/referral';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -31,6 +32,9 @@ const OVERRIDES_SHAPE =
 
 const CARE_UNITS_SHAPE =
   'must be JSON shaped {"default": ["<care unit>", ...], "<unit>": ["<care unit>", ...]}, each name non-empty';
+
+const RECEIVING_UNITS_SHAPE =
+  'must be JSON shaped {"<unit>": {"name": "<as the form says it>", "formVersion": 1, "options": {"<field>": {"<key>": "<label>"}}}}';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -148,6 +152,10 @@ class EnvironmentVariables {
   @IsOptional()
   @IsJSON({ message: CARE_UNITS_SHAPE })
   SAMVERKAN_CARE_UNITS?: string;
+
+  @IsOptional()
+  @IsJSON({ message: RECEIVING_UNITS_SHAPE })
+  REFERRAL_RECEIVING_UNITS?: string;
 
   /** Only `production` changes anything: it refuses the development sign-in. */
   @IsOptional()
@@ -367,6 +375,8 @@ export interface AppConfig {
   readonly deadlineOverrides: DeadlineOverrides;
   /** Per unit (or "default"), the care units with fördjupad samverkan; seed 003's Järva list where none is given. */
   readonly samverkanCareUnits: Readonly<Record<string, readonly string[]>>;
+  /** The units that take referrals (aktualisering), with their form's version and own choice lists; none by default. */
+  readonly receivingUnits: Readonly<Record<string, ReceivingUnitForm>>;
   /** Sign-in: an OpenID Connect issuer in production; the built-in development sign-in when absent. */
   readonly identity: IdentityConfig;
   /** The cases' data keys, wrapped by the master key; apart from the log on purpose. */
@@ -479,6 +489,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (!isCareUnitLists(JSON.parse(parsed.SAMVERKAN_CARE_UNITS)))
       problems.push(`SAMVERKAN_CARE_UNITS ${CARE_UNITS_SHAPE}`);
   }
+  if (!errors.some((e) => e.property === 'REFERRAL_RECEIVING_UNITS') && parsed.REFERRAL_RECEIVING_UNITS) {
+    for (const problem of receivingUnitsProblems(JSON.parse(parsed.REFERRAL_RECEIVING_UNITS)))
+      problems.push(`REFERRAL_RECEIVING_UNITS ${problem}`);
+  }
   if (!errors.some((e) => e.property === 'OIDC_ROLE_MAP') && parsed.OIDC_ROLE_MAP) {
     if (!isRoleMap(JSON.parse(parsed.OIDC_ROLE_MAP))) problems.push(`OIDC_ROLE_MAP ${ROLE_MAP_SHAPE}`);
   }
@@ -524,6 +538,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       : {},
     samverkanCareUnits: parsed.SAMVERKAN_CARE_UNITS
       ? (JSON.parse(parsed.SAMVERKAN_CARE_UNITS) as Record<string, string[]>)
+      : {},
+    receivingUnits: parsed.REFERRAL_RECEIVING_UNITS
+      ? (JSON.parse(parsed.REFERRAL_RECEIVING_UNITS) as Record<string, ReceivingUnitForm>)
       : {},
     keysFilename: `${dataDir}/keys.sqlite`,
     ...(parsed.DATA_KEY_MASTER ? { dataKeyMaster: parsed.DATA_KEY_MASTER } : {}),

@@ -35,7 +35,7 @@ import { CaseAsOfHandler, GetCaseHandler, NextStepsHandler } from './case.querie
         new CaseEngine(store, registry, {
           deadlineOverrides: config.deadlineOverrides,
           keys,
-          unitSettings: unitSettingsFrom(config.samverkanCareUnits),
+          unitSettings: unitSettingsFrom(config.samverkanCareUnits, config.receivingUnits),
           // The directory lives in the identity module, which is configured after the engine's.
           staff: (userId) => modules.get(StaffDirectory, { strict: false }).member(userId),
           catalogue: (insatsId, asking) =>

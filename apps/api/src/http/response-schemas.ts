@@ -29,6 +29,26 @@ const page = (item: string, extra: Record<string, Schema> = {}): Schema =>
   object({ ...extra, items: array(ref(item)), total: integer, limit: integer, offset: integer });
 const roleLabel = object({ role: string, label: string });
 
+/** A referral as the receiving unit's list shows it: never the sender's case. */
+const RECEIVED_REFERRAL: Record<string, Schema> = {
+  referralNumber: string,
+  receivingUnit: string,
+  sendingUnit: string,
+  sender: object({ name: nullable(string), email: nullable(string) }),
+  phase: string,
+  phaseLabel: string,
+  overdue: boolean,
+  formVersion: nullable(integer),
+  sentAt: instant,
+  decisionDueAt: nullable(instant),
+  outcome: nullable(string),
+  decidedOn: nullable(string),
+  returnReason: nullable(string),
+  withdrawReason: nullable(string),
+  /** The steps the caller may take now: komplettering, decide, return. */
+  actions: strings,
+};
+
 /**
  * The shapes of the API's answers, as OpenAPI components. The web app's
  * types are generated from them (`npm run api:types`, checked in CI), and
@@ -503,6 +523,43 @@ export const RESPONSE_SCHEMAS = {
   ),
   PartnerPlacementPage: page('PartnerPlacement'),
   PartnerStepResult: object({ placementId: string, events: strings }),
+  ReceivingUnits: object({
+    items: array(object({ unit: string, name: string, formVersion: integer, schema: { type: 'object' } })),
+  }),
+  ReceivedReferral: object(RECEIVED_REFERRAL),
+  ReceivedReferralPage: page('ReceivedReferral'),
+  ThreadEntry: object({
+    kind: { type: 'string', enum: ['question', 'answer'] },
+    at: instant,
+    text: personal(string),
+  }),
+  ReceivedReferralDetail: object({
+    ...RECEIVED_REFERRAL,
+    summary: nullable(personal({ type: 'object' })),
+    thread: array(ref('ThreadEntry')),
+    motivation: nullable(personal(string)),
+  }),
+  ReferralStepResult: object({ referralNumber: string, events: strings }),
+  SentReferral: object({
+    referralNumber: string,
+    caseId: string,
+    instanceId: string,
+    receivingUnit: nullable(string),
+    phase: string,
+    phaseLabel: string,
+    overdue: boolean,
+    startedAt: instant,
+    sentAt: nullable(instant),
+    decisionDueAt: nullable(instant),
+    outcome: nullable(string),
+    decidedOn: nullable(string),
+    motivation: nullable(personal(string)),
+    thread: array(ref('ThreadEntry')),
+    returnReason: nullable(string),
+    returnComment: nullable(personal(string)),
+    withdrawReason: nullable(string),
+  }),
+  SentReferralPage: page('SentReferral'),
   BillingBasis: object({
     month: string,
     lines: array(

@@ -8,6 +8,12 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   escalation: 'Ett ärende väntar på dig efter en eskalering',
   'hand-back': 'Ett uppföljningsansvar har lämnats tillbaka',
   step: 'Något väntar på dig i Ärendemotorn',
+  'referral-received': 'En aktualisering har kommit till er enhet',
+  'referral-answered': 'En aktualisering har kompletterats',
+  'referral-withdrawn': 'En aktualisering har återkallats',
+  'referral-question': 'Beredningsgruppen vill ha en komplettering av en aktualisering',
+  'referral-decided': 'Beredningsgruppen har beslutat om en aktualisering',
+  'referral-returned': 'En aktualisering har återsänts',
 };
 
 export interface MailMessage {
@@ -16,9 +22,15 @@ export interface MailMessage {
   readonly link: string;
 }
 
-export function composeMail(kind: string, caseId: string, publicUrl: string): MailMessage {
+/** `path`: the page it waits on, a partner's own list; the case's page when absent. */
+export function composeMail(
+  kind: string,
+  caseId: string,
+  path: string | null,
+  publicUrl: string,
+): MailMessage {
   const subject = SUBJECTS[kind] ?? SUBJECTS.step;
-  const link = `${publicUrl}/arenden/${encodeURIComponent(caseId)}`;
+  const link = `${publicUrl}${path ?? `/arenden/${encodeURIComponent(caseId)}`}`;
   return {
     subject,
     link,
@@ -27,7 +39,7 @@ export function composeMail(kind: string, caseId: string, publicUrl: string): Ma
       '',
       `${subject}.`,
       '',
-      `Öppna ärendet i Ärendemotorn: ${link}`,
+      `${path ? 'Öppna den' : 'Öppna ärendet'} i Ärendemotorn: ${link}`,
       '',
       'Av sekretesskäl står inget om ärendet i det här meddelandet.',
       'Du kan stänga av e-post om nya uppgifter i Ärendemotorn, under Inställningar.',

@@ -156,7 +156,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
       report.skipped.push({ ...who, reason: 'claimedElsewhere' });
       return;
     }
-    const message = composeMail(mail.kind, mail.caseId, this.config.mail.publicUrl);
+    const message = composeMail(mail.kind, mail.caseId, mail.path, this.config.mail.publicUrl);
     try {
       await this.transporter?.sendMail({
         from: this.config.mail.from,

@@ -6,6 +6,8 @@ export interface PendingMail {
   readonly notificationId: string;
   readonly caseId: string;
   readonly kind: string;
+  /** The page of the app the e-mail links to, when not the case: a partner's own list. */
+  readonly path: string | null;
   readonly userId: string;
   readonly email: string;
   /** The delivery stream's revision as the read model saw it, or null before its first event. */
@@ -30,29 +32,31 @@ export class PendingMailHandler implements IQueryHandler<PendingMailQuery> {
 
   execute({ now, since, limit }: PendingMailQuery): Promise<PendingMail[]> {
     // Only the week's notifications and those still open are read, each by its own index, however long the log.
-    // A person is one recipient however many of their roles the notification names.
+    // A person is one recipient however many of their roles one event's notifications name: its first row speaks for all.
     return Promise.resolve(
       this.db.all<PendingMail>(
         `WITH candidates AS (
            SELECT id FROM nt_notifications WHERE created_at >= :since
            UNION SELECT notification_id FROM ml_deliveries WHERE sent_at IS NULL
          ), recipients AS (
-           SELECT n.id, n.case_id, n.kind, n.created_at, m.user_id, m.email
+           SELECT n.id, n.event_id, m.user_id, m.email
            FROM candidates c JOIN nt_notifications n ON n.id = c.id JOIN sf_members m ON m.user_id = n.recipient_person
            UNION ALL
-           SELECT n.id, n.case_id, n.kind, n.created_at, m.user_id, m.email
+           SELECT n.id, n.event_id, m.user_id, m.email
            FROM candidates c JOIN nt_notifications n ON n.id = c.id
              JOIN sf_members m ON n.recipient_person IS NULL AND m.unit = n.unit AND m.role = n.recipient_role
+         ), people AS (
+           SELECT min(id) AS id, user_id, max(email) AS email FROM recipients GROUP BY event_id, user_id
          )
-         SELECT r.id AS notificationId, r.case_id AS caseId, r.kind, r.user_id AS userId, max(r.email) AS email,
+         SELECT r.id AS notificationId, n.case_id AS caseId, n.kind, n.path, r.user_id AS userId, r.email,
            d.revision, coalesce(d.attempts, 0) AS attempts
-         FROM recipients r
+         FROM people r JOIN nt_notifications n ON n.id = r.id
          LEFT JOIN ml_deliveries d ON d.notification_id = r.id AND d.user_id = r.user_id
          LEFT JOIN ml_preferences p ON p.user_id = r.user_id
          WHERE r.email IS NOT NULL AND coalesce(p.opt_out, 0) = 0
            AND d.sent_at IS NULL AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
            AND (d.retry_at IS NULL OR d.retry_at <= :now)
-         GROUP BY r.id, r.user_id ORDER BY r.created_at, r.id, r.user_id LIMIT :limit`,
+         ORDER BY n.created_at, r.id, r.user_id LIMIT :limit`,
         { now, since, limit },
       ),
     );

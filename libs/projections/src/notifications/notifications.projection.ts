@@ -14,7 +14,10 @@ import {
 } from '@app/read-model';
 
 type Recipient =
-  { readonly person: string; readonly role: null } | { readonly person: null; readonly role: Role };
+  | { readonly person: string; readonly role: null }
+  | { readonly person: null; readonly role: Role }
+  /** A partner's people, told in their own unit and sent to their own list, never to the case. */
+  | { readonly person: null; readonly role: LaneRole; readonly unit: string; readonly path: string };
 
 /**
  * In-app notifications: who must hear that a deadline passed, that
@@ -35,7 +38,7 @@ class NotificationsProjection implements Projection {
         `CREATE TABLE nt_notifications (
            id TEXT PRIMARY KEY, case_id TEXT NOT NULL, unit TEXT NOT NULL, reference TEXT NOT NULL,
            recipient_person TEXT, recipient_role TEXT, kind TEXT NOT NULL, message TEXT NOT NULL,
-           created_at TEXT NOT NULL)`,
+           created_at TEXT NOT NULL, event_id TEXT NOT NULL, path TEXT)`,
         'CREATE INDEX nt_person ON nt_notifications (recipient_person, created_at)',
         'CREATE INDEX nt_role ON nt_notifications (recipient_role, created_at)',
         // The mail outbox reads the week's notifications by it.
@@ -63,7 +66,14 @@ class NotificationsProjection implements Projection {
     const text = `${definition.title}: ${inform.message}`;
     const payload = (message.data.payload ?? {}) as Record<string, unknown>;
     const person = inform.person === undefined ? undefined : payload[inform.person];
-    this.notify(db, message, 'step', text, inform.lanes, typeof person === 'string' ? [person] : []);
+    this.notify(
+      db,
+      message,
+      inform.kind ?? 'step',
+      text,
+      inform.lanes,
+      typeof person === 'string' ? [person] : [],
+    );
   }
 
   private deadlinePassed(db: ReadModelDb, message: StoredEventMessage): void {
@@ -119,6 +129,16 @@ class NotificationsProjection implements Projection {
     );
   }
 
+  private partner(message: StoredEventMessage, role: LaneRole): Recipient[] {
+    const instance = message.instance;
+    if (!instance?.partnerUnit) return [];
+    const page = this.registry.get(instance.definitionId, instance.version).partnerPage;
+    if (!page) return [];
+    return [
+      { person: null, role, unit: instance.partnerUnit, path: page(message.caseId, instance.instanceId) },
+    ];
+  }
+
   private notify(
     db: ReadModelDb,
     message: StoredEventMessage,
@@ -132,8 +152,8 @@ class NotificationsProjection implements Projection {
     const recipients: Recipient[] = [
       ...inPerson,
       ...roles.flatMap((role): Recipient[] => {
-        // A partner works in another unit and sees no case: its own list tells it, not the case's unit.
-        if (isPartnerRole(role)) return [];
+        // A partner works in another unit and sees no case: told in its own unit, pointed to its own list.
+        if (isPartnerRole(role)) return this.partner(message, role);
         if (role === 'socialsekreterare') return [{ person: theCase.social_worker_id, role: null }];
         // The mentor of a social worker in the introduktionsprogram, in person; no one when they have none.
         if (role === 'mentor') {
@@ -146,12 +166,14 @@ class NotificationsProjection implements Projection {
     recipients.forEach((recipient, index) =>
       db.run(
         `INSERT INTO nt_notifications (id, case_id, unit, reference, recipient_person, recipient_role, kind, message,
-           created_at)
-         VALUES (:id, :caseId, :unit, :reference, :person, :role, :kind, :message, :at)`,
+           created_at, event_id, path)
+         VALUES (:id, :caseId, :unit, :reference, :person, :role, :kind, :message, :at, :eventId, :path)`,
         {
           id: `${message.event.id}.${index}`,
+          eventId: message.event.id,
+          path: 'path' in recipient ? recipient.path : null,
           caseId: message.caseId,
-          unit: theCase.unit,
+          unit: 'unit' in recipient ? recipient.unit : theCase.unit,
           reference: theCase.reference,
           person: recipient.person,
           role: recipient.role,

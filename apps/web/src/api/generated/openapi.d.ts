@@ -965,6 +965,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referral-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The units that take referrals, each with its current form as a schema
+         * @description A referral is written on the form version given here and names it when it is sent.
+         */
+        get: operations["ReferralsController_receivingUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals sent to my unit, those to review first
+         * @description No case, reference or client: the referral number, the sender block and where it stands.
+         */
+        get: operations["ReferralsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/received/{referralNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One referral with its de-identified summary, the komplettering thread and the decision
+         * @description The summary is case data: opened for the receiving unit only, and the reading is in the access log.
+         */
+        get: operations["ReferralsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/received/{referralNumber}/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a komplettering, record the Beredningsgrupp’s decision, or return the referral
+         * @description `step` is komplettering, decide or return; the body is the step's payload (the process `aktualisering`).
+         */
+        post: operations["ReferralsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My own referrals, the newest first, with the decisions on them
+         * @description The motivation and the thread are opened for the cases the reader may see; the reading is logged.
+         */
+        get: operations["ReferralsController_sent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/billing": {
         parameters: {
             query?: never;
@@ -2227,6 +2327,106 @@ export interface components {
         PartnerStepResult: {
             placementId: string;
             events: string[];
+        };
+        ReceivingUnits: {
+            items: {
+                unit: string;
+                name: string;
+                formVersion: number;
+                schema: Record<string, never>;
+            }[];
+        };
+        ReceivedReferral: {
+            referralNumber: string;
+            receivingUnit: string;
+            sendingUnit: string;
+            sender: {
+                name: string | null;
+                email: string | null;
+            };
+            phase: string;
+            phaseLabel: string;
+            overdue: boolean;
+            formVersion: number | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            decisionDueAt: string | null;
+            outcome: string | null;
+            decidedOn: string | null;
+            returnReason: string | null;
+            withdrawReason: string | null;
+            actions: string[];
+        };
+        ReceivedReferralPage: {
+            items: components["schemas"]["ReceivedReferral"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ThreadEntry: {
+            /** @enum {string} */
+            kind: "question" | "answer";
+            /** Format: date-time */
+            at: string;
+            text: string | "[skyddad]";
+        };
+        ReceivedReferralDetail: {
+            referralNumber: string;
+            receivingUnit: string;
+            sendingUnit: string;
+            sender: {
+                name: string | null;
+                email: string | null;
+            };
+            phase: string;
+            phaseLabel: string;
+            overdue: boolean;
+            formVersion: number | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            decisionDueAt: string | null;
+            outcome: string | null;
+            decidedOn: string | null;
+            returnReason: string | null;
+            withdrawReason: string | null;
+            actions: string[];
+            summary: (Record<string, never> | "[skyddad]") | null;
+            thread: components["schemas"]["ThreadEntry"][];
+            motivation: (string | "[skyddad]") | null;
+        };
+        ReferralStepResult: {
+            referralNumber: string;
+            events: string[];
+        };
+        SentReferral: {
+            referralNumber: string;
+            caseId: string;
+            instanceId: string;
+            receivingUnit: string | null;
+            phase: string;
+            phaseLabel: string;
+            overdue: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            decisionDueAt: string | null;
+            outcome: string | null;
+            decidedOn: string | null;
+            motivation: (string | "[skyddad]") | null;
+            thread: components["schemas"]["ThreadEntry"][];
+            returnReason: string | null;
+            returnComment: (string | "[skyddad]") | null;
+            withdrawReason: string | null;
+        };
+        SentReferralPage: {
+            items: components["schemas"]["SentReferral"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         BillingBasis: {
             month: string;
@@ -3638,6 +3838,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerStepResult"];
+                };
+            };
+        };
+    };
+    ReferralsController_receivingUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivingUnits"];
+                };
+            };
+        };
+    };
+    ReferralsController_received: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedReferralPage"];
+                };
+            };
+        };
+    };
+    ReferralsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedReferralDetail"];
+                };
+            };
+        };
+    };
+    ReferralsController_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralNumber: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralStepResult"];
+                };
+            };
+        };
+    };
+    ReferralsController_sent: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentReferralPage"];
                 };
             };
         };

@@ -53,3 +53,37 @@ export function choiceFieldIds(form: ReferralForm): string[] {
   ];
   return form.sections.flatMap((section) => section.fields.flatMap((field) => ids(field)));
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isOptions = (value: unknown) =>
+  isRecord(value) &&
+  Object.keys(value).length > 0 &&
+  Object.values(value).every((label) => typeof label === 'string' && label.trim() !== '');
+
+/**
+ * What is wrong with a configuration of receiving units, each named by its
+ * unit: a name, a whole form version of 1 or more, and choice lists only for
+ * fields that have one. Said at start, not when a sender first meets it.
+ */
+export function receivingUnitsProblems(value: unknown): string[] {
+  if (!isRecord(value)) return ['must be a JSON object of receiving units by unit id'];
+  const choiceFields = new Set(choiceFieldIds(DEFAULT_FORM('', '')));
+  return Object.entries(value).flatMap(([unit, settings]): string[] => {
+    if (!isRecord(settings)) return [`${unit}: must be an object with name and formVersion`];
+    const problems: string[] = [];
+    if (typeof settings.name !== 'string' || settings.name.trim() === '')
+      problems.push(`${unit}.name: must be the unit's name as the form's labels say it`);
+    if (!Number.isInteger(settings.formVersion) || (settings.formVersion as number) < 1)
+      problems.push(`${unit}.formVersion: must be a whole number, 1 or more`);
+    if (settings.options !== undefined && !isRecord(settings.options))
+      problems.push(`${unit}.options: must map field ids to choice lists`);
+    for (const [field, options] of Object.entries(isRecord(settings.options) ? settings.options : {})) {
+      if (!choiceFields.has(field))
+        problems.push(`${unit}.options.${field}: no field of the form with a choice list is called so`);
+      else if (!isOptions(options))
+        problems.push(`${unit}.options.${field}: must map each choice's key to its label`);
+    }
+    return problems;
+  });
+}
