@@ -15,6 +15,7 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
   ],
   PlacementAccepted: [0, 1].map((placesFree) => ({ insats: { placesFree } })),
   FollowUpHeld: [undefined, '2026-05-01'].map((nextFollowUpOn) => ({ nextFollowUpOn })),
+  ReferralDecided: ['rekommenderasAntagning', 'rekommenderasInteAntagning'].map((outcome) => ({ outcome })),
 };
 
 /**

@@ -221,24 +221,46 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
     expect(await caseEvents()).toBe(before);
     const result = await step(panel(), 'decide', decided);
     expect(result.status, JSON.stringify(result.body)).toBe(200);
-    expect(result.body.events).toEqual(['ReferralDecided', 'DeadlineCancelled', 'ProcessCompleted']);
+    expect(result.body.events).toEqual(['ReferralDecided', 'DeadlineCancelled']);
   });
 
-  it('given the decision, then the sender sees it with its motivation, and the receiving unit lists it as decided with nothing left to do', async () => {
+  it('given the recommendation, then the reception records the admission, which starts a placement in the sender’s case from the referral', async () => {
+    expect((await received(reception()))[0].actions).toEqual(['admit', 'decline-admission']);
+    const admitted = await step(reception(), 'admit', { admittedOn: '2026-03-02' });
+    expect(admitted.status, JSON.stringify(admitted.body)).toBe(200);
+    expect(admitted.body.events).toEqual([
+      'AdmissionRecorded',
+      'ProcessStarted',
+      'PlacementContinued',
+      'ProcessCompleted',
+    ]);
+    await eventually(async () => {
+      const placements = (await sender().get(`/api/placements?caseId=${caseId}`).expect(200)).body.items;
+      expect(placements).toEqual([
+        expect.objectContaining({
+          phase: 'anvisning',
+          origin: expect.objectContaining({ kind: 'aktualisering' }),
+        }),
+      ]);
+    });
+  });
+
+  it('given the decision and the admission, then the sender sees them with the motivation, and the receiving unit has nothing left to do', async () => {
     await eventually(async () => {
       const [mine] = (await sender().get('/api/referrals/sent').expect(200)).body.items;
       expect(mine).toMatchObject({
         referralNumber,
         caseId,
         receivingUnit: ALC,
-        phase: 'beslutad',
+        phase: 'antagen',
         outcome: 'rekommenderasAntagning',
+        admittedOn: '2026-03-02',
         decidedOn: '2026-03-02',
         motivation: MOTIVATION,
       });
     });
     const [item] = await received(panel());
-    expect(item).toMatchObject({ phase: 'beslutad', decisionDueAt: null, actions: [] });
+    expect(item).toMatchObject({ phase: 'antagen', decisionDueAt: null, actions: [] });
     expect((await sender().get('/api/referrals/sent').expect(200)).body.items).toHaveLength(1);
     expect((await panel().get('/api/referrals/sent').expect(200)).body.items).toEqual([]);
   });
@@ -252,7 +274,8 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
     expect(to(RECEPTION.email).length).toBe(1);
     // Received and answered: once each, though both of their roles were told of the first.
     expect(to(BOTH.email).length).toBe(2);
-    expect(to(SENDER.email).length).toBe(3);
+    // Received, the question, the decision and the admission.
+    expect(to(SENDER.email).length).toBe(4);
     expect(subjects(PANEL.email).join(' ')).toContain('aktualisering');
     for (const message of to(PANEL.email))
       expect(message.raw).toContain(`https://arenden.kommun.example/aktualiseringar/${referralNumber}`);

@@ -9,7 +9,14 @@ import {
   Shaped,
   Text,
 } from '@app/engine';
-import { DECISION_OUTCOMES, DEFAULT_FORM, formSchema, RETURN_REASONS, WITHDRAW_REASONS } from '@app/referral';
+import {
+  ADMISSION_DECLINED_REASONS,
+  DECISION_OUTCOMES,
+  DEFAULT_FORM,
+  formSchema,
+  RETURN_REASONS,
+  WITHDRAW_REASONS,
+} from '@app/referral';
 
 /**
  * The draft as the sender saves it on the way: only the sender's side sees
@@ -63,4 +70,15 @@ export class ReferralReturned {
 export class ReferralWithdrawn {
   @Label('Skäl', { options: WITHDRAW_REASONS }) @OneOf(WITHDRAW_REASONS) reason!: string;
   @Label('Kommentar') @IsOptional() @Text() comment?: string;
+}
+
+/** The receiving unit admits the client after a recommendation: the placement starts in the sender's case. */
+export class AdmissionRecorded {
+  @Label('Antagen den') @PastDay() admittedOn!: string;
+}
+
+/** A recommendation that does not lead to an admission, and why (no place, the client declined). */
+export class AdmissionDeclined {
+  @Label('Skäl', { options: ADMISSION_DECLINED_REASONS }) @OneOf(ADMISSION_DECLINED_REASONS) reason!: string;
+  @Label('Kommentar till avsändaren') @IsOptional() @Text() comment?: string;
 }

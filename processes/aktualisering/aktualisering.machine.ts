@@ -30,6 +30,9 @@ export const aktualiseringV1Machine = setup({
     countDraft: assign({ draftsSaved: ({ context }) => context.draftsSaved + 1 }),
     countKomplettering: assign({ kompletteringar: ({ context }) => context.kompletteringar + 1 }),
   },
+  guards: {
+    recommended: ({ event }) => event.payload?.outcome === 'rekommenderasAntagning',
+  },
   delays: { draftReminder: 0, decisionDue: 0 },
 }).createMachine({
   id: 'aktualisering',
@@ -63,7 +66,7 @@ export const aktualiseringV1Machine = setup({
       initial: 'iTid',
       on: {
         KompletteringRequested: { target: 'komplettering', actions: 'countKomplettering' },
-        ReferralDecided: 'beslutad',
+        ReferralDecided: [{ guard: 'recommended', target: 'rekommenderad' }, { target: 'beslutad' }],
         ReferralReturned: 'returnerad',
         ...withdrawn,
       },
@@ -81,6 +84,22 @@ export const aktualiseringV1Machine = setup({
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Svara på kompletteringen' }),
       on: { KompletteringAnswered: 'beredning', ...withdrawn },
     },
+    rekommenderad: {
+      meta: meta({ kind: 'userTask', lane: 'mottagning', title: 'Registrera antagning' }),
+      on: {
+        // A recommendation is not an admission (referral.md, Decision): the receiving unit records it, and the placement starts in the case.
+        AdmissionRecorded: {
+          target: 'antagen',
+          actions: { type: 'startProcess', params: { definitionId: 'insats', entry: 'PlacementContinued' } },
+        },
+        AdmissionDeclined: 'beslutad',
+        ...withdrawn,
+      },
+    },
+    antagen: {
+      type: 'final',
+      meta: meta({ kind: 'end', title: 'Antagen; placeringen på insatsen har startat' }),
+    },
     beslutad: { type: 'final', meta: meta({ kind: 'end', title: 'Beredningsgruppen har beslutat' }) },
     returnerad: { type: 'final', meta: meta({ kind: 'end', title: 'Återsänd av mottagande enhet' }) },
     aterkallad: { type: 'final', meta: meta({ kind: 'end', title: 'Återkallad av avsändaren' }) },
@@ -96,6 +115,7 @@ export const aktualiseringV1: ProcessDefinition = {
   machine: aktualiseringV1Machine,
   startLanes: ['socialsekreterare'],
   parallelInstances: true,
+  guardLabels: { recommended: 'Rekommenderas antagning' },
   partnerUnit: (context) => (typeof context.receivingUnit === 'string' ? context.receivingUnit : undefined),
   partnerPage: (caseId, instanceId) => `/aktualiseringar/${referralNumberOf(caseId, instanceId)}`,
   events: {
@@ -140,6 +160,26 @@ export const aktualiseringV1: ProcessDefinition = {
       inform: {
         lanes: ['socialsekreterare'],
         message: 'Beredningsgruppen har beslutat om aktualiseringen.',
+        kind: 'referral-decided',
+      },
+    },
+    AdmissionRecorded: {
+      label: 'Registrera antagning',
+      lanes: ['mottagning'],
+      payload: dto.AdmissionRecorded,
+      inform: {
+        lanes: ['socialsekreterare'],
+        message: 'Den mottagande enheten har antagit klienten; anvisa till insatsen.',
+        kind: 'referral-admitted',
+      },
+    },
+    AdmissionDeclined: {
+      label: 'Registrera att antagning inte blir av',
+      lanes: ['mottagning'],
+      payload: dto.AdmissionDeclined,
+      inform: {
+        lanes: ['socialsekreterare'],
+        message: 'Antagningen blir inte av; läs skälet i aktualiseringen.',
         kind: 'referral-decided',
       },
     },

@@ -220,7 +220,48 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
       )) as InvalidPayloadError;
       expect(bare.violations.map((v) => v.field)).toEqual(['motivation']);
       const result = await h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', DECIDED);
+      expect(result.events).toEqual(['ReferralDecided', 'DeadlineCancelled']);
+      expect(await h.stateOf(caseId, AK)).toBe('rekommenderad');
+    });
+
+    it('given admission is not recommended, then the referral ends with the decision', async () => {
+      const result = await h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', {
+        ...DECIDED,
+        outcome: 'rekommenderasInteAntagning',
+      });
       expect(result.events).toEqual(['ReferralDecided', 'DeadlineCancelled', 'ProcessCompleted']);
+      expect(await h.stateOf(caseId, AK)).toBe('beslutad');
+    });
+
+    it('given a recommendation, then the reception records the admission, which starts a placement in the case, its anvisning naming the referral as origin', async () => {
+      await h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', DECIDED);
+      expect(
+        await h.rejects(caseId, () =>
+          h.send('beredningsgrupp', caseId, AK, 'AdmissionRecorded', { admittedOn: '2026-03-02' }),
+        ),
+      ).toBeInstanceOf(WrongRoleError);
+      const result = await h.send('mottagning', caseId, AK, 'AdmissionRecorded', {
+        admittedOn: '2026-03-02',
+      });
+      expect(result.events).toEqual([
+        'AdmissionRecorded',
+        'ProcessStarted',
+        'PlacementContinued',
+        'ProcessCompleted',
+      ]);
+      expect(await h.stateOf(caseId, AK)).toBe('antagen');
+      const state = await h.engine.load(caseId);
+      const placement = [...state.instances.values()].find((i) => i.definitionId === 'insats');
+      expect(placement?.snapshot.value).toBe('anvisning');
+      const anvisning = nextSteps(h.registry, state, ['socialsekreterare']).find(
+        (s) => s.instanceId === placement?.instanceId && s.event === 'PlacementAssigned',
+      );
+      expect(anvisning?.initial).toMatchObject({ origin: 'aktualisering' });
+    });
+
+    it('given a recommendation that does not become an admission, then the reception says why and the referral ends', async () => {
+      await h.send('beredningsgrupp', caseId, AK, 'ReferralDecided', DECIDED);
+      await h.send('mottagning', caseId, AK, 'AdmissionDeclined', { reason: 'klienten_tackade_nej' });
       expect(await h.stateOf(caseId, AK)).toBe('beslutad');
     });
 

@@ -34,6 +34,8 @@ interface PlacementContext {
   utredning?: unknown;
   /** The placement this one continues after it closed to "annan insats" (insatser.md, Closure). */
   continuesFrom?: string;
+  /** The referral whose admission started it (referral.md, Antagning). */
+  referredBy?: string;
   /** Every readiness criterion answered ja at the last follow-up: closure to Jobbtorg Resurs is suggested. */
   readyForJobbtorgResurs: boolean;
 }
@@ -100,8 +102,14 @@ export const insatsV1Machine = setup({
       decision: ({ event }) => event.payload?.decision,
       utredning: ({ event }) => event.payload?.utredning,
     }),
+    // Handed over by a placement closed to annan insats, or by an admission after a referral.
     rememberEarlierPlacement: assign({
-      continuesFrom: ({ event }) => event.payload?.fromInstanceId as string | undefined,
+      continuesFrom: ({ event }) =>
+        event.payload?.fromDefinitionId === 'insats' ? (event.payload.fromInstanceId as string) : undefined,
+      referredBy: ({ event }) =>
+        event.payload?.fromDefinitionId === 'aktualisering'
+          ? (event.payload.fromInstanceId as string)
+          : undefined,
     }),
     rememberObservation: assign({
       lastObservationOn: ({ event }) => event.payload?.observedOn as string | undefined,

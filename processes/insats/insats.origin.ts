@@ -32,6 +32,13 @@ export const ORIGIN_RULES = [
     holds: (p: PlacementAssigned) => p.planRow === undefined || p.origin === 'progressionsplan',
   },
   {
+    id: 'no-admission',
+    field: 'origin',
+    message: 'Placeringen startade inte efter en antagning; välj var anvisningen utgår från.',
+    holds: (p: PlacementAssigned, context: Readonly<Record<string, unknown>>) =>
+      p.origin !== 'aktualisering' || typeof context.referredBy === 'string',
+  },
+  {
     id: 'no-case-manager',
     field: 'origin',
     message: 'Ärendet har ingen pågående case manager-insats vars planering anvisningen kan utgå från.',

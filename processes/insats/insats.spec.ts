@@ -153,6 +153,8 @@ describe('insats: a placement on a labour-market measure', () => {
       expect(await failedOn({ origin: 'progressionsplan' })).toEqual([['plan-row-named', 'planRow']]);
       expect(await failedOn({ planRow: 1 })).toEqual([['row-without-plan-origin', 'planRow']]);
       expect(await failedOn({ origin: 'cm_plan' })).toEqual([['no-case-manager', 'origin']]);
+      // Only a placement an admission started may say it came from a referral.
+      expect(await failedOn({ origin: 'aktualisering' })).toEqual([['no-admission', 'origin']]);
       await h.recordPlan(caseId);
       expect(await failedOn({ origin: 'progressionsplan', planRow: 2 })).toEqual([
         ['plan-row-exists', 'planRow'],

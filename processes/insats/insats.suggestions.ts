@@ -22,6 +22,7 @@ export function suggestAssignment(context: Context, earlier: Earlier) {
   return present({
     decision: context.decision ?? before?.decision,
     utredning: context.utredning ?? before?.utredning,
+    origin: typeof context.referredBy === 'string' ? 'aktualisering' : undefined,
   });
 }
 

@@ -45,7 +45,9 @@ const RECEIVED_REFERRAL: Record<string, Schema> = {
   decidedOn: nullable(string),
   returnReason: nullable(string),
   withdrawReason: nullable(string),
-  /** The steps the caller may take now: komplettering, decide, return. */
+  admittedOn: nullable(string),
+  admissionDeclinedReason: nullable(string),
+  /** The steps the caller may take now: komplettering, decide, return, admit, decline-admission. */
   actions: strings,
 };
 
@@ -558,6 +560,8 @@ export const RESPONSE_SCHEMAS = {
     returnReason: nullable(string),
     returnComment: nullable(personal(string)),
     withdrawReason: nullable(string),
+    admittedOn: nullable(string),
+    admissionDeclinedReason: nullable(string),
   }),
   SentReferralPage: page('SentReferral'),
   BillingBasis: object({

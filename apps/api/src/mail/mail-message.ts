@@ -13,6 +13,7 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   'referral-withdrawn': 'En aktualisering har återkallats',
   'referral-question': 'Beredningsgruppen vill ha en komplettering av en aktualisering',
   'referral-decided': 'Beredningsgruppen har beslutat om en aktualisering',
+  'referral-admitted': 'En klient har antagits efter en aktualisering; anvisa till insatsen',
   'referral-returned': 'En aktualisering har återsänts',
 };
 

@@ -30,6 +30,8 @@ const STEPS = {
   komplettering: 'KompletteringRequested',
   decide: 'ReferralDecided',
   return: 'ReferralReturned',
+  admit: 'AdmissionRecorded',
+  'decline-admission': 'AdmissionDeclined',
 } as const;
 type StepName = keyof typeof STEPS;
 
@@ -122,9 +124,9 @@ export class ReferralsController {
   @Allow(...RECEIVERS)
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Ask for a komplettering, record the Beredningsgrupp’s decision, or return the referral',
+    summary: 'Ask for a komplettering, record the decision, return the referral, or record the admission',
     description:
-      "`step` is komplettering, decide or return; the body is the step's payload (the process `aktualisering`).",
+      "`step` is komplettering, decide, return, admit or decline-admission; the body is the step's payload (the process `aktualisering`). An admission starts the placement in the sender's case.",
   })
   async step(
     @Param('referralNumber') referralNumber: string,

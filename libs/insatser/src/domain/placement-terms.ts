@@ -28,6 +28,7 @@ export const PLACEMENT_ORIGINS = {
   arende: 'Ärendet direkt',
   progressionsplan: 'En rad i progressionsplanen',
   cm_plan: 'Case managers planering',
+  aktualisering: 'En aktualisering som ledde till antagning',
 } as const;
 
 /** Where a placement stands, as the providing unit says it. */

@@ -195,6 +195,13 @@ class PlacementsProjection implements Projection {
         );
         return;
       case 'PlacementContinued':
+        if (payload.fromDefinitionId === 'aktualisering') {
+          db.run(
+            "UPDATE pl_placements SET origin = 'aktualisering' WHERE case_id = :caseId AND instance_id = :instanceId",
+            key,
+          );
+          return;
+        }
         // The chain's follow-ups so far, so the next placement shows the history it carries.
         db.run(
           `UPDATE pl_placements SET continues_from = :from,

@@ -53,6 +53,7 @@ class ReferralsProjection implements Projection {
            overdue INTEGER NOT NULL DEFAULT 0, form_version INTEGER, summary TEXT, sent_at TEXT,
            decision_due_at TEXT, outcome TEXT, motivation TEXT, decided_on TEXT, return_reason TEXT,
            return_comment TEXT, withdraw_reason TEXT, ended_at TEXT, thread TEXT NOT NULL DEFAULT '[]',
+           admitted_on TEXT, admission_declined_reason TEXT,
            started_at TEXT NOT NULL)`,
         'CREATE INDEX rf_referrals_receiving ON rf_referrals (receiving_unit, sent_at)',
         'CREATE INDEX rf_referrals_sender ON rf_referrals (sender_id, started_at)',
@@ -144,6 +145,10 @@ class ReferralsProjection implements Projection {
           motivation: payload.motivation,
           on: payload.decidedOn,
         });
+      case 'AdmissionRecorded':
+        return set('admitted_on = :on', { on: payload.admittedOn });
+      case 'AdmissionDeclined':
+        return set('admission_declined_reason = :reason', { reason: payload.reason });
       case 'ReferralReturned':
         return set('return_reason = :reason, return_comment = :comment', {
           reason: payload.reason,

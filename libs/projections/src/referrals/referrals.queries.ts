@@ -25,6 +25,8 @@ export interface ReceivedReferral {
   readonly decidedOn: string | null;
   readonly returnReason: string | null;
   readonly withdrawReason: string | null;
+  readonly admittedOn: string | null;
+  readonly admissionDeclinedReason: string | null;
 }
 
 /** A komplettering's question or its answer, in the order they were written. */
@@ -56,6 +58,8 @@ interface Row {
   return_reason: string | null;
   return_comment: string | null;
   withdraw_reason: string | null;
+  admitted_on: string | null;
+  admission_declined_reason: string | null;
   thread: string;
 }
 
@@ -77,6 +81,8 @@ const toReceived = (row: Row): ReceivedReferral => ({
   decidedOn: row.decided_on,
   returnReason: row.return_reason,
   withdrawReason: row.withdraw_reason,
+  admittedOn: row.admitted_on,
+  admissionDeclinedReason: row.admission_declined_reason,
 });
 
 const threadOf = (row: Row): ThreadEntry[] =>
@@ -182,6 +188,8 @@ export interface SentReferral {
   readonly returnReason: string | null;
   readonly returnComment: PersonalValue | null;
   readonly withdrawReason: string | null;
+  readonly admittedOn: string | null;
+  readonly admissionDeclinedReason: string | null;
 }
 
 export class SentReferralsQuery extends Query<PageOf<SentReferral>> {
@@ -226,6 +234,8 @@ export class SentReferralsHandler implements IQueryHandler<SentReferralsQuery> {
           returnReason: row.return_reason,
           returnComment: personal(row.case_id, row.return_comment),
           withdrawReason: row.withdraw_reason,
+          admittedOn: row.admitted_on,
+          admissionDeclinedReason: row.admission_declined_reason,
         }),
       ),
     );

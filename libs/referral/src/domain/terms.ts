@@ -17,11 +17,20 @@ export const WITHDRAW_REASONS = {
   annat: 'Annat',
 } as const;
 
+/** Why a recommendation did not become an admission [default]. */
+export const ADMISSION_DECLINED_REASONS = {
+  ingen_plats: 'Ingen plats inom rimlig tid',
+  klienten_tackade_nej: 'Klienten tackade nej',
+  annat: 'Annat',
+} as const;
+
 /** Where a referral stands, as both sides read it. */
 export const REFERRAL_PHASE_LABELS: Readonly<Record<string, string>> = {
   upprattande: 'Utkast',
   beredning: 'Att pröva',
   komplettering: 'Väntar på komplettering',
+  rekommenderad: 'Rekommenderas antagning, väntar på antagning',
+  antagen: 'Antagen',
   beslutad: 'Beslutad',
   returnerad: 'Återsänd till avsändaren',
   aterkallad: 'Återkallad av avsändaren',

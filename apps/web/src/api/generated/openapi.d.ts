@@ -1035,8 +1035,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ask for a komplettering, record the Beredningsgrupp’s decision, or return the referral
-         * @description `step` is komplettering, decide or return; the body is the step's payload (the process `aktualisering`).
+         * Ask for a komplettering, record the decision, return the referral, or record the admission
+         * @description `step` is komplettering, decide, return, admit or decline-admission; the body is the step's payload (the process `aktualisering`). An admission starts the placement in the sender's case.
          */
         post: operations["ReferralsController_step"];
         delete?: never;
@@ -2356,6 +2356,8 @@ export interface components {
             decidedOn: string | null;
             returnReason: string | null;
             withdrawReason: string | null;
+            admittedOn: string | null;
+            admissionDeclinedReason: string | null;
             actions: string[];
         };
         ReceivedReferralPage: {
@@ -2391,6 +2393,8 @@ export interface components {
             decidedOn: string | null;
             returnReason: string | null;
             withdrawReason: string | null;
+            admittedOn: string | null;
+            admissionDeclinedReason: string | null;
             actions: string[];
             summary: (Record<string, never> | "[skyddad]") | null;
             thread: components["schemas"]["ThreadEntry"][];
@@ -2421,6 +2425,8 @@ export interface components {
             returnReason: string | null;
             returnComment: (string | "[skyddad]") | null;
             withdrawReason: string | null;
+            admittedOn: string | null;
+            admissionDeclinedReason: string | null;
         };
         SentReferralPage: {
             items: components["schemas"]["SentReferral"][];
