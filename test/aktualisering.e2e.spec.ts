@@ -316,4 +316,39 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
       );
     });
   });
+
+  it('given a referral returned as not de-identified, then its summary is gone from the receiving unit at once; the sender keeps it in the case', async () => {
+    const started = await sender()
+      .post(`/api/cases/${caseId}/processes`)
+      .send({ definitionId: 'aktualisering' });
+    instanceId = started.body.instanceId;
+    expect((await send(COMPLETE_ANSWERS)).status).toBe(200);
+    const third = await eventually(async () => {
+      const open = (await reception().get('/api/referrals/received?open=true').expect(200)).body.items;
+      expect(open).toHaveLength(1);
+      return String(open[0].referralNumber);
+    });
+    referralNumber = third;
+    const before = (await reception().get(`/api/referrals/received/${third}`).expect(200)).body;
+    expect(before.summary).toMatchObject({ sex: 'kvinna' });
+    const returned = await step(reception(), 'return', {
+      reason: 'ej_avidentifierad',
+      comment: 'Namn i texten.',
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    await eventually(async () => {
+      const after = (await reception().get(`/api/referrals/received/${third}`).expect(200)).body;
+      expect(after).toMatchObject({ phase: 'returnerad', summary: null });
+    });
+    const history = (await sender().get(`/api/cases/${caseId}/history`).expect(200)).body;
+    expect(JSON.stringify(history)).toContain(COMPLETE_ANSWERS.diagnosis);
+  });
+
+  it('given a year has passed since they ended, then the receiving unit no longer has them (gallring); the sender still does', async () => {
+    expect(await received(panel())).toHaveLength(3);
+    clock.set('2027-03-03T09:00:00.000Z');
+    expect(await received(panel())).toEqual([]);
+    await panel().get(`/api/referrals/received/${referralNumber}`).expect(404);
+    expect((await sender().get('/api/referrals/sent').expect(200)).body.items).toHaveLength(3);
+  });
 });

@@ -34,6 +34,17 @@ export function addIsoDuration(start: string, duration: string): string {
   return new Date(due.epochMilliseconds).toISOString();
 }
 
+/** `end` less `duration` on the Swedish calendar and clock: since when something kept for `duration` is still kept. */
+export function subtractIsoDuration(end: string, duration: string): string {
+  if (!isIsoDuration(duration)) {
+    throw new RangeError(`'${duration}' is not an ISO-8601 duration such as P2W, P1M or PT12H`);
+  }
+  const since = Temporal.Instant.from(end)
+    .toZonedDateTimeISO(TIME_ZONE)
+    .subtract(Temporal.Duration.from(duration));
+  return new Date(since.epochMilliseconds).toISOString();
+}
+
 const UTC_HOUR = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 let dayOfHour = { hour: '', day: '' };
 

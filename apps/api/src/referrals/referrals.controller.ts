@@ -10,9 +10,11 @@ import {
   ReceivedReferralsQuery,
   SentReferralsQuery,
   type ReceivedReferral,
+  type KeptSince,
   type ReceivedReferralRef,
 } from '@app/projections';
-import { formOf, formSchema, REFERRAL_NUMBER } from '@app/referral';
+import { subtractIsoDuration } from '@app/workflow';
+import { DEFAULT_KEPT_FOR, formOf, formSchema, REFERRAL_NUMBER } from '@app/referral';
 import { Discloses } from '../access/discloses';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ExecuteCaseCommand } from '../engine/case-command';
@@ -93,7 +95,7 @@ export class ReferralsController {
   })
   async received(@Query() query: ReceivedReferralsQueryDto, @CurrentActor() actor: Actor) {
     const page = await this.queries.execute(
-      new ReceivedReferralsQuery(unitsWhere(actor, RECEIVERS), query.open, pageOf(query)),
+      new ReceivedReferralsQuery(this.keptSince(actor), query.open, pageOf(query)),
     );
     return { ...page, items: page.items.map((item) => this.shown(item, actor)) };
   }
@@ -178,10 +180,21 @@ export class ReferralsController {
 
   private async find(referralNumber: string, actor: Actor): Promise<ReceivedReferralRef> {
     const found = await this.queries.execute(
-      new ReceivedReferralQuery(referralNumber, unitsWhere(actor, RECEIVERS)),
+      new ReceivedReferralQuery(referralNumber, this.keptSince(actor)),
     );
     if (!found) throw new ResourceNotFoundError('Referral', { referralNumber });
     return found;
+  }
+
+  /** The reader's receiving units, each with when its retention began: what ended before is no longer theirs to read. */
+  private keptSince(actor: Actor): KeptSince {
+    const now = this.clock.now().toISOString();
+    return Object.fromEntries(
+      unitsWhere(actor, RECEIVERS).map((unit) => [
+        unit,
+        subtractIsoDuration(now, this.config.receivingUnits[unit]?.keptFor ?? DEFAULT_KEPT_FOR),
+      ]),
+    );
   }
 
   /**

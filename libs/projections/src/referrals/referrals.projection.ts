@@ -150,10 +150,12 @@ class ReferralsProjection implements Projection {
       case 'AdmissionDeclined':
         return set('admission_declined_reason = :reason', { reason: payload.reason });
       case 'ReferralReturned':
-        return set('return_reason = :reason, return_comment = :comment', {
-          reason: payload.reason,
-          comment: payload.comment ?? null,
-        });
+        // Returned as not de-identified, its text leaves the receiving unit at once (referral.md, Roles).
+        return set(
+          `return_reason = :reason, return_comment = :comment,
+           summary = CASE WHEN :reason = 'ej_avidentifierad' THEN NULL ELSE summary END`,
+          { reason: payload.reason, comment: payload.comment ?? null },
+        );
       case 'ReferralWithdrawn':
         return set('withdraw_reason = :reason', { reason: payload.reason });
     }

@@ -91,10 +91,19 @@ const threadOf = (row: Row): ThreadEntry[] =>
     text: new PersonalValue(row.case_id, entry.text),
   }));
 
+/**
+ * The units whose referrals the reader works with, each with the moment
+ * before which a referral that ended is no longer kept there (gallring).
+ */
+export type KeptSince = Readonly<Record<string, string>>;
+
+/** Sent to one of the units, and not ended before the unit's own retention began. */
+const KEPT = `r.receiving_unit IN (SELECT key FROM json_each(:units)) AND r.sent_at IS NOT NULL
+  AND (r.ended_at IS NULL OR r.ended_at >= (SELECT value FROM json_each(:units) WHERE key = r.receiving_unit))`;
+
 export class ReceivedReferralsQuery extends Query<PageOf<ReceivedReferral>> {
   constructor(
-    /** The units whose referrals the reader works with. */
-    readonly units: readonly string[],
+    readonly units: KeptSince,
     /** Only those waiting for the receiving unit: to be reviewed, not yet decided or returned. */
     readonly open: boolean | undefined,
     readonly page: Page,
@@ -115,8 +124,7 @@ export class ReceivedReferralsHandler implements IQueryHandler<ReceivedReferrals
         this.db,
         {
           columns: WITH_SENDER,
-          from: `FROM rf_referrals r WHERE r.receiving_unit IN (SELECT value FROM json_each(:units))
-            AND r.sent_at IS NOT NULL${waiting}`,
+          from: `FROM rf_referrals r WHERE ${KEPT}${waiting}`,
           orderBy: "r.phase <> 'beredning', r.overdue DESC, r.sent_at, r.referral_number",
         },
         { units: JSON.stringify(units), open: Number(open ?? 0) },
@@ -141,7 +149,7 @@ export interface ReceivedReferralRef {
 export class ReceivedReferralQuery extends Query<ReceivedReferralRef | undefined> {
   constructor(
     readonly referralNumber: string,
-    readonly units: readonly string[],
+    readonly units: KeptSince,
   ) {
     super();
   }
@@ -153,8 +161,7 @@ export class ReceivedReferralHandler implements IQueryHandler<ReceivedReferralQu
 
   execute({ referralNumber, units }: ReceivedReferralQuery): Promise<ReceivedReferralRef | undefined> {
     const row = this.db.get<Row>(
-      `SELECT ${WITH_SENDER} FROM rf_referrals r WHERE r.referral_number = :referralNumber
-         AND r.receiving_unit IN (SELECT value FROM json_each(:units)) AND r.sent_at IS NOT NULL`,
+      `SELECT ${WITH_SENDER} FROM rf_referrals r WHERE r.referral_number = :referralNumber AND ${KEPT}`,
       { referralNumber, units: JSON.stringify(units) },
     );
     if (!row) return Promise.resolve(undefined);

@@ -51,6 +51,10 @@ describe('a receiving unit’s own form', () => {
       { alc: { name: 'ALC', formVersion: 1, options: { diagnosis: { a: 'A' } } } },
     ],
     [
+      ['alc.keptFor: must be an ISO-8601 duration such as P12M'],
+      { alc: { name: 'ALC', formVersion: 1, keptFor: '1 år' } },
+    ],
+    [
       ["alc.options.sex: must map each choice's key to its label"],
       { alc: { name: 'ALC', formVersion: 1, options: { sex: {} } } },
     ],

@@ -1,3 +1,4 @@
+import { isIsoDuration } from '@app/workflow';
 import { DEFAULT_FORM } from './default-form';
 import type { FieldType, FormField, Options, ReferralForm } from './field-types';
 
@@ -7,7 +8,12 @@ export interface ReceivingUnitForm {
   readonly formVersion: number;
   /** By field id, a part by its field's and its own: `workExperience.kind`. */
   readonly options?: Readonly<Record<string, Options>>;
+  /** How long the unit keeps a referral after it ended (gallring), as an ISO duration; a year by default. */
+  readonly keptFor?: string;
 }
+
+/** referral.md, De-identification rule: "default: erased 12 months after the decision". */
+export const DEFAULT_KEPT_FOR = 'P12M';
 
 const hasOptions = (type: FieldType): type is Extract<FieldType, { options: Options }> => 'options' in type;
 
@@ -76,6 +82,11 @@ export function receivingUnitsProblems(value: unknown): string[] {
       problems.push(`${unit}.name: must be the unit's name as the form's labels say it`);
     if (!Number.isInteger(settings.formVersion) || (settings.formVersion as number) < 1)
       problems.push(`${unit}.formVersion: must be a whole number, 1 or more`);
+    if (
+      settings.keptFor !== undefined &&
+      !(typeof settings.keptFor === 'string' && isIsoDuration(settings.keptFor))
+    )
+      problems.push(`${unit}.keptFor: must be an ISO-8601 duration such as P12M`);
     if (settings.options !== undefined && !isRecord(settings.options))
       problems.push(`${unit}.options: must map field ids to choice lists`);
     for (const [field, options] of Object.entries(isRecord(settings.options) ? settings.options : {})) {
