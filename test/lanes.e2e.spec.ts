@@ -89,6 +89,17 @@ interface Witness {
   readonly step: Extract<Recorded, { kind: 'step' }>;
 }
 
+/** The first of up to four tries the engine accepts; the last refusal when none is. */
+async function firstAccepted<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries === 4 || !(error instanceof AppError && error.code === 'RULE.FAILED')) throw error;
+    }
+  }
+}
+
 /**
  * Seeded random walks on the engine, one process at a time and leaning
  * towards steps not yet taken, until every step of every process has been
@@ -131,19 +142,26 @@ async function witnesses(): Promise<Witness[]> {
         try {
           if (!fire) {
             const s = steps[pick(steps.length)];
-            const [payload] = fc.sample(payloadFor(s.schema as StepSchema, START.slice(0, 10), WALK_STAFF), {
-              seed: random[r++ % random.length],
-              numRuns: 1,
-            });
             const lane = s.lanes[pick(s.lanes.length)] as Role;
-            const command = {
-              type: 'SendProcessEvent' as const,
-              caseId,
-              instanceId: s.instanceId,
-              event: s.event,
-              payload,
-            };
-            await h.run(lane, command, { commandId: key });
+            // A rule may refuse a generated payload (a plan row the case lacks): a few more tries keep the walk going deep.
+            const { payload } = await firstAccepted(async () => {
+              const [payload] = fc.sample(
+                payloadFor(s.schema as StepSchema, START.slice(0, 10), WALK_STAFF),
+                {
+                  seed: random[r++ % random.length],
+                  numRuns: 1,
+                },
+              );
+              const command = {
+                type: 'SendProcessEvent' as const,
+                caseId,
+                instanceId: s.instanceId,
+                event: s.event,
+                payload,
+              };
+              await h.run(lane, command, { commandId: key });
+              return { payload };
+            });
             const recorded = {
               kind: 'step' as const,
               role: lane,

@@ -186,7 +186,7 @@ describe('queries over the read models', () => {
 
   it('describes every process and exports BPMN XML', async () => {
     const list = (await supervisor().get('/api/processes')).body;
-    // The six of the toolbox, the two tasks a change of caseworker starts, and placements on insatser.
+    // The six of the toolbox, the two tasks a change of caseworker starts, placements on insatser, and referrals.
     expect(list.map((p: { id: string }) => p.id)).toEqual([
       'rehab-handledning',
       'samverkan-varden',
@@ -197,6 +197,7 @@ describe('queries over the read models', () => {
       'klient-informeras',
       'overlamning',
       'insats',
+      'aktualisering',
     ]);
     const bpmn = await supervisor().get('/api/processes/fortroendelakare/bpmn');
     expect(bpmn.headers['content-type']).toMatch(/^application\/xml/);

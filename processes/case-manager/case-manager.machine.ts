@@ -185,7 +185,11 @@ export const caseManagerV1: ProcessDefinition = {
       label: 'Planen är delad med socialsekreteraren',
       lanes: ['case_manager'],
       // Step 7, informationsutbyte: the social worker is told, and reads the plan in the case.
-      inform: { lanes: ['socialsekreterare'], message: 'Case managern har delat CM-planen.' },
+      inform: {
+        lanes: ['socialsekreterare'],
+        message: 'Case managern har delat CM-planen.',
+        kind: 'plan-shared',
+      },
     },
     FollowUpMeetingHeld: {
       label: 'Registrera uppföljningsmöte',

@@ -148,6 +148,7 @@ export const rehabHandledningV1: ProcessDefinition = {
       inform: {
         lanes: ['socialsekreterare', 'bitradande_enhetschef'],
         message: 'Rehabansvarig har delat progressionsplanen.',
+        kind: 'plan-shared',
       },
     },
     PlanExecuted: { label: 'Planen är genomförd', lanes: ['socialsekreterare'], payload: dto.PlanExecuted },

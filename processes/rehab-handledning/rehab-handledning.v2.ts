@@ -190,6 +190,7 @@ export const rehabHandledningV2: ProcessDefinition = {
       inform: {
         lanes: ['socialsekreterare', 'bitradande_enhetschef', 'mentor'],
         message: 'Rehabansvarig har delat progressionsplanen.',
+        kind: 'plan-shared',
       },
     },
     PlanExecuted: { label: 'Planen är genomförd', lanes: ['socialsekreterare'], payload: dto.PlanExecuted },

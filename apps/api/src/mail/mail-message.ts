@@ -8,6 +8,7 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   escalation: 'Ett ärende väntar på dig efter en eskalering',
   'hand-back': 'Ett uppföljningsansvar har lämnats tillbaka',
   step: 'Något väntar på dig i Ärendemotorn',
+  'plan-shared': 'En plan har delats med dig i ett av dina ärenden',
   'referral-received': 'En aktualisering har kommit till er enhet',
   'referral-answered': 'En aktualisering har kompletterats',
   'referral-withdrawn': 'En aktualisering har återkallats',
