@@ -170,7 +170,7 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
     const detail = (await panel().get(`/api/referrals/received/${referralNumber}`).expect(200)).body;
     expect(detail.summary).toMatchObject({
       sex: 'kvinna',
-      birthYear: '-63',
+      birthYear: 1963,
       diagnosis: COMPLETE_ANSWERS.diagnosis,
     });
     const text = JSON.stringify(detail);

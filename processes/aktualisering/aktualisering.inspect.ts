@@ -75,7 +75,11 @@ export function inspectSending(
   const checked = checkReferral(form, payload.answers, contextOf(environment));
   if (checked.violations.length > 0)
     return { violations: checked.violations.map((v) => ({ ...v, field: `answers.${v.field}` })) };
-  return asInspection('answers.', checked, checked.texts);
+  // Kept as the form keeps them: an age as the birth year it stands for, texts trimmed.
+  return {
+    ...asInspection('answers.', checked, checked.texts),
+    kept: { ...payload, answers: checked.answers },
+  };
 }
 
 /** A komplettering's answer crosses under the same rule as the summary. */

@@ -10,6 +10,7 @@ import {
 import { EngineHarness } from '@app/engine/testing/engine-harness';
 import { COMPLETE_ANSWERS } from '@app/referral/testing/answers';
 import { PROCESS_DEFINITIONS } from '../index';
+import { inspectSending } from './aktualisering.inspect';
 
 const AK = 'ak-1';
 const ALC = 'alc-ostersund';
@@ -180,6 +181,17 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
       expect((await h.openDeadlines(caseId)).map((d) => [d.name, d.dueAt])).toEqual([
         ['decisionDue', '2026-03-23T09:00:00.000Z'],
       ]);
+    });
+
+    it('given an age rather than a birth year, then the referral keeps the birth year it stands for, never the age as typed', () => {
+      const environment = { unit: { receivingUnits: RECEIVING_UNITS }, today: '2026-03-02' };
+      const found = inspectSending(
+        { ...SENT, answers: { ...COMPLETE_ANSWERS, birthYear: '60 år' } } as never,
+        {},
+        environment,
+      );
+      expect(found.violations ?? []).toEqual([]);
+      expect((found as { kept?: { answers: { birthYear: unknown } } }).kept?.answers.birthYear).toBe(1966);
     });
 
     it('given the receiving unit has its own time to decide, then its setting counts, not the sending unit’s', async () => {

@@ -76,6 +76,8 @@ export interface StepEvent<L extends string = string> {
       readonly message: string;
     }[];
     readonly warnings?: readonly { readonly id: string; readonly field: string; readonly message: string }[];
+    /** What the step keeps when it is taken, in place of the payload as sent: the answers as the form keeps them. */
+    readonly kept?: Readonly<Record<string, unknown>>;
   };
   /**
    * What the step's form starts from, out of what the instance already

@@ -645,15 +645,20 @@ function decideAs(
         ...(ctx.clientReference === undefined ? {} : { clientReference: ctx.clientReference }),
       };
       requireRules(step.rules ?? [], payload, instance.snapshot.context, environment);
-      if (step.inspect)
-        requireInspection(step.inspect(payload as never, instance.snapshot.context, environment), payload);
+      const inspected = step.inspect?.(payload as never, instance.snapshot.context, environment);
+      if (inspected) requireInspection(inspected, payload);
+      const kept = inspected?.kept ?? payload;
       const events = sendToInstance(
         ctx,
         state,
         meta,
         instance,
-        { type: command.event, payload },
-        (metadata) => ({ type: command.event, data: { instanceId: instance.instanceId, payload }, metadata }),
+        { type: command.event, payload: kept },
+        (metadata) => ({
+          type: command.event,
+          data: { instanceId: instance.instanceId, payload: kept },
+          metadata,
+        }),
       );
       return { role, events };
     }
