@@ -15,6 +15,7 @@ import { InsatserController } from './insatser/insatser.controller';
 import { InsatsStatisticsController } from './insatser/insats-statistics.controller';
 import { PartnerPlacementsController } from './insatser/partner-placements.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { CaseSearch } from './cases/case-search';
 import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
@@ -91,6 +92,7 @@ export class AppModule implements NestModule {
         DeadlineWorker,
         { provide: MAIL_TRANSPORTER, useFactory: () => transporterFor(config.mail) ?? null },
         MailOutbox,
+        CaseSearch,
         CatalogueService,
         ProjectionMetrics,
         ProjectionsReadiness,

@@ -18,3 +18,5 @@ export * from './placements/billing.queries';
 export * from './placements/insats-statistics.queries';
 export * from './placements/report-cells';
 export * from './mail/mail.queries';
+export * from './search/search-index';
+export * from './search/blind-index';

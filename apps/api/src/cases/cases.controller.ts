@@ -43,6 +43,7 @@ import {
   SendEventDto,
   StartProcessDto,
 } from './cases.dto';
+import { CaseSearch } from './case-search';
 import { writeResponse } from './write-response';
 import { withStaffChoices } from './staff-choices';
 import { Answers, Creates } from '../http/response-schemas';
@@ -73,6 +74,7 @@ export class CasesController {
     private readonly access: CaseAccess,
     private readonly registry: ProcessRegistry,
     private readonly staff: StaffDirectory,
+    private readonly search: CaseSearch,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -174,10 +176,14 @@ export class CasesController {
   @Discloses('case-list')
   @ApiOperation({
     summary: 'List and search the cases I may see (by unit, social worker, process, state, overdue)',
+    description:
+      '`search` finds a reference or journal reference, whole or by its beginning, through a keyed blind index (no case is opened to search), or a social worker by name; exact matches first.',
   })
-  list(@Query() query: ListCasesDto, @CurrentActor() actor: Actor) {
-    const { limit: _limit, offset: _offset, ...filter } = query;
-    this.requireKnownProcess('process', filter.process);
+  async list(@Query() query: ListCasesDto, @CurrentActor() actor: Actor) {
+    const { limit: _limit, offset: _offset, search, ...rest } = query;
+    this.requireKnownProcess('process', rest.process);
+    const units = [...new Set(actor.memberships.map((m) => m.unit))];
+    const filter = search?.trim() ? { ...rest, found: await this.search.filterFor(units, search) } : rest;
     return this.queries.execute(
       new ListCasesQuery(filter, this.clock.now().toISOString(), pageOf(query), scopeOf(actor)),
     );

@@ -124,6 +124,15 @@ export class ListCasesDto extends PageDto {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
+  /**
+   * A reference, a journal reference, or the beginning of either ("AB 63");
+   * or a social worker's name. Case, spaces and punctuation do not matter.
+   */
+  @IsOptional()
+  @IsString({ message: 'search must be text' })
+  @MaxLength(64, { message: 'search must be at most 64 characters' })
+  search?: string;
+
   /** Cases whose latest BIP phase is this one; 0 finds the cases with no intervention. */
   @IsOptional()
   @Type(() => Number)

@@ -344,8 +344,10 @@ export const RESPONSE_SCHEMAS = {
   CaseListItem: object({
     caseId: string,
     reference: personal(string),
+    journalRef: nullable(personal(string)),
     unit: string,
     socialWorkerId: string,
+    socialWorkerName: nullable(string),
     openedAt: instant,
     updatedAt: instant,
     revision: integer,

@@ -22,7 +22,9 @@ class CaseListProjection implements Projection {
            case_id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit TEXT NOT NULL, social_worker_id TEXT NOT NULL,
            opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, revision INTEGER NOT NULL,
            bip_phase INTEGER, caseworker_changes INTEGER NOT NULL DEFAULT 0,
-           has_progressionsplan INTEGER NOT NULL DEFAULT 0)`,
+           has_progressionsplan INTEGER NOT NULL DEFAULT 0, journal_ref TEXT, erased_at TEXT)`,
+        // The few erased cases, for the search index to forget them at once.
+        'CREATE INDEX cl_cases_erased ON cl_cases (erased_at) WHERE erased_at IS NOT NULL',
         'CREATE INDEX cl_cases_unit ON cl_cases (unit, updated_at)',
         'CREATE INDEX cl_cases_worker ON cl_cases (social_worker_id)',
       ],
@@ -63,9 +65,16 @@ class CaseListProjection implements Projection {
     const at = { caseId, at: message.occurredAt, revision: message.event.revision };
     if (message.event.type === CASE_EVENTS.opened) {
       db.run(
-        `INSERT INTO cl_cases (case_id, reference, unit, social_worker_id, opened_at, updated_at, revision)
-         VALUES (:caseId, :reference, :unit, :socialWorkerId, :at, :at, :revision)`,
-        { ...at, reference: data.reference, unit: data.unit, socialWorkerId: data.socialWorkerId },
+        `INSERT INTO cl_cases (case_id, reference, unit, social_worker_id, opened_at, updated_at, revision,
+           journal_ref)
+         VALUES (:caseId, :reference, :unit, :socialWorkerId, :at, :at, :revision, :journalRef)`,
+        {
+          ...at,
+          reference: data.reference,
+          unit: data.unit,
+          socialWorkerId: data.socialWorkerId,
+          journalRef: data.journalRef ?? null,
+        },
       );
       return;
     }
@@ -77,6 +86,9 @@ class CaseListProjection implements Projection {
            WHERE case_id = :caseId`,
           { caseId, to: data.to },
         );
+        return;
+      case CASE_EVENTS.erased:
+        db.run('UPDATE cl_cases SET erased_at = :at WHERE case_id = :caseId', at);
         return;
       case CASE_EVENTS.progressionsplanRecorded:
         db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });

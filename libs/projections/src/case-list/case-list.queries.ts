@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { PersonalValue } from '@app/engine';
+import { personal, PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
 import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
 
@@ -17,14 +17,28 @@ export interface CaseListFilter {
   readonly overdue?: boolean;
   /** Only cases whose latest recorded BIP phase is this one. */
   readonly bipPhase?: number;
+  /**
+   * Only the cases a search found (their reference or journal reference, by
+   * the blind index) or those of the social workers whose name it matched;
+   * the exact matches first.
+   */
+  readonly found?: {
+    readonly caseIds: readonly string[];
+    readonly exactCaseIds: readonly string[];
+    readonly socialWorkerIds: readonly string[];
+  };
 }
 
 export interface CaseListItem {
   readonly caseId: string;
   /** The pseudonym, sealed until the disclosure step opens it for a reader cleared to see the case. */
   readonly reference: PersonalValue;
+  /** The journal system's reference, sealed like the reference; null when none was given. */
+  readonly journalRef: PersonalValue | null;
   readonly unit: string;
   readonly socialWorkerId: string;
+  /** As the staff directory knows them; null before they have signed in. */
+  readonly socialWorkerName: string | null;
   readonly openedAt: string;
   readonly updatedAt: string;
   readonly revision: number;
@@ -59,6 +73,8 @@ export class ListCasesQuery extends Query<PageOf<CaseListItem>> {
 interface CaseRow {
   case_id: string;
   reference: string;
+  journal_ref: string | null;
+  social_worker_name: string | null;
   unit: string;
   social_worker_id: string;
   opened_at: string;
@@ -102,6 +118,9 @@ export function caseListFrom(filter: CaseListFilter): string {
     filter.overdue !== undefined &&
       ':overdue = EXISTS (SELECT 1 FROM cl_deadlines d WHERE d.case_id = c.case_id AND d.due_at < :now)',
     filter.bipPhase !== undefined && 'c.bip_phase = :bipPhase',
+    filter.found !== undefined &&
+      `(c.case_id IN (SELECT value FROM json_each(:foundCases))
+        OR c.social_worker_id IN (SELECT value FROM json_each(:foundWorkers))) AND c.erased_at IS NULL`,
     visibleCases('c.case_id'),
   ].filter((condition): condition is string => typeof condition === 'string');
   return `FROM cl_cases c WHERE ${conditions.join(' AND ')}`;
@@ -119,15 +138,21 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       state: filter.state ?? null,
       overdue: filter.overdue === undefined ? null : Number(filter.overdue),
       bipPhase: filter.bipPhase ?? null,
+      foundCases: JSON.stringify(filter.found?.caseIds ?? []),
+      foundWorkers: JSON.stringify(filter.found?.socialWorkerIds ?? []),
+      exactCases: JSON.stringify(filter.found?.exactCaseIds ?? []),
       now,
       ...visibilityParams(scope),
     };
     const found = selectPage(
       this.db,
       {
-        columns: 'c.*, (SELECT min(due_at) FROM cl_deadlines d WHERE d.case_id = c.case_id) AS next_due_at',
+        columns: `c.*, (SELECT min(due_at) FROM cl_deadlines d WHERE d.case_id = c.case_id) AS next_due_at,
+          (SELECT max(m.name) FROM sf_members m WHERE m.user_id = c.social_worker_id) AS social_worker_name`,
         from: caseListFrom(filter),
-        orderBy: 'c.updated_at DESC, c.case_id',
+        orderBy: filter.found
+          ? 'c.case_id IN (SELECT value FROM json_each(:exactCases)) DESC, c.updated_at DESC, c.case_id'
+          : 'c.updated_at DESC, c.case_id',
       },
       params,
       page,
@@ -139,8 +164,10 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       items: found.items.map((row) => ({
         caseId: row.case_id,
         reference: new PersonalValue(row.case_id, row.reference),
+        journalRef: personal(row.case_id, row.journal_ref),
         unit: row.unit,
         socialWorkerId: row.social_worker_id,
+        socialWorkerName: row.social_worker_name,
         openedAt: row.opened_at,
         updatedAt: row.updated_at,
         revision: row.revision,

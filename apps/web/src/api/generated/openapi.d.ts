@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List and search the cases I may see (by unit, social worker, process, state, overdue) */
+        /**
+         * List and search the cases I may see (by unit, social worker, process, state, overdue)
+         * @description `search` finds a reference or journal reference, whole or by its beginning, through a keyed blind index (no case is opened to search), or a social worker by name; exact matches first.
+         */
         get: operations["CasesController_list"];
         put?: never;
         /**
@@ -2060,8 +2063,10 @@ export interface components {
         CaseListItem: {
             caseId: string;
             reference: string | "[skyddad]";
+            journalRef: (string | "[skyddad]") | null;
             unit: string;
             socialWorkerId: string;
+            socialWorkerName: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2517,6 +2522,7 @@ export interface operations {
                 process?: string;
                 state?: string;
                 overdue?: boolean;
+                search?: string;
                 bipPhase?: number;
                 limit?: number;
                 offset?: number;
