@@ -7,7 +7,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Principal } from '@app/access';
 import type { Clock } from '@app/common';
+import { DevTokens } from '../../apps/api/src/identity/dev-tokens';
 import { startApp, tempDataDir } from '../app-harness';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
@@ -55,6 +57,28 @@ export async function signInAs(page: Page, url: string, user: string): Promise<v
   await page.reload();
   await page.getByRole('radio', { name: new RegExp(`^${user} `) }).check();
   await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
+}
+
+/**
+ * Signs in as any principal (a receiving unit's staff are no demo user) by
+ * the token the app's development sign-in would issue, kept where the web
+ * app keeps it, then opens `path` as a fresh page, as a link in an e-mail
+ * does.
+ */
+export async function signInAsPrincipal(
+  page: Page,
+  running: RunningApp,
+  principal: Principal,
+  path: string,
+): Promise<void> {
+  const token = running.app.get(DevTokens).issue(principal);
+  await page.goto(`${running.url}/logga-in`);
+  await page.evaluate((accessToken) => {
+    sessionStorage.clear();
+    sessionStorage.setItem('arendemotorn.session', JSON.stringify({ accessToken }));
+  }, token);
+  await page.goto(`${running.url}${path}`);
   await expect.poll(() => page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
 }
 

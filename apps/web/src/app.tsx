@@ -13,6 +13,7 @@ import {
   worksAtInsats,
   canSupervise,
   canWork,
+  receivesReferrals,
   roleName,
 } from './roles';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
@@ -32,6 +33,8 @@ import { PartnerPlacementsView } from './views/partner-placements';
 import { PlacementsView } from './views/placements';
 import { InsatsStatisticsView } from './views/insats-statistics';
 import { SettingsView } from './views/settings';
+import { ReceivedReferralsView } from './views/received-referrals';
+import { ReceivedReferralView } from './views/received-referral';
 
 const SIGN_IN_PATH = '/logga-in';
 /** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
@@ -151,7 +154,13 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     'any',
   );
   const overdue = tasks.data?.items.filter((task) => task.overdue).length ?? 0;
-  const home = canWork(me) ? '/' : canReadCases(me) ? '/arenden' : '/insatser';
+  const home = canWork(me)
+    ? '/'
+    : canReadCases(me)
+      ? '/arenden'
+      : receivesReferrals(me)
+        ? '/aktualiseringar'
+        : '/insatser';
   const nav: { href: string; label: string; extra?: string; show: boolean }[] = [
     {
       href: '/',
@@ -161,6 +170,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     },
     { href: '/arenden', label: 'Ärenden', show: canReadCases(me) },
     { href: '/placeringar', label: 'Insatser och uppföljningar', show: canWork(me) },
+    { href: '/aktualiseringar', label: 'Aktualiseringar', show: receivesReferrals(me) },
     { href: '/insatser', label: 'Insatskatalog', show: true },
     { href: '/statistik', label: 'Statistik om insatser', show: canReadInsatsStatistics(me) },
     {
@@ -228,10 +238,15 @@ function Routes({ pathname }: { pathname: string }) {
     const caseId = decodeURIComponent(caseRoute[1]);
     return caseRoute[2] ? <CaseHistoryView caseId={caseId} /> : <CaseView caseId={caseId} />;
   }
+  // The e-mail to the receiving unit links here, so it must open on a fresh load too.
+  const referralRoute = /^\/aktualiseringar\/([^/]+)$/.exec(pathname);
+  if (referralRoute) return <ReceivedReferralView referralNumber={decodeURIComponent(referralRoute[1])} />;
   switch (pathname) {
     case '/':
     case SIGN_IN_PATH:
-      return canWork(me) ? <MyTasksView /> : canReadCases(me) ? <CasesView /> : <InsatserView />;
+      if (canWork(me)) return <MyTasksView />;
+      if (canReadCases(me)) return <CasesView />;
+      return receivesReferrals(me) ? <ReceivedReferralsView /> : <InsatserView />;
     case '/arenden':
       return <CasesView />;
     case '/start':
@@ -244,6 +259,8 @@ function Routes({ pathname }: { pathname: string }) {
       return <InsatserView />;
     case '/placeringar':
       return <PlacementsView />;
+    case '/aktualiseringar':
+      return <ReceivedReferralsView />;
     case '/statistik':
       return <InsatsStatisticsView />;
     case '/anordnare':

@@ -51,6 +51,8 @@ export const canReadInsatsStatistics = (me: Me) => holds(me, [...SUPERVISORS, 's
 /** The providing unit's side of placements: who answers them and who reports from the insats. */
 export const worksAtInsats = (me: Me) => holds(me, ['insatsansvarig', 'arbetsledare']);
 export const readsBilling = (me: Me) => holds(me, ['insatsansvarig', 'bitradande_enhetschef', 'statistik']);
+/** The receiving unit of a referral (referral.md): its reception and its Beredningsgrupp, who see no case. */
+export const receivesReferrals = (me: Me) => holds(me, ['mottagning', 'beredningsgrupp']);
 export const catalogueUnits = (me: Me) => unitsWhere(me, KEEPS_CATALOGUE);
 export const openingUnits = (me: Me) => unitsWhere(me, OPENS_CASES);
 export const supervisedUnits = (me: Me) => unitsWhere(me, SUPERVISORS);

@@ -7,7 +7,16 @@ import type { components } from './generated/openapi';
  */
 type Schemas = components['schemas'];
 
-export type JsonSchema = Schemas['StepSchema'];
+/**
+ * A step's schema as the forms read it. `x-receivingUnit` and `x-section`
+ * (the referral form) are named here until the API's StepSchema lists them.
+ */
+export type JsonSchema = Omit<Schemas['StepSchema'], 'properties' | 'items'> & {
+  readonly 'x-receivingUnit'?: boolean;
+  readonly 'x-section'?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+};
 export type Membership = Schemas['Membership'];
 export type Me = Schemas['Me'];
 export type DemoUsers = Schemas['DemoUsers'];
@@ -39,6 +48,10 @@ export type Placement = Schemas['Placement'];
 export type InsatsReport = Schemas['InsatsReport'];
 export type PartnerPlacement = Schemas['PartnerPlacement'];
 export type BillingBasis = Schemas['BillingBasis'];
+export type ReceivingUnit = Schemas['ReceivingUnits']['items'][number];
+export type ReceivedReferral = Schemas['ReceivedReferral'];
+export type ReceivedReferralDetail = Schemas['ReceivedReferralDetail'];
+export type ReferralStepResult = Schemas['ReferralStepResult'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

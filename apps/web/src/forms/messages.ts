@@ -55,6 +55,10 @@ export function violationText(violation: Violation, schema: JsonSchema | undefin
       return 'Datumet kan inte ligga efter dagens datum.';
     case 'whitelistValidation':
       return 'Fältet hör inte till formuläret.';
+    case 'known-receiving-unit':
+      return 'Välj en av de enheter som tar emot aktualiseringar.';
+    case 'current-form':
+      return 'Den mottagande enheten har ändrat sitt formulär sedan du öppnade det. Formuläret är uppdaterat: kontrollera svaren och skicka igen.';
     default:
       return violation.message;
   }

@@ -1,8 +1,9 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, describeError, type FailedRule } from '../api/client';
 import type { JsonSchema } from '../api/types';
 import { labelOf, optionLabel, violationText } from './messages';
 import { InsatsPicker } from './insats-picker';
+import { ReceivingUnitPicker, useReceivingUnitForm } from './receiving-unit';
 
 type Values = Record<string, unknown>;
 /** Field path ("items.0.vad") → message, as the API names fields. */
@@ -14,6 +15,8 @@ export interface SchemaFormProps {
   readonly initial?: Values;
   readonly onSubmit: (values: Values) => Promise<void>;
   readonly onCancel?: () => void;
+  /** What a refusal no field explains says to the user, where the view knows better than the case's words. */
+  readonly explainError?: (error: unknown) => string;
 }
 
 /** The field a step's warnings are acknowledged in: the form fills it when asked, never shows it. */
@@ -40,9 +43,21 @@ const TEXTAREA_FROM = 200;
  * Errors (ours before sending, the server's after) show next to the field
  * and in a summary that takes focus.
  */
-export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }: SchemaFormProps) {
+export function SchemaForm({
+  schema: given,
+  submitLabel,
+  initial,
+  onSubmit,
+  onCancel,
+  explainError = describeError,
+}: SchemaFormProps) {
   const id = useId();
-  const [values, setValues] = useState<Values>(() => initialValues(schema, initial));
+  const [entered, setValues] = useState<Values>(() => initialValues(given, initial));
+  // A step naming a receiving unit shows that unit's own form once one is chosen.
+  const referral = useReceivingUnitForm(given, entered);
+  const schema = referral.schema;
+  // What the shown schema hides (answers before a unit is chosen) is kept, not sent: choosing again brings it back.
+  const values = schema === given ? entered : { ...entered, ...initialValues(schema, entered) };
   const [errors, setErrors] = useState<Errors>({});
   const [summary, setSummary] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -63,7 +78,7 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
     if (Object.keys(missing).length > 0) return showErrors(missing, []);
     setBusy(true);
     try {
-      const payload = payloadOf(schema, values) as Values;
+      const payload = referral.complete(payloadOf(schema, values) as Values);
       await onSubmit(acknowledged.length > 0 ? { ...payload, [ACKNOWLEDGED]: acknowledged } : payload);
       setErrors({});
       setSummary([]);
@@ -78,7 +93,8 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
         return;
       }
       setWarnings([]);
-      const [fieldErrors, general] = serverErrors(error, schema);
+      referral.refused(error);
+      const [fieldErrors, general] = serverErrors(error, schema, explainError);
       showErrors(fieldErrors, general);
     } finally {
       setBusy(false);
@@ -125,7 +141,14 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
           </p>
           <ul>
             {warnings.map((warning) => (
-              <li key={warning.id}>{warning.message}</li>
+              <li key={warning.id}>
+                {warning.field && schemaAt(schema, warning.field) && (
+                  <>
+                    <a href={`#${fieldId(id, warning.field)}`}>{titleAt(schema, warning.field)}</a>:{' '}
+                  </>
+                )}
+                {warning.message}
+              </li>
             ))}
           </ul>
           <button
@@ -138,6 +161,7 @@ export function SchemaForm({ schema, submitLabel, initial, onSubmit, onCancel }:
           </button>
         </div>
       )}
+      {referral.problem && <p role="alert">{referral.problem}</p>}
       {Object.keys(schema.properties ?? {}).filter((name) => name !== ACKNOWLEDGED).length === 0 && (
         <p>Steget har inga uppgifter att fylla i.</p>
       )}
@@ -176,28 +200,48 @@ interface FieldProps {
 
 function ObjectFields({ schema, path, value, onChange, errors, formId }: FieldProps) {
   const object = (value ?? {}) as Values;
+  const fields = Object.entries(schema.properties ?? {}).filter(
+    ([name]) => path !== '' || name !== ACKNOWLEDGED,
+  );
+  const field = ([name, property]: [string, JsonSchema]) => (
+    <Field
+      key={name}
+      name={name}
+      required={schema.required?.includes(name) ?? false}
+      schema={property}
+      path={path ? `${path}.${name}` : name}
+      value={object[name]}
+      onChange={(next) => onChange({ ...object, [name]: next })}
+      errors={errors}
+      formId={formId}
+    />
+  );
   return (
     <>
-      {Object.entries(schema.properties ?? {})
-        .filter(([name]) => path !== '' || name !== ACKNOWLEDGED)
-        .map(([name, property]) => {
-          const childPath = path ? `${path}.${name}` : name;
-          return (
-            <Field
-              key={name}
-              name={name}
-              required={schema.required?.includes(name) ?? false}
-              schema={property}
-              path={childPath}
-              value={object[name]}
-              onChange={(next) => onChange({ ...object, [name]: next })}
-              errors={errors}
-              formId={formId}
-            />
-          );
-        })}
+      {sectionsOf(fields).map(({ title, members }) =>
+        title ? (
+          <fieldset key={`section-${members[0][0]}`} className="form-section">
+            <legend>{title}</legend>
+            {members.map(field)}
+          </fieldset>
+        ) : (
+          <Fragment key={`fields-${members[0][0]}`}>{members.map(field)}</Fragment>
+        ),
+      )}
     </>
   );
+}
+
+/** Fields in runs of the same `x-section`: a long form (the referral's) read under its own headings. */
+function sectionsOf(fields: [string, JsonSchema][]) {
+  const sections: { title?: string; members: [string, JsonSchema][] }[] = [];
+  for (const entry of fields) {
+    const title = entry[1]['x-section'];
+    const last = sections.at(-1);
+    if (last && last.title === title) last.members.push(entry);
+    else sections.push({ title, members: [entry] });
+  }
+  return sections;
 }
 
 function Field(props: FieldProps & { readonly name: string; readonly required: boolean }) {
@@ -267,6 +311,10 @@ function Field(props: FieldProps & { readonly name: string; readonly required: b
 
   if (schema['x-insats'])
     return labelled(<InsatsPicker control={common} value={value} onChange={onChange} />);
+  if (schema['x-receivingUnit'])
+    return labelled(
+      <ReceivingUnitPicker control={common} schema={schema} value={value} onChange={onChange} />,
+    );
 
   const options = schema.enum;
   if (options) {
@@ -541,8 +589,12 @@ function titleAt(schema: JsonSchema, path: string): string {
 }
 
 /** The server's answer as field errors (validation, failed rules) and general messages. */
-function serverErrors(error: unknown, schema: JsonSchema): [Record<string, string>, string[]] {
-  if (!(error instanceof ApiError)) return [{}, [describeError(error)]];
+function serverErrors(
+  error: unknown,
+  schema: JsonSchema,
+  explain: (error: unknown) => string,
+): [Record<string, string>, string[]] {
+  if (!(error instanceof ApiError)) return [{}, [explain(error)]];
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const violation of error.details.violations ?? []) {
@@ -554,7 +606,7 @@ function serverErrors(error: unknown, schema: JsonSchema): [Record<string, strin
     if (rule.field && schemaAt(schema, rule.field)) fields[rule.field] = rule.message;
     else general.push(rule.message);
   }
-  if (Object.keys(fields).length === 0 && general.length === 0) general.push(describeError(error));
+  if (Object.keys(fields).length === 0 && general.length === 0) general.push(explain(error));
   return [fields, general];
 }
 
