@@ -107,6 +107,10 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
       expect((await sender().get('/api/referrals/sent').expect(200)).body.items).toHaveLength(1),
     );
     expect(await received(panel())).toEqual([]);
+    // The send form starts from the draft, opened for the sender.
+    const steps = (await sender().get(`/api/cases/${caseId}/next-steps`).expect(200)).body;
+    const sending = steps.steps.find((s: { event: string }) => s.event === 'ReferralSent');
+    expect(sending.initial).toEqual({ receivingUnit: ALC, answers: { sex: 'kvinna' } });
   });
 
   it('given a personnummer, an empty field and a stale form, then sending is refused naming each field, and nothing is stored or reaches the receiving unit', async () => {

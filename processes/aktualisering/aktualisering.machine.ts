@@ -8,7 +8,18 @@ interface ReferralContext {
   receivingUnit?: string;
   draftsSaved: number;
   kompletteringar: number;
+  /** The latest draft, as stored (sealed): what the send form starts from. */
+  draft?: unknown;
+  draftUnit?: string;
 }
+
+/** The send form, and the next draft, start from the latest draft saved. */
+const fromDraft = (context: Readonly<Record<string, unknown>>) => {
+  const given = Object.entries({ receivingUnit: context.draftUnit, answers: context.draft }).filter(
+    ([, value]) => value !== undefined,
+  );
+  return given.length === 0 ? undefined : Object.fromEntries(given);
+};
 
 const withdrawn = { ReferralWithdrawn: 'aterkallad' } as const;
 
@@ -27,7 +38,12 @@ export const aktualiseringV1Machine = setup({
     rememberReceiver: assign({
       receivingUnit: ({ event }) => event.payload?.receivingUnit as string | undefined,
     }),
-    countDraft: assign({ draftsSaved: ({ context }) => context.draftsSaved + 1 }),
+    keepDraft: assign({
+      draftsSaved: ({ context }) => context.draftsSaved + 1,
+      draft: ({ context, event }) => event.payload?.answers ?? context.draft,
+      draftUnit: ({ context, event }) =>
+        (event.payload?.receivingUnit as string | undefined) ?? context.draftUnit,
+    }),
     countKomplettering: assign({ kompletteringar: ({ context }) => context.kompletteringar + 1 }),
   },
   guards: {
@@ -43,7 +59,7 @@ export const aktualiseringV1Machine = setup({
       meta: meta({ kind: 'userTask', lane: 'socialsekreterare', title: 'Upprätta aktualiseringen' }),
       initial: 'utkast',
       on: {
-        DraftSaved: { actions: 'countDraft' },
+        DraftSaved: { actions: 'keepDraft' },
         ReferralSent: { target: 'beredning', actions: 'rememberReceiver' },
         ...withdrawn,
       },
@@ -119,12 +135,18 @@ export const aktualiseringV1: ProcessDefinition = {
   partnerUnit: (context) => (typeof context.receivingUnit === 'string' ? context.receivingUnit : undefined),
   partnerPage: (caseId, instanceId) => `/aktualiseringar/${referralNumberOf(caseId, instanceId)}`,
   events: {
-    DraftSaved: { label: 'Spara utkast', lanes: ['socialsekreterare'], payload: dto.DraftSaved },
+    DraftSaved: {
+      label: 'Spara utkast',
+      lanes: ['socialsekreterare'],
+      payload: dto.DraftSaved,
+      suggest: fromDraft,
+    },
     ReferralSent: {
       label: 'Skicka aktualiseringen',
       lanes: ['socialsekreterare'],
       payload: dto.ReferralSent,
       inspect: inspectSending,
+      suggest: fromDraft,
       // Receipt is recorded at once (referral.md, Mottagen): the sender and the receiving unit hear of it.
       inform: {
         lanes: ['socialsekreterare', 'mottagning', 'beredningsgrupp'],

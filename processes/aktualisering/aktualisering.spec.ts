@@ -3,6 +3,7 @@ import {
   BusinessRuleError,
   InvalidPayloadError,
   nextSteps,
+  PersonalValue,
   StepNotAllowedError,
   unitSettingsFrom,
   WrongRoleError,
@@ -80,6 +81,25 @@ describe('aktualisering: a de-identified referral to a receiving unit and its Be
         title: 'Varför tror Du att den mottagande enheten kan vara behjälplig för personen?',
       });
       expect(nextSteps(h.registry, state, ['beredningsgrupp' as never])).toEqual([]);
+    });
+
+    it('given a draft saved, then the send form starts from it, opened for this case only', async () => {
+      await h.send('socialsekreterare', caseId, AK, 'DraftSaved', {
+        receivingUnit: ALC,
+        answers: { sex: 'kvinna', birthYear: '-63' },
+      });
+      await h.send('socialsekreterare', caseId, AK, 'DraftSaved', {
+        answers: { sex: 'kvinna', birthYear: '1963' },
+      });
+      const state = await h.engine.load(caseId);
+      const sending = nextSteps(h.registry, state, ['socialsekreterare']).find(
+        (s) => s.event === 'ReferralSent',
+      );
+      const initial = (sending?.initial ?? {}) as Record<string, unknown>;
+      expect(initial.receivingUnit).toBe(ALC);
+      const answers = initial.answers;
+      expect(answers).toBeInstanceOf(PersonalValue);
+      expect((answers as PersonalValue).caseId).toBe(caseId);
     });
 
     it('given a draft not sent in 30 days, then the sender is reminded', async () => {

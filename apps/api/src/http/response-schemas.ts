@@ -120,6 +120,10 @@ export const RESPONSE_SCHEMAS = {
       'x-staffRole': string,
       /** An entry of the insats catalogue, by its id: the form offers the active entries by name. */
       'x-insats': { type: 'boolean' },
+      /** A unit that takes referrals, by its id: the form offers them by name (`GET /api/referral-units`). */
+      'x-receivingUnit': { type: 'boolean' },
+      /** The section of a referral's form the field belongs to, by its title. */
+      'x-section': string,
       properties: { type: 'object', additionalProperties: { $ref: '#/components/schemas/StepSchema' } },
       required: strings,
       items: { $ref: '#/components/schemas/StepSchema' },

@@ -1762,6 +1762,8 @@ export interface components {
             "x-notAfterToday"?: boolean;
             "x-staffRole"?: string;
             "x-insats"?: boolean;
+            "x-receivingUnit"?: boolean;
+            "x-section"?: string;
             properties?: {
                 [key: string]: components["schemas"]["StepSchema"];
             };
