@@ -11,7 +11,7 @@ import { ReadModelDb } from '@app/read-model';
 import { statisticsProjection } from '@app/projections/statistics/statistics.projection';
 import { caseListProjection } from '@app/projections/case-list/case-list.projection';
 import { workQueueProjection } from '@app/projections/work-queue/work-queue.projection';
-import { caseAccessProjection } from '@app/access';
+import { caseAccessProjection, staffProjection } from '@app/access';
 import { TOOLBOX_EFFECTS } from '@app/engine';
 import { createProcessRegistry } from '@app/processes';
 import { OWN_UNIT, timeHotQueries } from './hot-queries';
@@ -27,6 +27,7 @@ function seeded(cases: number): ReadModelDb {
     workQueueProjection,
     caseAccessProjection,
     statisticsProjection,
+    staffProjection,
   ]) {
     for (const table of projection({ registry, effects: TOOLBOX_EFFECTS }).tables)
       for (const ddl of table.ddl) db.sqlite.exec(ddl);

@@ -65,6 +65,12 @@ describe('query plans of the hot read-model queries', () => {
       { socialWorkerId: 'jarva-1-ss' },
       'SEARCH c USING INDEX cl_cases_worker (social_worker_id=?)',
     ],
+    [
+      'what a search found',
+      { found: { caseIds: ['case-1'], exactCaseIds: [], socialWorkerIds: ['jarva-1-ss'] } },
+      { foundCases: '["case-1"]', foundWorkers: '["jarva-1-ss"]' },
+      'SEARCH c USING INDEX sqlite_autoindex_cl_cases_1 (case_id=?)',
+    ],
   ])('given the case list filtered by %s, then it searches an index', (_what, filter, params, expected) => {
     const steps = plan(caseListFrom(filter), params);
     expect(steps).toContain(expected);

@@ -75,7 +75,7 @@ export class CaseSearch implements OnApplicationBootstrap, BeforeApplicationShut
     return {
       caseIds: matches.map((m) => m.caseId),
       exactCaseIds: matches.filter((m) => m.exact).map((m) => m.caseId),
-      socialWorkerIds: socialWorkersNamed(this.db, typed),
+      socialWorkerIds: socialWorkersNamed(this.db, typed, units),
     };
   }
 

@@ -119,8 +119,9 @@ export function caseListFrom(filter: CaseListFilter): string {
       ':overdue = EXISTS (SELECT 1 FROM cl_deadlines d WHERE d.case_id = c.case_id AND d.due_at < :now)',
     filter.bipPhase !== undefined && 'c.bip_phase = :bipPhase',
     filter.found !== undefined &&
-      `(c.case_id IN (SELECT value FROM json_each(:foundCases))
-        OR c.social_worker_id IN (SELECT value FROM json_each(:foundWorkers))) AND c.erased_at IS NULL`,
+      `c.case_id IN (SELECT value FROM json_each(:foundCases)
+        UNION SELECT w.case_id FROM cl_cases w WHERE w.social_worker_id IN (SELECT value FROM json_each(:foundWorkers)))
+        AND c.erased_at IS NULL`,
     visibleCases('c.case_id'),
   ].filter((condition): condition is string => typeof condition === 'string');
   return `FROM cl_cases c WHERE ${conditions.join(' AND ')}`;

@@ -80,15 +80,16 @@ export function casesMatching(
     .map((row) => ({ caseId: row.case_id, exact: row.exact === 1 }));
 }
 
-/** Whose name begins with, or has a word beginning with, what was typed (two letters or more). */
-export function socialWorkersNamed(db: ReadModelDb, typed: string): string[] {
+/** The social workers of the units whose name begins with, or has a word beginning with, what was typed (two letters or more). */
+export function socialWorkersNamed(db: ReadModelDb, typed: string, units: readonly string[]): string[] {
   const words = typed.trim().toLocaleLowerCase('sv-SE');
   if (words.length < 2) return [];
   return db
     .all<{ user_id: string }>(
       `SELECT DISTINCT user_id FROM sf_members
-       WHERE role = 'socialsekreterare' AND (lower(name) LIKE :typed || '%' OR lower(name) LIKE '% ' || :typed || '%')`,
-      { typed: words.replace(/[%_]/g, '') },
+       WHERE unit IN (SELECT value FROM json_each(:units)) AND role = 'socialsekreterare'
+         AND (lower(name) LIKE :typed || '%' OR lower(name) LIKE '% ' || :typed || '%')`,
+      { typed: words.replace(/[%_]/g, ''), units: JSON.stringify(units) },
     )
     .map((row) => row.user_id);
 }
