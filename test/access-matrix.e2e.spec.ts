@@ -22,6 +22,12 @@ const CASE_READERS = ACCESS_ROLES.filter((role) => !NO_CASES.includes(role));
 const KEEPER: readonly AccessRole[] = ['insatsansvarig'];
 const PARTNERS: readonly AccessRole[] = ['insatsansvarig', 'arbetsledare'];
 const RECEIVERS: readonly AccessRole[] = ['mottagning', 'beredningsgrupp'];
+const NOTE_WRITERS: readonly AccessRole[] = [
+  'socialsekreterare',
+  'rehabansvarig',
+  'case_manager',
+  'bitradande_enhetschef',
+];
 const BILLING: readonly AccessRole[] = ['insatsansvarig', 'bitradande_enhetschef', 'statistik'];
 /** The fixture entry belongs to the own unit: its insatsansvarig of another unit is refused. */
 const keeperOfOtherUnit = ({ role, unit }: Caller) =>
@@ -141,6 +147,25 @@ const ROUTES: readonly Route[] = [
     allowed: ['socialsekreterare', 'bitradande_enhetschef'],
     caseScoped: true,
     body: { socialWorkerId: 'ss-bertil', ...FULL_CHANGE },
+    stale: true,
+    ok: 409,
+  },
+  { method: 'get', path: '/api/cases/{caseId}/notes', allowed: CASE_READERS, caseScoped: true, ok: 200 },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/notes',
+    allowed: NOTE_WRITERS,
+    caseScoped: true,
+    body: { writtenOn: '2026-03-02', text: 'Samtal med klienten om målen.' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/documents',
+    allowed: NOTE_WRITERS,
+    caseScoped: true,
+    body: { kind: 'lakarintyg', dated: '2026-03-01', documentId: 'DOK-2026-0412' },
     stale: true,
     ok: 409,
   },

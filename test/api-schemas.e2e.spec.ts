@@ -31,7 +31,11 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    app = await startApp(data.dir, {}, clock);
+    app = await startApp(
+      data.dir,
+      { REFERRAL_RECEIVING_UNITS: JSON.stringify({ 'alc-1': { name: 'Arbetslivscenter', formVersion: 1 } }) },
+      clock,
+    );
     document = (await request(app.getHttpServer()).get('/api/openapi.json')).body as OpenApi;
     ajv = new Ajv({ strict: false, allErrors: true });
     // Refs name components as `#/components/schemas/X`; each component is added under that id.
@@ -56,6 +60,15 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
       .post(`/api/cases/${own.caseId}/caseworker`)
       .send({ socialWorkerId: 'ss-bo', ...FULL_CHANGE })
       .expect(200);
+    // A note on the case and a referral ss-bo started from it, for the notes and "my referrals".
+    await as(app, 'socialsekreterare', 'ss-bo')
+      .post(`/api/cases/${caseId}/notes`)
+      .send({ writtenOn: '2026-01-20', text: 'Samtal om målen.' })
+      .expect(200);
+    await as(app, 'socialsekreterare', 'ss-bo')
+      .post(`/api/cases/${caseId}/processes`)
+      .send({ definitionId: 'aktualisering' })
+      .expect(201);
   });
   afterAll(async () => {
     await app.close();
@@ -84,6 +97,9 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/cases/{caseId}/history/export', '/api/cases/:caseId/history/export', supervisor],
     ['/api/cases/{caseId}/as-of', '/api/cases/:caseId/as-of?at=2026-01-20T00:00:00Z', socialWorker],
     ['/api/cases/{caseId}/next-steps', '/api/cases/:caseId/next-steps', socialWorker],
+    ['/api/cases/{caseId}/notes', '/api/cases/:caseId/notes', socialWorker],
+    ['/api/referral-units', '/api/referral-units', socialWorker],
+    ['/api/referrals/sent', '/api/referrals/sent', socialWorker],
     ['/api/processes', '/api/processes', socialWorker],
     ['/api/processes/{definitionId}', '/api/processes/case-manager', socialWorker],
     ['/api/queues/mine', '/api/queues/mine', socialWorker],

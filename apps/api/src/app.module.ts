@@ -16,6 +16,7 @@ import { InsatsStatisticsController } from './insatser/insats-statistics.control
 import { PartnerPlacementsController } from './insatser/partner-placements.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { CaseSearch } from './cases/case-search';
+import { CaseNotesController } from './cases/case-notes.controller';
 import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         InsatsStatisticsController,
         PartnerPlacementsController,
         ReferralsController,
+        CaseNotesController,
         BillingController,
       ],
       providers: [

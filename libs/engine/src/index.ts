@@ -16,6 +16,7 @@ export * from './domain/follow-up';
 export * from './domain/unit-settings';
 export * from './domain/sa-ae';
 export * from './domain/client-facts';
+export * from './domain/case-notes';
 export * from './domain/step-wait';
 export * from './domain/caseworker-change';
 export * from './domain/contact-change';

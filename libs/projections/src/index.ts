@@ -20,3 +20,4 @@ export * from './placements/report-cells';
 export * from './mail/mail.queries';
 export * from './search/search-index';
 export * from './search/blind-index';
+export * from './case-notes/case-notes.queries';

@@ -1,5 +1,6 @@
 import {
   CASE_EVENTS,
+  DOCUMENT_KINDS,
   END_REASON_LABELS,
   SA_AE_KINDS,
   SA_AE_OUTCOMES,
@@ -42,6 +43,10 @@ export function historyLabel(
       return `Försäkringskassans beslut om ${SA_AE_KINDS[data.kind as SaAeKind].toLowerCase()}: ${SA_AE_OUTCOMES[data.outcome as SaAeOutcome].toLowerCase()} (${day(data.decidedOn)})`;
     case CASE_EVENTS.clientFactsRecorded:
       return 'Uppgifter för statistik registrerade';
+    case CASE_EVENTS.noteRecorded:
+      return `Anteckning för ${day(data.writtenOn)}`;
+    case CASE_EVENTS.documentReferenced:
+      return `Handling i dokumenthanteringen: ${DOCUMENT_KINDS[data.kind as keyof typeof DOCUMENT_KINDS] ?? data.kind} (${day(data.dated)})`;
     case CASE_EVENTS.rehabansvarigAssigned:
       return data.from === undefined ? 'Rehabansvarig för ärendet angiven' : 'Byte av Rehabansvarig';
     case CASE_EVENTS.stepWaitRecorded:

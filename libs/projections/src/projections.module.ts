@@ -32,6 +32,8 @@ import {
 } from './catalogue/catalogue.queries';
 import { placementsProjection } from './placements/placements.projection';
 import { referralsProjection } from './referrals/referrals.projection';
+import { caseNotesProjection } from './case-notes/case-notes.projection';
+import { CaseNotesHandler } from './case-notes/case-notes.queries';
 import {
   ReceivedReferralHandler,
   ReceivedReferralsHandler,
@@ -82,6 +84,7 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   placementsProjection,
   clientFactsProjection,
   referralsProjection,
+  caseNotesProjection,
   mailProjection,
 ];
 
@@ -120,6 +123,7 @@ const QUERY_HANDLERS = [
   ReceivedReferralsHandler,
   ReceivedReferralHandler,
   SentReferralsHandler,
+  CaseNotesHandler,
 ];
 
 export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {

@@ -86,6 +86,10 @@ export const StepWaitRecorded = messageClass(CASE_EVENTS.stepWaitRecorded);
 export const RehabansvarigAssigned = messageClass(CASE_EVENTS.rehabansvarigAssigned);
 /** Kön, age band, aktuell på bistånd, reason and target group, for the statistics of insatser. */
 export const ClientFactsRecorded = messageClass(CASE_EVENTS.clientFactsRecorded);
+/** A dated note on the case, journalanteckning-style. */
+export const CaseNoteRecorded = messageClass(CASE_EVENTS.noteRecorded);
+/** A handling in the journal system, by kind, date and id there. */
+export const DocumentReferenced = messageClass(CASE_EVENTS.documentReferenced);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -121,6 +125,8 @@ const BY_TYPE = new Map<string, MessageClass>(
     StepWaitRecorded,
     RehabansvarigAssigned,
     ClientFactsRecorded,
+    CaseNoteRecorded,
+    DocumentReferenced,
   ].map((type) => [type.storedType, type]),
 );
 

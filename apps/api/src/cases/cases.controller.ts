@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   BusinessRuleError,
@@ -24,7 +24,7 @@ import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.quer
 import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
-import { Write, type WriteHeaders } from '../http/write-headers';
+import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
 import { rolesIn, scopeOf, CaseAccess, StaffDirectory, type AccessRole, type Principal } from '@app/access';
 import { Discloses } from '../access/discloses';
 import { Allow, CASEWORK_ROLES, CurrentActor, CASE_READERS, type Actor } from '../identity/actor';
@@ -47,22 +47,6 @@ import { CaseSearch } from './case-search';
 import { writeResponse } from './write-response';
 import { withStaffChoices } from './staff-choices';
 import { Answers, Creates } from '../http/response-schemas';
-
-const WRITE_HEADERS = [
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key, same response; nothing twice.',
-  }),
-  ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The case revision you saw (ETag); 409 if stale.',
-  }),
-];
-const WriteHeadersDoc = (): MethodDecorator => (target, key, descriptor) => {
-  for (const decorate of WRITE_HEADERS) decorate(target, key, descriptor);
-};
 
 @ApiTags('cases')
 @ApiBearerAuth()

@@ -4,7 +4,9 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   CASE_COMMAND_ROLES,
   CaseworkerChange,
+  CaseNote,
   ClientFacts,
+  DocumentReference,
   CaseNotFoundError,
   caseStream,
   CaseFold,
@@ -155,6 +157,18 @@ export class NextStepsHandler implements IQueryHandler<NextStepsQuery> {
                   ? 'Ändra uppgifterna för statistik'
                   : 'Registrera uppgifter för statistik',
                 schema: payloadSchema(ClientFacts),
+              },
+            ]
+          : []),
+        ...(holds(CASE_COMMAND_ROLES.RecordCaseNote)
+          ? [{ command: 'RecordCaseNote', label: 'Skriv en anteckning', schema: payloadSchema(CaseNote) }]
+          : []),
+        ...(holds(CASE_COMMAND_ROLES.RecordDocumentReference)
+          ? [
+              {
+                command: 'RecordDocumentReference',
+                label: 'Hänvisa till en handling i dokumenthanteringen',
+                schema: payloadSchema(DocumentReference),
               },
             ]
           : []),

@@ -348,7 +348,7 @@ export const RESPONSE_SCHEMAS = {
   CaseListItem: object({
     caseId: string,
     reference: personal(string),
-    journalRef: nullable(personal(string)),
+    journalRef: personal(nullable(string)),
     unit: string,
     socialWorkerId: string,
     socialWorkerName: nullable(string),
@@ -373,6 +373,22 @@ export const RESPONSE_SCHEMAS = {
     ),
   }),
   CaseListPage: page('CaseListItem'),
+  CaseNotes: object({
+    caseId: string,
+    items: array(
+      object({
+        caseId: string,
+        kind: { type: 'string', enum: ['note', 'document'] },
+        day: string,
+        recordedAt: instant,
+        author: object({ id: nullable(string), name: nullable(string) }),
+        text: personal(nullable(string)),
+        document: nullable(
+          object({ kind: string, kindLabel: string, documentId: personal(nullable(string)) }),
+        ),
+      }),
+    ),
+  }),
   ProcessSummary: object({
     id: string,
     version: integer,
@@ -543,9 +559,9 @@ export const RESPONSE_SCHEMAS = {
   }),
   ReceivedReferralDetail: object({
     ...RECEIVED_REFERRAL,
-    summary: nullable(personal({ type: 'object' })),
+    summary: personal(nullable({ type: 'object' })),
     thread: array(ref('ThreadEntry')),
-    motivation: nullable(personal(string)),
+    motivation: personal(nullable(string)),
   }),
   ReferralStepResult: object({ referralNumber: string, events: strings }),
   SentReferral: object({
@@ -561,10 +577,10 @@ export const RESPONSE_SCHEMAS = {
     decisionDueAt: nullable(instant),
     outcome: nullable(string),
     decidedOn: nullable(string),
-    motivation: nullable(personal(string)),
+    motivation: personal(nullable(string)),
     thread: array(ref('ThreadEntry')),
     returnReason: nullable(string),
-    returnComment: nullable(personal(string)),
+    returnComment: personal(nullable(string)),
     withdrawReason: nullable(string),
     admittedOn: nullable(string),
     admissionDeclinedReason: nullable(string),

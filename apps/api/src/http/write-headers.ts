@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { HEADER_ID_RULE, isHeaderId, newId } from '@app/common';
 import { currentTraceId } from '../telemetry/tracing';
 import { InvalidRequestError } from './request-errors';
@@ -46,3 +47,19 @@ export function parseWriteHeaders(headers: Record<string, unknown>): WriteHeader
 export const Write = createParamDecorator((_: unknown, context: ExecutionContext) =>
   parseWriteHeaders(context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers),
 );
+
+const WRITE_HEADERS = [
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key, same response; nothing twice.',
+  }),
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The case revision you saw (ETag); 409 if stale.',
+  }),
+];
+export const WriteHeadersDoc = (): MethodDecorator => (target, key, descriptor) => {
+  for (const decorate of WRITE_HEADERS) decorate(target, key, descriptor);
+};

@@ -17,6 +17,8 @@ const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   [CASE_EVENTS.stepWaitRecorded]: ['note'],
   [CASE_EVENTS.rehabansvarigAssigned]: ['reasonNote', 'handover'],
   [CASE_EVENTS.caseworkerChanged]: ['reasonNote', 'handover'],
+  [CASE_EVENTS.noteRecorded]: ['text'],
+  [CASE_EVENTS.documentReferenced]: ['documentId', 'comment'],
 };
 
 /** Where an event keeps its personal fields: on its data (case events) or on its step's payload. */

@@ -7,6 +7,7 @@ import type { ChangeReason, ClientInformed } from './caseworker-change';
 import type { SaAeKind, SaAeOutcome } from './sa-ae';
 import type { WaitKind, WaitReason } from './step-wait';
 import type { ClientFacts } from './client-facts';
+import type { CaseNote, DocumentReference } from './case-notes';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -75,6 +76,8 @@ export interface CaseEventData {
   };
   /** Coarse categories for the statistics, not sealed: the reports count them (ADR 0027). */
   [CASE_EVENTS.clientFactsRecorded]: ClientFacts;
+  [CASE_EVENTS.noteRecorded]: CaseNote;
+  [CASE_EVENTS.documentReferenced]: DocumentReference;
   [CASE_EVENTS.rehabansvarigAssigned]: {
     /** Absent for the first Rehabansvarig named; then the change records why, and the hand-over. */
     readonly from?: string;

@@ -20,6 +20,8 @@ export const CASE_EVENTS = {
   saAeApplicationOpened: 'SaAeApplicationOpened',
   saAeApplicationClosed: 'SaAeApplicationClosed',
   clientFactsRecorded: 'ClientFactsRecorded',
+  noteRecorded: 'CaseNoteRecorded',
+  documentReferenced: 'DocumentReferenced',
   stepWaitRecorded: 'StepWaitRecorded',
   rehabansvarigAssigned: 'RehabansvarigAssigned',
   erased: 'CaseErased',

@@ -29,6 +29,8 @@ export const CASE_COMMAND_ROLES = {
   RecordSaAeApplication: ['socialsekreterare', 'rehabansvarig'],
   RecordSaAeDecision: ['socialsekreterare', 'rehabansvarig'],
   RecordClientFacts: ['socialsekreterare', 'bitradande_enhetschef'],
+  RecordCaseNote: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
+  RecordDocumentReference: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
   HandBackFollowUp: ['bitradande_enhetschef'],
   AssignRehabansvarig: ['bitradande_enhetschef', 'rehabansvarig'],
   RecordStepWait: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
@@ -75,6 +77,18 @@ export type CaseCommand =
       readonly caseId: string;
       /** Kön, age band, aktuell på bistånd, reason and target group: validated against ClientFacts. */
       readonly facts: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'RecordCaseNote';
+      readonly caseId: string;
+      /** The day and the text: validated against CaseNote. */
+      readonly note: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'RecordDocumentReference';
+      readonly caseId: string;
+      /** Kind, date, id in the journal system: validated against DocumentReference. */
+      readonly document: Readonly<Record<string, unknown>>;
     }
   | {
       readonly type: 'StartProcess';

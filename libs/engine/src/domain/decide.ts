@@ -31,6 +31,7 @@ import {
 import { Progressionsplan } from './progressionsplan';
 import { SA_AE_KINDS, SaAeApplication, SaAeDecision } from './sa-ae';
 import { ClientFacts, sameClientFacts } from './client-facts';
+import { CaseNote, DocumentReference } from './case-notes';
 import { StepWait, waitKindOf } from './step-wait';
 import { ContactChange, reasonNoteGiven } from './contact-change';
 import { HAND_BACK_REASONS, HandBack, stepLanes } from './follow-up';
@@ -606,6 +607,18 @@ function decideAs(
         ]);
       }
       return { role, events: [caseEvent(CASE_EVENTS.clientFactsRecorded, { ...facts }, {})] };
+    }
+    case 'RecordCaseNote': {
+      requireCase(state);
+      const role = actingRole(meta, 'RecordCaseNote', CASE_COMMAND_ROLES.RecordCaseNote);
+      const note = validatePayload(CaseNote, command.note, calendarDayOf(meta.now));
+      return { role, events: [caseEvent(CASE_EVENTS.noteRecorded, { ...note }, {})] };
+    }
+    case 'RecordDocumentReference': {
+      requireCase(state);
+      const role = actingRole(meta, 'RecordDocumentReference', CASE_COMMAND_ROLES.RecordDocumentReference);
+      const document = validatePayload(DocumentReference, command.document, calendarDayOf(meta.now));
+      return { role, events: [caseEvent(CASE_EVENTS.documentReferenced, { ...document }, {})] };
     }
     case 'StartProcess': {
       requireCase(state);

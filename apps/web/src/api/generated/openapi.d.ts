@@ -1068,6 +1068,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's notes and references to handlings, the newest day first */
+        get: operations["CaseNotesController_list"];
+        put?: never;
+        /**
+         * Write a dated note on the case
+         * @description Never edited: a later note corrects an earlier one. The text is sealed with the case.
+         */
+        post: operations["CaseNotesController_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record where a handling is kept in the journal system: its kind, date and id there */
+        post: operations["CaseNotesController_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/billing": {
         parameters: {
             query?: never;
@@ -1656,6 +1694,32 @@ export interface components {
         PauseInsatsDto: {
             reason: string;
         };
+        CaseNote: {
+            /**
+             * Datum
+             * Format: date
+             * @description Den dag anteckningen gäller.
+             */
+            writtenOn: string;
+            /** Anteckning */
+            text: string;
+        };
+        DocumentReference: {
+            /**
+             * Typ av handling
+             * @enum {string}
+             */
+            kind: "ansokan" | "beslut" | "utredning" | "lakarintyg" | "samtycke" | "remiss" | "skrivelse" | "annat";
+            /**
+             * Handlingens datum
+             * Format: date
+             */
+            dated: string;
+            /** Id i dokumenthanteringen */
+            documentId: string;
+            /** Kommentar */
+            comment?: string;
+        };
         MailPreferenceDto: {
             optOut: boolean;
         };
@@ -2065,7 +2129,7 @@ export interface components {
         CaseListItem: {
             caseId: string;
             reference: string | "[skyddad]";
-            journalRef: (string | "[skyddad]") | null;
+            journalRef: (string | null) | "[skyddad]";
             unit: string;
             socialWorkerId: string;
             socialWorkerName: string | null;
@@ -2095,6 +2159,27 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        CaseNotes: {
+            caseId: string;
+            items: {
+                caseId: string;
+                /** @enum {string} */
+                kind: "note" | "document";
+                day: string;
+                /** Format: date-time */
+                recordedAt: string;
+                author: {
+                    id: string | null;
+                    name: string | null;
+                };
+                text: (string | null) | "[skyddad]";
+                document: {
+                    kind: string;
+                    kindLabel: string;
+                    documentId: (string | null) | "[skyddad]";
+                } | null;
+            }[];
         };
         ProcessSummary: {
             id: string;
@@ -2403,9 +2488,9 @@ export interface components {
             admittedOn: string | null;
             admissionDeclinedReason: string | null;
             actions: string[];
-            summary: (Record<string, never> | "[skyddad]") | null;
+            summary: (Record<string, never> | null) | "[skyddad]";
             thread: components["schemas"]["ThreadEntry"][];
-            motivation: (string | "[skyddad]") | null;
+            motivation: (string | null) | "[skyddad]";
         };
         ReferralStepResult: {
             referralNumber: string;
@@ -2427,10 +2512,10 @@ export interface components {
             decisionDueAt: string | null;
             outcome: string | null;
             decidedOn: string | null;
-            motivation: (string | "[skyddad]") | null;
+            motivation: (string | null) | "[skyddad]";
             thread: components["schemas"]["ThreadEntry"][];
             returnReason: string | null;
-            returnComment: (string | "[skyddad]") | null;
+            returnComment: (string | null) | "[skyddad]";
             withdrawReason: string | null;
             admittedOn: string | null;
             admissionDeclinedReason: string | null;
@@ -3959,6 +4044,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SentReferralPage"];
+                };
+            };
+        };
+    };
+    CaseNotesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNotes"];
+                };
+            };
+        };
+    };
+    CaseNotesController_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CaseNotesController_document: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReference"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
                 };
             };
         };

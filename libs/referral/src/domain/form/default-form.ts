@@ -171,6 +171,7 @@ const SECTIONS: readonly FormSection[] = [
           'Tidigare erfarenheter; anställningar, arbetspraktiker, arbetsträning/prövning, sysselsättningsinsatser etc.',
         type: {
           kind: 'entriesAndText',
+          entry: 'Erfarenhet',
           parts: [
             {
               id: 'kind',

@@ -20,7 +20,12 @@ export type FieldType =
   /** Named parts, each its own type: housing's text and its three ja/nej/okänt. */
   | { readonly kind: 'group'; readonly parts: readonly FormField[] }
   /** Rows of named parts (at least one row or a text that says there are none), and a text. */
-  | { readonly kind: 'entriesAndText'; readonly parts: readonly FormField[] }
+  | {
+      readonly kind: 'entriesAndText';
+      readonly parts: readonly FormField[];
+      /** What one row is called, for the form's "Lägg till …" and "Ta bort … 1". */
+      readonly entry: string;
+    }
   /** A year and a month, for how long a decision runs. */
   | { readonly kind: 'yearMonth'; readonly optional?: true }
   /** A year, for a row's from and to. */

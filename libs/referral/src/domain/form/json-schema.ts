@@ -53,7 +53,7 @@ function schemaOf(type: FieldType, title: string): Schema {
         type: 'object',
         title,
         properties: {
-          entries: { type: 'array', title: 'Rader', items: { type: 'object', ...partsOf(type.parts) } },
+          entries: { type: 'array', title: type.entry, items: { type: 'object', ...partsOf(type.parts) } },
           text: text('Beskriv'),
         },
         required: ['entries', 'text'],

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CLOCK, type Clock } from '@app/common';
+import { CaseAccess } from '@app/access';
+import { CASE_COMMAND_ROLES, CaseNote, DocumentReference, type CaseCommand } from '@app/engine';
+import { CaseNotesQuery } from '@app/projections';
+import { Discloses } from '../access/discloses';
+import { ExecuteCaseCommand } from '../engine/case-command';
+import { IdParamPipe } from '../http/ids';
+import { Answers } from '../http/response-schemas';
+import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
+import { Allow, CASE_READERS, CurrentActor, type Actor } from '../identity/actor';
+import { writeResponse } from './write-response';
+
+/**
+ * The case's own notes, journalanteckning-style, and its references to the
+ * handlings in the journal system (issue 18): written as events, never
+ * edited, sealed, and read only by those who may see the case, logged.
+ */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class CaseNotesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly access: CaseAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':caseId/notes')
+  @Answers('CaseNotes')
+  @Allow(...CASE_READERS)
+  @Discloses('case-notes')
+  @ApiOperation({ summary: "The case's notes and references to handlings, the newest day first" })
+  async list(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
+    await this.access.visibleCase(actor, caseId);
+    return { caseId, items: await this.queries.execute(new CaseNotesQuery(caseId)) };
+  }
+
+  @Post(':caseId/notes')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.RecordCaseNote)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Write a dated note on the case',
+    description: 'Never edited: a later note corrects an earlier one. The text is sealed with the case.',
+  })
+  @WriteHeadersDoc()
+  note(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: CaseNote,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run({ type: 'RecordCaseNote', caseId, note: { ...body } }, actor, write, response);
+  }
+
+  @Post(':caseId/documents')
+  @Answers('WriteResult')
+  @Allow(...CASE_COMMAND_ROLES.RecordDocumentReference)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record where a handling is kept in the journal system: its kind, date and id there',
+  })
+  @WriteHeadersDoc()
+  document(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Body() body: DocumentReference,
+    @CurrentActor() actor: Actor,
+    @Write() write: WriteHeaders,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.run(
+      { type: 'RecordDocumentReference', caseId, document: { ...body } },
+      actor,
+      write,
+      response,
+    );
+  }
+
+  private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
+    const result = await this.commands.execute(
+      new ExecuteCaseCommand(
+        command,
+        {
+          actorId: actor.id,
+          now: this.clock.now().toISOString(),
+          correlationId: write.correlationId,
+          commandId: write.commandId,
+          ...(write.expectedRevision !== undefined ? { expectedRevision: write.expectedRevision } : {}),
+        },
+        actor,
+      ),
+    );
+    return writeResponse(response, result);
+  }
+}
