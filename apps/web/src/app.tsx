@@ -13,6 +13,7 @@ import {
   worksAtInsats,
   canSupervise,
   canWork,
+  hearsLiveUpdates,
   receivesReferrals,
   roleName,
 } from './roles';
@@ -97,7 +98,7 @@ export function App() {
     [],
   );
 
-  useEffect(() => (me ? startLiveUpdates() : undefined), [me]);
+  useEffect(() => (me && hearsLiveUpdates(me) ? startLiveUpdates() : undefined), [me]);
 
   useEffect(() => {
     if (!me) return undefined;
@@ -211,9 +212,11 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             {me.name} ·{' '}
             {me.memberships.map((m) => `${m.roles.map(roleName).join(', ')} (${m.unit})`).join('; ')}
           </span>
-          <span className={`live live-${live === 'ansluten' ? 'on' : 'off'}`}>
-            {live === 'ansluten' ? 'Uppdateras automatiskt' : 'Ej ansluten för uppdateringar'}
-          </span>
+          {hearsLiveUpdates(me) && (
+            <span className={`live live-${live === 'ansluten' ? 'on' : 'off'}`}>
+              {live === 'ansluten' ? 'Uppdateras automatiskt' : 'Ej ansluten för uppdateringar'}
+            </span>
+          )}
           <Link href="/installningar" aria-current={current('/installningar') ? 'page' : undefined}>
             Inställningar
           </Link>

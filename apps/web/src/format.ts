@@ -48,5 +48,12 @@ export function sinceText(since: string | null | undefined): string {
   return days <= 0 ? 'sedan i dag' : `sedan ${spell(days)}`;
 }
 
+/** 1 230, as Swedes write a number (a space between thousands). */
+export const formatNumber = (value: number) => new Intl.NumberFormat('sv-SE').format(value);
+
 /** An amount in kronor as Swedes write it: 4 500 kr. */
-export const formatKronor = (amount: number) => `${new Intl.NumberFormat('sv-SE').format(amount)} kr`;
+export const formatKronor = (amount: number) => `${formatNumber(amount)} kr`;
+
+/** "1 ärende", "3 ärenden": the count, and the noun in the number that agrees with it. */
+export const countOf = (count: number, one: string, many: string) =>
+  `${formatNumber(count)} ${count === 1 ? one : many}`;

@@ -47,6 +47,12 @@ export const canWork = (me: Me) => holds(me, CASEWORK);
 export const canSupervise = (me: Me) => holds(me, SUPERVISORS);
 export const canOpenCases = (me: Me) => holds(me, OPENS_CASES);
 export const canReadCases = (me: Me) => holds(me, READS_CASES);
+/**
+ * Live updates (GET /api/live) name the cases that changed, so only case
+ * readers may listen; for anyone else the stream is refused and an
+ * indicator could only ever say it is not connected.
+ */
+export const hearsLiveUpdates = canReadCases;
 export const canReadInsatsStatistics = (me: Me) => holds(me, [...SUPERVISORS, 'statistik']);
 /** The providing unit's side of placements: who answers them and who reports from the insats. */
 export const worksAtInsats = (me: Me) => holds(me, ['insatsansvarig', 'arbetsledare']);

@@ -7,16 +7,7 @@ import type { components } from './generated/openapi';
  */
 type Schemas = components['schemas'];
 
-/**
- * A step's schema as the forms read it. `x-receivingUnit` and `x-section`
- * (the referral form) are named here until the API's StepSchema lists them.
- */
-export type JsonSchema = Omit<Schemas['StepSchema'], 'properties' | 'items'> & {
-  readonly 'x-receivingUnit'?: boolean;
-  readonly 'x-section'?: string;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-};
+export type JsonSchema = Schemas['StepSchema'];
 export type Membership = Schemas['Membership'];
 export type Me = Schemas['Me'];
 export type DemoUsers = Schemas['DemoUsers'];

@@ -1,66 +1,106 @@
+import { useEffect, useRef } from 'react';
 import { api, describeError } from '../api/client';
 import type { CaseListItem, Page } from '../api/types';
-import { formatDate } from '../format';
-import { Link } from '../router';
+import { CaseSearch } from '../components/case-search';
+import { CaseTable } from '../components/case-table';
+import { Pager, pageRange } from '../components/pager';
+import { countOf } from '../format';
+import { navigate, useLocation } from '../router';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
 
-/** Every case the signed-in user may see, most recently changed first. */
+const PAGE_SIZE = 50;
+
+/** The search and page live in the address (`?sok=…&sida=…`), so back, forward, reload and a shared link keep them. */
+function listState(search: string): { query: string; page: number } {
+  const params = new URLSearchParams(search);
+  const page = Number(params.get('sida'));
+  return { query: (params.get('sok') ?? '').trim(), page: Number.isInteger(page) && page > 1 ? page : 1 };
+}
+
+function listAddress(pathname: string, query: string, page: number): string {
+  const params = new URLSearchParams();
+  if (query) params.set('sok', query);
+  if (page > 1) params.set('sida', String(page));
+  const search = params.toString();
+  return search ? `${pathname}?${search}` : pathname;
+}
+
+/** A page of the cases, with the search it answers: the list says what it found for that search, not for what is typed since. */
+type Answer = Page<CaseListItem> & { readonly query: string };
+
+function hitsText(answer: Answer | undefined): string {
+  if (!answer) return '';
+  if (answer.total > 0) return countOf(answer.total, 'ärende', 'ärenden');
+  return answer.query ? `Inga ärenden matchar ”${answer.query}”.` : 'Inga ärenden.';
+}
+
+/** Every case the signed-in user may see, most recently changed first, or those a search finds. */
 export function CasesView() {
   usePageTitle('Ärenden');
-  const cases = useResource(
-    (signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 200 }, signal }),
-    [],
+  const { pathname, search } = useLocation();
+  const { query, page } = listState(search);
+  const results = useRef<HTMLDivElement>(null);
+  const paged = useRef(false);
+  const cases = useResource<Answer>(
+    (signal) =>
+      api<Page<CaseListItem>>('/api/cases', {
+        query: { search: query || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        signal,
+      }).then((answer) => ({ ...answer, query })),
+    [query, page],
     'any',
   );
+  const answer = cases.data;
+
+  useEffect(() => {
+    if (!answer) return;
+    // A page past the end (cases erased since the link was made): the last page that has any.
+    if (answer.items.length === 0 && answer.total > 0 && answer.offset > 0) {
+      navigate(listAddress(pathname, answer.query, Math.ceil(answer.total / PAGE_SIZE)), { replace: true });
+      return;
+    }
+    // After Föregående or Nästa the reader starts at the top of the new page, not at a button below it.
+    if (paged.current) results.current?.focus();
+    paged.current = false;
+  }, [answer]);
+
+  const caption = answer?.query
+    ? `Ärenden du får se som matchar ”${answer.query}”, exakta träffar först`
+    : 'Ärenden du får se, senast ändrade först';
+  const shown = answer?.items.length ?? 0;
+  const paging = answer !== undefined && answer.total > shown;
   return (
     <>
       <h1>Ärenden</h1>
+      <CaseSearch
+        query={query}
+        onSearch={(next) => navigate(listAddress(pathname, next, 1), { replace: true })}
+      />
       {cases.error !== undefined && <p role="alert">{describeError(cases.error)}</p>}
-      <CaseTable cases={cases.data?.items ?? []} caption="Ärenden du får se, senast ändrade först" />
+      <p role="status" aria-live="polite" className="hits">
+        {hitsText(answer)}
+      </p>
+      {answer && shown > 0 && (
+        <>
+          <CaseTable
+            cases={answer.items}
+            caption={caption}
+            label={paging ? `${caption}, ${pageRange(answer.offset, shown, answer.total)}` : caption}
+            regionRef={results}
+          />
+          <Pager
+            label="Sidor i ärendelistan"
+            offset={answer.offset}
+            shown={shown}
+            total={answer.total}
+            onPage={(step) => {
+              paged.current = true;
+              navigate(listAddress(pathname, answer.query, Math.floor(answer.offset / PAGE_SIZE) + 1 + step));
+            }}
+          />
+        </>
+      )}
     </>
-  );
-}
-
-export function CaseTable({ cases, caption }: { cases: readonly CaseListItem[]; caption: string }) {
-  if (cases.length === 0) return <p>Inga ärenden.</p>;
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ärende</th>
-            <th scope="col">Enhet</th>
-            <th scope="col">Socialsekreterare</th>
-            <th scope="col">Pågående processer</th>
-            <th scope="col">BIP-fas</th>
-            <th scope="col">Handläggarbyten</th>
-            <th scope="col">Senast ändrat</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((item) => (
-            <tr key={item.caseId}>
-              <th scope="row">
-                <Link href={`/arenden/${encodeURIComponent(item.caseId)}`}>{item.reference}</Link>
-                {item.overdue && <span className="tag tag-overdue">Försenad</span>}
-              </th>
-              <td>{item.unit}</td>
-              <td>{item.socialWorkerId}</td>
-              <td>
-                {item.processes
-                  .filter((p) => p.status === 'active')
-                  .map((p) => p.process)
-                  .join(', ') || '–'}
-              </td>
-              <td>{item.bipPhase ?? '–'}</td>
-              <td>{item.caseworkerChanges}</td>
-              <td>{formatDate(item.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

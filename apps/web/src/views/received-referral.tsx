@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, newAttemptKey } from '../api/client';
 import type { JsonSchema, ReceivedReferralDetail, ReceivingUnit, ReferralStepResult } from '../api/types';
 import { ReferralActions } from '../components/referral-actions';
@@ -42,6 +42,13 @@ export function ReceivedReferralView({ referralNumber }: { readonly referralNumb
   const { process } = useReferralProcess();
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
+  // The answer shown when a step was taken: once a fresher one has replaced it, the step's form is gone too.
+  const [focusAfter, setFocusAfter] = useState<unknown>(undefined);
+  useEffect(() => {
+    if (focusAfter === undefined || detail.data === focusAfter) return;
+    statusRef.current?.focus();
+    setFocusAfter(undefined);
+  }, [detail.data, focusAfter]);
 
   const heading = <h1>Aktualisering {referralNumber}</h1>;
   const back = (
@@ -78,8 +85,8 @@ export function ReceivedReferralView({ referralNumber }: { readonly referralNumb
       throw error;
     }
     setStatus(REFERRAL_STEPS[action]?.done ?? 'Sparat.');
-    // The step's button is gone once done, so focus goes to the confirmation rather than to nowhere.
-    requestAnimationFrame(() => statusRef.current?.focus());
+    // The step's button is gone once done, so focus goes to the confirmation, after the page has redrawn.
+    setFocusAfter(detail.data);
     detail.reload();
   };
 

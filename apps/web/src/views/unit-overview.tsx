@@ -19,7 +19,7 @@ import { formatDate } from '../format';
 import { roleName, supervisedUnits } from '../roles';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
-import { CaseTable } from './cases';
+import { CaseTable } from '../components/case-table';
 import { byUrgency, TaskTable } from './my-tasks';
 import { usePageTitle } from './page-title';
 
