@@ -144,7 +144,11 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
     expect(warned.status).toBe(422);
     const [warning] = warned.body.details.failed;
     expect(warning).toMatchObject({ field: 'answers.socialNetwork', warning: true });
-    const sent = await send(naming, { acknowledgedWarnings: [warning.id] });
+    const sent = await send(naming, {
+      acknowledgedWarnings: [warning.id],
+      senderTitle: 'Socialsekreterare',
+      senderPhone: '08-508 00 000',
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const [item] = await eventually(async () => {
       const items = await received(panel());
@@ -156,7 +160,7 @@ describe('aktualisering: a referral from a case to a receiving unit and its Bere
     expect(item).toMatchObject({
       receivingUnit: ALC,
       sendingUnit: UNIT,
-      sender: { name: SENDER.name, email: SENDER.email },
+      sender: { name: SENDER.name, email: SENDER.email, title: 'Socialsekreterare', phone: '08-508 00 000' },
       phase: 'beredning',
       phaseLabel: 'Att pröva',
       formVersion: 2,

@@ -297,7 +297,8 @@ describe('automatic escalation over HTTP', () => {
           message: string;
         }[]
       )
-        .filter((n) => n.caseId === c.caseId && n.kind === 'step')
+        // A shared plan is a notice of its own kind, so its e-mail can say so.
+        .filter((n) => n.caseId === c.caseId && ['step', 'plan-shared'].includes(n.kind))
         .map((n) => n.message)
         .sort();
     await eventually(async () => {

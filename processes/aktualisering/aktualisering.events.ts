@@ -1,4 +1,4 @@
-import { IsDefined, IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import { IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import {
   AcknowledgesWarnings,
   Label,
@@ -37,6 +37,16 @@ export class ReferralSent extends AcknowledgesWarnings {
   @IsInt({ message: 'formVersion must be the version of the receiving unit’s form, a whole number' })
   @Min(1, { message: 'formVersion must be 1 or more' })
   formVersion!: number;
+  // The sender block (referral.md, De-identification rule): who the receiving unit answers, apart from the summary.
+  @Label('Din titel', { help: 'Till exempel socialsekreterare eller behandlare.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  senderTitle?: string;
+  @Label('Ditt telefonnummer i tjänsten')
+  @IsOptional()
+  @Matches(/^\+?[0-9][0-9 ()-]{5,19}$/, { message: 'senderPhone must be a phone number, e.g. 063-14 30 00' })
+  senderPhone?: string;
   @Label('Sammanfattningen')
   @Shaped(formSchema(DEFAULT_FORM('', 'den mottagande enheten')))
   @IsDefined({ message: 'answers is required: the summary on the receiving unit’s form' })

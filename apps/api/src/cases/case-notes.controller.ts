@@ -7,7 +7,7 @@ import { CaseAccess } from '@app/access';
 import { CASE_COMMAND_ROLES, CaseNote, DocumentReference, type CaseCommand } from '@app/engine';
 import { CaseNotesQuery } from '@app/projections';
 import { Discloses } from '../access/discloses';
-import { ExecuteCaseCommand } from '../engine/case-command';
+import { caseCommandOf } from '../engine/case-command';
 import { IdParamPipe } from '../http/ids';
 import { Answers } from '../http/response-schemas';
 import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
@@ -84,17 +84,7 @@ export class CaseNotesController {
 
   private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
     const result = await this.commands.execute(
-      new ExecuteCaseCommand(
-        command,
-        {
-          actorId: actor.id,
-          now: this.clock.now().toISOString(),
-          correlationId: write.correlationId,
-          commandId: write.commandId,
-          ...(write.expectedRevision !== undefined ? { expectedRevision: write.expectedRevision } : {}),
-        },
-        actor,
-      ),
+      caseCommandOf(command, actor, write, this.clock.now().toISOString()),
     );
     return writeResponse(response, result);
   }

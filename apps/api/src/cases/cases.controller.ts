@@ -19,7 +19,7 @@ import {
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
-import { ExecuteCaseCommand } from '../engine/case-command';
+import { caseCommandOf } from '../engine/case-command';
 import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.queries';
 import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
@@ -105,17 +105,7 @@ export class CasesController {
 
   private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
     const result = await this.commands.execute(
-      new ExecuteCaseCommand(
-        command,
-        {
-          actorId: actor.id,
-          now: this.clock.now().toISOString(),
-          correlationId: write.correlationId,
-          commandId: write.commandId,
-          ...(write.expectedRevision !== undefined ? { expectedRevision: write.expectedRevision } : {}),
-        },
-        actor,
-      ),
+      caseCommandOf(command, actor, write, this.clock.now().toISOString()),
     );
     return writeResponse(response, result);
   }

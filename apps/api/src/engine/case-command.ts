@@ -8,6 +8,7 @@ import {
 } from '@app/engine';
 import { AppError } from '@app/common';
 import { actingRoles, type Principal, CaseAccess } from '@app/access';
+import type { WriteHeaders } from '../http/write-headers';
 import { Metrics } from '../metrics/metrics';
 
 /**
@@ -24,6 +25,26 @@ export class ExecuteCaseCommand extends Command<CommandResult> {
   ) {
     super();
   }
+}
+
+/** A person's command as an HTTP write sends it: the write's headers, the clock's now. */
+export function caseCommandOf(
+  command: CaseCommand,
+  principal: Principal,
+  write: WriteHeaders,
+  now: string,
+): ExecuteCaseCommand {
+  return new ExecuteCaseCommand(
+    command,
+    {
+      actorId: principal.id,
+      now,
+      correlationId: write.correlationId,
+      commandId: write.commandId,
+      ...(write.expectedRevision !== undefined ? { expectedRevision: write.expectedRevision } : {}),
+    },
+    principal,
+  );
 }
 
 @CommandHandler(ExecuteCaseCommand)

@@ -34,7 +34,12 @@ const RECEIVED_REFERRAL: Record<string, Schema> = {
   referralNumber: string,
   receivingUnit: string,
   sendingUnit: string,
-  sender: object({ name: nullable(string), email: nullable(string) }),
+  sender: object({
+    name: nullable(string),
+    email: nullable(string),
+    title: nullable(string),
+    phone: nullable(string),
+  }),
   phase: string,
   phaseLabel: string,
   overdue: boolean,

@@ -13,7 +13,7 @@ import {
 } from '@app/projections';
 import { PARTNER_PHASE_LABELS } from '@app/insatser/domain/placement-terms';
 import { Discloses } from '../access/discloses';
-import { ExecuteCaseCommand } from '../engine/case-command';
+import { caseCommandOf } from '../engine/case-command';
 import { IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { ResourceNotFoundError } from '../http/request-errors';
@@ -106,17 +106,17 @@ export class PartnerPlacementsController {
     const event = STEPS[step as StepName];
     // The acceptance names the insats it accepts, so the engine snapshots its price and places now.
     const payload = event === 'PlacementAccepted' ? { ...body, insatsId: found.placement.insatsId } : body;
+    const command = {
+      type: 'SendProcessEvent' as const,
+      caseId: found.caseId,
+      instanceId: found.instanceId,
+      event,
+      payload,
+    };
+    // The providing unit never sees the case's revision: an If-Match from it could only be a guess.
+    const { expectedRevision: _ignored, ...headers } = write;
     const result = await this.commands.execute(
-      new ExecuteCaseCommand(
-        { type: 'SendProcessEvent', caseId: found.caseId, instanceId: found.instanceId, event, payload },
-        {
-          actorId: actor.id,
-          now: this.clock.now().toISOString(),
-          correlationId: write.correlationId,
-          commandId: write.commandId,
-        },
-        actor,
-      ),
+      caseCommandOf(command, actor, headers, this.clock.now().toISOString()),
     );
     return { placementId, events: result.events };
   }

@@ -17,7 +17,7 @@ import { subtractIsoDuration } from '@app/workflow';
 import { DEFAULT_KEPT_FOR, formOf, formSchema, REFERRAL_NUMBER } from '@app/referral';
 import { Discloses } from '../access/discloses';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ExecuteCaseCommand } from '../engine/case-command';
+import { caseCommandOf } from '../engine/case-command';
 import { PageDto, pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
@@ -144,23 +144,17 @@ export class ReferralsController {
         { field: 'body', rule: 'object', message: 'the body must be a JSON object' },
       ]);
     const found = await this.find(numberOf(referralNumber), actor);
+    const command = {
+      type: 'SendProcessEvent' as const,
+      caseId: found.caseId,
+      instanceId: found.instanceId,
+      event: STEPS[step as StepName],
+      payload: body,
+    };
+    // The receiving unit never sees the case's revision: an If-Match from it could only be a guess.
+    const { expectedRevision: _ignored, ...headers } = write;
     const result = await this.commands.execute(
-      new ExecuteCaseCommand(
-        {
-          type: 'SendProcessEvent',
-          caseId: found.caseId,
-          instanceId: found.instanceId,
-          event: STEPS[step as StepName],
-          payload: body,
-        },
-        {
-          actorId: actor.id,
-          now: this.clock.now().toISOString(),
-          correlationId: write.correlationId,
-          commandId: write.commandId,
-        },
-        actor,
-      ),
+      caseCommandOf(command, actor, headers, this.clock.now().toISOString()),
     );
     return { referralNumber: found.referral.referralNumber, events: result.events };
   }

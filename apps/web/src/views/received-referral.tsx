@@ -127,6 +127,20 @@ export function ReceivedReferralView({ referralNumber }: { readonly referralNumb
             <dd>{referral.sender.name ?? '–'}</dd>
           </div>
           <div>
+            <dt>Titel</dt>
+            <dd>{referral.sender.title ?? '–'}</dd>
+          </div>
+          <div>
+            <dt>Telefon</dt>
+            <dd>
+              {referral.sender.phone ? (
+                <a href={`tel:${referral.sender.phone.replace(/[^+0-9]/g, '')}`}>{referral.sender.phone}</a>
+              ) : (
+                '–'
+              )}
+            </dd>
+          </div>
+          <div>
             <dt>E-post</dt>
             <dd>
               {referral.sender.email ? (

@@ -53,7 +53,7 @@ class ReferralsProjection implements Projection {
            overdue INTEGER NOT NULL DEFAULT 0, form_version INTEGER, summary TEXT, sent_at TEXT,
            decision_due_at TEXT, outcome TEXT, motivation TEXT, decided_on TEXT, return_reason TEXT,
            return_comment TEXT, withdraw_reason TEXT, ended_at TEXT, thread TEXT NOT NULL DEFAULT '[]',
-           admitted_on TEXT, admission_declined_reason TEXT,
+           admitted_on TEXT, admission_declined_reason TEXT, sender_title TEXT, sender_phone TEXT,
            started_at TEXT NOT NULL)`,
         'CREATE INDEX rf_referrals_receiving ON rf_referrals (receiving_unit, sent_at)',
         'CREATE INDEX rf_referrals_sender ON rf_referrals (sender_id, started_at)',
@@ -117,8 +117,10 @@ class ReferralsProjection implements Projection {
       case 'ReferralSent':
         return set(
           `receiving_unit = :unit, form_version = :version, summary = :summary, sent_at = :at,
-           sender_id = :sender`,
+           sender_id = :sender, sender_title = :title, sender_phone = :phone`,
           {
+            title: payload.senderTitle ?? null,
+            phone: payload.senderPhone ?? null,
             unit: payload.receivingUnit,
             version: payload.formVersion,
             summary: payload.answers,

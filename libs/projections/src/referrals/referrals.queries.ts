@@ -13,7 +13,12 @@ export interface ReceivedReferral {
   readonly receivingUnit: string;
   readonly sendingUnit: string;
   /** The sender block: who to answer, apart from the summary. */
-  readonly sender: { readonly name: string | null; readonly email: string | null };
+  readonly sender: {
+    readonly name: string | null;
+    readonly email: string | null;
+    readonly title: string | null;
+    readonly phone: string | null;
+  };
   readonly phase: string;
   readonly phaseLabel: string;
   /** The decision is past its due date. */
@@ -45,6 +50,8 @@ interface Row {
   sender_id: string | null;
   sender_name: string | null;
   sender_email: string | null;
+  sender_title: string | null;
+  sender_phone: string | null;
   phase: string;
   overdue: number;
   form_version: number | null;
@@ -70,7 +77,12 @@ const toReceived = (row: Row): ReceivedReferral => ({
   referralNumber: row.referral_number,
   receivingUnit: String(row.receiving_unit),
   sendingUnit: row.sending_unit,
-  sender: { name: row.sender_name, email: row.sender_email },
+  sender: {
+    name: row.sender_name,
+    email: row.sender_email,
+    title: row.sender_title,
+    phone: row.sender_phone,
+  },
   phase: row.phase,
   phaseLabel: REFERRAL_PHASE_LABELS[row.phase] ?? row.phase,
   overdue: row.overdue === 1,

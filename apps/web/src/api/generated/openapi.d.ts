@@ -2435,6 +2435,8 @@ export interface components {
             sender: {
                 name: string | null;
                 email: string | null;
+                title: string | null;
+                phone: string | null;
             };
             phase: string;
             phaseLabel: string;
@@ -2472,6 +2474,8 @@ export interface components {
             sender: {
                 name: string | null;
                 email: string | null;
+                title: string | null;
+                phone: string | null;
             };
             phase: string;
             phaseLabel: string;
