@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_ANSWERS } from '@app/referral/testing/answers';
 import { asPrincipal, eventually, TestClock } from '../app-harness';
 import {
+  accessibleAtBothWidths,
   browserSession,
-  expectAccessible,
   screenshot,
   signInAs,
   signInAsPrincipal,
@@ -26,14 +26,6 @@ const REFERENCE = 'AK 6301';
 const PERSONNUMMER = '630412-1234';
 const NAMING = 'Brodern Ahmed hjälper henne.';
 const MOTIVATION = 'Behovet av arbetsträning i lugn miljö stämmer med vår målgrupp.';
-
-/** axe at desktop and at phone width, the page left at desktop width. */
-async function accessibleAtBothWidths(page: Page, view: string): Promise<void> {
-  await expectAccessible(page, view);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible(page, `${view} i mobilen`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /**
  * Aktualisering in the browser (referral.md): the social worker writes the
@@ -100,6 +92,12 @@ describe('aktualisering in the web app', { timeout: 120_000 }, () => {
     expect(await form.getByRole('group', { name: 'Medicinskt', exact: true }).count()).toBe(1);
 
     const { illnessHistory, socialNetwork: _named, ...rest } = COMPLETE_ANSWERS;
+    // The criminal background starts from what was written under Socialt (referral.md): the sender adds to it.
+    const record = form.getByRole('group', { name: /^Tidigare kriminell belastning/ }).getByLabel('Beskriv');
+    await record.fill('Villkorlig dom 2015.');
+    await expect
+      .poll(() => form.getByLabel(/^Redogör för ev\. tidigare kriminell bakgrund/).inputValue())
+      .toBe('Villkorlig dom 2015.');
     await fillAnswers(form, unitForm, rest);
     await form.getByLabel('Socialt nätverk; familj, vänner, stödpersoner').fill(NAMING);
     const history = form.getByLabel('Sjukdomshistorik i korthet');

@@ -157,3 +157,11 @@ export async function textDownloadedBy(page: Page, trigger: () => Promise<void>)
   for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** axe at desktop and at phone width, the page left at desktop width. */
+export async function accessibleAtBothWidths(page: Page, view: string): Promise<void> {
+  await expectAccessible(page, view);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page, `${view} i mobilen`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

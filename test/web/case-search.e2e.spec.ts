@@ -5,8 +5,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asPrincipal, eventually, TestClock } from '../app-harness';
 import {
+  accessibleAtBothWidths,
   browserSession,
-  expectAccessible,
   screenshot,
   signInAs,
   signInAsPrincipal,
@@ -60,14 +60,6 @@ function rows(page: Page): Promise<string[][]> {
           .map((cell) => cell.textContent?.trim() ?? ''),
       ),
     );
-}
-
-/** axe at desktop and at phone width, the page left at desktop width. */
-async function accessibleAtBothWidths(page: Page, view: string): Promise<void> {
-  await expectAccessible(page, view);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible(page, `${view} i mobilen`);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /**

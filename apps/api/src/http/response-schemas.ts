@@ -129,6 +129,8 @@ export const RESPONSE_SCHEMAS = {
       'x-receivingUnit': { type: 'boolean' },
       /** The section of a referral's form the field belongs to, by its title. */
       'x-section': string,
+      /** Another field, by its path among its siblings, whose answer this one starts from. */
+      'x-startsFrom': string,
       properties: { type: 'object', additionalProperties: { $ref: '#/components/schemas/StepSchema' } },
       required: strings,
       items: { $ref: '#/components/schemas/StepSchema' },

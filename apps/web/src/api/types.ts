@@ -36,6 +36,7 @@ export type StepWait = Schemas['StepWait'];
 export type CatalogueItem = Schemas['CatalogueItem'];
 export type CatalogueForm = Schemas['CatalogueForm'];
 export type Placement = Schemas['Placement'];
+export type CaseNotes = Schemas['CaseNotes'];
 export type InsatsReport = Schemas['InsatsReport'];
 export type PartnerPlacement = Schemas['PartnerPlacement'];
 export type BillingBasis = Schemas['BillingBasis'];

@@ -211,7 +211,7 @@ function ObjectFields({ schema, path, value, onChange, errors, formId }: FieldPr
       schema={property}
       path={path ? `${path}.${name}` : name}
       value={object[name]}
-      onChange={(next) => onChange({ ...object, [name]: next })}
+      onChange={(next) => onChange(withSourcesFollowed(schema, object, { ...object, [name]: next }))}
       errors={errors}
       formId={formId}
     />
@@ -230,6 +230,26 @@ function ObjectFields({ schema, path, value, onChange, errors, formId }: FieldPr
       )}
     </>
   );
+}
+
+const at = (values: Values, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (isValues(value) ? value[key] : undefined), values);
+
+/**
+ * A field that starts from another (`x-startsFrom`: the referral's criminal
+ * background from what was written under Socialt) shows what was written
+ * there, until its own text is more than that.
+ */
+function withSourcesFollowed(schema: JsonSchema, before: Values, after: Values): Values {
+  let next = after;
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const source = property['x-startsFrom'];
+    if (!source) continue;
+    const [was, now] = [at(before, source), at(after, source)];
+    const own = after[name];
+    if (was !== now && (own === undefined || own === '' || own === was)) next = { ...next, [name]: now };
+  }
+  return next;
 }
 
 /** Fields in runs of the same `x-section`: a long form (the referral's) read under its own headings. */

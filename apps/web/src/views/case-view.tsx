@@ -24,6 +24,7 @@ import { CaseFacts, CaseManagerPlan, DeadlineList, ProgressionsplanTable } from 
 import { usePageTitle } from './page-title';
 import { PLACEMENT_PROCESS, type StepPrefill } from '../components/placement-prefill';
 import { ClientFactsSection } from '../components/client-facts-section';
+import { CaseNotesSection } from '../components/case-notes-section';
 
 const CASE_MANAGER = 'case-manager';
 
@@ -234,6 +235,12 @@ export function CaseView({ caseId }: { caseId: string }) {
 
       <ClientFactsSection
         facts={view.clientFacts}
+        actions={next.caseActions}
+        write={(target, body, done) => write(`${path}/${target}`, body, done)}
+      />
+
+      <CaseNotesSection
+        caseId={caseId}
         actions={next.caseActions}
         write={(target, body, done) => write(`${path}/${target}`, body, done)}
       />

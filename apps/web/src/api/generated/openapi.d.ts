@@ -1828,6 +1828,7 @@ export interface components {
             "x-insats"?: boolean;
             "x-receivingUnit"?: boolean;
             "x-section"?: string;
+            "x-startsFrom"?: string;
             properties?: {
                 [key: string]: components["schemas"]["StepSchema"];
             };

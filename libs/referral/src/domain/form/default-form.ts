@@ -253,11 +253,15 @@ const SECTIONS: readonly FormSection[] = [
         'whyOrdinaryNotEnough',
         'Vad är det som gör att de ordinarie insatserna/åtgärderna inte längre räcker till?',
       ),
-      text(
-        'criminalBackground',
-        'Redogör för ev. tidigare kriminell bakgrund, påföljder, frivårdande insatser etc.',
-        'Det du skrev under Socialt visas här; lägg till det som behövs.',
-      ),
+      {
+        // The seed asks twice, under Socialt and here (referral.md): the sender adds to the first answer.
+        ...text(
+          'criminalBackground',
+          'Redogör för ev. tidigare kriminell bakgrund, påföljder, frivårdande insatser etc.',
+          'Det du skrev under Socialt visas här; lägg till det som behövs.',
+        ),
+        startsFrom: 'criminalRecord.text',
+      },
     ],
   },
 ];

@@ -37,6 +37,8 @@ export interface FormField {
   readonly label: string;
   readonly type: FieldType;
   readonly help?: string;
+  /** Another field's answer this one starts from, by its path: the sender adds to it rather than writing it again. */
+  readonly startsFrom?: string;
 }
 
 export interface FormSection {

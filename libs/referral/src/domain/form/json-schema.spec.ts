@@ -19,6 +19,16 @@ describe('the referral form as the schema a generated form renders', () => {
     expect(schema.properties.sex).toMatchObject({ enum: ['kvinna', 'man', 'annat', 'vill_ej_ange'] });
   });
 
+  it('names the criminal background as starting from the answer under Socialt, by a path the schema has', () => {
+    const schema = formSchema(FORM) as {
+      properties: Record<string, { 'x-startsFrom'?: string; properties?: Record<string, unknown> }>;
+    };
+    const from = schema.properties.criminalBackground['x-startsFrom'];
+    expect(from).toBe('criminalRecord.text');
+    const [field, part] = String(from).split('.');
+    expect(schema.properties[field].properties?.[part]).toBeDefined();
+  });
+
   it('accepts the whole answer set the form check accepts, and refuses one with a field missing or unknown', () => {
     expect(validator(COMPLETE_ANSWERS) ? [] : validator.errors).toEqual([]);
     const { diagnosis: _missing, ...incomplete } = COMPLETE_ANSWERS;

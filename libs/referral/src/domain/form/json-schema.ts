@@ -74,6 +74,7 @@ function partsOf(parts: readonly FormField[]) {
 const described = (field: FormField, title: string): Schema => ({
   ...schemaOf(field.type, title),
   ...(field.help ? { description: field.help } : {}),
+  ...(field.startsFrom ? { 'x-startsFrom': field.startsFrom } : {}),
 });
 
 /**
