@@ -14,6 +14,7 @@ import {
 import { PARTNER_PHASE_LABELS } from '@app/insatser/domain/placement-terms';
 import { Discloses } from '../access/discloses';
 import { caseCommandOf } from '../engine/case-command';
+import { partnerActions } from '../engine/partner-actions';
 import { IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
 import { ResourceNotFoundError } from '../http/request-errors';
@@ -129,20 +130,13 @@ export class PartnerPlacementsController {
     return found;
   }
 
-  /**
-   * With the steps the reader may take now, as the process says: accepted in
-   * the placement's phase, in a lane the reader holds in the providing unit.
-   * A hint for the list; the engine decides on the instance itself.
-   */
+  /** With the steps the reader may take now, in a lane they hold in the providing unit. */
   private shown(item: PartnerPlacement, actor: Actor) {
-    const definition = this.registry.latest(PLACEMENT_PROCESS);
-    const accepted = definition.machine.states[item.phase]?.events ?? [];
     const roles = rolesIn(actor, item.providingUnit);
-    const actions = (Object.keys(STEPS) as StepName[]).filter(
-      (name) =>
-        accepted.includes(STEPS[name]) &&
-        definition.events[STEPS[name]]?.lanes.some((lane) => roles.includes(lane)),
-    );
-    return { ...item, phaseLabel: PARTNER_PHASE_LABELS[item.phase] ?? item.phase, actions };
+    return {
+      ...item,
+      phaseLabel: PARTNER_PHASE_LABELS[item.phase] ?? item.phase,
+      actions: partnerActions(this.registry, PLACEMENT_PROCESS, item.phase, roles, STEPS),
+    };
   }
 }

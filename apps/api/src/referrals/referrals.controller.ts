@@ -18,6 +18,7 @@ import { DEFAULT_KEPT_FOR, formOf, formSchema, REFERRAL_NUMBER } from '@app/refe
 import { Discloses } from '../access/discloses';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { caseCommandOf } from '../engine/case-command';
+import { partnerActions } from '../engine/partner-actions';
 import { PageDto, pageOf } from '../http/paging.dto';
 import { InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
@@ -191,20 +192,9 @@ export class ReferralsController {
     );
   }
 
-  /**
-   * With the steps the reader may take now, as the process says: accepted in
-   * the referral's phase, in a lane the reader holds in the receiving unit.
-   * A hint for the list; the engine decides on the instance itself.
-   */
+  /** With the steps the reader may take now, in a lane they hold in the receiving unit. */
   private shown(item: ReceivedReferral, actor: Actor) {
-    const definition = this.registry.latest(REFERRAL_PROCESS);
-    const accepted = definition.machine.states[item.phase]?.events ?? [];
     const roles = rolesIn(actor, item.receivingUnit);
-    const actions = (Object.keys(STEPS) as StepName[]).filter(
-      (name) =>
-        accepted.includes(STEPS[name]) &&
-        definition.events[STEPS[name]]?.lanes.some((lane) => roles.includes(lane)),
-    );
-    return { ...item, actions };
+    return { ...item, actions: partnerActions(this.registry, REFERRAL_PROCESS, item.phase, roles, STEPS) };
   }
 }
