@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { collect } from '@app/event-store/testing';
 import { as, eventually, startApp, tempDataDir, TestClock } from './app-harness';
 import { CaseDriver, UNIT } from './flows';
+import { filesContaining } from './support/files';
 
 const NOTE = 'Samtal med klienten om målen för våren; hon vill börja med arbetsträning.';
 const LATER = 'Rättelse: samtalet hölls på förmiddagen.';
-
-function filesContaining(dir: string, text: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => readFileSync(file).includes(Buffer.from(text, 'utf8')));
-}
 
 /**
  * Dated notes on the case and references to handlings in the journal

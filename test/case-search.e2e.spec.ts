@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadModelDb } from '@app/read-model';
 import { as, asPrincipal, eventually, startApp, tempDataDir, TestClock } from './app-harness';
 import { UNIT } from './flows';
+import { filesContaining } from './support/files';
 
 const ANNA = {
   id: 'ss-anna',
@@ -16,13 +15,6 @@ const BERTIL = {
   name: 'Bertil Provsson',
   memberships: [{ unit: UNIT, roles: ['socialsekreterare' as const] }],
 };
-
-function filesContaining(dir: string, text: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => readFileSync(file).includes(Buffer.from(text, 'utf8')));
-}
 
 /**
  * Finding the right case (issue 18): by reference, journal reference or

@@ -1,4 +1,6 @@
-import type { ReadModelDb } from '@app/read-model';
+import type { ReadModelDb, ProjectionFactory } from '@app/read-model';
+import { TOOLBOX_EFFECTS } from '@app/engine';
+import { createProcessRegistry } from '@app/processes';
 import { ListCasesHandler, ListCasesQuery } from '@app/projections/case-list/case-list.queries';
 import { WorkQueueHandler, WorkQueueQuery } from '@app/projections/work-queue/work-queue.queries';
 import { StepCountsHandler, StepCountsQuery } from '@app/projections/statistics/statistics.queries';
@@ -14,6 +16,14 @@ const scope = {
   mentees: [],
   userId: 'jarva-1-bec',
 };
+
+/** The tables of these read models, as their projections create them, in an empty database. */
+export function createTablesOf(db: ReadModelDb, projections: readonly ProjectionFactory[]): void {
+  const registry = createProcessRegistry();
+  for (const projection of projections)
+    for (const table of projection({ registry, effects: TOOLBOX_EFFECTS }).tables)
+      for (const ddl of table.ddl) db.sqlite.exec(ddl);
+}
 
 /** The median of BENCH_ROUNDS timed runs after three to warm up, in ms. */
 export async function p50(run: () => Promise<unknown>): Promise<number> {

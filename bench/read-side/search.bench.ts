@@ -11,13 +11,11 @@
 import { createHash } from 'node:crypto';
 import { ReadModelDb } from '@app/read-model';
 import { caseAccessProjection, staffProjection } from '@app/access';
-import { TOOLBOX_EFFECTS } from '@app/engine';
-import { createProcessRegistry } from '@app/processes';
 import { caseListProjection } from '@app/projections/case-list/case-list.projection';
 import { ListCasesHandler, ListCasesQuery } from '@app/projections/case-list/case-list.queries';
 import { searchTokensOf } from '@app/projections/search/blind-index';
 import { casesMatching, createSearchTables, socialWorkersNamed } from '@app/projections/search/search-index';
-import { p50 } from './hot-queries';
+import { createTablesOf, p50 } from './hot-queries';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const OWN_UNIT = 'jarva-1';
@@ -38,10 +36,7 @@ const scope = {
 
 function seeded(cases: number): ReadModelDb {
   const db = new ReadModelDb(':memory:');
-  const registry = createProcessRegistry();
-  for (const projection of [caseListProjection, caseAccessProjection, staffProjection])
-    for (const table of projection({ registry, effects: TOOLBOX_EFFECTS }).tables)
-      for (const ddl of table.ddl) db.sqlite.exec(ddl);
+  createTablesOf(db, [caseListProjection, caseAccessProjection, staffProjection]);
   createSearchTables(db);
   db.sqlite.transaction(() => {
     const c = db.sqlite.prepare(
