@@ -11,11 +11,13 @@ import {
   startWebApp,
   type RunningApp,
 } from './browser';
-import { SOCIAL_WORKER, UNIT } from './insatser-users';
+import { SOCIAL_WORKER as DEMO_SOCIAL_WORKER, UNIT } from './insatser-users';
 import { chooseByKeyboard, tabTo, typeDate, typeInto } from './keyboard';
 import { fillAnswers, type FormSchema } from './referral-form';
 
 const ALC = 'alc-ostersund';
+/** The demo social worker under the demo user's own name: both sign-ins then tell the staff directory the same. */
+const SOCIAL_WORKER = { ...DEMO_SOCIAL_WORKER, name: 'Socialsekreterare, Järva' };
 const PANEL = {
   id: 'alc-bg',
   name: 'Beredningsgrupp, Arbetslivscenter',
