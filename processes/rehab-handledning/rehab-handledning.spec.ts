@@ -300,9 +300,10 @@ describe('rehab-handledning', () => {
   );
 
   it.each([
-    [0, 'min'],
-    [6, 'max'],
-  ])('given category %i, then it is refused by the %s rule', async (category, rule) => {
+    [0, 'isIn'],
+    [6, 'isIn'],
+    [2.5, 'isIn'],
+  ])('given category %s, then it is refused by the %s rule', async (category, rule) => {
     const caseId = await givenAtBedomning(h);
     const error = await h.rejects(caseId, () =>
       h.send('rehabansvarig', caseId, RH, 'CategoryDecided', { category, motivation: 'x' }),

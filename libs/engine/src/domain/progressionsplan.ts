@@ -1,16 +1,6 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { applyInOrder, Day, Label, Personal, Text } from './fields';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
+import { applyInOrder, Day, Label, OneOf, Personal, Text } from './fields';
 
 /** One row of the progressionsplan (Bilaga 1): vad, vem, när, varför, har det gjorts. */
 export class PlanItem {
@@ -21,9 +11,24 @@ export class PlanItem {
   @Label('Gjort') @IsBoolean() gjort!: boolean;
 }
 
-/** The toolbox category (1-5) Rehabansvarig decides, wherever it is recorded. */
+/** What each toolbox category means (toolbox.md, Progressionsplan categories), as the choice names it. */
+export const CATEGORY_LABELS: Readonly<Record<number, string>> = {
+  1: 'Kategori 1: mer kartläggning eller underlag behövs; biträdande enhetschef följer upp',
+  2: 'Kategori 2: enklare insatser; biträdande enhetschef följer upp',
+  3: 'Kategori 3: samverkan med vården eller Jobbtorg vuxen; Rehabansvarig följer upp',
+  4: 'Kategori 4: förtroendeläkare; Rehabansvarig följer upp',
+  5: 'Kategori 5: aktivitetsförmågeutredning (AFU); Rehabansvarig följer upp',
+};
+
+/** The toolbox category (1-5) Rehabansvarig decides, wherever it is recorded: a choice that says what each means. */
 export function Category(): PropertyDecorator {
-  return applyInOrder(Max(5), Min(1), IsInt(), Label('Kategori', { help: 'Verktygslådans kategori 1–5.' }));
+  return applyInOrder(
+    OneOf(CATEGORY_LABELS),
+    Label('Kategori', {
+      help: 'Verktygslådans kategori avgör vem som gör vad och vem som följer upp.',
+      options: CATEGORY_LABELS,
+    }),
+  );
 }
 
 /** The plan's rows (1-50), personal and so sealed; the same in the plan and in the step that shares it. */
