@@ -171,8 +171,13 @@ describe('automatic escalation over HTTP', () => {
     expect(history.slice(-2)).toEqual([
       expect.objectContaining({
         type: 'DeadlineReached',
-        label: 'Frist passerad: Åtgärder vidtagna inom 2 månader',
-        actor: { id: 'system:fristbevakning', role: 'system' },
+        label: 'Tidsgräns passerad: Åtgärder vidtagna inom 2 månader',
+        actor: {
+          id: 'system:fristbevakning',
+          role: 'system',
+          name: 'Systemet (bevakning av tidsgränser)',
+          roleLabel: null,
+        },
       }),
       expect.objectContaining({
         type: 'FollowUpOwnerChanged',
@@ -181,7 +186,7 @@ describe('automatic escalation over HTTP', () => {
     ]);
     expect(history[0]).toMatchObject({
       type: 'CaseOpened',
-      actor: { id: SOCIAL_WORKER, role: 'socialsekreterare' },
+      actor: { id: SOCIAL_WORKER, role: 'socialsekreterare', roleLabel: 'Socialsekreterare' },
     });
   });
 

@@ -60,7 +60,7 @@ describe('development sign-in (no identity provider configured)', () => {
     expect(me.body).toEqual({
       id: 'jarva-1-rehab',
       name: 'Rehabansvarig, Järva',
-      memberships: [{ unit: 'jarva-1', roles: ['rehabansvarig'] }],
+      memberships: [{ unit: 'jarva-1', roles: ['rehabansvarig'], unitName: 'Järva' }],
       mailOptOut: false,
     });
   });
@@ -142,7 +142,8 @@ describe('OpenID Connect (a real provider started by the test)', () => {
     expect(me.body).toEqual({
       id: 'ss-oidc',
       name: 'Socialsekreterare O',
-      memberships: [{ unit: 'jarva-1', roles: ['socialsekreterare'] }],
+      // With a provider, only UNIT_NAMES names units: none configured here, so the id.
+      memberships: [{ unit: 'jarva-1', roles: ['socialsekreterare'], unitName: 'jarva-1' }],
       mailOptOut: false,
     });
   });
@@ -154,6 +155,7 @@ describe('OpenID Connect (a real provider started by the test)', () => {
       OIDC_AUDIENCE: idp.audience,
       OIDC_CLAIM_USER_ID: 'employee_id',
       OIDC_CLAIM_ROLES: 'realm_access.roles',
+      UNIT_NAMES: '{"jarva-1":"Järva"}',
     });
     const me = await request(keycloakStyle.getHttpServer())
       .get('/api/auth/me')
@@ -162,8 +164,8 @@ describe('OpenID Connect (a real provider started by the test)', () => {
     await keycloakStyle.close();
     keycloakData.remove();
     expect(me.body.memberships).toEqual([
-      { unit: 'jarva-1', roles: ['bitradande_enhetschef'] },
-      { unit: 'rinkeby-2', roles: ['auditor'] },
+      { unit: 'jarva-1', roles: ['bitradande_enhetschef'], unitName: 'Järva' },
+      { unit: 'rinkeby-2', roles: ['auditor'], unitName: 'rinkeby-2' },
     ]);
   });
 

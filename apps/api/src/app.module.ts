@@ -16,6 +16,7 @@ import { InsatsStatisticsController } from './insatser/insats-statistics.control
 import { PartnerPlacementsController } from './insatser/partner-placements.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { CaseSearch } from './cases/case-search';
+import { CaseHistoryReader } from './cases/case-history-reader';
 import { CaseNotesController } from './cases/case-notes.controller';
 import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
@@ -95,6 +96,7 @@ export class AppModule implements NestModule {
         { provide: MAIL_TRANSPORTER, useFactory: () => transporterFor(config.mail) ?? null },
         MailOutbox,
         CaseSearch,
+        CaseHistoryReader,
         CatalogueService,
         ProjectionMetrics,
         ProjectionsReadiness,

@@ -52,11 +52,11 @@ export function historyLabel(
     case CASE_EVENTS.stepWaitRecorded:
       return `Steget väntar: ${WAIT_REASONS[data.reason as WaitReason]} (sedan ${day(data.since)})${definition ? `, ${definition.title}` : ''}`;
     case CASE_EVENTS.deadlineScheduled:
-      return `Frist satt: ${data.title} (senast ${day(data.dueAt)})`;
+      return `Tidsgräns satt: ${data.title} (senast ${day(data.dueAt)})`;
     case CASE_EVENTS.deadlineCancelled:
-      return `Frist avslutad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
+      return `Tidsgräns avslutad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
     case CASE_EVENTS.deadlineReached:
-      return `Frist passerad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
+      return `Tidsgräns passerad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
     default:
       return (
         effects.label(message.event.type, data) ??

@@ -46,7 +46,7 @@ import { PlacementsHandler } from './placements/placements.queries';
 import { PartnerPlacementHandler, PartnerPlacementsHandler } from './placements/partner-placements.queries';
 import { BillingBasisHandler } from './placements/billing.queries';
 import { InsatsReportHandler } from './placements/insats-statistics.queries';
-import { CaseHistoryHandler } from './case-history/case-history.queries';
+import { CaseHistoryFacetsHandler, CaseHistoryHandler } from './case-history/case-history.queries';
 import { caseHistoryProjection } from './case-history/case-history.projection';
 import { ListCasesHandler } from './case-list/case-list.queries';
 import { caseListProjection } from './case-list/case-list.projection';
@@ -104,6 +104,7 @@ const QUERY_HANDLERS = [
   WorkQueueHandler,
   ListCasesHandler,
   CaseHistoryHandler,
+  CaseHistoryFacetsHandler,
   OpenDeadlinesHandler,
   FollowUpHandler,
   NotificationsHandler,

@@ -71,3 +71,9 @@ export function onDayOf(day: string, instant: string): string {
   });
   return new Date(onDay.epochMilliseconds).toISOString();
 }
+
+/** When a day (YYYY-MM-DD) begins on the Swedish clock, as an ISO-8601 UTC timestamp: where a period "from that day" starts. */
+export function startOfSwedishDay(day: string): string {
+  const start = Temporal.PlainDate.from(day).toZonedDateTime(TIME_ZONE);
+  return new Date(start.epochMilliseconds).toISOString();
+}

@@ -1,13 +1,24 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   BusinessRuleError,
   CASE_COMMAND_ROLES,
   EndProcessPayload,
   HandBack,
-  markPersonalData,
+  personal,
   ProcessRegistry,
   Progressionsplan,
   SaAeApplication,
@@ -17,7 +28,7 @@ import {
   type StaffWanted,
   ClientFacts,
 } from '@app/engine';
-import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor, type HistoryEntry } from '@app/projections';
+import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
 import { caseCommandOf } from '../engine/case-command';
 import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.queries';
@@ -37,6 +48,7 @@ import {
   changeOf,
   EraseCaseDto,
   HISTORY_PAGE,
+  HistoryExportDto,
   HistoryPageDto,
   ListCasesDto,
   OpenCaseDto,
@@ -44,6 +56,8 @@ import {
   StartProcessDto,
 } from './cases.dto';
 import { CaseSearch } from './case-search';
+import { CaseHistoryReader, historyFilterOf } from './case-history-reader';
+import { HistoryExportRenderer } from './history-export';
 import { writeResponse } from './write-response';
 import { withStaffChoices } from './staff-choices';
 import { Answers, Creates } from '../http/response-schemas';
@@ -59,6 +73,7 @@ export class CasesController {
     private readonly registry: ProcessRegistry,
     private readonly staff: StaffDirectory,
     private readonly search: CaseSearch,
+    private readonly historyReader: CaseHistoryReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -185,25 +200,48 @@ export class CasesController {
   @Allow(...CASE_READERS)
   @Discloses('history')
   @ApiOperation({
-    summary: 'The case events in order, a page at a time: who, when, what, state before and after',
+    summary:
+      'The case events in order, a page at a time: who, when, what, the steps before and after, the answers in words; filtered by process, kind of event, person and period',
   })
-  history(
+  async history(
     @Param('caseId', IdParamPipe) caseId: string,
     @Query() query: HistoryPageDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.historyOf(caseId, actor, { after: query.after, limit: query.limit ?? HISTORY_PAGE });
+    const page = await this.historyOf(caseId, actor, {
+      after: query.after,
+      limit: query.limit ?? HISTORY_PAGE,
+      filter: historyFilterOf(query),
+    });
+    return { ...page, facets: await this.historyReader.facets(caseId) };
   }
 
   @Get(':caseId/history/export')
-  @Answers('HistoryPage')
+  @Answers('HistoryExport')
   @Allow(...CASE_READERS)
   @Discloses('history-export')
+  @UseInterceptors(HistoryExportRenderer)
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
   @ApiOperation({
-    summary: 'Every event of the case at once, for utlämnande or tillsyn; logged as an export',
+    summary:
+      'Every (filtered) event of the case at once, for utlämnande or tillsyn, as JSON, CSV or PDF; logged as an export',
   })
-  exportHistory(@Param('caseId', IdParamPipe) caseId: string, @CurrentActor() actor: Actor) {
-    return this.historyOf(caseId, actor, {});
+  async exportHistory(
+    @Param('caseId', IdParamPipe) caseId: string,
+    @Query() query: HistoryExportDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    const filter = historyFilterOf(query);
+    const page = await this.historyOf(caseId, actor, { filter });
+    const state = await this.access.visibleCase(actor, caseId);
+    return {
+      caseId,
+      reference: personal(caseId, state.reference),
+      exportedAt: this.clock.now().toISOString(),
+      exportedBy: actor.name,
+      filters: await this.historyReader.filterWords(caseId, filter, query),
+      entries: page.entries,
+    };
   }
 
   private async historyOf(caseId: string, actor: Actor, cursor: HistoryCursor) {
@@ -211,23 +249,7 @@ export class CasesController {
     const throughRevision = state.revision === 'no_stream' ? undefined : state.revision;
     const page = await this.queries.execute(new CaseHistoryQuery(caseId, { ...cursor, throughRevision }));
     if (!page) throw new ResourceNotFoundError('Case history', { caseId });
-    return {
-      caseId,
-      entries: page.entries.map((entry) => this.withPersonalMarked(caseId, entry)),
-      next: page.next,
-    };
-  }
-
-  private withPersonalMarked(caseId: string, entry: HistoryEntry): HistoryEntry {
-    const metadata = { definitionId: entry.process?.definitionId, definitionVersion: entry.process?.version };
-    return {
-      ...entry,
-      data: markPersonalData(this.registry, caseId, {
-        type: entry.type,
-        metadata,
-        data: entry.data as Record<string, unknown>,
-      }),
-    };
+    return { caseId, entries: await this.historyReader.described(caseId, page.entries), next: page.next };
   }
 
   @Get(':caseId/as-of')

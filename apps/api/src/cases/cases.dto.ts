@@ -13,6 +13,7 @@ import { PartialType } from '@nestjs/swagger';
 import {
   CaseworkerChange,
   ContactChange,
+  Day,
   ERASURE_REASONS,
   NoPersonnummer,
   StepWait,
@@ -149,7 +150,45 @@ export class AsOfDto {
 
 export const HISTORY_PAGE = 100;
 
-export class HistoryPageDto {
+/** What a reader narrows a case's history to; every filter given must match. */
+export class HistoryFilterDto {
+  /** One process, by its id (`rehab-handledning`): its steps, deadlines and start and end. */
+  @IsOptional()
+  @IsId()
+  process?: string;
+
+  /** One kind of event, by its type (`ImpulsRegistered`, `CaseworkerChanged`). */
+  @IsOptional()
+  @Matches(/^[A-Z][A-Za-z0-9]{0,63}$/, { message: 'type must be an event type such as ImpulsRegistered' })
+  type?: string;
+
+  /** What one person did, by their user id. */
+  @IsOptional()
+  @IsId()
+  actor?: string;
+
+  /** From this day on (YYYY-MM-DD, Swedish time), inclusive. */
+  @IsOptional()
+  @Day()
+  from?: string;
+
+  /** Up to and including this day (YYYY-MM-DD, Swedish time); not before `from`. */
+  @IsOptional()
+  @Day()
+  to?: string;
+}
+
+export const HISTORY_EXPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
+export type HistoryExportFormat = (typeof HISTORY_EXPORT_FORMATS)[number];
+
+/** The whole (filtered) history at once, as JSON, CSV or PDF. */
+export class HistoryExportDto extends HistoryFilterDto {
+  @IsOptional()
+  @IsIn(HISTORY_EXPORT_FORMATS, { message: `format must be one of: ${HISTORY_EXPORT_FORMATS.join(', ')}` })
+  format?: HistoryExportFormat;
+}
+
+export class HistoryPageDto extends HistoryFilterDto {
   /** The previous page's `next`: entries after this revision (default: from the first). */
   @IsOptional()
   @QueryInt(0, 2_147_483_647)

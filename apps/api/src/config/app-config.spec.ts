@@ -35,6 +35,7 @@ describe('configuration from the environment', () => {
       retention: {},
       samverkanCareUnits: {},
       receivingUnits: {},
+      unitNames: {},
       corsOrigins: [],
       mail: {
         transport: 'off',
@@ -198,6 +199,13 @@ describe('configuration from the environment', () => {
   it("given a unit's fördjupad-samverkan care units, then they are used", () => {
     const config = loadConfig({ SAMVERKAN_CARE_UNITS: '{"norr-1": ["Vårdcentralen Norr"]}' });
     expect(config.samverkanCareUnits).toEqual({ 'norr-1': ['Vårdcentralen Norr'] });
+  });
+
+  it('given unit names, then they are used; names that are not text stop the start naming the variable', () => {
+    expect(loadConfig({ UNIT_NAMES: '{"jarva-1": "Järva"}' }).unitNames).toEqual({ 'jarva-1': 'Järva' });
+    expect(() => loadConfig({ UNIT_NAMES: '{"jarva-1": ""}' })).toThrow('UNIT_NAMES must be JSON mapping');
+    expect(() => loadConfig({ UNIT_NAMES: '{"jarva-1": 1}' })).toThrow('UNIT_NAMES must be JSON mapping');
+    expect(() => loadConfig({ UNIT_NAMES: 'Järva' })).toThrow('UNIT_NAMES must be JSON mapping');
   });
 
   it('given the receiving units, then they are used; a misconfigured one stops the start naming what is wrong', () => {

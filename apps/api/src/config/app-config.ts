@@ -33,6 +33,8 @@ const OVERRIDES_SHAPE =
 const CARE_UNITS_SHAPE =
   'must be JSON shaped {"default": ["<care unit>", ...], "<unit>": ["<care unit>", ...]}, each name non-empty';
 
+const UNIT_NAMES_SHAPE =
+  'must be JSON mapping each unit id to its name as people say it, e.g. {"jarva-1":"Järva"}';
 const RECEIVING_UNITS_SHAPE =
   'must be JSON shaped {"<unit>": {"name": "<as the form says it>", "formVersion": 1, "options": {"<field>": {"<key>": "<label>"}}}}';
 
@@ -61,6 +63,13 @@ function isCareUnitLists(value: unknown): value is Record<string, string[]> {
       (list) =>
         Array.isArray(list) && list.every((name) => typeof name === 'string' && name.trim().length > 0),
     )
+  );
+}
+
+function isNameMap(value: unknown): value is Record<string, string> {
+  return (
+    isObject(value) &&
+    Object.values(value).every((name) => typeof name === 'string' && name.trim().length > 0)
   );
 }
 
@@ -156,6 +165,10 @@ class EnvironmentVariables {
   @IsOptional()
   @IsJSON({ message: RECEIVING_UNITS_SHAPE })
   REFERRAL_RECEIVING_UNITS?: string;
+
+  @IsOptional()
+  @IsJSON({ message: UNIT_NAMES_SHAPE })
+  UNIT_NAMES?: string;
 
   /** Only `production` changes anything: it refuses the development sign-in. */
   @IsOptional()
@@ -377,6 +390,8 @@ export interface AppConfig {
   readonly samverkanCareUnits: Readonly<Record<string, readonly string[]>>;
   /** The units that take referrals (aktualisering), with their form's version and own choice lists; none by default. */
   readonly receivingUnits: Readonly<Record<string, ReceivingUnitForm>>;
+  /** Unit id → its name as people say it ("Järva"); a unit not named shows its id. */
+  readonly unitNames: Readonly<Record<string, string>>;
   /** Sign-in: an OpenID Connect issuer in production; the built-in development sign-in when absent. */
   readonly identity: IdentityConfig;
   /** The cases' data keys, wrapped by the master key; apart from the log on purpose. */
@@ -489,6 +504,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (!isCareUnitLists(JSON.parse(parsed.SAMVERKAN_CARE_UNITS)))
       problems.push(`SAMVERKAN_CARE_UNITS ${CARE_UNITS_SHAPE}`);
   }
+  if (
+    !errors.some((e) => e.property === 'UNIT_NAMES') &&
+    parsed.UNIT_NAMES &&
+    !isNameMap(JSON.parse(parsed.UNIT_NAMES))
+  )
+    problems.push(`UNIT_NAMES ${UNIT_NAMES_SHAPE}`);
   if (!errors.some((e) => e.property === 'REFERRAL_RECEIVING_UNITS') && parsed.REFERRAL_RECEIVING_UNITS) {
     for (const problem of receivingUnitsProblems(JSON.parse(parsed.REFERRAL_RECEIVING_UNITS)))
       problems.push(`REFERRAL_RECEIVING_UNITS ${problem}`);
@@ -542,6 +563,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     receivingUnits: parsed.REFERRAL_RECEIVING_UNITS
       ? (JSON.parse(parsed.REFERRAL_RECEIVING_UNITS) as Record<string, ReceivingUnitForm>)
       : {},
+    unitNames: parsed.UNIT_NAMES ? (JSON.parse(parsed.UNIT_NAMES) as Record<string, string>) : {},
     keysFilename: `${dataDir}/keys.sqlite`,
     ...(parsed.DATA_KEY_MASTER ? { dataKeyMaster: parsed.DATA_KEY_MASTER } : {}),
     retention: parsed.RETENTION_RULES ? (JSON.parse(parsed.RETENTION_RULES) as Record<string, string>) : {},

@@ -63,7 +63,8 @@ const RECEIVED_REFERRAL: Record<string, Schema> = {
  * neither side can drift from what the server sends.
  */
 export const RESPONSE_SCHEMAS = {
-  Membership: object({ unit: string, roles: strings }),
+  /** `unitName`: the unit as people say it, where the answer is for a person signed in. */
+  Membership: object({ unit: string, roles: strings, unitName: string }, ['unitName']),
   Me: object(
     { id: string, name: string, memberships: array(ref('Membership')), email: string, mailOptOut: boolean },
     ['email'],
@@ -332,26 +333,56 @@ export const RESPONSE_SCHEMAS = {
       eventId: string,
       type: string,
       label: string,
-      actor: object({ id: nullable(string), role: nullable(string) }),
+      /** `name` from the staff directory, `roleLabel` in Swedish; both null for the system's own steps. */
+      actor: object({
+        id: nullable(string),
+        role: nullable(string),
+        name: nullable(string),
+        roleLabel: nullable(string),
+      }),
       occurredAt: instant,
       process: nullable(
         object({
           instanceId: string,
           definitionId: string,
           version: integer,
+          title: string,
           stateBefore: json,
           stateAfter: json,
+          /** The steps the process stood at, by title; null when it stood at none (not started, or ended). */
+          stepBefore: nullable(string),
+          stepAfter: nullable(string),
         }),
       ),
       /** The event as stored; its personal fields opened or withheld. */
       data: { type: 'object', additionalProperties: true },
+      /** The answers in words, by their form's Swedish labels; a personal answer opened or withheld. */
+      details: array(object({ label: string, value: string })),
       correlationId: nullable(string),
       commandId: nullable(string),
     },
     ['correlationId', 'commandId'],
   ),
-  /** `next` is the cursor for the following page, null at the newest event. */
-  HistoryPage: object({ caseId: string, entries: array(ref('HistoryEntry')), next: nullable(integer) }),
+  /** `next` is the cursor for the following page, null at the newest event; `facets`, what the whole history can be filtered by. */
+  HistoryPage: object({
+    caseId: string,
+    entries: array(ref('HistoryEntry')),
+    next: nullable(integer),
+    facets: object({
+      processes: array(object({ id: string, title: string })),
+      types: array(object({ type: string, label: string })),
+      people: array(object({ id: string, name: string })),
+    }),
+  }),
+  /** The whole (filtered) history for utlämnande or tillsyn; as CSV or PDF when `format` asks. */
+  HistoryExport: object({
+    caseId: string,
+    reference: personal(string),
+    exportedAt: instant,
+    exportedBy: string,
+    filters: strings,
+    entries: array(ref('HistoryEntry')),
+  }),
   CaseListItem: object({
     caseId: string,
     reference: personal(string),

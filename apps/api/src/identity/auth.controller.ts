@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
 import { DEMO_UNITS, DEMO_USERS } from './demo-users';
 import { DEV_TOKEN_TTL_SECONDS, DevTokens } from './dev-tokens';
+import { UnitNames } from './unit-names';
 import { SignInRoute } from '../http/rate-limits';
 import { Answers } from '../http/response-schemas';
 
@@ -24,6 +25,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly staff: StaffDirectory,
     private readonly queries: QueryBus,
+    private readonly units: UnitNames,
   ) {}
 
   @Get('config')
@@ -51,7 +53,11 @@ export class AuthController {
       'Who I am signed in as: id, name, my roles per unit, my e-mail address and whether I turned e-mail off',
   })
   async me(@CurrentActor() actor: Actor) {
-    return { ...actor, mailOptOut: await this.queries.execute(new MailPreferenceQuery(actor.id)) };
+    return {
+      ...actor,
+      memberships: actor.memberships.map((m) => ({ ...m, unitName: this.units.nameOf(m.unit) })),
+      mailOptOut: await this.queries.execute(new MailPreferenceQuery(actor.id)),
+    };
   }
 
   @Put('me/mail')

@@ -8,6 +8,7 @@ import { AuthController, DevSignInController } from './auth.controller';
 import { DevTokens } from './dev-tokens';
 import { OidcTokenVerifier } from './oidc-token-verifier';
 import { TokenVerifier } from './token-verifier';
+import { UnitNames } from './unit-names';
 
 /** Where identity comes from: an OIDC provider's tokens, or (development only) the built-in sign-in. */
 @Module({})
@@ -34,8 +35,8 @@ export class IdentityModule {
         StaffController,
         ...(identity.kind === 'oidc' ? [] : [DevSignInController]),
       ],
-      providers: [...providers, StaffDirectory],
-      exports: [TokenVerifier, StaffDirectory, ...(identity.kind === 'oidc' ? [] : [DevTokens])],
+      providers: [...providers, StaffDirectory, { provide: UnitNames, useValue: new UnitNames(config) }],
+      exports: [TokenVerifier, StaffDirectory, UnitNames, ...(identity.kind === 'oidc' ? [] : [DevTokens])],
     };
   }
 }

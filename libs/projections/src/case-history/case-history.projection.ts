@@ -26,7 +26,8 @@ class CaseHistoryProjection implements Projection {
            label TEXT NOT NULL, actor_id TEXT, role TEXT, occurred_at TEXT NOT NULL,
            instance_id TEXT, definition_id TEXT, definition_version INTEGER,
            state_before TEXT, state_after TEXT, data TEXT NOT NULL, correlation_id TEXT, command_id TEXT,
-           PRIMARY KEY (case_id, revision))`,
+           PRIMARY KEY (case_id, revision))
+         -- labels say "tidsgräns" (issue 18): a changed table rebuilds, so stored labels follow`,
       ],
     },
   ];

@@ -31,6 +31,29 @@ export interface HistoryCursor {
    * the read model to reach it, so a client always sees its own last step.
    */
   readonly throughRevision?: number;
+  /** Only the entries that match every filter given; the cursor still counts revisions. */
+  readonly filter?: HistoryFilter;
+}
+
+/** What a reader narrows the history to: one process, one kind of event, one person, a period. */
+export interface HistoryFilter {
+  readonly definitionId?: string;
+  readonly type?: string;
+  readonly actorId?: string;
+  /** Instants, inclusive and exclusive: the period the reader chose, on the Swedish clock. */
+  readonly since?: string;
+  readonly before?: string;
+}
+
+/** What the case's history holds to filter by: its processes, kinds of event and people. */
+export interface HistoryFacets {
+  readonly processes: readonly { readonly definitionId: string; readonly version: number }[];
+  readonly types: readonly {
+    readonly type: string;
+    readonly definitionId: string | null;
+    readonly version: number | null;
+  }[];
+  readonly actorIds: readonly string[];
 }
 
 /** How long a history waits for the read model to reach the case's revision before it answers as it is. */
@@ -80,10 +103,26 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
       caseId,
     });
     if (!known) return undefined;
+    const filter = cursor.filter ?? {};
     // One row more than asked shows whether another page follows.
     const rows = this.db.all<Row>(
-      `SELECT * FROM ch_events WHERE case_id = :caseId AND revision > :after ORDER BY revision LIMIT :limit`,
-      { caseId, after: cursor.after ?? -1, limit: cursor.limit === undefined ? -1 : cursor.limit + 1 },
+      `SELECT * FROM ch_events WHERE case_id = :caseId AND revision > :after
+         AND (:definitionId IS NULL OR definition_id = :definitionId)
+         AND (:type IS NULL OR type = :type)
+         AND (:actorId IS NULL OR actor_id = :actorId)
+         AND (:since IS NULL OR occurred_at >= :since)
+         AND (:before IS NULL OR occurred_at < :before)
+       ORDER BY revision LIMIT :limit`,
+      {
+        caseId,
+        after: cursor.after ?? -1,
+        limit: cursor.limit === undefined ? -1 : cursor.limit + 1,
+        definitionId: filter.definitionId ?? null,
+        type: filter.type ?? null,
+        actorId: filter.actorId ?? null,
+        since: filter.since ?? null,
+        before: filter.before ?? null,
+      },
     );
     const more = cursor.limit !== undefined && rows.length > cursor.limit;
     const page = more ? rows.slice(0, cursor.limit) : rows;
@@ -123,5 +162,47 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
       if (newest != null && newest >= revision) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+}
+
+/** The processes, kinds of event and people in one case's history, for its filters; undefined for an unknown case. */
+export class CaseHistoryFacetsQuery extends Query<HistoryFacets | undefined> {
+  constructor(readonly caseId: string) {
+    super();
+  }
+}
+
+@QueryHandler(CaseHistoryFacetsQuery)
+export class CaseHistoryFacetsHandler implements IQueryHandler<CaseHistoryFacetsQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ caseId }: CaseHistoryFacetsQuery): Promise<HistoryFacets | undefined> {
+    const types = this.db.all<{
+      type: string;
+      definition_id: string | null;
+      definition_version: number | null;
+    }>(
+      `SELECT type, definition_id, max(definition_version) AS definition_version FROM ch_events
+        WHERE case_id = :caseId GROUP BY type, definition_id ORDER BY min(revision)`,
+      { caseId },
+    );
+    if (types.length === 0) return Promise.resolve(undefined);
+    const actors = this.db.all<{ actor_id: string }>(
+      `SELECT DISTINCT actor_id FROM ch_events WHERE case_id = :caseId AND actor_id IS NOT NULL`,
+      { caseId },
+    );
+    const processes = new Map<string, number>();
+    for (const row of types) {
+      if (row.definition_id !== null) processes.set(row.definition_id, row.definition_version ?? 1);
+    }
+    return Promise.resolve({
+      processes: [...processes].map(([definitionId, version]) => ({ definitionId, version })),
+      types: types.map((row) => ({
+        type: row.type,
+        definitionId: row.definition_id,
+        version: row.definition_version,
+      })),
+      actorIds: actors.map((row) => row.actor_id),
+    });
   }
 }

@@ -49,7 +49,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case events in order, a page at a time: who, when, what, state before and after */
+        /** The case events in order, a page at a time: who, when, what, the steps before and after, the answers in words; filtered by process, kind of event, person and period */
         get: operations["CasesController_history"];
         put?: never;
         post?: never;
@@ -66,7 +66,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of the case at once, for utlämnande or tillsyn; logged as an export */
+        /** Every (filtered) event of the case at once, for utlämnande or tillsyn, as JSON, CSV or PDF; logged as an export */
         get: operations["CasesController_exportHistory"];
         put?: never;
         post?: never;
@@ -1431,9 +1431,10 @@ export interface components {
         Progressionsplan: {
             /**
              * Kategori
-             * @description Verktygslådans kategori 1–5.
+             * @description Verktygslådans kategori avgör vem som gör vad och vem som följer upp.
+             * @enum {number}
              */
-            category: number;
+            category: 1 | 2 | 3 | 4 | 5;
             /**
              * Ansvarig för uppföljning
              * @enum {string}
@@ -1734,6 +1735,7 @@ export interface components {
         Membership: {
             unit: string;
             roles: string[];
+            unitName?: string;
         };
         Me: {
             id: string;
@@ -2106,6 +2108,8 @@ export interface components {
             actor: {
                 id: string | null;
                 role: string | null;
+                name: string | null;
+                roleLabel: string | null;
             };
             /** Format: date-time */
             occurredAt: string;
@@ -2113,12 +2117,19 @@ export interface components {
                 instanceId: string;
                 definitionId: string;
                 version: number;
+                title: string;
                 stateBefore: unknown;
                 stateAfter: unknown;
+                stepBefore: string | null;
+                stepAfter: string | null;
             } | null;
             data: {
                 [key: string]: unknown;
             };
+            details: {
+                label: string;
+                value: string;
+            }[];
             correlationId?: string | null;
             commandId?: string | null;
         };
@@ -2126,6 +2137,29 @@ export interface components {
             caseId: string;
             entries: components["schemas"]["HistoryEntry"][];
             next: number | null;
+            facets: {
+                processes: {
+                    id: string;
+                    title: string;
+                }[];
+                types: {
+                    type: string;
+                    label: string;
+                }[];
+                people: {
+                    id: string;
+                    name: string;
+                }[];
+            };
+        };
+        HistoryExport: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            /** Format: date-time */
+            exportedAt: string;
+            exportedBy: string;
+            filters: string[];
+            entries: components["schemas"]["HistoryEntry"][];
         };
         CaseListItem: {
             caseId: string;
@@ -2689,6 +2723,11 @@ export interface operations {
             query?: {
                 after?: number;
                 limit?: number;
+                process?: string;
+                type?: string;
+                actor?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path: {
@@ -2710,7 +2749,14 @@ export interface operations {
     };
     CasesController_exportHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "csv" | "pdf";
+                process?: string;
+                type?: string;
+                actor?: string;
+                from?: string;
+                to?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -2724,7 +2770,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HistoryPage"];
+                    "application/json": components["schemas"]["HistoryExport"];
+                    "text/csv": components["schemas"]["HistoryExport"];
+                    "application/pdf": components["schemas"]["HistoryExport"];
                 };
             };
         };
