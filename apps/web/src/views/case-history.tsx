@@ -2,102 +2,89 @@ import { useId, useState } from 'react';
 import { api, describeError } from '../api/client';
 import type { CaseView, HistoryEntry, HistoryPage } from '../api/types';
 import { formatDateTime } from '../format';
-import { roleName } from '../roles';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { CaseFacts, DeadlineList, ProgressionsplanTable } from './case-summary';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
+import {
+  filterQuery,
+  HistoryExport,
+  HistoryFilters,
+  NO_FILTER,
+  type HistoryFilter,
+} from '../components/history-controls';
 
-/** A process state as the history shows it: "uppfoljning.atgarder" reads "uppfoljning › atgarder". */
-function stateText(state: unknown): string {
-  if (state === null || state === undefined) return '–';
-  if (typeof state === 'string') return state;
-  return Object.entries(state as Record<string, unknown>)
-    .map(([key, inner]) => `${key} › ${stateText(inner)}`)
-    .join(', ');
-}
-
-/** Identifiers and engine bookkeeping: in the log for the record, noise on the screen. */
-const HIDDEN_DATA = new Set([
-  'caseId',
-  'instanceId',
-  'definitionId',
-  'version',
-  'deadlineId',
-  'machineEvent',
-  'duration',
-  'finalState',
-]);
-
-/** A step's answers are under `payload`; show them as the step's own fields. */
-function shownData(data: Readonly<Record<string, unknown>>): [string, unknown][] {
-  const { payload, ...rest } = data;
-  const fields = { ...rest, ...(payload && typeof payload === 'object' ? payload : {}) };
-  return Object.entries(fields).filter(([key]) => !HIDDEN_DATA.has(key));
-}
-
-function dataText(value: unknown): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'boolean') return value ? 'ja' : 'nej';
-  if (Array.isArray(value)) return value.map(dataText).join('; ');
-  if (typeof value === 'object')
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, inner]) => `${key}: ${dataText(inner)}`)
-      .join(', ');
-  return String(value);
-}
-
-/** The first `pages` pages of the history, oldest first, and whether more follow. */
-async function historyPages(path: string, pages: number, signal: AbortSignal) {
+/** The first `pages` pages of the history, oldest first, whether more follow, and what it can be filtered by. */
+async function historyPages(path: string, pages: number, filter: HistoryFilter, signal: AbortSignal) {
   let entries: HistoryEntry[] = [];
   let next: number | null = null;
+  let facets: HistoryPage['facets'] | undefined;
   for (let page = 0; page < pages; page++) {
     const answer: HistoryPage = await api<HistoryPage>(`${path}/history`, {
       signal,
-      query: { after: next ?? undefined },
+      query: { ...filterQuery(filter), after: next ?? undefined },
     });
     entries = [...entries, ...answer.entries];
+    facets ??= answer.facets;
     next = answer.next;
     if (next === null) break;
   }
-  return { entries, more: next !== null };
+  return { entries, more: next !== null, facets };
 }
+
+const stepsText = (process: HistoryEntry['process']) =>
+  process ? `${process.title}: ${process.stepBefore ?? '–'} → ${process.stepAfter ?? '–'}` : '–';
 
 /** Every event of the case, oldest first, and the case as it was at any earlier moment. */
 export function CaseHistoryView({ caseId }: { caseId: string }) {
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
   const [pages, setPages] = useState(1);
-  const history = useResource((signal) => historyPages(path, pages, signal), [caseId, pages], caseId);
+  const [filter, setFilter] = useState<HistoryFilter>(NO_FILTER);
+  const history = useResource(
+    (signal) => historyPages(path, pages, filter, signal),
+    [caseId, pages, JSON.stringify(filter)],
+    caseId,
+  );
   const current = useResource((signal) => api<CaseView>(path, { signal }), [caseId]);
   const reference = current.data?.reference ?? '';
   usePageTitle(`Historik ${reference}`);
   const entries = history.data?.entries ?? [];
+  const filtered = Object.values(filter).some((value) => value !== '');
 
   return (
     <>
       <h1>Historik för ärende {reference}</h1>
-      <p className="subnav">
+      <p className="subnav no-print">
         <Link href={`/arenden/${encodeURIComponent(caseId)}`}>Tillbaka till ärendet</Link>
       </p>
       <p>
         Historiken kan inte ändras i efterhand. Varje rad är ett steg som någon tog, eller systemet vid en
         tidsgräns.
       </p>
+      <HistoryFilters
+        facets={history.data?.facets}
+        filter={filter}
+        onChange={(next) => {
+          setPages(1);
+          setFilter(next);
+        }}
+      />
+      <HistoryExport path={path} filter={filter} />
       {history.error !== undefined && <p role="alert">{describeError(history.error)}</p>}
-      <div className="table-wrap">
+      <TableRegion label="Händelser i ärendet">
         <table className="history">
           <caption>
             {history.data?.more
-              ? `De första ${entries.length} händelserna i ärendet, äldst först`
-              : `Alla händelser i ärendet, äldst först (${entries.length})`}
+              ? `De första ${entries.length} händelserna${filtered ? ' i urvalet' : ' i ärendet'}, äldst först`
+              : `${filtered ? 'Händelserna i urvalet' : 'Alla händelser i ärendet'}, äldst först (${entries.length})`}
           </caption>
           <thead>
             <tr>
               <th scope="col">När</th>
               <th scope="col">Vem</th>
-              <th scope="col">Roll</th>
               <th scope="col">Vad</th>
-              <th scope="col">Läge före → efter</th>
+              <th scope="col">Process och steg</th>
               <th scope="col">Uppgifter</th>
             </tr>
           </thead>
@@ -105,26 +92,32 @@ export function CaseHistoryView({ caseId }: { caseId: string }) {
             {entries.map((entry) => (
               <tr key={entry.eventId}>
                 <td>{formatDateTime(entry.occurredAt)}</td>
-                <td>{entry.actor.id ?? '–'}</td>
-                <td>{entry.actor.role ? roleName(entry.actor.role) : '–'}</td>
-                <th scope="row">{entry.label}</th>
                 <td>
-                  {entry.process
-                    ? `${stateText(entry.process.stateBefore)} → ${stateText(entry.process.stateAfter)}`
-                    : '–'}
+                  {entry.actor.name ?? entry.actor.id ?? '–'}
+                  {entry.actor.roleLabel && <span className="muted">, {entry.actor.roleLabel}</span>}
                 </td>
+                <th scope="row">{entry.label}</th>
+                <td>{stepsText(entry.process)}</td>
                 <td className="data">
-                  {shownData(entry.data)
-                    .map(([key, value]) => `${key}: ${dataText(value)}`)
-                    .join(' · ') || '–'}
+                  {entry.details.length === 0 ? (
+                    '–'
+                  ) : (
+                    <ul className="details">
+                      {entry.details.map((detail, i) => (
+                        <li key={i}>
+                          <span className="detail-label">{detail.label}:</span> {detail.value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {history.data?.more && (
-        <button type="button" onClick={() => setPages((n) => n + 1)}>
+        <button type="button" className="no-print" onClick={() => setPages((n) => n + 1)}>
           Visa fler händelser
         </button>
       )}
@@ -155,7 +148,7 @@ function AsOf({ path, firstAt }: { path: string; firstAt: string | undefined }) 
   };
 
   return (
-    <section aria-labelledby={`${id}-title`} className="as-of">
+    <section aria-labelledby={`${id}-title`} className="as-of no-print">
       <h2 id={`${id}-title`}>Ärendet vid en tidpunkt</h2>
       <form
         noValidate
