@@ -241,6 +241,7 @@ const ROUTES: readonly Route[] = [
     lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
   },
   { method: 'get', path: '/api/notifications', allowed: CASEWORK, ok: 200 },
+  { method: 'post', path: '/api/notifications/read', allowed: CASEWORK, body: { all: true }, ok: 200 },
   {
     method: 'get',
     path: '/api/units/{unit}/social-workers',

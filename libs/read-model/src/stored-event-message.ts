@@ -103,6 +103,8 @@ export const INSATS_MESSAGES: readonly MessageClass[] = Object.values(INSATS_EVE
 const INSATS_BY_TYPE = new Map(INSATS_MESSAGES.map((type) => [type.storedType, type]));
 /** A person's choice about e-mail. */
 export const MailPreferenceSet = messageClass(STAFF_EVENTS.mailPreferenceSet);
+/** A person has read notifications, in their inbox. */
+export const NotificationsRead = messageClass(STAFF_EVENTS.notificationsRead);
 /** An e-mail's delivery: claimed, sent, or failed and to be tried again. */
 export const MAIL_MESSAGES: readonly MessageClass[] = Object.values(MAIL_EVENTS).map(messageClass);
 const MAIL_BY_TYPE = new Map(MAIL_MESSAGES.map((type) => [type.storedType, type]));
@@ -148,6 +150,9 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   }
   if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === MailPreferenceSet.storedType) {
     return new MailPreferenceSet(event);
+  }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === NotificationsRead.storedType) {
+    return new NotificationsRead(event);
   }
   const mail = event.streamName.startsWith(STREAM_PREFIXES.mail) && MAIL_BY_TYPE.get(event.type);
   if (mail) return new mail(event);

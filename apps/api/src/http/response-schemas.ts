@@ -374,6 +374,21 @@ export const RESPONSE_SCHEMAS = {
       people: array(object({ id: string, name: string })),
     }),
   }),
+  Notification: object({
+    id: string,
+    caseId: string,
+    reference: personal(string),
+    unit: string,
+    recipient: object({ person: nullable(string), role: nullable(string) }),
+    kind: string,
+    message: string,
+    createdAt: instant,
+    read: boolean,
+    path: nullable(string),
+  }),
+  /** `unread`: how many of all my notifications I have not read, whatever the page. */
+  NotificationPage: page('Notification', { unread: integer }),
+  UnreadCount: object({ unread: integer }),
   /** The whole (filtered) history for utlämnande or tillsyn; as CSV or PDF when `format` asks. */
   HistoryExport: object({
     caseId: string,

@@ -1,16 +1,20 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { grantsOf, scopeOf, unitsWhere } from '@app/access';
+import { grantsOf, scopeOf, StaffDirectory, unitsWhere } from '@app/access';
+import { MAX_LIMIT } from '@app/read-model';
 import { NotificationsQuery, WorkQueueQuery } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
 import { IdParamPipe } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
 import { Discloses } from '../access/discloses';
-import { AccessDeniedError } from '../http/request-errors';
+import { AccessDeniedError, InvalidRequestError } from '../http/request-errors';
 import { Allow, CASEWORK_ROLES, CurrentActor, SUPERVISORS, type Actor } from '../identity/actor';
-import { RoleQueueDto } from './work.dto';
+import { MarkNotificationsReadDto, NotificationsDto, RoleQueueDto } from './work.dto';
 import { Answers } from '../http/response-schemas';
+
+/** How long marking notifications read waits for the read model to show the marks. */
+const READ_YOUR_WRITES_MS = 3000;
 
 /** The caller's work: queues ordered overdue first, and notifications. */
 @ApiTags('work')
@@ -20,6 +24,7 @@ export class WorkController {
   constructor(
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly staff: StaffDirectory,
   ) {}
 
   @Get('queues/mine')
@@ -64,13 +69,74 @@ export class WorkController {
   }
 
   @Get('notifications')
+  @Answers('NotificationPage')
   @Allow(...CASEWORK_ROLES)
   @Discloses('notifications')
-  @ApiOperation({ summary: 'My notifications, and those to my role; newest first' })
-  notifications(@CurrentActor() actor: Actor, @Query() page: PageDto) {
+  @ApiOperation({
+    summary:
+      'My notifications, and those to my role; newest first, each read or not, and how many are unread',
+  })
+  notifications(@CurrentActor() actor: Actor, @Query() query: NotificationsDto) {
     return this.queries.execute(
-      new NotificationsQuery(actor.id, grantsOf(actor), pageOf(page), scopeOf(actor)),
+      new NotificationsQuery(actor.id, grantsOf(actor), pageOf(query), scopeOf(actor), {
+        unread: query.unread === true,
+      }),
     );
+  }
+
+  @Post('notifications/read')
+  @HttpCode(200)
+  @Answers('UnreadCount')
+  @Allow(...CASEWORK_ROLES)
+  @ApiOperation({
+    summary: 'Mark my notifications read: some by id, or all of them; an id that is not mine is refused',
+  })
+  async markRead(@CurrentActor() actor: Actor, @Body() body: MarkNotificationsReadDto) {
+    const ids = [...new Set(body.ids ?? [])];
+    if (ids.length === 0 && body.all !== true) {
+      throw new InvalidRequestError([
+        { field: 'ids', rule: 'idsOrAll', message: 'give the ids to mark read, or all: true' },
+      ]);
+    }
+    const mine = (only: { ids?: string[]; unread?: boolean }) =>
+      this.queries.execute(
+        new NotificationsQuery(
+          actor.id,
+          grantsOf(actor),
+          { limit: MAX_LIMIT, offset: 0 },
+          scopeOf(actor),
+          only,
+        ),
+      );
+    if (ids.length > 0) {
+      const found = new Set((await mine({ ids })).items.map((n) => n.id));
+      const unknown = ids.filter((id) => !found.has(id));
+      if (unknown.length > 0) {
+        throw new InvalidRequestError([
+          {
+            field: 'ids',
+            rule: 'ownNotification',
+            message: `ids are not notifications of yours: ${unknown.join(', ')}`,
+          },
+        ]);
+      }
+    }
+    const allUntil = body.all ? this.now() : undefined;
+    await this.staff.markNotificationsRead(actor.id, { ids, ...(allUntil ? { allUntil } : {}) });
+    // Read your own marks: the answer waits (briefly) until the read model has them.
+    const marked = async () => {
+      const idsUnread = ids.length > 0 && (await mine({ ids, unread: true })).total > 0;
+      const unread = await mine({ unread: true });
+      const olderUnread = allUntil !== undefined && unread.items.some((n) => n.createdAt <= allUntil);
+      return idsUnread || olderUnread ? undefined : unread.total;
+    };
+    const until = Date.now() + READ_YOUR_WRITES_MS;
+    for (;;) {
+      const unread = await marked();
+      if (unread !== undefined || Date.now() > until)
+        return { unread: unread ?? (await mine({ unread: true })).total };
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   private now(): string {

@@ -103,6 +103,18 @@ export class StaffDirectory {
     });
   }
 
+  /** Marks notifications read for one person: some by id, or (`allUntil`) every one up to that moment. */
+  async markNotificationsRead(
+    userId: string,
+    read: { readonly ids: readonly string[]; readonly allUntil?: string },
+  ): Promise<void> {
+    await this.appendTo(userId, {
+      type: STAFF_EVENTS.notificationsRead,
+      data: { userId, ids: [...read.ids], ...(read.allUntil ? { allUntil: read.allUntil } : {}) },
+      actorId: userId,
+    });
+  }
+
   /** Records who mentors a social worker in a unit; `null` ends the mentorship. */
   async assignMentor(unit: string, menteeId: string, mentorId: string | null, by: string): Promise<void> {
     await this.appendTo(menteeId, {

@@ -37,6 +37,8 @@ export const STAFF_EVENTS = {
   mentorAssigned: 'MentorAssigned',
   /** A person turns e-mail about what waits for them off, or on again. */
   mailPreferenceSet: 'MailPreferenceSet',
+  /** A person has read notifications: some by id, or every one up to a moment. */
+  notificationsRead: 'NotificationsRead',
 } as const;
 
 /** One notification's e-mail to one person: claimed by a node, sent, or tried again later (ADR 0029). */

@@ -1,4 +1,11 @@
-import { CASE_EVENTS, isPartnerRole, type LaneRole, type ProcessRegistry, type Role } from '@app/engine';
+import {
+  CASE_EVENTS,
+  STAFF_EVENTS,
+  isPartnerRole,
+  type LaneRole,
+  type ProcessRegistry,
+  type Role,
+} from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
 import { mentorIn } from '@app/access';
 import { caseFacts } from '../case-directory';
@@ -7,6 +14,7 @@ import {
   type ProjectionFactory,
   DeadlineReached,
   FollowUpOwnerChanged,
+  NotificationsRead,
   ProcessStepRecorded,
   RehabansvarigAssigned,
   type StoredEventMessage,
@@ -29,7 +37,13 @@ type Recipient =
  */
 class NotificationsProjection implements Projection {
   constructor(private readonly registry: ProcessRegistry) {}
-  readonly handles = [DeadlineReached, FollowUpOwnerChanged, ProcessStepRecorded, RehabansvarigAssigned];
+  readonly handles = [
+    DeadlineReached,
+    FollowUpOwnerChanged,
+    ProcessStepRecorded,
+    RehabansvarigAssigned,
+    NotificationsRead,
+  ];
   readonly name = 'notifications';
   readonly tables = [
     {
@@ -45,16 +59,46 @@ class NotificationsProjection implements Projection {
         'CREATE INDEX nt_created ON nt_notifications (created_at)',
       ],
     },
+    {
+      // Read marks are each person's own: a role's notification read by one of them stays unread for the rest.
+      name: 'nt_reads',
+      ddl: [
+        `CREATE TABLE nt_reads (person_id TEXT NOT NULL, notification_id TEXT NOT NULL,
+           PRIMARY KEY (person_id, notification_id)) WITHOUT ROWID`,
+      ],
+    },
+    {
+      name: 'nt_read_until',
+      ddl: ['CREATE TABLE nt_read_until (person_id TEXT PRIMARY KEY, read_until TEXT NOT NULL)'],
+    },
   ];
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
-    if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
+    if (message.event.type === STAFF_EVENTS.notificationsRead) this.read(db, message);
+    else if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
     else if (message.event.type === CASE_EVENTS.rehabansvarigAssigned)
       this.rehabansvarigAssigned(db, message);
     else if (message.event.type === CASE_EVENTS.followUpOwnerChanged) {
       if (message.data.escalated) this.escalated(db, message);
       else if (message.data.handedBack) this.handedBack(db, message);
     } else this.stepRecorded(db, message);
+  }
+
+  private read(db: ReadModelDb, message: StoredEventMessage): void {
+    const { userId, ids, allUntil } = message.data as { userId: string; ids: string[]; allUntil?: string };
+    for (const id of ids) {
+      db.run('INSERT OR IGNORE INTO nt_reads (person_id, notification_id) VALUES (:userId, :id)', {
+        userId,
+        id,
+      });
+    }
+    if (allUntil) {
+      db.run(
+        `INSERT INTO nt_read_until (person_id, read_until) VALUES (:userId, :allUntil)
+           ON CONFLICT (person_id) DO UPDATE SET read_until = max(read_until, excluded.read_until)`,
+        { userId, allUntil },
+      );
+    }
   }
 
   private stepRecorded(db: ReadModelDb, message: StoredEventMessage): void {

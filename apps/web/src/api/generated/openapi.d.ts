@@ -458,10 +458,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My notifications, and those to my role; newest first */
+        /** My notifications, and those to my role; newest first, each read or not, and how many are unread */
         get: operations["WorkController_notifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my notifications read: some by id, or all of them; an id that is not mine is refused */
+        post: operations["WorkController_markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1509,6 +1526,10 @@ export interface components {
              */
             decidedOn: string;
         };
+        MarkNotificationsReadDto: {
+            ids?: string[];
+            all?: boolean;
+        };
         RegisterInsatsDto: {
             providingUnit: string;
             /** Namn */
@@ -2151,6 +2172,32 @@ export interface components {
                     name: string;
                 }[];
             };
+        };
+        Notification: {
+            id: string;
+            caseId: string;
+            reference: string | "[skyddad]";
+            unit: string;
+            recipient: {
+                person: string | null;
+                role: string | null;
+            };
+            kind: string;
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+            path: string | null;
+        };
+        NotificationPage: {
+            unread: number;
+            items: components["schemas"]["Notification"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        UnreadCount: {
+            unread: number;
         };
         HistoryExport: {
             caseId: string;
@@ -3343,6 +3390,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                unread?: boolean;
             };
             header?: never;
             path?: never;
@@ -3354,7 +3402,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+        };
+    };
+    WorkController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
             };
         };
     };
