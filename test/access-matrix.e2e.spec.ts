@@ -67,6 +67,14 @@ interface Route {
 const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/auth/me', allowed: EVERYONE, ok: 200 },
   { method: 'put', path: '/api/auth/me/mail', allowed: EVERYONE, body: { optOut: false }, ok: 200 },
+  { method: 'get', path: '/api/auth/me/case-filters', allowed: EVERYONE, ok: 200 },
+  {
+    method: 'put',
+    path: '/api/auth/me/case-filters',
+    allowed: EVERYONE,
+    body: { filters: [{ name: 'Försenade', filter: { overdue: true } }] },
+    ok: 200,
+  },
   { method: 'get', path: '/api/live', allowed: CASE_READERS, ok: 200, stream: true },
   { method: 'get', path: '/api/cases', allowed: CASE_READERS, ok: 200, lists: seesFixture },
   { method: 'get', path: '/api/cases/{caseId}', allowed: CASE_READERS, caseScoped: true, ok: 200 },
@@ -241,6 +249,7 @@ const ROUTES: readonly Route[] = [
     lists: ({ role, unit }) => SUPERVISORS.includes(role) && unit === OWN,
   },
   { method: 'get', path: '/api/notifications', allowed: CASEWORK, ok: 200 },
+  { method: 'get', path: '/api/notifications/unread', allowed: CASEWORK, ok: 200 },
   { method: 'post', path: '/api/notifications/read', allowed: CASEWORK, body: { all: true }, ok: 200 },
   {
     method: 'get',
@@ -249,6 +258,13 @@ const ROUTES: readonly Route[] = [
     ok: 200,
     special: ({ role, unit }) =>
       (CASE_READERS as readonly string[]).includes(role) && unit !== OWN ? 403 : undefined,
+  },
+  {
+    method: 'get',
+    path: '/api/units/{unit}/workload',
+    allowed: SUPERVISORS,
+    ok: 200,
+    special: ({ role, unit }) => (SUPERVISORS.includes(role) && unit !== OWN ? 403 : undefined),
   },
   {
     method: 'get',

@@ -104,6 +104,8 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/processes/{definitionId}', '/api/processes/case-manager', socialWorker],
     ['/api/queues/mine', '/api/queues/mine', socialWorker],
     ['/api/notifications', '/api/notifications', supervisor],
+    ['/api/notifications/unread', '/api/notifications/unread', supervisor],
+    ['/api/units/{unit}/workload', `/api/units/${UNIT}/workload`, supervisor],
     // Escalated, so its follow-up tasks wait in the biträdande enhetschef's role queue.
     ['/api/queues/role', '/api/queues/role', supervisor],
     ['/api/queues/team/{unit}', `/api/queues/team/${UNIT}`, supervisor],

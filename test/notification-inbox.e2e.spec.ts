@@ -64,6 +64,7 @@ describe('the notification inbox: read and unread', () => {
       .send({ ids: [newest.id] })
       .expect(200);
     expect(marked.body).toEqual({ unread: 2 });
+    expect((await eva().get('/api/notifications/unread').expect(200)).body).toEqual({ unread: 2 });
     const after = await inbox(eva);
     expect(after.items.find((n) => n.id === newest.id)?.read).toBe(true);
     expect(after.unread).toBe(2);

@@ -7,6 +7,7 @@ export * from './follow-up/follow-up.queries';
 export * from './notifications/notifications.queries';
 export * from './statistics/statistics.queries';
 export * from './work-queue/work-queue.queries';
+export * from './work-queue/workload.queries';
 export * from './read-model-dump';
 export * from './catalogue/catalogue.queries';
 export { PLACEMENT_PROCESS } from './placements/placements.projection';

@@ -18,6 +18,7 @@ import {
   UserViewingsHandler,
   staffProjection,
   StaffMemberHandler,
+  SavedCaseFiltersHandler,
   UnitStaffHandler,
   MenteesHandler,
   MentorOfHandler,
@@ -65,6 +66,7 @@ import {
 import { type ProjectionFactory, ReadModelDb } from '@app/read-model';
 import { statisticsProjection } from './statistics/statistics.projection';
 import { WorkQueueHandler } from './work-queue/work-queue.queries';
+import { UnitWorkloadHandler } from './work-queue/workload.queries';
 import { workQueueProjection } from './work-queue/work-queue.projection';
 
 export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
@@ -98,10 +100,12 @@ const QUERY_HANDLERS = [
   CaseViewingsHandler,
   UserViewingsHandler,
   StaffMemberHandler,
+  SavedCaseFiltersHandler,
   UnitStaffHandler,
   MenteesHandler,
   MentorOfHandler,
   WorkQueueHandler,
+  UnitWorkloadHandler,
   ListCasesHandler,
   CaseHistoryHandler,
   CaseHistoryFacetsHandler,

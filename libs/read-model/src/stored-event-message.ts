@@ -105,6 +105,8 @@ const INSATS_BY_TYPE = new Map(INSATS_MESSAGES.map((type) => [type.storedType, t
 export const MailPreferenceSet = messageClass(STAFF_EVENTS.mailPreferenceSet);
 /** A person has read notifications, in their inbox. */
 export const NotificationsRead = messageClass(STAFF_EVENTS.notificationsRead);
+/** A person's saved filters of the case list. */
+export const CaseFiltersSaved = messageClass(STAFF_EVENTS.caseFiltersSaved);
 /** An e-mail's delivery: claimed, sent, or failed and to be tried again. */
 export const MAIL_MESSAGES: readonly MessageClass[] = Object.values(MAIL_EVENTS).map(messageClass);
 const MAIL_BY_TYPE = new Map(MAIL_MESSAGES.map((type) => [type.storedType, type]));
@@ -153,6 +155,9 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   }
   if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === NotificationsRead.storedType) {
     return new NotificationsRead(event);
+  }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === CaseFiltersSaved.storedType) {
+    return new CaseFiltersSaved(event);
   }
   const mail = event.streamName.startsWith(STREAM_PREFIXES.mail) && MAIL_BY_TYPE.get(event.type);
   if (mail) return new mail(event);

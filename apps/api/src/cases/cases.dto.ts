@@ -20,6 +20,7 @@ import {
   type ErasureReason,
 } from '@app/engine';
 import { MAX_LIMIT } from '@app/read-model';
+import { CASE_LIST_SORTS, type CaseListSort } from '@app/projections';
 import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
 import { IsId, IsTimestamp } from '../http/ids';
@@ -133,6 +134,11 @@ export class ListCasesDto extends PageDto {
   @IsString({ message: 'search must be text' })
   @MaxLength(64, { message: 'search must be at most 64 characters' })
   search?: string;
+
+  /** The order: `updated` (most recently changed, the default), `opened`, `due` (nearest deadline) or `socialWorker`. */
+  @IsOptional()
+  @IsIn(CASE_LIST_SORTS, { message: `sort must be one of: ${CASE_LIST_SORTS.join(', ')}` })
+  sort?: CaseListSort;
 
   /** Cases whose latest BIP phase is this one; 0 finds the cases with no intervention. */
   @IsOptional()

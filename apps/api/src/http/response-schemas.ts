@@ -70,6 +70,23 @@ export const RESPONSE_SCHEMAS = {
     ['email'],
   ),
   MailPreference: object({ optOut: boolean }),
+  UnitWorkload: object({
+    unit: string,
+    people: array(
+      object({
+        userId: string,
+        name: string,
+        cases: integer,
+        overdueCases: integer,
+        openTasks: integer,
+        overdueTasks: integer,
+      }),
+    ),
+  }),
+  /** Each filter holds only the case list's own filters (unit, socialWorkerId, process, state, overdue, bipPhase, sort). */
+  SavedCaseFilters: object({
+    filters: array(object({ name: string, filter: { type: 'object', additionalProperties: true } })),
+  }),
   MailReport: object({
     at: instant,
     sent: array(object({ notificationId: string, userId: string })),

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/comm
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
 import { QueryBus } from '@nestjs/cqrs';
-import { StaffDirectory, type Principal } from '@app/access';
+import { SavedCaseFiltersQuery, StaffDirectory, type Principal } from '@app/access';
 import { MailPreferenceQuery } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Allow, CurrentActor, EVERY_ROLE, Public, type Actor } from './actor';
@@ -11,6 +11,8 @@ import { DEV_TOKEN_TTL_SECONDS, DevTokens } from './dev-tokens';
 import { UnitNames } from './unit-names';
 import { SignInRoute } from '../http/rate-limits';
 import { Answers } from '../http/response-schemas';
+import { InvalidRequestError } from '../http/request-errors';
+import { SavedCaseFiltersDto } from './case-filters.dto';
 
 /** Whether I want e-mail about what waits for me. */
 export class MailPreferenceDto {
@@ -58,6 +60,41 @@ export class AuthController {
       memberships: actor.memberships.map((m) => ({ ...m, unitName: this.units.nameOf(m.unit) })),
       mailOptOut: await this.queries.execute(new MailPreferenceQuery(actor.id)),
     };
+  }
+
+  @Get('me/case-filters')
+  @Answers('SavedCaseFilters')
+  @Allow(...EVERY_ROLE)
+  @ApiOperation({ summary: 'My saved filters of the case list, in the order I saved them' })
+  async caseFilters(@CurrentActor() actor: Actor) {
+    return { filters: await this.queries.execute(new SavedCaseFiltersQuery(actor.id)) };
+  }
+
+  @Put('me/case-filters')
+  @Answers('SavedCaseFilters')
+  @Allow(...EVERY_ROLE)
+  @ApiOperation({
+    summary:
+      'Replace my saved case-list filters (at most 20; names unique; the filters only, never a search text)',
+  })
+  async saveCaseFilters(@CurrentActor() actor: Actor, @Body() body: SavedCaseFiltersDto) {
+    const names = body.filters.map((f) => f.name.trim().toLocaleLowerCase('sv'));
+    const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
+    if (twice >= 0) {
+      throw new InvalidRequestError([
+        {
+          field: `filters.${twice}.name`,
+          rule: 'unique',
+          message: 'name must differ from the other saved filters',
+        },
+      ]);
+    }
+    const filters = body.filters.map((f) => ({
+      name: f.name.trim(),
+      filter: Object.fromEntries(Object.entries(f.filter).filter(([, value]) => value !== undefined)),
+    }));
+    await this.staff.saveCaseFilters(actor.id, filters);
+    return { filters };
   }
 
   @Put('me/mail')

@@ -1,18 +1,58 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '@app/common';
+import { UnitWorkloadQuery, type Workload } from '@app/projections';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { rolesIn, StaffDirectory, type AccessRole } from '@app/access';
+import { rolesIn, StaffDirectory, unitsWhere, type AccessRole } from '@app/access';
 import { BusinessRuleError, staffRefusal } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
 import { AccessDeniedError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
-import { Allow, CASE_READERS, CurrentActor, type Actor } from './actor';
+import { Allow, CASE_READERS, CurrentActor, SUPERVISORS, type Actor } from './actor';
 import { MentorDto } from './staff.dto';
 
 @ApiTags('staff')
 @ApiBearerAuth()
 @Controller('api/units')
 export class StaffController {
-  constructor(private readonly staff: StaffDirectory) {}
+  constructor(
+    private readonly staff: StaffDirectory,
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':unit/workload')
+  @Answers('UnitWorkload')
+  @Allow(...SUPERVISORS)
+  @ApiOperation({
+    summary: "The team's work per person: cases, cases with a passed deadline, open and overdue tasks",
+    description:
+      "Counts only, no case: for the unit's biträdande enhetschef (and auditor), every social worker of the unit and anyone else holding its cases or tasks.",
+  })
+  async workload(@Param('unit', IdParamPipe) unit: string, @CurrentActor() actor: Actor) {
+    if (!unitsWhere(actor, SUPERVISORS).includes(unit)) {
+      throw new AccessDeniedError(`You supervise no team in unit ${unit}`, { unit });
+    }
+    const counted: Workload[] = await this.queries.execute(
+      new UnitWorkloadQuery(unit, this.clock.now().toISOString()),
+    );
+    const workers = await this.staff.ofUnit(unit, 'socialsekreterare');
+    const none = (userId: string): Workload => ({
+      userId,
+      cases: 0,
+      overdueCases: 0,
+      openTasks: 0,
+      overdueTasks: 0,
+    });
+    const ids = [...new Set([...workers.map((w) => w.id), ...counted.map((c) => c.userId)])];
+    const people = await Promise.all(
+      ids.map(async (userId) => ({
+        ...(counted.find((c) => c.userId === userId) ?? none(userId)),
+        name: workers.find((w) => w.id === userId)?.name ?? (await this.staff.member(userId))?.name ?? userId,
+      })),
+    );
+    return { unit, people: people.sort((a, b) => a.name.localeCompare(b.name, 'sv')) };
+  }
 
   @Get(':unit/social-workers')
   @Answers('StaffList')

@@ -84,6 +84,19 @@ export class WorkController {
     );
   }
 
+  @Get('notifications/unread')
+  @Answers('UnreadCount')
+  @Allow(...CASEWORK_ROLES)
+  @ApiOperation({
+    summary: 'How many of my notifications I have not read: no case data, so not an access-log entry',
+  })
+  async unread(@CurrentActor() actor: Actor) {
+    const page = await this.queries.execute(
+      new NotificationsQuery(actor.id, grantsOf(actor), { limit: 1, offset: 0 }, scopeOf(actor)),
+    );
+    return { unread: page.unread };
+  }
+
   @Post('notifications/read')
   @HttpCode(200)
   @Answers('UnreadCount')

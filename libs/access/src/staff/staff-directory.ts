@@ -16,6 +16,7 @@ import {
   MentorOfQuery,
   StaffMemberQuery,
   UnitStaffQuery,
+  type SavedCaseFilter,
   type StaffMember,
 } from './staff.queries';
 
@@ -111,6 +112,15 @@ export class StaffDirectory {
     await this.appendTo(userId, {
       type: STAFF_EVENTS.notificationsRead,
       data: { userId, ids: [...read.ids], ...(read.allUntil ? { allUntil: read.allUntil } : {}) },
+      actorId: userId,
+    });
+  }
+
+  /** Replaces a person's saved case-list filters with these. */
+  async saveCaseFilters(userId: string, filters: readonly SavedCaseFilter[]): Promise<void> {
+    await this.appendTo(userId, {
+      type: STAFF_EVENTS.caseFiltersSaved,
+      data: { userId, filters: filters.map((f) => ({ name: f.name, filter: { ...f.filter } })) },
       actorId: userId,
     });
   }

@@ -2,15 +2,16 @@ import { STAFF_EVENTS } from '@app/engine';
 import {
   type Projection,
   type ProjectionFactory,
+  CaseFiltersSaved,
   MentorAssigned,
   StaffMemberSeen,
   type StoredEventMessage,
   type ReadModelDb,
 } from '@app/read-model';
 
-/** Who works in which unit in which roles, as their last sign-in showed it; and who mentors whom. */
+/** Who works in which unit in which roles, as their last sign-in showed it; who mentors whom; each person's saved case filters. */
 class StaffProjection implements Projection {
-  readonly handles = [StaffMemberSeen, MentorAssigned];
+  readonly handles = [StaffMemberSeen, MentorAssigned, CaseFiltersSaved];
   readonly name = 'staff';
   readonly tables = [
     {
@@ -31,10 +32,22 @@ class StaffProjection implements Projection {
         'CREATE INDEX sf_mentors_mentor ON sf_mentors (mentor_id)',
       ],
     },
+    {
+      name: 'sf_case_filters',
+      ddl: ['CREATE TABLE sf_case_filters (user_id TEXT PRIMARY KEY, filters TEXT NOT NULL)'],
+    },
   ];
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data } = message;
+    if (message.event.type === STAFF_EVENTS.caseFiltersSaved) {
+      db.run(
+        `INSERT INTO sf_case_filters (user_id, filters) VALUES (:userId, :filters)
+           ON CONFLICT (user_id) DO UPDATE SET filters = excluded.filters`,
+        { userId: data.userId, filters: JSON.stringify(data.filters) },
+      );
+      return;
+    }
     if (message.event.type === STAFF_EVENTS.mentorAssigned) {
       db.run('DELETE FROM sf_mentors WHERE mentee_id = :userId AND unit = :unit', {
         userId: data.userId,

@@ -110,3 +110,31 @@ export function mentorIn(db: ReadModelDb, menteeId: string, unit: string): strin
     { menteeId, unit },
   )?.mentor_id;
 }
+
+/** One saved filter of the case list: a name the person gave it and the list's filters, never a search text. */
+export interface SavedCaseFilter {
+  readonly name: string;
+  readonly filter: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** A person's saved case-list filters, in the order they saved them; none when they saved none. */
+export class SavedCaseFiltersQuery extends Query<SavedCaseFilter[]> {
+  constructor(readonly userId: string) {
+    super();
+  }
+}
+
+@QueryHandler(SavedCaseFiltersQuery)
+export class SavedCaseFiltersHandler implements IQueryHandler<SavedCaseFiltersQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ userId }: SavedCaseFiltersQuery): Promise<SavedCaseFilter[]> {
+    const row = this.db.get<{ filters: string }>(
+      'SELECT filters FROM sf_case_filters WHERE user_id = :userId',
+      {
+        userId,
+      },
+    );
+    return Promise.resolve(row ? (JSON.parse(row.filters) as SavedCaseFilter[]) : []);
+  }
+}

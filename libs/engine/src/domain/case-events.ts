@@ -39,6 +39,8 @@ export const STAFF_EVENTS = {
   mailPreferenceSet: 'MailPreferenceSet',
   /** A person has read notifications: some by id, or every one up to a moment. */
   notificationsRead: 'NotificationsRead',
+  /** A person's saved filters of the case list, the whole list as it now stands; never a search text. */
+  caseFiltersSaved: 'CaseFiltersSaved',
 } as const;
 
 /** One notification's e-mail to one person: claimed by a node, sent, or tried again later (ADR 0029). */

@@ -3,6 +3,17 @@ import { personal, PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
 import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
 
+export const CASE_LIST_SORTS = ['updated', 'opened', 'due', 'socialWorker'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+
+/** Each order ends on the case id, so a page boundary never splits or repeats a case. */
+const ORDER_BY: Readonly<Record<CaseListSort, string>> = {
+  updated: 'c.updated_at DESC, c.case_id',
+  opened: 'c.opened_at DESC, c.case_id',
+  due: 'next_due_at IS NULL, next_due_at, c.case_id',
+  socialWorker: 'social_worker_name IS NULL, social_worker_name COLLATE NOCASE, c.updated_at DESC, c.case_id',
+};
+
 export interface CaseListFilter {
   readonly unit?: string;
   readonly socialWorkerId?: string;
@@ -17,6 +28,8 @@ export interface CaseListFilter {
   readonly overdue?: boolean;
   /** Only cases whose latest recorded BIP phase is this one. */
   readonly bipPhase?: number;
+  /** The order: most recently changed (default), most recently opened, nearest deadline, or by social worker. */
+  readonly sort?: CaseListSort;
   /**
    * Only the cases a search found (their reference or journal reference, by
    * the blind index) or those of the social workers whose name it matched;
@@ -152,8 +165,8 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
           (SELECT max(m.name) FROM sf_members m WHERE m.user_id = c.social_worker_id) AS social_worker_name`,
         from: caseListFrom(filter),
         orderBy: filter.found
-          ? 'c.case_id IN (SELECT value FROM json_each(:exactCases)) DESC, c.updated_at DESC, c.case_id'
-          : 'c.updated_at DESC, c.case_id',
+          ? `c.case_id IN (SELECT value FROM json_each(:exactCases)) DESC, ${ORDER_BY[filter.sort ?? 'updated']}`
+          : ORDER_BY[filter.sort ?? 'updated'],
       },
       params,
       page,
