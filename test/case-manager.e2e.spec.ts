@@ -138,7 +138,7 @@ describe('case manager: the assignment and the monthly check-in', () => {
         await as(app, 'socialsekreterare', c.userFor('socialsekreterare')).get('/api/notifications')
       ).body.items as { message: string }[];
       expect(notes.map((n) => n.message)).toContain(
-        'Case manager (CM): fristen har passerats – Stäm av med case managern varje månad (senast 2026-04-02)',
+        'Case manager (CM): tidsgränsen har passerats – Stäm av med case managern varje månad (senast 2026-04-02)',
       );
     });
     const next = (

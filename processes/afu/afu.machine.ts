@@ -90,7 +90,7 @@ export const afuV1: ProcessDefinition = {
       ],
     },
     OrderSent: {
-      label: 'Skicka beställning',
+      label: 'Registrera skickad beställning',
       lanes: ['rehabansvarig'],
       payload: dto.OrderSent,
       rules: [

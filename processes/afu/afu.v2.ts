@@ -151,7 +151,7 @@ export const afuV2: ProcessDefinition = {
       ],
     },
     OrderSent: {
-      label: 'Skicka beställning',
+      label: 'Registrera skickad beställning',
       lanes: ['rehabansvarig'],
       payload: dto.OrderSent,
       rules: [

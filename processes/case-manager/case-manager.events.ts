@@ -13,7 +13,7 @@ import { ContactChange, Day, Personal, Text, Label, PastDay, StaffOfUnit } from 
 
 export class ReferralSubmitted {
   /** The clear goal the social worker sets for the intervention (criterion 1). */
-  @Label('Mål för insatsen', { help: 'Det tydliga mål socialsekreteraren sätter (kriterium 1).' })
+  @Label('Mål för insatsen', { help: 'Det tydliga mål socialsekreteraren sätter för insatsen.' })
   @Text()
   goal!: string;
   /** The target group (målgrupp), stated on the remiss; all three must hold (toolbox.md, process 6). */

@@ -93,7 +93,7 @@ export const skriftligaRekommendationerV1: ProcessDefinition = {
       lanes: ['rehabansvarig'],
       payload: dto.RecommendationsOrdered,
     },
-    OrderSent: { label: 'Skicka beställning', lanes: ['rehabansvarig'], payload: dto.OrderSent },
+    OrderSent: { label: 'Registrera skickad beställning', lanes: ['rehabansvarig'], payload: dto.OrderSent },
     RecommendationsReceived: {
       label: 'Registrera mottagna rekommendationer',
       lanes: ['rehabansvarig'],

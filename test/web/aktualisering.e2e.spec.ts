@@ -65,6 +65,7 @@ describe('aktualisering in the web app', { timeout: 120_000 }, () => {
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
     await page.goto(`${running.url}/arenden/${caseId}`);
     await page.getByRole('button', { name: 'Starta Aktualisering' }).click();
+    await page.getByRole('button', { name: 'Starta', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Aktualisering', exact: true });
 
     // A draft is not checked (referral.md, Upprätta): the unit's form, nothing in it required.

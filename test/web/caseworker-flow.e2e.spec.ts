@@ -112,7 +112,7 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
       await form.getByLabel('Progressionsplan ska upprättas').check();
     });
     await doStep(page, rh, 'Besluta kategori', async (form) => {
-      await form.getByRole('radio', { name: /^4/ }).check();
+      await form.getByRole('radio', { name: /^Kategori 4:/ }).check();
       await form.getByLabel('Motivering').fill('Otydligt intyg');
     });
     await doStep(page, rh, 'Dela progressionsplan', async (form) => {
@@ -141,8 +141,8 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Ändra progressionsplanen' }).click();
     const planForm = page.getByRole('region', { name: 'Progressionsplan' }).locator('form');
     expect(await planForm.getByLabel(/^Vad/).inputValue()).toBe('Förtroendeläkare');
-    await planForm.getByRole('radio', { name: /^4/ }).check();
-    await planForm.getByRole('radio', { name: 'Rehabansvarig' }).check();
+    await planForm.getByRole('radio', { name: /^Kategori 4:/ }).check();
+    await planForm.getByRole('radio', { name: 'Rehabansvarig', exact: true }).check();
     await planForm.getByLabel('Gjort').check();
     await planForm.getByRole('button', { name: 'Spara progressionsplanen' }).click();
     await expect
@@ -333,7 +333,9 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
         text.some((row) => row.includes(label)),
         label,
       ).toBe(true);
-    expect(text.some((row) => row.includes('Tidsgräns passerad: Åtgärder vidtagna inom 2 månader'))).toBe(true);
+    expect(text.some((row) => row.includes('Tidsgräns passerad: Åtgärder vidtagna inom 2 månader'))).toBe(
+      true,
+    );
     expect(text.some((row) => row.includes('Uppföljningsansvar eskalerat till Biträdande enhetschef'))).toBe(
       true,
     );

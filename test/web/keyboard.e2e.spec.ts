@@ -46,6 +46,8 @@ describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, ()
 
     await tabTo(page, page.getByRole('button', { name: 'Starta Rehabansvarig handleder' }));
     await page.keyboard.press('Enter');
+    // The question takes focus on its Starta button, so Enter again starts the process.
+    await page.keyboard.press('Enter');
     const panel = page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true });
     await expect.poll(() => panel.count()).toBe(1);
 

@@ -14,6 +14,9 @@ describe('settings in the web app', { timeout: 60_000 }, () => {
 
   it('turns e-mail off by keyboard, says so, and shows it off after a reload', async () => {
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
+    // Inställningar is in the menu under one's name.
+    await tabTo(page, page.getByRole('button', { name: 'Socialsekreterare, Järva' }));
+    await page.keyboard.press('Enter');
     await tabTo(page, page.getByRole('link', { name: 'Inställningar' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inställningar');

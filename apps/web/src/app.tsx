@@ -5,6 +5,7 @@ import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
 import { clearSession, joinTabSession, onSessionChange } from './auth/session';
 import { signInConfig } from './auth/sign-in-config';
 import { startLiveUpdates, useLiveStatus } from './live';
+import { countOf } from './format';
 import {
   canOpenCases,
   canReadCases,
@@ -17,6 +18,7 @@ import {
   receivesReferrals,
   roleName,
 } from './roles';
+import { HeaderMenu } from './components/header-menu';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
 import { useResource } from './use-resource';
 import { MeContext, TasksContext, useMe } from './signed-in';
@@ -24,7 +26,7 @@ import { AccessLogView } from './views/access-log';
 import { CaseHistoryView } from './views/case-history';
 import { CaseView } from './views/case-view';
 import { CasesView } from './views/cases';
-import { MyTasksView, loadMyTasks } from './views/my-tasks';
+import { MyTasksView, isLate, loadMyTasks } from './views/my-tasks';
 import { NotFoundView } from './views/not-found';
 import { OidcCallbackView, SignInView } from './views/sign-in';
 import { StartView } from './views/start';
@@ -36,6 +38,8 @@ import { InsatsStatisticsView } from './views/insats-statistics';
 import { SettingsView } from './views/settings';
 import { ReceivedReferralsView } from './views/received-referrals';
 import { ReceivedReferralView } from './views/received-referral';
+import { InboxView } from './views/inbox';
+import { useUnreadCount } from './inbox';
 
 const SIGN_IN_PATH = '/logga-in';
 /** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
@@ -154,7 +158,8 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     [me.id],
     'any',
   );
-  const overdue = tasks.data?.items.filter((task) => task.overdue).length ?? 0;
+  const late = tasks.data?.items.filter(isLate).length ?? 0;
+  const unread = useUnreadCount(canWork(me));
   const home = canWork(me)
     ? '/'
     : canReadCases(me)
@@ -162,28 +167,45 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       : receivesReferrals(me)
         ? '/aktualiseringar'
         : '/insatser';
-  const nav: { href: string; label: string; extra?: string; show: boolean }[] = [
+  const nav: { href: string; label: string; extra?: string; show: boolean; more?: boolean }[] = [
     {
       href: '/',
       label: 'Mina uppgifter',
       show: canWork(me),
-      extra: overdue > 0 ? `${overdue} försenade` : undefined,
+      extra: late > 0 ? countOf(late, 'försenad', 'försenade') : undefined,
     },
     { href: '/arenden', label: 'Ärenden', show: canReadCases(me) },
-    { href: '/placeringar', label: 'Insatser och uppföljningar', show: canWork(me) },
+    {
+      href: '/meddelanden',
+      label: 'Meddelanden',
+      show: canWork(me),
+      extra: unread > 0 ? countOf(unread, 'oläst', 'olästa') : undefined,
+    },
+    { href: '/placeringar', label: 'Insatser och uppföljningar', show: canWork(me), more: true },
     { href: '/aktualiseringar', label: 'Aktualiseringar', show: receivesReferrals(me) },
-    { href: '/insatser', label: 'Insatskatalog', show: true },
-    { href: '/statistik', label: 'Statistik om insatser', show: canReadInsatsStatistics(me) },
+    { href: '/insatser', label: 'Insatskatalog', show: true, more: true },
+    { href: '/statistik', label: 'Statistik om insatser', show: canReadInsatsStatistics(me), more: true },
     {
       href: '/anordnare',
       label: worksAtInsats(me) ? 'Placeringar på våra insatser' : 'Internfakturering',
       show: worksAtInsats(me) || readsBilling(me),
+      more: true,
     },
-    { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) || canWork(me) },
+    { href: '/start', label: 'Nytt ärende', show: canOpenCases(me) },
     { href: '/enhet', label: 'Enhetsöversikt', show: canSupervise(me) },
-    { href: '/atkomstlogg', label: 'Åtkomstlogg', show: canSupervise(me) },
+    { href: '/atkomstlogg', label: 'Åtkomstlogg', show: canSupervise(me), more: true },
   ];
   const current = (href: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href));
+  const shown = nav.filter((item) => item.show);
+  // Past five links the header wraps at a laptop's 1280 px; the pages used less often then wait under Mer.
+  const inline = shown.length > 5 ? shown.filter((item) => !item.more) : shown;
+  const more = shown.filter((item) => !inline.includes(item));
+  const link = (item: (typeof nav)[number]) => (
+    <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
+      {item.label}
+      {item.extra && <span className="badge">{item.extra}</span>}
+    </Link>
+  );
   return (
     <>
       <a className="skip-link" href="#innehall">
@@ -195,31 +217,39 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         </Link>
         <nav aria-label="Huvudmeny">
           <ul>
-            {nav
-              .filter((item) => item.show)
-              .map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
-                    {item.label}
-                    {item.extra && <span className="badge">{item.extra}</span>}
-                  </Link>
-                </li>
-              ))}
+            {inline.map((item) => (
+              <li key={item.href}>{link(item)}</li>
+            ))}
+            {more.length > 0 && (
+              <li>
+                <HeaderMenu label="Mer" current={more.some((item) => current(item.href))}>
+                  <ul>
+                    {more.map((item) => (
+                      <li key={item.href}>{link(item)}</li>
+                    ))}
+                  </ul>
+                </HeaderMenu>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="who">
-          <span>
-            {me.name} ·{' '}
-            {me.memberships.map((m) => `${m.roles.map(roleName).join(', ')} (${m.unit})`).join('; ')}
-          </span>
-          {hearsLiveUpdates(me) && (
-            <span className={`live live-${live === 'ansluten' ? 'on' : 'off'}`}>
-              {live === 'ansluten' ? 'Uppdateras automatiskt' : 'Ej ansluten för uppdateringar'}
-            </span>
-          )}
-          <Link href="/installningar" aria-current={current('/installningar') ? 'page' : undefined}>
-            Inställningar
-          </Link>
+          <HeaderMenu label={me.name} current={current('/installningar')}>
+            <p>
+              {me.name} ·{' '}
+              {me.memberships
+                .map((m) => `${m.roles.map(roleName).join(', ')} (${m.unitName ?? m.unit})`)
+                .join('; ')}
+            </p>
+            {hearsLiveUpdates(me) && (
+              <p className={`live live-${live === 'ansluten' ? 'on' : 'off'}`}>
+                {live === 'ansluten' ? 'Uppdateras automatiskt' : 'Ej ansluten för uppdateringar'}
+              </p>
+            )}
+            <Link href="/installningar" aria-current={current('/installningar') ? 'page' : undefined}>
+              Inställningar
+            </Link>
+          </HeaderMenu>
           <button type="button" onClick={onSignOut}>
             Logga ut
           </button>
@@ -270,6 +300,8 @@ function Routes({ pathname }: { pathname: string }) {
       return <PartnerPlacementsView />;
     case '/installningar':
       return <SettingsView />;
+    case '/meddelanden':
+      return <InboxView />;
     default:
       return <NotFoundView />;
   }

@@ -32,13 +32,13 @@ function spell(days: number): string {
   return `${months} månader`;
 }
 
-/** "förfallen sedan 3 dagar", "förfaller om 2 dagar", "förfaller i dag". */
+/** "om 2 dagar", "i dag", "passerad för 3 dagar sedan": how far off a tidsgräns is. */
 export function dueText(dueAt: string | null | undefined): string {
   if (!dueAt) return 'ingen tidsgräns';
   const diff = new Date(dueAt).getTime() - serverNow().getTime();
   const days = Math.floor(Math.abs(diff) / DAY_MS);
-  if (diff < 0) return days === 0 ? 'förfallen i dag' : `förfallen sedan ${spell(days)}`;
-  return days === 0 ? 'förfaller i dag' : `förfaller om ${spell(days)}`;
+  if (diff < 0) return days === 0 ? 'passerad i dag' : `passerad för ${spell(days)} sedan`;
+  return days === 0 ? 'i dag' : `om ${spell(days)}`;
 }
 
 /** "sedan 4 dagar", "sedan i dag". */
@@ -57,3 +57,11 @@ export const formatKronor = (amount: number) => `${formatNumber(amount)} kr`;
 /** "1 ärende", "3 ärenden": the count, and the noun in the number that agrees with it. */
 export const countOf = (count: number, one: string, many: string) =>
   `${formatNumber(count)} ${count === 1 ? one : many}`;
+
+/** "dec 2026" for "2026-12": a month as people say it, short enough for a chart's axis. */
+export function formatMonth(yearMonth: string, length: 'short' | 'long' = 'short'): string {
+  const date = new Date(`${yearMonth}-01T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return yearMonth;
+  const month = date.toLocaleDateString('sv-SE', { month: length, timeZone: 'UTC' }).replace('.', '');
+  return `${month} ${yearMonth.slice(0, 4)}`;
+}

@@ -22,3 +22,9 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe outside the signed-in shell');
   return me;
 }
+
+/** A unit by the name people say it ("Järva"), as the sign-in named the user's units; else its id. */
+export function useUnitName(): (unit: string) => string {
+  const me = useMe();
+  return (unit) => me.memberships.find((m) => m.unit === unit)?.unitName ?? unit;
+}

@@ -43,7 +43,11 @@ export function payloadSchema(dto: (new () => object) | undefined): Schema {
     if (!nested) continue;
     const inlined = payloadSchema(nested);
     if (property.type === 'array') properties[name] = { ...property, items: inlined };
-    else properties[name] = { ...property, ...inlined, $ref: undefined };
+    else {
+      // The inlined class stands in for its reference; a `$ref` left beside it (even undefined) is read as one.
+      const { $ref: _reference, ...own } = property;
+      properties[name] = { ...own, ...inlined };
+    }
   }
   return { ...schema, additionalProperties: false };
 }

@@ -22,3 +22,4 @@ export * from './mail/mail.queries';
 export * from './search/search-index';
 export * from './search/blind-index';
 export * from './case-notes/case-notes.queries';
+export * from './case-references.queries';

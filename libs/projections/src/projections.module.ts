@@ -67,6 +67,7 @@ import { type ProjectionFactory, ReadModelDb } from '@app/read-model';
 import { statisticsProjection } from './statistics/statistics.projection';
 import { WorkQueueHandler } from './work-queue/work-queue.queries';
 import { UnitWorkloadHandler } from './work-queue/workload.queries';
+import { CaseReferencesHandler } from './case-references.queries';
 import { workQueueProjection } from './work-queue/work-queue.projection';
 
 export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
@@ -106,6 +107,7 @@ const QUERY_HANDLERS = [
   MentorOfHandler,
   WorkQueueHandler,
   UnitWorkloadHandler,
+  CaseReferencesHandler,
   ListCasesHandler,
   CaseHistoryHandler,
   CaseHistoryFacetsHandler,

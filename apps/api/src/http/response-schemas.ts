@@ -470,10 +470,15 @@ export const RESPONSE_SCHEMAS = {
     events: array(object({ type: string, label: string, lanes: strings, schema: ref('StepSchema') })),
     deadlines: array(json),
   }),
+  /** `count` reads from `firstAt` to `at` (one, or grouped by the hour); the reader by name, the case by reference. */
   Viewing: object({
     caseId: string,
+    reference: personal(nullable(string)),
     at: instant,
+    firstAt: instant,
+    count: integer,
     userId: string,
+    userName: nullable(string),
     roles: strings,
     view: string,
     correlationId: string,

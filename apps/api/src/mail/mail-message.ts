@@ -4,7 +4,7 @@
  * The notification's own text is not used: it may name a reason or a step.
  */
 const SUBJECTS: Readonly<Record<string, string>> = {
-  deadline: 'En frist har passerat i ett av dina ärenden',
+  deadline: 'En tidsgräns har passerat i ett av dina ärenden',
   escalation: 'Ett ärende väntar på dig efter en eskalering',
   'hand-back': 'Ett uppföljningsansvar har lämnats tillbaka',
   step: 'Något väntar på dig i Ärendemotorn',

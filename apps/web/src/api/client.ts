@@ -1,4 +1,5 @@
 import { clearSession, currentToken } from '../auth/session';
+import { violationText } from '../forms/messages';
 
 /** A field the server refused, as the API's error shape names it. */
 export interface Violation {
@@ -93,8 +94,13 @@ export function newAttemptKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(26)), (byte) => alphabet[byte % 32]).join('');
 }
 
-/** What the user reads when a request fails for a reason no form field explains. */
-export function describeError(error: unknown): string {
+/**
+ * What the user reads when a request fails for a reason no form field
+ * explains. The server's own message is English and never shown: a
+ * refused field is said by its rule, under the Swedish name in `labels`
+ * (the field as the API names it → the label the user sees).
+ */
+export function describeError(error: unknown, labels: Readonly<Record<string, string>> = {}): string {
   if (!(error instanceof ApiError)) return 'Något gick fel. Kontrollera anslutningen och försök igen.';
   if (error.status === 409)
     return 'Ärendet har ändrats av någon annan sedan du öppnade det. Sidan är uppdaterad; gör om steget om det fortfarande behövs.';
@@ -103,5 +109,14 @@ export function describeError(error: unknown): string {
   if (error.status === 410) return 'Ärendet är gallrat och kan inte ändras.';
   if (error.status === 429) return 'För många försök. Vänta en minut och försök igen.';
   if (error.status >= 500) return 'Tjänsten svarar inte just nu. Försök igen om en stund.';
-  return error.message;
+  const said = [
+    ...(error.details.violations ?? []).map((violation) => {
+      const label = labels[violation.field];
+      return label ? `${label}: ${violationText(violation, undefined)}` : violationText(violation, undefined);
+    }),
+    ...(error.details.failed ?? []).map((rule) => rule.message),
+  ];
+  return said.length > 0
+    ? [...new Set(said)].join(' ')
+    : 'Det gick inte att göra det du bad om. Försök igen.';
 }

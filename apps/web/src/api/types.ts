@@ -44,6 +44,11 @@ export type ReceivingUnit = Schemas['ReceivingUnits']['items'][number];
 export type ReceivedReferral = Schemas['ReceivedReferral'];
 export type ReceivedReferralDetail = Schemas['ReceivedReferralDetail'];
 export type ReferralStepResult = Schemas['ReferralStepResult'];
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type UnreadCount = Schemas['UnreadCount'];
+export type SavedCaseFilters = Schemas['SavedCaseFilters'];
+export type UnitWorkload = Schemas['UnitWorkload'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

@@ -1,4 +1,5 @@
 import type { PhaseMonth } from '../api/types';
+import { formatMonth } from '../format';
 
 export const PHASES = ['ingen', '0', '1', '2', '3', '4'] as const;
 export const PHASE_NAMES: Readonly<Record<string, string>> = {
@@ -43,8 +44,15 @@ export function BipChart({ months }: { months: readonly PhaseMonth[] }) {
                 y -= h;
                 return <rect key={phase} x={x} y={y} width={BAR} height={h} fill={COLOURS[phase]} />;
               })}
+              {/* Month over year: "dec 2026" on one line is wider than a bar and its gap. */}
               <text x={x + BAR / 2} y={HEIGHT + 16} textAnchor="middle" fontSize="11">
-                {month.month.slice(2)}
+                {formatMonth(month.month)
+                  .split(' ')
+                  .map((part, line) => (
+                    <tspan key={part} x={x + BAR / 2} dy={line === 0 ? 0 : 13}>
+                      {part}
+                    </tspan>
+                  ))}
               </text>
             </g>
           );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { currentToken } from '../auth/session';
+import type { DiagramView } from './bpmn-viewer';
 
 /** One download per process version, shared by every case that shows it. */
 const xmlCache = new Map<string, Promise<string>>();
@@ -22,8 +23,9 @@ async function bpmnXml(definitionId: string, version: number): Promise<string> {
 
 /**
  * The process's BPMN export drawn by bpmn-js (loaded on first use, so the
- * task list never waits for it), with the current steps highlighted. It is
- * a picture for the sighted; the same facts are in the text next to it.
+ * task list never waits for it), with the current steps highlighted and in
+ * view. It is a picture for the sighted; the same facts are in the text
+ * next to it. Its zoom is buttons, so a keyboard can use it too.
  */
 export function BpmnDiagram({
   definitionId,
@@ -37,42 +39,48 @@ export function BpmnDiagram({
   label: string;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  const view = useRef<DiagramView | null>(null);
+  const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const highlightKey = highlighted.join(' ');
 
   useEffect(() => {
-    let viewer: { destroy(): void } | undefined;
+    let shown: DiagramView | undefined;
     let cancelled = false;
     (async () => {
-      const [{ default: Viewer }, xml] = await Promise.all([
+      const [{ showDiagram }, xml] = await Promise.all([
         import('./bpmn-viewer'),
         bpmnXml(definitionId, version),
       ]);
       if (cancelled || !container.current) return;
-      const instance = new Viewer({ container: container.current });
-      viewer = instance;
-      await instance.importXML(xml);
-      const canvas = instance.get('canvas') as {
-        zoom(level: string): void;
-        addMarker(id: string, marker: string): void;
-      };
-      const registry = instance.get('elementRegistry') as { get(id: string): unknown };
-      for (const id of highlightKey.split(' ').filter(Boolean))
-        if (registry.get(id)) canvas.addMarker(id, 'current-step');
-      canvas.zoom('fit-viewport');
-      // diagram-js makes its canvas focusable for keyboard editing; a read-only picture should not take focus.
-      container.current.querySelectorAll('svg').forEach((svg) => {
-        svg.removeAttribute('tabindex');
-        svg.setAttribute('focusable', 'false');
-        svg.setAttribute('aria-hidden', 'true');
-      });
+      shown = await showDiagram(container.current, xml, highlightKey.split(' ').filter(Boolean));
+      if (cancelled) return shown.destroy();
+      view.current = shown;
+      setReady(true);
     })().catch(() => !cancelled && setFailed(true));
     return () => {
       cancelled = true;
-      viewer?.destroy();
+      shown?.destroy();
+      view.current = null;
     };
   }, [definitionId, version, highlightKey]);
 
   if (failed) return <p className="muted">Processkartan kunde inte visas.</p>;
-  return <div ref={container} className="bpmn" role="img" aria-label={label} />;
+  return (
+    <div className="bpmn-frame">
+      <div className="bpmn-tools" role="group" aria-label="Processkartans storlek">
+        <button type="button" disabled={!ready} onClick={() => view.current?.zoom(1)}>
+          Zooma in
+        </button>
+        <button type="button" disabled={!ready} onClick={() => view.current?.zoom(-1)}>
+          Zooma ut
+        </button>
+        <button type="button" disabled={!ready} onClick={() => view.current?.fit()}>
+          Anpassa
+        </button>
+        <span className="muted">Dra i kartan för att flytta den, håll in Ctrl och rulla för att zooma.</span>
+      </div>
+      <div ref={container} className="bpmn" role="img" aria-label={label} />
+    </div>
+  );
 }

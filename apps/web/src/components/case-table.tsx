@@ -1,7 +1,9 @@
 import type { Ref } from 'react';
+import { useUnitName } from '../signed-in';
 import type { CaseListItem } from '../api/types';
 import { formatDate } from '../format';
 import { Link } from '../router';
+import { TableRegion } from './table-region';
 
 /** What each running process waits for now, so two cases with the same reference read apart. */
 function CurrentSteps({ processes }: { processes: CaseListItem['processes'] }) {
@@ -21,9 +23,7 @@ function CurrentSteps({ processes }: { processes: CaseListItem['processes'] }) {
 
 /**
  * Cases as rows: the reference with what tells cases of the same reference
- * apart (journal reference, social worker, when opened, the step now). The
- * wrapper scrolls on a narrow screen, so it takes focus and has a name, or
- * a keyboard could not scroll it (axe scrollable-region-focusable).
+ * apart (journal reference, social worker, when opened, the step now).
  */
 export function CaseTable({
   cases,
@@ -36,9 +36,10 @@ export function CaseTable({
   label?: string;
   regionRef?: Ref<HTMLDivElement>;
 }) {
+  const unitName = useUnitName();
   if (cases.length === 0) return <p>Inga ärenden.</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label} ref={regionRef}>
+    <TableRegion label={label} regionRef={regionRef}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -69,7 +70,7 @@ export function CaseTable({
               <td>
                 <CurrentSteps processes={item.processes} />
               </td>
-              <td className="nowrap">{item.unit}</td>
+              <td className="nowrap">{unitName(item.unit)}</td>
               <td>{item.bipPhase ?? '–'}</td>
               <td>{item.caseworkerChanges}</td>
               <td className="nowrap">{formatDate(item.updatedAt)}</td>
@@ -77,6 +78,6 @@ export function CaseTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,18 +1,26 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** A button that opens its form below it, and returns focus to the button when the form closes. */
 export function Disclosure({
   label,
   children,
   initiallyOpen = false,
+  onToggle,
 }: {
   label: string;
   children: (close: (returnFocus?: boolean) => void) => ReactNode;
   /** Open from the start, when the user asked for this very form elsewhere on the page. */
   initiallyOpen?: boolean;
+  /** Told when the form opens or closes, for a view that keeps an open form when its step goes away. */
+  onToggle?: (open: boolean) => void;
 }) {
   const [open, setOpen] = useState(initiallyOpen);
   const button = useRef<HTMLButtonElement>(null);
+  const toggle = useRef(onToggle);
+  toggle.current = onToggle;
+  useEffect(() => toggle.current?.(open), [open]);
+  // Leaving the page (another case opened) closes the form, whatever it showed.
+  useEffect(() => () => toggle.current?.(false), []);
   const close = (returnFocus = true) => {
     setOpen(false);
     if (returnFocus) requestAnimationFrame(() => button.current?.focus());

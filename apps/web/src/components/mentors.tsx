@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { api, describeError } from '../api/client';
 import type { MentorList, StaffList } from '../api/types';
 import { useResource } from '../use-resource';
+import { TableRegion } from './table-region';
 
 async function loadMentorships(unit: string, signal: AbortSignal) {
   const base = `/api/units/${encodeURIComponent(unit)}`;
@@ -50,7 +51,7 @@ export function MentorsSection({ unit }: { readonly unit: string }) {
       ) : staff.data.mentors.length === 0 ? (
         <p>Ingen mentor på enheten har loggat in ännu.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Mentor för varje socialsekreterare">
           <table>
             <caption>
               Mentorn får en kopia av progressionsplanen och kan läsa ärendena, utan att ändra något
@@ -83,7 +84,7 @@ export function MentorsSection({ unit }: { readonly unit: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { FollowUp } from '../api/types';
 import { formatDate } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
+import { TableRegion } from './table-region';
 
 /**
  * Follow-ups whose owner has recorded nothing in three months (BIP is
@@ -15,7 +16,7 @@ export function StaleFollowUps({ followUps }: { readonly followUps: readonly Fol
       {followUps.length === 0 ? (
         <p>Alla uppföljningar har gjorts de senaste tre månaderna.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Uppföljningar som inte gjorts på tre månader">
           <table>
             <caption>
               Processer där den som har uppföljningsansvaret inte har följt upp på tre månader
@@ -43,7 +44,7 @@ export function StaleFollowUps({ followUps }: { readonly followUps: readonly Fol
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

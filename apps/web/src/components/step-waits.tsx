@@ -1,4 +1,5 @@
 import type { StepWait } from '../api/types';
+import { TableRegion } from './table-region';
 
 /** 3,5 dagar: days to one decimal, as Swedish writes them. */
 function formatDays(days: number | null): string {
@@ -29,7 +30,7 @@ function reasonsOf(row: StepWait) {
 export function StepWaitsTable({ waits }: { readonly waits: readonly StepWait[] }) {
   if (waits.length === 0) return <p>Inga processteg har registrerats ännu.</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label="Tid i varje processteg">
       <table>
         <caption>
           Tid i varje processteg, räknat från när stegen registrerades: de som väntar nu och de som har gått
@@ -62,6 +63,6 @@ export function StepWaitsTable({ waits }: { readonly waits: readonly StepWait[] 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,7 +1,7 @@
 import { Fragment, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, describeError, type FailedRule } from '../api/client';
 import type { JsonSchema } from '../api/types';
-import { labelOf, optionLabel, violationText } from './messages';
+import { itemName, labelOf, optionLabel, violationText } from './messages';
 import { InsatsPicker } from './insats-picker';
 import { ReceivingUnitPicker, useReceivingUnitForm } from './receiving-unit';
 
@@ -17,6 +17,10 @@ export interface SchemaFormProps {
   readonly onCancel?: () => void;
   /** What a refusal no field explains says to the user, where the view knows better than the case's words. */
   readonly explainError?: (error: unknown) => string;
+  /** The error summary's heading: what could not be done ("Ärendet kunde inte öppnas."). */
+  readonly failedHeading?: string;
+  /** Why the form can no longer be sent (a colleague took the step): said above it, and saving is off. */
+  readonly closedReason?: string;
 }
 
 /** The field a step's warnings are acknowledged in: the form fills it when asked, never shows it. */
@@ -50,6 +54,8 @@ export function SchemaForm({
   onSubmit,
   onCancel,
   explainError = describeError,
+  failedHeading = 'Det gick inte att spara.',
+  closedReason,
 }: SchemaFormProps) {
   const id = useId();
   const [entered, setValues] = useState<Values>(() => initialValues(given, initial));
@@ -73,7 +79,7 @@ export function SchemaForm({
   const warningsRef = useRef<HTMLDivElement>(null);
 
   const send = async (acknowledged: readonly string[]) => {
-    if (busy) return;
+    if (busy || closedReason) return;
     const missing = missingRequired(schema, values, '');
     if (Object.keys(missing).length > 0) return showErrors(missing, []);
     setBusy(true);
@@ -117,7 +123,7 @@ export function SchemaForm({
         {errorCount > 0 && (
           <>
             <p>
-              <strong>Steget kunde inte sparas.</strong>
+              <strong>{failedHeading}</strong>
             </p>
             <ul>
               {summary.map((text) => (
@@ -162,6 +168,11 @@ export function SchemaForm({
         </div>
       )}
       {referral.problem && <p role="alert">{referral.problem}</p>}
+      {closedReason && (
+        <p role="alert" className="warning">
+          {closedReason}
+        </p>
+      )}
       {Object.keys(schema.properties ?? {}).filter((name) => name !== ACKNOWLEDGED).length === 0 && (
         <p>Steget har inga uppgifter att fylla i.</p>
       )}
@@ -174,7 +185,12 @@ export function SchemaForm({
         formId={id}
       />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} aria-disabled={busy}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || closedReason !== undefined}
+          aria-disabled={busy || closedReason !== undefined}
+        >
           {busy ? 'Sparar…' : submitLabel}
         </button>
         {onCancel && (
@@ -453,6 +469,8 @@ function Rows(props: FieldProps & { readonly label: string }) {
   const { schema, path, value, onChange, errors, formId, label } = props;
   const rows = Array.isArray(value) ? (value as unknown[]) : [];
   const item = schema.items as JsonSchema;
+  const named = itemName(label, schema);
+  const title = named.name.charAt(0).toUpperCase() + named.name.slice(1);
   const canAdd = schema.maxItems === undefined || rows.length < schema.maxItems;
   return (
     <div className="rows">
@@ -474,8 +492,8 @@ function Rows(props: FieldProps & { readonly label: string }) {
             </fieldset>
           ) : (
             <Field
-              name={`${label} ${index + 1}`}
-              schema={{ ...item, title: `${label} ${index + 1}` }}
+              name={`${title} ${index + 1}`}
+              schema={{ ...item, title: `${title} ${index + 1}` }}
               required
               path={`${path}.${index}`}
               value={row}
@@ -485,13 +503,13 @@ function Rows(props: FieldProps & { readonly label: string }) {
             />
           )}
           <button type="button" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
-            Ta bort {label.toLowerCase()} {index + 1}
+            Ta bort {named.name} {index + 1}
           </button>
         </div>
       ))}
       {canAdd && (
         <button type="button" onClick={() => onChange([...rows, emptyValue(item)])}>
-          Lägg till {label.toLowerCase()}
+          Lägg till {named.one}
         </button>
       )}
     </div>

@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
+import { useUnitName } from '../signed-in';
 import { api, describeError } from '../api/client';
 import type { CaseListItem, Page, Viewing } from '../api/types';
 import { formatDateTime } from '../format';
 import { Link, useLocation } from '../router';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
+import { roleName } from '../roles';
 
 const VIEW_NAMES: Readonly<Record<string, string>> = {
   case: 'Ärendet',
@@ -13,7 +16,13 @@ const VIEW_NAMES: Readonly<Record<string, string>> = {
   'next-steps': 'Nästa steg',
   'case-list': 'Ärendelistan',
   queue: 'En arbetskö',
-  notifications: 'Aviseringar',
+  notifications: 'Meddelanden',
+  'history-export': 'Utdrag av historiken',
+  'case-notes': 'Anteckningar och handlingar',
+  placements: 'Insatser',
+  'partner-placement': 'Placering hos anordnaren',
+  referral: 'Aktualisering',
+  'referrals-sent': 'Skickade aktualiseringar',
   deadlines: 'Tidsgränser',
   'follow-up': 'Uppföljningsansvar',
   statistics: 'Statistik',
@@ -25,18 +34,28 @@ export function AccessLogView() {
   usePageTitle('Åtkomstlogg');
   const { search } = useLocation();
   const initialCase = new URLSearchParams(search).get('arende') ?? '';
+  const id = useId();
+  const [each, setEach] = useState(false);
   return (
     <>
       <h1>Åtkomstlogg</h1>
-      <p>Varje gång någon visar uppgifter ur ett ärende loggas det. Loggen kan inte ändras.</p>
-      <ByCase initialCase={initialCase} />
-      <ByUser />
+      <p>
+        Varje gång någon visar uppgifter ur ett ärende loggas det. Loggen kan inte ändras. Samma persons
+        visningar av samma sak inom en timme visas som en rad med antalet.
+      </p>
+      <div className="checkbox">
+        <input id={`${id}-each`} type="checkbox" checked={each} onChange={(e) => setEach(e.target.checked)} />
+        <label htmlFor={`${id}-each`}>Visa varje visning på egen rad</label>
+      </div>
+      <ByCase initialCase={initialCase} grouped={!each} />
+      <ByUser grouped={!each} />
     </>
   );
 }
 
-function ByCase({ initialCase }: { initialCase: string }) {
+function ByCase({ initialCase, grouped }: { initialCase: string; grouped: boolean }) {
   const id = useId();
+  const unitName = useUnitName();
   const cases = useResource(
     (signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }),
     [],
@@ -46,11 +65,11 @@ function ByCase({ initialCase }: { initialCase: string }) {
     (signal) =>
       caseId
         ? api<Page<Viewing>>(`/api/access-log/cases/${encodeURIComponent(caseId)}`, {
-            query: { limit: 500 },
+            query: { limit: 500, grouped: String(grouped) },
             signal,
           })
         : Promise.resolve(null),
-    [caseId],
+    [caseId, grouped],
   );
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -61,7 +80,7 @@ function ByCase({ initialCase }: { initialCase: string }) {
           <option value="">Välj ärende…</option>
           {cases.data?.items.map((item) => (
             <option key={item.caseId} value={item.caseId}>
-              {item.reference} ({item.unit})
+              {item.reference} ({unitName(item.unit)})
             </option>
           ))}
         </select>
@@ -74,7 +93,10 @@ function ByCase({ initialCase }: { initialCase: string }) {
   );
 }
 
-function ByUser() {
+/** The search's fields as the API names them, and as the form labels them. */
+const SEARCH_FIELDS = { userId: 'Användarens id', from: 'Från och med', to: 'Till och med' };
+
+function ByUser({ grouped }: { grouped: boolean }) {
   const id = useId();
   const [userId, setUserId] = useState('');
   const [from, setFrom] = useState('');
@@ -87,6 +109,7 @@ function ByUser() {
       const page = await api<Page<Viewing>>(`/api/access-log/users/${encodeURIComponent(userId.trim())}`, {
         query: {
           limit: 500,
+          grouped: String(grouped),
           from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
           to: to ? new Date(`${to}T23:59:59`).toISOString() : undefined,
         },
@@ -94,7 +117,7 @@ function ByUser() {
       setResult({ userId: userId.trim(), items: page.items });
       setError(null);
     } catch (e) {
-      setError(describeError(e));
+      setError(describeError(e, SEARCH_FIELDS));
     }
   };
   return (
@@ -109,15 +132,15 @@ function ByUser() {
         className="filters"
       >
         <div className="field">
-          <label htmlFor={`${id}-user`}>Användarens id</label>
+          <label htmlFor={`${id}-user`}>{SEARCH_FIELDS.userId}</label>
           <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-from`}>Från och med</label>
+          <label htmlFor={`${id}-from`}>{SEARCH_FIELDS.from}</label>
           <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-to`}>Till och med</label>
+          <label htmlFor={`${id}-to`}>{SEARCH_FIELDS.to}</label>
           <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
         <button type="submit">Sök</button>
@@ -130,13 +153,25 @@ function ByUser() {
       {result && (
         <ViewingTable
           viewings={result.items}
-          caption={`Vad ${result.userId} har visat, senaste först`}
+          caption={`Vad ${result.items[0]?.userName ?? result.userId} har visat, senaste först`}
           by="case"
         />
       )}
     </section>
   );
 }
+
+/** When, for a grouped row: "2026-06-01 10:00–10:55, 12 gånger"; a single read: its time. */
+function whenText(viewing: Viewing): string {
+  if (viewing.count === 1) return formatDateTime(viewing.at);
+  const last = formatDateTime(viewing.at);
+  const first = formatDateTime(viewing.firstAt);
+  const sameDay = first.slice(0, 10) === last.slice(0, 10);
+  return `${first}–${sameDay ? last.slice(11) : last}, ${viewing.count} gånger`;
+}
+
+/** "jarva-1:rehabansvarig" as the role it is. */
+const roleText = (unitRole: string) => roleName(unitRole.slice(unitRole.indexOf(':') + 1));
 
 function ViewingTable({
   viewings,
@@ -149,7 +184,7 @@ function ViewingTable({
 }) {
   if (viewings.length === 0) return <p>Inga visningar.</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -162,21 +197,23 @@ function ViewingTable({
         </thead>
         <tbody>
           {viewings.map((viewing, index) => (
-            <tr key={`${viewing.at}/${index}`}>
-              <td>{formatDateTime(viewing.at)}</td>
+            <tr key={`${viewing.at}/${viewing.userId}/${viewing.view}/${index}`}>
+              <td>{whenText(viewing)}</td>
               <th scope="row">
                 {by === 'user' ? (
-                  viewing.userId
+                  (viewing.userName ?? viewing.userId)
                 ) : (
-                  <Link href={`/arenden/${encodeURIComponent(viewing.caseId)}`}>{viewing.caseId}</Link>
+                  <Link href={`/arenden/${encodeURIComponent(viewing.caseId)}`}>
+                    {viewing.reference ?? 'Ärende'}
+                  </Link>
                 )}
               </th>
-              <td>{viewing.roles.join(', ')}</td>
+              <td>{[...new Set(viewing.roles.map(roleText))].join(', ')}</td>
               <td>{VIEW_NAMES[viewing.view] ?? viewing.view}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,13 +1,17 @@
 import type { CaseView } from '../api/types';
+import { useUnitName } from '../signed-in';
 import { dueText, formatDate } from '../format';
 import { roleName } from '../roles';
+import { useSocialWorkers } from '../staff';
 import { fromCaseManagerPlan, fromPlanRow, type StepPrefill } from '../components/placement-prefill';
+import { TableRegion } from '../components/table-region';
 
 /** BIP: each handläggarbyte lowers the chance of work; two or more in a year is worth a supervisor's look. */
 export const FREQUENT_CHANGES = 2;
 
 /** The case's facts as they are (or were, in the history's as-of view). */
 export function CaseFacts({ view }: { view: CaseView }) {
+  const unitName = useUnitName();
   return (
     <>
       {view.caseworkerChangesLastTwelveMonths >= FREQUENT_CHANGES && (
@@ -24,7 +28,7 @@ export function CaseFacts({ view }: { view: CaseView }) {
         </div>
         <div>
           <dt>Enhet</dt>
-          <dd>{view.unit}</dd>
+          <dd>{unitName(view.unit)}</dd>
         </div>
         <div>
           <dt>Ansvarig socialsekreterare</dt>
@@ -66,7 +70,7 @@ export function CaseFacts({ view }: { view: CaseView }) {
           </dd>
         </div>
       </dl>
-      {view.lastCaseworkerChange && <LastChange change={view.lastCaseworkerChange} />}
+      {view.lastCaseworkerChange && <LastChange change={view.lastCaseworkerChange} unit={view.unit} />}
     </>
   );
 }
@@ -84,13 +88,22 @@ const INFORMED_BY: Record<string, string> = {
 };
 
 /** What the new social worker needs of the latest change: why, whether the client knows, the hand-over. */
-function LastChange({ change }: { change: NonNullable<CaseView['lastCaseworkerChange']> }) {
+function LastChange({
+  change,
+  unit,
+}: {
+  change: NonNullable<CaseView['lastCaseworkerChange']>;
+  unit: string;
+}) {
   const informed = change.clientInformed;
+  const workers = useSocialWorkers([unit]);
+  const nameOf = (id: string) => workers.data?.find((worker) => worker.id === id)?.name ?? id;
   return (
     <section aria-labelledby="overlamning" className="handover">
       <h2 id="overlamning">Senaste handläggarbyte</h2>
       <p>
-        {change.from ?? 'Okänd'} lämnade över till {change.to} {formatDate(change.at)}
+        {change.from ? nameOf(change.from) : 'Okänd'} lämnade över till {nameOf(change.to)}{' '}
+        {formatDate(change.at)}
         {change.reasonLabel ? `. Skäl: ${change.reasonLabel}` : ''}
         {change.reasonNote ? ` (${change.reasonNote})` : ''}.
       </p>
@@ -125,7 +138,7 @@ export function ProgressionsplanTable({
       {typeof plan.items === 'string' ? (
         <p>Planens punkter är skyddade och visas inte här.</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label="Planens punkter">
           <table>
             <caption>Progressionsplanens punkter</caption>
             <thead>
@@ -161,7 +174,7 @@ export function ProgressionsplanTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );
@@ -261,7 +274,7 @@ export function DeadlineList({
     <ul className="deadlines">
       {deadlines.map((deadline) => (
         <li key={deadline.deadlineId} className={deadline.overdue ? 'overdue' : undefined}>
-          <strong>{deadline.title}</strong>: {formatDate(deadline.dueAt)}
+          <strong>{deadline.title}</strong>: senast {formatDate(deadline.dueAt)}
           {relative && ` (${dueText(deadline.dueAt)})`}
           {deadline.overdue && <span className="tag tag-overdue">Försenad</span>}
         </li>

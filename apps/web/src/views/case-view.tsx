@@ -25,6 +25,8 @@ import { usePageTitle } from './page-title';
 import { PLACEMENT_PROCESS, type StepPrefill } from '../components/placement-prefill';
 import { ClientFactsSection } from '../components/client-facts-section';
 import { CaseNotesSection } from '../components/case-notes-section';
+import { StartProcess } from '../components/start-process';
+import { takenText, useKeptSteps, type ShownStep } from '../components/kept-steps';
 
 const CASE_MANAGER = 'case-manager';
 
@@ -62,6 +64,7 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [status, setStatus] = useState('');
   const [prefills, setPrefills] = useState<Readonly<Record<string, StepPrefill>>>({});
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const kept = useKeptSteps(loaded.data?.next.steps ?? []);
   usePageTitle(loaded.data ? `Ärende ${loaded.data.view.reference}` : 'Ärende');
 
   if (!loaded.data) {
@@ -120,9 +123,9 @@ export function CaseView({ caseId }: { caseId: string }) {
       }
     : undefined;
   const changeAction = next.caseActions.find((action) => action.command === 'ChangeCaseworker');
-  const stepsOf = (instanceId: string) => next.steps.filter((step) => step.instanceId === instanceId);
-  const active = view.processes.filter((p) => p.status === 'active');
-  const ended = view.processes.filter((p) => p.status !== 'active');
+  const shownAsActive = (p: ProcessInstanceView) => p.status === 'active' || kept.keeps(p.instanceId);
+  const active = view.processes.filter(shownAsActive);
+  const ended = view.processes.filter((p) => !shownAsActive(p));
 
   return (
     <>
@@ -148,7 +151,8 @@ export function CaseView({ caseId }: { caseId: string }) {
           <ProcessPanel
             key={instance.instanceId}
             instance={instance}
-            steps={stepsOf(instance.instanceId)}
+            steps={kept.stepsOf(instance.instanceId)}
+            onToggle={kept.toggled}
             actions={next.instanceActions.filter((action) => action.instanceId === instance.instanceId)}
             prefill={prefills[instance.instanceId]}
             onPlace={placeFrom}
@@ -372,14 +376,16 @@ function ProcessPanel({
   onPlace,
   onStep,
   onAction,
+  onToggle,
 }: {
   instance: ProcessInstanceView;
-  steps: readonly NextStep[];
+  steps: readonly ShownStep[];
   actions: readonly InstanceAction[];
   prefill?: StepPrefill;
   onPlace?: (prefill: StepPrefill) => void;
   onStep: (step: NextStep, payload: Record<string, unknown>) => Promise<void>;
   onAction: (action: InstanceAction, values: Record<string, unknown>) => Promise<void>;
+  onToggle: (step: NextStep, open: boolean) => void;
 }) {
   const headingId = `process-${instance.instanceId}`;
   const now = instance.steps.map((step) => `${step.title} (${step.laneLabel})`).join(', ');
@@ -402,7 +408,12 @@ function ProcessPanel({
             <p>Inget för dina roller just nu.</p>
           ) : (
             steps.map((step) => (
-              <Disclosure key={step.event} label={step.label} initiallyOpen={prefill?.event === step.event}>
+              <Disclosure
+                key={step.event}
+                label={step.label}
+                initiallyOpen={prefill?.event === step.event}
+                onToggle={(open) => onToggle(step, open)}
+              >
                 {(close) => (
                   <SchemaForm
                     schema={step.schema}
@@ -410,6 +421,8 @@ function ProcessPanel({
                       prefill?.event === step.event ? { ...step.initial, ...prefill.values } : step.initial
                     }
                     submitLabel={step.label}
+                    failedHeading="Steget kunde inte sparas."
+                    closedReason={step.taken && takenText(step)}
                     onCancel={close}
                     onSubmit={async (payload) => {
                       await onStep(step, payload);
@@ -447,44 +460,5 @@ function ProcessPanel({
         <CaseManagerPlan context={instance.context} onPlace={onPlace} />
       )}
     </section>
-  );
-}
-
-function StartProcess({
-  startable,
-  onStart,
-}: {
-  startable: NextSteps['startable'];
-  onStart: (definitionId: string, label: string) => Promise<void>;
-}) {
-  if (startable.length === 0) return null;
-  return (
-    <div className="start-process">
-      <h3>Starta en process</h3>
-      <ul className="plain">
-        {startable.map((process) => {
-          const blocked = process.blockedBy.length > 0;
-          const reasonId = `blocked-${process.definitionId}`;
-          return (
-            <li key={process.definitionId}>
-              <button
-                type="button"
-                disabled={blocked}
-                aria-describedby={blocked ? reasonId : undefined}
-                onClick={() => void onStart(process.definitionId, process.label)}
-              >
-                {process.label}
-              </button>
-              {blocked && (
-                <span id={reasonId} className="muted">
-                  {' '}
-                  {process.blockedBy.map((b) => b.message).join(' ')}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
   );
 }

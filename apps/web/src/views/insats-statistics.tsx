@@ -2,11 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, describeError, serverNow } from '../api/client';
 import type { CatalogueForm, InsatsReport } from '../api/types';
 import { downloadFile } from '../api/download';
-import { formatKronor } from '../format';
+import { countOf, formatKronor } from '../format';
 import { canSupervise } from '../roles';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
 
 interface Choice {
   readonly report: string;
@@ -22,7 +23,7 @@ function formatCell(value: Row[string], kind: string): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'string') return value;
   if (kind === 'share' || kind === 'publicShare') return `${(value * 100).toFixed(1).replace('.', ',')} %`;
-  if (kind === 'days') return `${value} dagar`;
+  if (kind === 'days') return countOf(value, 'dag', 'dagar');
   if (kind === 'sek') return formatKronor(value);
   return new Intl.NumberFormat('sv-SE').format(value);
 }
@@ -196,7 +197,7 @@ function ReportTable({ report }: { readonly report: InsatsReport }) {
   if (report.rows.length === 0) return <p>Inga uppgifter för perioden.</p>;
   const [first, ...rest] = report.columns as Column[];
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={report.title}>
+    <TableRegion label={report.title}>
       <table>
         <caption>{report.title}</caption>
         <thead>
@@ -219,6 +220,6 @@ function ReportTable({ report }: { readonly report: InsatsReport }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -7,6 +7,7 @@ import { catalogueUnits } from '../roles';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
 
 type Terms = CatalogueForm['terms'];
 interface Filter {
@@ -148,7 +149,7 @@ function CatalogueFilter({ terms, onSearch }: { terms: Terms; onSearch: (filter:
 function CatalogueTable({ terms, items }: { terms: Terms; items: readonly CatalogueItem[] }) {
   if (items.length === 0) return <p role="status">Inga insatser matchar sökningen.</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Insatser i katalogen">
+    <TableRegion label="Insatser i katalogen">
       <table>
         <caption>Insatser ({items.length}), med beläggning räknad från pågående placeringar</caption>
         <thead>
@@ -191,7 +192,7 @@ function CatalogueTable({ terms, items }: { terms: Terms; items: readonly Catalo
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -1,19 +1,27 @@
 import { useId, useState } from 'react';
 import { api, describeError } from '../api/client';
 import type { MyTasks, Page, QueueTask } from '../api/types';
-import { dueText, formatDate, sinceText } from '../format';
+import { countOf, dueText, formatDate, sinceText } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
-import { useMyTasks } from '../signed-in';
+import { useMe, useMyTasks } from '../signed-in';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
 
 const QUEUE_LIMIT = 500;
 
-/** Overdue first, then the earliest due, then the oldest: the order work should be done in. */
+/**
+ * A task made because a tidsgräns passed (a reminder, an escalation) is as
+ * late as that tidsgräns, though it has none of its own.
+ */
+export const isLate = (task: QueueTask) => task.overdue || task.missedDeadline !== null;
+const dueOf = (task: QueueTask) => task.dueAt ?? task.missedDeadline?.dueAt ?? null;
+
+/** Late first, then the earliest due, then the oldest: the order work should be done in. */
 export function byUrgency(a: QueueTask, b: QueueTask): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  if (a.dueAt !== b.dueAt)
-    return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt.localeCompare(b.dueAt);
+  if (isLate(a) !== isLate(b)) return isLate(a) ? -1 : 1;
+  const [dueA, dueB] = [dueOf(a), dueOf(b)];
+  if (dueA !== dueB) return dueA === null ? 1 : dueB === null ? -1 : dueA.localeCompare(dueB);
   return a.since.localeCompare(b.since);
 }
 
@@ -37,9 +45,9 @@ export async function loadMyTasks(signal: AbortSignal): Promise<MyTasks> {
 
 const STATUS_FILTERS = {
   alla: { label: 'Alla', keep: () => true },
-  forsenade: { label: 'Försenade', keep: (t: QueueTask) => t.overdue },
+  forsenade: { label: 'Försenade', keep: isLate },
   eskalerade: { label: 'Eskalerade', keep: (t: QueueTask) => t.escalated },
-  'i-tid': { label: 'I tid', keep: (t: QueueTask) => !t.overdue && !t.escalated },
+  'i-tid': { label: 'I tid', keep: (t: QueueTask) => !isLate(t) && !t.escalated },
 } as const;
 type StatusFilter = keyof typeof STATUS_FILTERS;
 
@@ -54,13 +62,15 @@ export function MyTasksView() {
   const shown = all.filter(
     (task) => (!process || task.definitionId === process) && STATUS_FILTERS[status].keep(task),
   );
-  const overdue = all.filter((task) => task.overdue).length;
+  const late = all.filter(isLate).length;
 
   return (
     <>
       <h1>Mina uppgifter</h1>
       <p className="lead" aria-live="polite">
-        {tasks.data ? `${tasks.data.total} uppgifter, varav ${overdue} försenade.` : 'Hämtar uppgifter…'}
+        {tasks.data
+          ? `${countOf(tasks.data.total, 'uppgift', 'uppgifter')}, varav ${countOf(late, 'försenad', 'försenade')}.`
+          : 'Hämtar uppgifter…'}
       </p>
       {tasks.data && tasks.data.total > all.length && (
         <p className="notice">
@@ -96,7 +106,7 @@ export function MyTasksView() {
           </select>
         </div>
       </div>
-      <TaskTable tasks={shown} caption="Uppgifter, försenade först och sedan efter förfallodag" />
+      <TaskTable tasks={shown} caption="Uppgifter, försenade först och sedan efter tidsgräns" />
     </>
   );
 }
@@ -105,14 +115,20 @@ export function TaskTable({
   tasks,
   caption,
   showLane = true,
+  nameOf = () => undefined,
 }: {
   tasks: QueueTask[];
   caption: string;
   showLane?: boolean;
+  /** A colleague's name by id, where the table lists others' tasks (the team's queue). */
+  nameOf?: (id: string) => string | undefined;
 }) {
+  const me = useMe();
   if (tasks.length === 0) return <p>Inga uppgifter.</p>;
+  const who = (task: QueueTask) =>
+    task.assignee === me.id ? 'Du' : ((task.assignee && nameOf(task.assignee)) ?? roleName(task.lane));
   return (
-    <div className="table-wrap">
+    <TableRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -120,9 +136,9 @@ export function TaskTable({
             <th scope="col">Ärende</th>
             <th scope="col">Process</th>
             <th scope="col">Steg</th>
-            {showLane && <th scope="col">Roll</th>}
+            {showLane && <th scope="col">Ansvarig</th>}
             <th scope="col">Sedan</th>
-            <th scope="col">Förfaller</th>
+            <th scope="col">Tidsgräns</th>
             <th scope="col">Status</th>
           </tr>
         </thead>
@@ -130,32 +146,26 @@ export function TaskTable({
           {tasks.map((task) => (
             <tr
               key={`${task.caseId}/${task.instanceId}/${task.step.statePath}`}
-              className={task.overdue ? 'overdue' : undefined}
+              className={isLate(task) ? 'overdue' : undefined}
             >
               <th scope="row">
                 <Link href={`/arenden/${encodeURIComponent(task.caseId)}`}>{task.reference}</Link>
               </th>
               <td>{task.process}</td>
               <td>{task.step.title}</td>
-              {showLane && <td>{task.assignee ? 'Dig' : roleName(task.lane)}</td>}
+              {showLane && <td>{who(task)}</td>}
               <td>
                 {formatDate(task.since)} <span className="muted">({sinceText(task.since)})</span>
               </td>
               <td>
-                {task.dueAt ? (
-                  <>
-                    {formatDate(task.dueAt)} <span className="muted">({dueText(task.dueAt)})</span>
-                  </>
-                ) : (
-                  'Ingen tidsgräns'
-                )}
+                <DueCell due={dueOf(task)} />
               </td>
               <td>
                 {task.escalated ? (
                   <span className="tag tag-escalated">
                     Eskalerad{task.escalationReason ? `: ${task.escalationReason}` : ''}
                   </span>
-                ) : task.overdue ? (
+                ) : isLate(task) ? (
                   <span className="tag tag-overdue">Försenad</span>
                 ) : (
                   <span className="tag">I tid</span>
@@ -165,6 +175,15 @@ export function TaskTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
+
+const DueCell = ({ due }: { due: string | null }) =>
+  due ? (
+    <>
+      senast {formatDate(due)} <span className="muted">({dueText(due)})</span>
+    </>
+  ) : (
+    'Ingen tidsgräns'
+  );

@@ -3,12 +3,13 @@ import { api, describeError, newAttemptKey } from '../api/client';
 import { downloadFile } from '../api/download';
 import type { BillingBasis, JsonSchema, Page, PartnerPlacement, ProcessSummary } from '../api/types';
 import { Disclosure } from '../components/disclosure';
-import { formatDate, formatKronor } from '../format';
+import { countOf, formatDate, formatKronor } from '../format';
 import { SchemaForm } from '../forms/schema-form';
 import { readsBilling, worksAtInsats } from '../roles';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
 
 /** Each step the providing unit takes, as the process names it and as the button says it. */
 const STEPS: Readonly<Record<string, { event: string; label: string; done: string }>> = {
@@ -96,7 +97,8 @@ export function PartnerPlacementsView() {
               <>
                 <dt>Omfattning</dt>
                 <dd>
-                  {placement.scope.hours} timmar per {placement.scope.per === 'day' ? 'dag' : 'vecka'}
+                  {countOf(placement.scope.hours, 'timme', 'timmar')} per{' '}
+                  {placement.scope.per === 'day' ? 'dag' : 'vecka'}
                 </dd>
               </>
             )}
@@ -226,7 +228,7 @@ function BillingSection() {
       {basis.error !== undefined && <p role="alert">{describeError(basis.error)}</p>}
       {basis.data && basis.data.lines.length === 0 && <p>Inga placeringar mellan enheter den månaden.</p>}
       {basis.data && basis.data.lines.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Underlag per placering">
+        <TableRegion label="Underlag per placering">
           <table>
             <caption>Placeringar mellan enheter, dagar placerade gånger priset vid godkännandet</caption>
             <thead>
@@ -256,7 +258,7 @@ function BillingSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

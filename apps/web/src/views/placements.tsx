@@ -1,11 +1,12 @@
 import { api, describeError } from '../api/client';
 import type { Page, Placement } from '../api/types';
-import { formatDate } from '../format';
+import { countOf, formatDate } from '../format';
 import { canSupervise, supervisedUnits } from '../roles';
 import { Link } from '../router';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
 
 const PHASE_NAMES: Readonly<Record<string, string>> = {
   anvisning: 'Anvisas',
@@ -71,8 +72,6 @@ const originText = (origin: NonNullable<Placement['origin']>) =>
     ? `Utgår från progressionsplanen, rad ${origin.planRow}`
     : 'Utgår från case managers planering';
 
-const followUpCount = (n: number) => (n === 1 ? '1 uppföljning' : `${n} uppföljningar`);
-
 /** Placements as rows: the case, the insats, where it stands and when it is next followed up. */
 export function PlacementTable({
   placements,
@@ -83,7 +82,7 @@ export function PlacementTable({
 }) {
   if (placements.length === 0) return <p>Inga placeringar.</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <TableRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -109,7 +108,7 @@ export function PlacementTable({
                 {p.continuesFrom && (
                   <div className="muted">
                     Fortsätter efter {p.continuesFrom.insatsName ?? 'förra insatsen'} (
-                    {followUpCount(p.continuesFrom.followUpsHeld)} där)
+                    {countOf(p.continuesFrom.followUpsHeld, 'uppföljning', 'uppföljningar')} där)
                   </div>
                 )}
               </td>
@@ -132,6 +131,6 @@ export function PlacementTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

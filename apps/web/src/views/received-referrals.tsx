@@ -6,6 +6,7 @@ import { formatDate } from '../format';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
 
 /** Which referrals the list shows: those the receiving unit still has to review, those it is done with, or all. */
 const SHOWN = {
@@ -62,7 +63,7 @@ export function ReceivedReferralsView() {
       {referrals.error !== undefined && <p role="alert">{referralError(referrals.error)}</p>}
       {referrals.data && items.length === 0 && <p>Inga aktualiseringar.</p>}
       {items.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+        <TableRegion label={caption}>
           <table>
             <caption>{caption}</caption>
             <thead>
@@ -98,7 +99,7 @@ export function ReceivedReferralsView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {referrals.data && referrals.data.total > items.length && (
         <p className="muted">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, describeError } from '../api/client';
+import { api, ApiError, describeError } from '../api/client';
 import type { DemoUsers, Me } from '../api/types';
 import { finishOidcSignIn, startOidcSignIn, type OidcConfig } from '../auth/oidc';
 import { saveSession } from '../auth/session';
@@ -148,7 +148,11 @@ export function OidcCallbackView({ onSignedIn }: { onSignedIn: (me: Me) => void 
       if (cancelled) return;
       onSignedIn(me);
       navigate(returnTo, { replace: true });
-    })().catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : describeError(e)));
+    })().catch(
+      // The sign-in's own errors are in Swedish; the API's messages are not, and are said by describeError.
+      (e: unknown) =>
+        !cancelled && setError(e instanceof Error && !(e instanceof ApiError) ? e.message : describeError(e)),
+    );
     return () => {
       cancelled = true;
     };

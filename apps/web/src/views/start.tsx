@@ -1,6 +1,6 @@
 import { api, describeError, newAttemptKey } from '../api/client';
 import type { CaseListItem, JsonSchema, Page, ProcessSummary } from '../api/types';
-import { useMe } from '../signed-in';
+import { useMe, useUnitName } from '../signed-in';
 import { SchemaForm } from '../forms/schema-form';
 import { canOpenCases, openingUnits } from '../roles';
 import { navigate } from '../router';
@@ -59,6 +59,7 @@ export function StartView() {
                 ...(mine ? { socialWorkerId: me.id } : {}),
               }}
               submitLabel="Öppna ärendet"
+              failedHeading="Ärendet kunde inte öppnas."
               onSubmit={async (values) => {
                 const { caseId } = await api<{ caseId: string }>('/api/cases', {
                   method: 'POST',
@@ -79,6 +80,7 @@ export function StartView() {
 }
 
 function StartInExisting() {
+  const unitName = useUnitName();
   const cases = useResource(
     (signal) => api<Page<CaseListItem>>('/api/cases', { query: { limit: 500 }, signal }),
     [],
@@ -95,7 +97,7 @@ function StartInExisting() {
         title: 'Ärende',
         enum: cases.data.items.map((item) => item.caseId),
         'x-enumLabels': Object.fromEntries(
-          cases.data.items.map((item) => [item.caseId, `${item.reference} (${item.unit})`]),
+          cases.data.items.map((item) => [item.caseId, `${item.reference} (${unitName(item.unit)})`]),
         ),
       },
       definitionId: {
@@ -112,6 +114,7 @@ function StartInExisting() {
       <SchemaForm
         schema={schema}
         submitLabel="Starta processen"
+        failedHeading="Processen kunde inte startas."
         onSubmit={async ({ caseId, definitionId }) => {
           await api(`/api/cases/${encodeURIComponent(String(caseId))}/processes`, {
             method: 'POST',

@@ -10,18 +10,21 @@ import type {
   StepCount,
   StepWait,
 } from '../api/types';
-import { useMe } from '../signed-in';
+import { useMe, useUnitName } from '../signed-in';
 import { BipChart, PHASES, PHASE_NAMES } from '../components/bip-chart';
 import { MentorsSection } from '../components/mentors';
 import { StaleFollowUps } from '../components/stale-follow-ups';
 import { StepWaitsTable } from '../components/step-waits';
-import { formatDate } from '../format';
+import { formatDate, formatMonth } from '../format';
+import { useSocialWorkers } from '../staff';
 import { roleName, supervisedUnits } from '../roles';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { CaseTable } from '../components/case-table';
-import { byUrgency, TaskTable } from './my-tasks';
+import { byUrgency, isLate, TaskTable } from './my-tasks';
 import { usePageTitle } from './page-title';
+import { TableRegion } from '../components/table-region';
+import { TeamWorkload } from '../components/team-workload';
 
 interface Overview {
   readonly team: QueueTask[];
@@ -73,11 +76,15 @@ export function UnitOverviewView() {
   const me = useMe();
   usePageTitle('Enhetsöversikt');
   const units = supervisedUnits(me);
+  const unitName = useUnitName();
   const [unit, setUnit] = useState(units[0] ?? '');
   const id = useId();
   const overview = useResource((signal) => loadOverview(unit, signal), [unit], 'any');
   const data = overview.data;
-  const late = data?.team.filter((task) => task.overdue || task.escalated) ?? [];
+  const late = data?.team.filter((task) => isLate(task) || task.escalated) ?? [];
+  // Tasks are assigned to the case's social worker only, so the unit's social workers name them all.
+  const workers = useSocialWorkers([unit]);
+  const nameOf = (id: string) => workers.data?.find((worker) => worker.id === id)?.name;
 
   return (
     <>
@@ -87,12 +94,14 @@ export function UnitOverviewView() {
           <label htmlFor={`${id}-unit`}>Enhet</label>
           <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value)}>
             {units.map((u) => (
-              <option key={u}>{u}</option>
+              <option key={u} value={u}>
+                {unitName(u)}
+              </option>
             ))}
           </select>
         </div>
       )}
-      <p className="lead">Enhet {unit}.</p>
+      <p className="lead">{unitName(unit)}</p>
       {overview.error !== undefined && <p role="alert">{describeError(overview.error)}</p>}
       {!data ? (
         <p>Hämtar översikten…</p>
@@ -103,7 +112,7 @@ export function UnitOverviewView() {
               Eskalerade och försenade uppföljningar ({late.length + data.escalated.length})
             </h2>
             {data.escalated.length > 0 && (
-              <div className="table-wrap">
+              <TableRegion label="Ärenden där uppföljningen har flyttats till biträdande enhetschef">
                 <table>
                   <caption>Ärenden där uppföljningen har flyttats till biträdande enhetschef</caption>
                   <thead>
@@ -127,16 +136,22 @@ export function UnitOverviewView() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             )}
-            <TaskTable tasks={late} caption="Försenade och eskalerade uppgifter i teamet" />
+            <TaskTable tasks={late} caption="Försenade och eskalerade uppgifter i teamet" nameOf={nameOf} />
           </section>
+
+          <TeamWorkload unit={unit} />
 
           <StaleFollowUps followUps={data.stale} />
 
           <section aria-labelledby="kö">
             <h2 id="kö">Teamets kö ({data.team.length})</h2>
-            <TaskTable tasks={data.team} caption="Teamets alla öppna uppgifter, försenade först" />
+            <TaskTable
+              tasks={data.team}
+              caption="Teamets alla öppna uppgifter, försenade först"
+              nameOf={nameOf}
+            />
           </section>
 
           <section aria-labelledby="fas0">
@@ -152,7 +167,7 @@ export function UnitOverviewView() {
                 alla byten har en överlämning och en informerad klient.
               </p>
             ) : (
-              <div className="table-wrap">
+              <TableRegion label="Handläggarbyten att se över">
                 <table>
                   <caption>
                     Två eller fler byten de senaste 12 månaderna, eller ett byte som saknar överlämning eller
@@ -186,14 +201,14 @@ export function UnitOverviewView() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             )}
           </section>
 
           <section aria-labelledby="bip">
             <h2 id="bip">BIP-faser över tid</h2>
             <BipChart months={data.phases} />
-            <div className="table-wrap">
+            <TableRegion label="Antal ärenden per BIP-fas vid varje månads slut">
               <table>
                 <caption>Antal ärenden per BIP-fas vid varje månads slut</caption>
                 <thead>
@@ -209,7 +224,7 @@ export function UnitOverviewView() {
                 <tbody>
                   {data.phases.map((month) => (
                     <tr key={month.month}>
-                      <th scope="row">{month.month}</th>
+                      <th scope="row">{formatMonth(month.month, 'long')}</th>
                       {PHASES.map((phase) => (
                         <td key={phase}>{month.phases[phase] ?? 0}</td>
                       ))}
@@ -217,7 +232,7 @@ export function UnitOverviewView() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </section>
 
           <section aria-labelledby="steg">
@@ -225,7 +240,7 @@ export function UnitOverviewView() {
             {data.steps.length === 0 ? (
               <p>Ingen process pågår.</p>
             ) : (
-              <div className="table-wrap">
+              <TableRegion label="Pågående processer per steg">
                 <table>
                   <caption>Pågående processer per steg</caption>
                   <thead>
@@ -245,7 +260,7 @@ export function UnitOverviewView() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             )}
           </section>
 

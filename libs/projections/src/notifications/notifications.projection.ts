@@ -132,7 +132,7 @@ class NotificationsProjection implements Projection {
       db,
       message,
       'deadline',
-      `${definition.title}: fristen har passerats – ${title} (senast ${String(message.data.dueAt).slice(0, 10)})`,
+      `${definition.title}: tidsgränsen har passerats – ${title} (senast ${String(message.data.dueAt).slice(0, 10)})`,
       roles,
     );
   }

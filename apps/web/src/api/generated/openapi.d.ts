@@ -1240,6 +1240,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/case-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved filters of the case list, in the order I saved them */
+        get: operations["AuthController_caseFilters"];
+        /** Replace my saved case-list filters (at most 20; names unique; the filters only, never a search text) */
+        put: operations["AuthController_saveCaseFilters"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me/mail": {
         parameters: {
             query?: never;
@@ -1250,6 +1268,26 @@ export interface paths {
         get?: never;
         /** Turn e-mail about what waits for me off, or on again (it holds only the kind of thing and a link) */
         put: operations["AuthController_setMail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's work per person: cases, cases with a passed deadline, open and overdue tasks
+         * @description Counts only, no case: for the unit's biträdande enhetschef (and auditor), every social worker of the unit and anyone else holding its cases or tasks.
+         */
+        get: operations["StaffController_workload"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1759,6 +1797,22 @@ export interface components {
             /** Kommentar */
             comment?: string;
         };
+        SavedCaseFiltersDto: {
+            filters: {
+                name: string;
+                filter: {
+                    unit?: string;
+                    socialWorkerId?: string;
+                    process?: string;
+                    state?: string;
+                    overdue?: boolean;
+                    /** @enum {number} */
+                    bipPhase?: 0 | 1 | 2 | 3 | 4;
+                    /** @enum {string} */
+                    sort?: "updated" | "opened" | "due" | "socialWorker";
+                };
+            }[];
+        };
         MailPreferenceDto: {
             optOut: boolean;
         };
@@ -1784,6 +1838,25 @@ export interface components {
         };
         MailPreference: {
             optOut: boolean;
+        };
+        UnitWorkload: {
+            unit: string;
+            people: {
+                userId: string;
+                name: string;
+                cases: number;
+                overdueCases: number;
+                openTasks: number;
+                overdueTasks: number;
+            }[];
+        };
+        SavedCaseFilters: {
+            filters: {
+                name: string;
+                filter: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         MailReport: {
             /** Format: date-time */
@@ -2304,9 +2377,14 @@ export interface components {
         };
         Viewing: {
             caseId: string;
+            reference: (string | null) | "[skyddad]";
             /** Format: date-time */
             at: string;
+            /** Format: date-time */
+            firstAt: string;
+            count: number;
             userId: string;
+            userName: string | null;
             roles: string[];
             view: string;
             correlationId: string;
@@ -2713,6 +2791,7 @@ export interface operations {
                 state?: string;
                 overdue?: boolean;
                 search?: string;
+                sort?: "updated" | "opened" | "due" | "socialWorker";
                 bipPhase?: number;
                 limit?: number;
                 offset?: number;
@@ -3712,6 +3791,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                grouped?: boolean;
             };
             header?: never;
             path: {
@@ -3736,6 +3816,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                grouped?: boolean;
                 from?: string;
                 to?: string;
             };
@@ -4403,6 +4484,48 @@ export interface operations {
             };
         };
     };
+    AuthController_caseFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCaseFilters"];
+                };
+            };
+        };
+    };
+    AuthController_saveCaseFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedCaseFiltersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCaseFilters"];
+                };
+            };
+        };
+    };
     AuthController_setMail: {
         parameters: {
             query?: never;
@@ -4422,6 +4545,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MailPreference"];
+                };
+            };
+        };
+    };
+    StaffController_workload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitWorkload"];
                 };
             };
         };
