@@ -157,6 +157,13 @@ describe('reading, filtering and exporting the case history', () => {
     ]);
     const byRehab = await history({ actor: REHAB.id });
     expect(byRehab.entries.map((e) => e.type)).toEqual(['DocumentationReviewed', 'SupervisionHeld']);
+    const ofInstance = await history({ instance: rh });
+    expect(ofInstance.entries.length).toBeGreaterThan(3);
+    expect(
+      ofInstance.entries.every(
+        (e) => (e as Entry & { process: { instanceId: string } }).process.instanceId === rh,
+      ),
+    ).toBe(true);
     const ofProcess = await history({ process: 'rehab-handledning' });
     expect(ofProcess.entries.map((e) => e.type)).not.toContain('CaseOpened');
     expect(ofProcess.entries.map((e) => e.type)).toContain('ImpulsRegistered');

@@ -128,10 +128,14 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
       .poll(() => page.getByRole('table', { name: 'Progressionsplanens punkter' }).textContent())
       .toContain('Förtroendeläkare');
     // The case's facts: unit, responsible social worker, follow-up owner since when, BIP phase.
+    // People and units by name, and the journal reference the case was opened with.
+    await expect
+      .poll(() => page.locator('dl.facts').first().textContent())
+      .toContain('Socialsekreterare, Järva');
     const facts = (await page.locator('dl.facts').first().textContent()) ?? '';
     for (const fact of [
-      'Enhetjarva-1',
-      'Ansvarig socialsekreterarejarva-1-ss',
+      'EnhetJärva',
+      'Ansvarig socialsekreterareSocialsekreterare, Järva',
       // Follow-up belongs to the process that continues the plan, from its own step on.
       'Ansvar för uppföljningIngen process har uppföljning ännu',
       'BIP-fasIngen fas registrerad',
@@ -268,6 +272,10 @@ describe('the caseworker UI in a real browser', { timeout: 60_000 }, () => {
     await expect
       .poll(() => facts.textContent())
       .toMatch(/Förtroendeläkare: Biträdande enhetschef sedan 2027-01-31 \(eskalerad: Inga åtgärder/);
+    // The plan says whose follow-up it was, and that the escalation moved it.
+    expect(await page.getByRole('region', { name: 'Progressionsplan' }).textContent()).toContain(
+      'Uppföljning enligt planen: Rehabansvarig; nu hos Biträdande enhetschef efter eskalering (Förtroendeläkare).',
+    );
     // Rehabansvarig's step is theirs now: the check-in the reminder asked for.
     await doStep(page, fl, 'Registrera avstämning', (form) =>
       form.getByLabel('Anteckningar').fill('Avstämt med socialsekreteraren'),

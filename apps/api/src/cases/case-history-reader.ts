@@ -47,6 +47,7 @@ export function historyFilterOf(query: HistoryFilterDto): HistoryFilter {
     new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     ...(query.process ? { definitionId: query.process } : {}),
+    ...(query.instance ? { instanceId: query.instance } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(query.actor ? { actorId: query.actor } : {}),
     ...(query.from ? { since: startOfSwedishDay(query.from) } : {}),

@@ -163,6 +163,11 @@ export class HistoryFilterDto {
   @IsId()
   process?: string;
 
+  /** One process instance: what its steps recorded, for the case view. */
+  @IsOptional()
+  @IsId()
+  instance?: string;
+
   /** One kind of event, by its type (`ImpulsRegistered`, `CaseworkerChanged`). */
   @IsOptional()
   @Matches(/^[A-Z][A-Za-z0-9]{0,63}$/, { message: 'type must be an event type such as ImpulsRegistered' })

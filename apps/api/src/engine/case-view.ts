@@ -1,4 +1,5 @@
 import {
+  CATEGORY_LABELS,
   BIP_PHASE_LABELS,
   CHANGE_REASONS,
   END_REASON_LABELS,
@@ -29,6 +30,7 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     caseId: state.caseId,
     revision: state.revision,
     reference: personal(state.caseId, state.reference),
+    journalRef: personal(state.caseId, state.journalRef ?? null),
     unit: state.unit,
     socialWorkerId: state.socialWorkerId,
     caseworkerChanges: state.caseworkerChanges,
@@ -80,7 +82,13 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     }),
     bipPhase: state.bipPhase ? { ...state.bipPhase, label: BIP_PHASE_LABELS[state.bipPhase.phase] } : null,
     progressionsplan: state.progressionsplan
-      ? { ...state.progressionsplan, items: personal(state.caseId, state.progressionsplan.items) }
+      ? {
+          ...state.progressionsplan,
+          /** What the category means and who follows up, as the choice named it. */
+          categoryLabel:
+            CATEGORY_LABELS[state.progressionsplan.category] ?? `Kategori ${state.progressionsplan.category}`,
+          items: personal(state.caseId, state.progressionsplan.items),
+        }
       : null,
     processes: [...state.instances.values()].map((instance) => {
       const definition = registry.get(instance.definitionId, instance.version);

@@ -220,6 +220,7 @@ export const RESPONSE_SCHEMAS = {
     caseId: string,
     revision: integer,
     reference: personal(string),
+    journalRef: personal(nullable(string)),
     unit: string,
     socialWorkerId: string,
     caseworkerChanges: integer,
@@ -282,6 +283,7 @@ export const RESPONSE_SCHEMAS = {
       object(
         {
           category: integer,
+          categoryLabel: string,
           followUpOwner: string,
           items: personal(array(ref('PlanItem'))),
           rows: integer,

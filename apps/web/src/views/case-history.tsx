@@ -190,7 +190,9 @@ function AsOf({ path, firstAt }: { path: string; firstAt: string | undefined }) 
               </li>
             ))}
           </ul>
-          {shown.view.progressionsplan && <ProgressionsplanTable plan={shown.view.progressionsplan} />}
+          {shown.view.progressionsplan && (
+            <ProgressionsplanTable plan={shown.view.progressionsplan} followUps={shown.view.followUps} />
+          )}
           <h4>Öppna tidsgränser då</h4>
           <DeadlineList deadlines={shown.view.deadlines} relative={false} />
         </div>

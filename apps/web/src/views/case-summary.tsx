@@ -12,6 +12,8 @@ export const FREQUENT_CHANGES = 2;
 /** The case's facts as they are (or were, in the history's as-of view). */
 export function CaseFacts({ view }: { view: CaseView }) {
   const unitName = useUnitName();
+  const workers = useSocialWorkers([view.unit]);
+  const workerName = workers.data?.find((worker) => worker.id === view.socialWorkerId)?.name;
   return (
     <>
       {view.caseworkerChangesLastTwelveMonths >= FREQUENT_CHANGES && (
@@ -27,12 +29,16 @@ export function CaseFacts({ view }: { view: CaseView }) {
           <dd>{view.reference}</dd>
         </div>
         <div>
+          <dt>Journalreferens</dt>
+          <dd>{view.journalRef ?? 'Ingen angiven'}</dd>
+        </div>
+        <div>
           <dt>Enhet</dt>
           <dd>{unitName(view.unit)}</dd>
         </div>
         <div>
           <dt>Ansvarig socialsekreterare</dt>
-          <dd>{view.socialWorkerId}</dd>
+          <dd>{workerName ?? view.socialWorkerId}</dd>
         </div>
         <div>
           <dt>Ansvar för uppföljning</dt>
@@ -121,18 +127,29 @@ function LastChange({
   );
 }
 
+/** The plan's follow-up owner, and who has it now when an escalation moved it. */
+function followUpText(owner: string, followUps: CaseView['followUps']): string {
+  const escalated = followUps.find((followUp) => followUp.escalated);
+  return escalated
+    ? `Uppföljning enligt planen: ${roleName(owner)}; nu hos ${escalated.label} efter eskalering (${escalated.process}).`
+    : `Uppföljning: ${roleName(owner)}.`;
+}
+
 export function ProgressionsplanTable({
   plan,
+  followUps = [],
   onPlace,
 }: {
   plan: NonNullable<CaseView['progressionsplan']>;
+  /** Who follows up now: an escalation moves it from the owner the plan names. */
+  followUps?: CaseView['followUps'];
   /** Offered to those who may start a placement: an anvisning that carries out the row. */
   onPlace?: (prefill: StepPrefill) => void;
 }) {
   return (
     <>
       <p>
-        Kategori {plan.category}. Uppföljning: {roleName(plan.followUpOwner)}. Senast ändrad{' '}
+        {plan.categoryLabel}. {followUpText(plan.followUpOwner, followUps)} Senast ändrad{' '}
         {formatDate(plan.recordedAt)}.
       </p>
       {typeof plan.items === 'string' ? (

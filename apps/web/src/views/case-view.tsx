@@ -13,6 +13,7 @@ import { socialWorkerField, useSocialWorkers, type SocialWorker } from '../staff
 import { useMe } from '../signed-in';
 import { BpmnDiagram } from '../components/bpmn-diagram';
 import { Disclosure } from '../components/disclosure';
+import { StepOutputs } from '../components/step-outputs';
 import { RehabansvarigSection } from '../components/rehabansvarig-section';
 import { CasePlacements } from '../components/case-placements';
 import { SaAeSection } from '../components/sa-ae-section';
@@ -150,6 +151,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         {active.map((instance) => (
           <ProcessPanel
             key={instance.instanceId}
+            caseId={caseId}
             instance={instance}
             steps={kept.stepsOf(instance.instanceId)}
             onToggle={kept.toggled}
@@ -188,6 +190,9 @@ export function CaseView({ caseId }: { caseId: string }) {
                   {instance.ended
                     ? `avslutad i förtid ${formatDate(instance.ended.at)} (${instance.ended.label})`
                     : 'avslutad'}
+                  <Disclosure label={`Visa det som registrerades i ${instance.process}`}>
+                    {() => <StepOutputs caseId={caseId} instanceId={instance.instanceId} />}
+                  </Disclosure>
                 </li>
               ))}
             </ul>
@@ -198,7 +203,11 @@ export function CaseView({ caseId }: { caseId: string }) {
       <section aria-labelledby="progressionsplan">
         <h2 id="progressionsplan">Progressionsplan</h2>
         {view.progressionsplan ? (
-          <ProgressionsplanTable plan={view.progressionsplan} onPlace={placeFrom} />
+          <ProgressionsplanTable
+            plan={view.progressionsplan}
+            followUps={view.followUps}
+            onPlace={placeFrom}
+          />
         ) : (
           <p>Ingen progressionsplan ännu.</p>
         )}
@@ -369,6 +378,7 @@ function startError(error: unknown): string {
 }
 
 function ProcessPanel({
+  caseId,
   instance,
   steps,
   actions,
@@ -378,6 +388,7 @@ function ProcessPanel({
   onAction,
   onToggle,
 }: {
+  caseId: string;
   instance: ProcessInstanceView;
   steps: readonly ShownStep[];
   actions: readonly InstanceAction[];
@@ -456,6 +467,7 @@ function ProcessPanel({
           label={`Processkarta för ${instance.process}. Aktuellt steg: ${now || 'inget'}.`}
         />
       </div>
+      <StepOutputs caseId={caseId} instanceId={instance.instanceId} />
       {instance.definitionId === CASE_MANAGER && (
         <CaseManagerPlan context={instance.context} onPlace={onPlace} />
       )}

@@ -60,6 +60,8 @@ export interface CaseState {
   readonly chainHash?: string;
   readonly unit?: string;
   readonly reference?: string;
+  /** The id in the journal system (dok.hant), sealed like the reference; absent when the unit links none. */
+  readonly journalRef?: string;
   readonly socialWorkerId?: string;
   /** Every social worker ever responsible, oldest first: they keep seeing the case. */
   readonly socialWorkers: readonly string[];
@@ -222,6 +224,7 @@ export class CaseFold {
       case CASE_EVENTS.opened:
         draft.unit = event.data.unit;
         draft.reference = event.data.reference;
+        if (event.data.journalRef !== undefined) draft.journalRef = event.data.journalRef;
         draft.socialWorkerId = event.data.socialWorkerId;
         draft.socialWorkers = [event.data.socialWorkerId];
         return;

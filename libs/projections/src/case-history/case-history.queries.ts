@@ -38,6 +38,7 @@ export interface HistoryCursor {
 /** What a reader narrows the history to: one process, one kind of event, one person, a period. */
 export interface HistoryFilter {
   readonly definitionId?: string;
+  readonly instanceId?: string;
   readonly type?: string;
   readonly actorId?: string;
   /** Instants, inclusive and exclusive: the period the reader chose, on the Swedish clock. */
@@ -108,6 +109,7 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
     const rows = this.db.all<Row>(
       `SELECT * FROM ch_events WHERE case_id = :caseId AND revision > :after
          AND (:definitionId IS NULL OR definition_id = :definitionId)
+         AND (:instanceId IS NULL OR instance_id = :instanceId)
          AND (:type IS NULL OR type = :type)
          AND (:actorId IS NULL OR actor_id = :actorId)
          AND (:since IS NULL OR occurred_at >= :since)
@@ -118,6 +120,7 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
         after: cursor.after ?? -1,
         limit: cursor.limit === undefined ? -1 : cursor.limit + 1,
         definitionId: filter.definitionId ?? null,
+        instanceId: filter.instanceId ?? null,
         type: filter.type ?? null,
         actorId: filter.actorId ?? null,
         since: filter.since ?? null,

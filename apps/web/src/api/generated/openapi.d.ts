@@ -2068,6 +2068,7 @@ export interface components {
             caseId: string;
             revision: number;
             reference: string | "[skyddad]";
+            journalRef: (string | null) | "[skyddad]";
             unit: string;
             socialWorkerId: string;
             caseworkerChanges: number;
@@ -2148,6 +2149,7 @@ export interface components {
             } | null;
             progressionsplan: {
                 category: number;
+                categoryLabel: string;
                 followUpOwner: string;
                 items: components["schemas"]["PlanItem"][] | "[skyddad]";
                 rows?: number;
