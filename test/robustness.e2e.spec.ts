@@ -233,8 +233,17 @@ describe('no input produces a 500', () => {
         .filter((p) => p.in === 'query')
         .map((p) => p.name)
         .sort();
-    expect(query('/api/access-log/users/{userId}')).toEqual(['from', 'limit', 'offset', 'to']);
-    expect(query('/api/cases/{caseId}/history')).toEqual(['after', 'limit']);
+    expect(query('/api/access-log/users/{userId}')).toEqual(['from', 'grouped', 'limit', 'offset', 'to']);
+    expect(query('/api/cases/{caseId}/history')).toEqual([
+      'actor',
+      'after',
+      'from',
+      'instance',
+      'limit',
+      'process',
+      'to',
+      'type',
+    ]);
     expect(query('/api/cases/{caseId}/as-of')).toEqual(['at']);
   });
 

@@ -14,6 +14,7 @@ const scope = {
   caseManagerUnits: [],
   socialWorkerUnits: [],
   mentees: [],
+  covered: [],
   userId: 'jarva-1-bec',
 };
 

@@ -38,6 +38,7 @@ const scope = {
   caseManagerUnits: [],
   socialWorkerUnits: [],
   mentees: [],
+  covered: [],
   userId: 'bec',
 };
 

@@ -31,6 +31,7 @@ const scope = {
   caseManagerUnits: [],
   socialWorkerUnits: [],
   mentees: [],
+  covered: [],
   userId: 'bec',
 };
 

@@ -7,6 +7,7 @@ import { AccessLogController } from './access/access-log.controller';
 import { AdminController } from './admin/admin.controller';
 import { ProjectionsReadiness } from './admin/projections-readiness';
 import { CasesController } from './cases/cases.controller';
+import { TasksController } from './cases/tasks.controller';
 import { CLOCK, systemClock, type Clock } from '@app/common';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DisclosureInterceptor } from './access/discloses';
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [
         CasesController,
+        TasksController,
         ProcessesController,
         WorkController,
         SupervisionController,

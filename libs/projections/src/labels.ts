@@ -11,11 +11,31 @@ import {
   type SaAeOutcome,
   type EndReason,
   type CaseEffects,
+  type ProcessDefinition,
   type ProcessRegistry,
 } from '@app/engine';
+import { activeTasks } from '@app/workflow';
+import type { StateValue } from 'xstate';
 import type { StoredEventMessage } from '@app/read-model';
 
 const day = (iso: unknown) => String(iso).slice(0, 10);
+
+/** A step by its title, from its state path ("uppfoljning.avstamning" is the state value it names). */
+function stepTitle(definition: ProcessDefinition | undefined, statePath: unknown): string {
+  const path = String(statePath);
+  if (!definition) return path;
+  const value = path
+    .split('.')
+    .reduceRight<StateValue | undefined>(
+      (inner, key) => (inner === undefined ? key : { [key]: inner }),
+      undefined,
+    );
+  try {
+    return activeTasks(definition, value ?? path).find((task) => task.statePath === path)?.title ?? path;
+  } catch {
+    return path;
+  }
+}
 
 /** What happened, in Swedish, as the case history shows it. */
 export function historyLabel(
@@ -49,6 +69,10 @@ export function historyLabel(
       return `Handling i dokumenthanteringen: ${DOCUMENT_KINDS[data.kind as keyof typeof DOCUMENT_KINDS] ?? data.kind} (${day(data.dated)})`;
     case CASE_EVENTS.rehabansvarigAssigned:
       return data.from === undefined ? 'Rehabansvarig för ärendet angiven' : 'Byte av Rehabansvarig';
+    case CASE_EVENTS.taskAssigned:
+      return data.to === null
+        ? `Uppgiften tillbaka i rollens kö: ${stepTitle(definition, data.statePath)}`
+        : `Uppgiften tagen eller överlämnad: ${stepTitle(definition, data.statePath)}`;
     case CASE_EVENTS.stepWaitRecorded:
       return `Steget väntar: ${WAIT_REASONS[data.reason as WaitReason]} (sedan ${day(data.since)})${definition ? `, ${definition.title}` : ''}`;
     case CASE_EVENTS.deadlineScheduled:

@@ -40,6 +40,7 @@ describe('query plans of the hot read-model queries', () => {
     caseManagerUnits: [],
     socialWorkerUnits: [],
     mentees: [],
+    covered: [],
     userId: 'jarva-1-bec',
   };
   const plan = (from: string, params: Record<string, unknown>) =>

@@ -90,6 +90,8 @@ export const ClientFactsRecorded = messageClass(CASE_EVENTS.clientFactsRecorded)
 export const CaseNoteRecorded = messageClass(CASE_EVENTS.noteRecorded);
 /** A handling in the journal system, by kind, date and id there. */
 export const DocumentReferenced = messageClass(CASE_EVENTS.documentReferenced);
+/** A task of a role's queue taken, handed over or put back. */
+export const TaskAssigned = messageClass(CASE_EVENTS.taskAssigned);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -107,6 +109,9 @@ export const MailPreferenceSet = messageClass(STAFF_EVENTS.mailPreferenceSet);
 export const NotificationsRead = messageClass(STAFF_EVENTS.notificationsRead);
 /** A person's saved filters of the case list. */
 export const CaseFiltersSaved = messageClass(STAFF_EVENTS.caseFiltersSaved);
+/** A social worker covers for an absent colleague, from one day to another; or stops before the last. */
+export const CoverGranted = messageClass(STAFF_EVENTS.coverGranted);
+export const CoverEnded = messageClass(STAFF_EVENTS.coverEnded);
 /** An e-mail's delivery: claimed, sent, or failed and to be tried again. */
 export const MAIL_MESSAGES: readonly MessageClass[] = Object.values(MAIL_EVENTS).map(messageClass);
 const MAIL_BY_TYPE = new Map(MAIL_MESSAGES.map((type) => [type.storedType, type]));
@@ -131,6 +136,7 @@ const BY_TYPE = new Map<string, MessageClass>(
     ClientFactsRecorded,
     CaseNoteRecorded,
     DocumentReferenced,
+    TaskAssigned,
   ].map((type) => [type.storedType, type]),
 );
 
@@ -158,6 +164,12 @@ export function toMessage(event: RecordedEvent): StoredEventMessage {
   }
   if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === CaseFiltersSaved.storedType) {
     return new CaseFiltersSaved(event);
+  }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === CoverGranted.storedType) {
+    return new CoverGranted(event);
+  }
+  if (event.streamName.startsWith(STREAM_PREFIXES.staff) && event.type === CoverEnded.storedType) {
+    return new CoverEnded(event);
   }
   const mail = event.streamName.startsWith(STREAM_PREFIXES.mail) && MAIL_BY_TYPE.get(event.type);
   if (mail) return new mail(event);

@@ -33,6 +33,7 @@ const CASE_EVENT_KINDS: Readonly<Record<(typeof CASE_EVENTS)[keyof typeof CASE_E
   [CASE_EVENTS.documentReferenced]: 'Handling i dokumenthanteringen',
   [CASE_EVENTS.stepWaitRecorded]: 'Steget väntar',
   [CASE_EVENTS.rehabansvarigAssigned]: 'Rehabansvarig',
+  [CASE_EVENTS.taskAssigned]: 'Uppgift tagen eller överlämnad',
   [CASE_EVENTS.erased]: 'Ärendet raderat',
 };
 

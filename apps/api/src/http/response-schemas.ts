@@ -70,6 +70,24 @@ export const RESPONSE_SCHEMAS = {
     ['email'],
   ),
   MailPreference: object({ optOut: boolean }),
+  /** `from` and `until` are days, both included. */
+  UnitCovers: object({
+    unit: string,
+    covers: array(
+      object({
+        absentId: string,
+        absentName: string,
+        coverId: string,
+        coverName: string,
+        unit: string,
+        from: string,
+        until: string,
+        grantedBy: string,
+        grantedByName: string,
+        grantedAt: instant,
+      }),
+    ),
+  }),
   UnitWorkload: object({
     unit: string,
     people: array(

@@ -1,15 +1,23 @@
-import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { addIsoDuration, calendarDayOf } from '@app/workflow';
 import { QueryBus } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '@app/common';
 import { UnitWorkloadQuery, type Workload } from '@app/projections';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { rolesIn, StaffDirectory, unitsWhere, type AccessRole } from '@app/access';
+import {
+  rolesIn,
+  StaffDirectory,
+  UnitCoversQuery,
+  unitsWhere,
+  type AccessRole,
+  type Cover,
+} from '@app/access';
 import { BusinessRuleError, staffRefusal } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
-import { AccessDeniedError } from '../http/request-errors';
+import { AccessDeniedError, InvalidRequestError, ResourceNotFoundError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
 import { Allow, CASE_READERS, CurrentActor, SUPERVISORS, type Actor } from './actor';
-import { MentorDto } from './staff.dto';
+import { CoverPairDto, GrantCoverDto, MentorDto } from './staff.dto';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -73,6 +81,126 @@ export class StaffController {
         workers.map(async (worker) => ({
           ...worker,
           mentorId: (await this.staff.mentorOf(worker.id, unit)) ?? null,
+        })),
+      ),
+    };
+  }
+
+  @Get(':unit/covers')
+  @Answers('UnitCovers')
+  @Allow(...SUPERVISORS)
+  @ApiOperation({ summary: "The unit's covers for absent social workers that have not ended" })
+  async covers(@Param('unit', IdParamPipe) unit: string, @CurrentActor() actor: Actor) {
+    this.requireSupervisor(actor, unit);
+    return this.coversOf(unit);
+  }
+
+  @Post(':unit/covers')
+  @HttpCode(200)
+  @Answers('UnitCovers')
+  @Allow('bitradande_enhetschef')
+  @ApiOperation({
+    summary:
+      'Let one social worker cover for an absent colleague, from one day to another (at most three months)',
+    description:
+      "The cover sees the absent worker's tasks among their own and the absent worker's current cases, while the period runs; every read is logged as the cover's own. Granted again, the new period replaces the old.",
+  })
+  async grantCover(
+    @Param('unit', IdParamPipe) unit: string,
+    @Body() body: GrantCoverDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    this.requireSupervisor(actor, unit, ['bitradande_enhetschef']);
+    const today = calendarDayOf(this.clock.now().toISOString());
+    const problems = [
+      body.until < body.from && {
+        field: 'until',
+        rule: 'notBeforeFrom',
+        message: 'until must be the same day as from or later',
+      },
+      body.until < today && { field: 'until', rule: 'notPast', message: 'until must be today or later' },
+      addIsoDuration(`${body.from}T12:00:00Z`, 'P3M').slice(0, 10) < body.until && {
+        field: 'until',
+        rule: 'atMostThreeMonths',
+        message: 'until must be at most three months after from',
+      },
+    ].filter((p): p is { field: string; rule: string; message: string } => p !== false);
+    if (problems.length > 0) throw new InvalidRequestError(problems);
+    await this.requirePair(unit, body);
+    await this.staff.grantCover(
+      { unit, absentId: body.absentId, coverId: body.coverId, from: body.from, until: body.until },
+      actor.id,
+    );
+    return this.coversOf(unit, { absentId: body.absentId, coverId: body.coverId, present: true });
+  }
+
+  @Post(':unit/covers/end')
+  @HttpCode(200)
+  @Answers('UnitCovers')
+  @Allow('bitradande_enhetschef')
+  @ApiOperation({ summary: 'End a cover before its last day' })
+  async endCover(
+    @Param('unit', IdParamPipe) unit: string,
+    @Body() body: CoverPairDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    this.requireSupervisor(actor, unit, ['bitradande_enhetschef']);
+    const today = calendarDayOf(this.clock.now().toISOString());
+    const held: Cover[] = await this.queries.execute(new UnitCoversQuery(unit, today));
+    if (!held.some((c) => c.absentId === body.absentId && c.coverId === body.coverId)) {
+      throw new ResourceNotFoundError('Cover', { unit, absentId: body.absentId, coverId: body.coverId });
+    }
+    await this.staff.endCover({ unit, ...body }, actor.id);
+    return this.coversOf(unit, { ...body, present: false });
+  }
+
+  private requireSupervisor(actor: Actor, unit: string, roles: readonly AccessRole[] = SUPERVISORS) {
+    if (!unitsWhere(actor, roles).includes(unit)) {
+      throw new AccessDeniedError(`You supervise no team in unit ${unit}`, { unit });
+    }
+  }
+
+  /** Both are social workers of the unit, and not the same person. */
+  private async requirePair(unit: string, pair: CoverPairDto): Promise<void> {
+    if (pair.absentId === pair.coverId) {
+      throw new InvalidRequestError([
+        { field: 'coverId', rule: 'notTheAbsent', message: 'coverId must be another person than absentId' },
+      ]);
+    }
+    for (const field of ['absentId', 'coverId'] as const) {
+      const refusal = staffRefusal(await this.staff.member(pair[field]), pair[field], unit, {
+        role: 'socialsekreterare',
+        field,
+        notInRole: 'not-a-social-worker-of-the-unit',
+      });
+      if (refusal) throw new BusinessRuleError([refusal]);
+    }
+  }
+
+  /**
+   * The unit's covers by name. After a write the answer waits (briefly)
+   * until the read model shows it, so the caller sees their own change.
+   */
+  private async coversOf(unit: string, after?: { absentId: string; coverId: string; present: boolean }) {
+    const today = calendarDayOf(this.clock.now().toISOString());
+    const until = Date.now() + 3000;
+    let covers: Cover[] = await this.queries.execute(new UnitCoversQuery(unit, today));
+    const shows = () =>
+      !after ||
+      covers.some((c) => c.absentId === after.absentId && c.coverId === after.coverId) === after.present;
+    while (!shows() && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      covers = await this.queries.execute(new UnitCoversQuery(unit, today));
+    }
+    const nameOf = async (id: string) => (await this.staff.member(id))?.name ?? id;
+    return {
+      unit,
+      covers: await Promise.all(
+        covers.map(async (c) => ({
+          ...c,
+          absentName: await nameOf(c.absentId),
+          coverName: await nameOf(c.coverId),
+          grantedByName: await nameOf(c.grantedBy),
         })),
       ),
     };

@@ -31,10 +31,15 @@ export class WorkController {
   @Answers('QueueTaskPage')
   @Allow(...CASEWORK_ROLES)
   @Discloses('queue')
-  @ApiOperation({ summary: 'Tasks assigned to me' })
+  @ApiOperation({ summary: 'Tasks assigned to me, and to the absent colleagues I cover for today' })
   mine(@CurrentActor() actor: Actor, @Query() page: PageDto) {
     return this.queries.execute(
-      new WorkQueueQuery({ kind: 'person', personId: actor.id }, this.now(), pageOf(page), scopeOf(actor)),
+      new WorkQueueQuery(
+        { kind: 'person', personId: actor.id, coveringFor: scopeOf(actor).covered.map((c) => c.absentId) },
+        this.now(),
+        pageOf(page),
+        scopeOf(actor),
+      ),
     );
   }
 

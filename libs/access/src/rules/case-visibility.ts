@@ -6,7 +6,9 @@ import { unitsWhere, type Principal } from './principal';
  * and SIP-stödjare the toolbox cases of their unit; a case manager the cases
  * referred to CM; a biträdande enhetschef and an auditor every case of their
  * unit; a mentor the cases of the social workers they mentor in the
- * introduktionsprogram, while those are responsible. Never another unit's.
+ * introduktionsprogram, while those are responsible; a social worker
+ * covering for an absent colleague that colleague's current cases, while
+ * the biträdande enhetschef's grant runs. Never another unit's.
  */
 export interface AccessScope {
   readonly userId: string;
@@ -15,6 +17,8 @@ export interface AccessScope {
   readonly socialWorkerUnits: readonly string[];
   /** The social workers this person mentors, each in the unit where they hold the mentor role. */
   readonly mentees: readonly { readonly menteeId: string; readonly unit: string }[];
+  /** The absent social workers this person covers for today, in units where they are socialsekreterare themselves. */
+  readonly covered: readonly { readonly absentId: string; readonly unit: string }[];
 }
 
 export const WHOLE_UNIT_ROLES = [
@@ -32,6 +36,9 @@ export function scopeOf(principal: Principal): AccessScope {
     caseManagerUnits: unitsWhere(principal, ['case_manager']),
     socialWorkerUnits: unitsWhere(principal, ['socialsekreterare']),
     mentees: (principal.mentees ?? []).filter((m) => mentorUnits.includes(m.unit)),
+    covered: (principal.covering ?? []).filter((c) =>
+      unitsWhere(principal, ['socialsekreterare']).includes(c.unit),
+    ),
   };
 }
 
@@ -53,6 +60,7 @@ export function canSee(scope: AccessScope, facts: CaseAccessFacts): boolean {
     scope.wholeUnits.includes(facts.unit) ||
     (facts.referredToCaseManager && scope.caseManagerUnits.includes(facts.unit)) ||
     (scope.socialWorkerUnits.includes(facts.unit) && facts.socialWorkers.includes(scope.userId)) ||
-    scope.mentees.some((m) => m.unit === facts.unit && m.menteeId === facts.socialWorkerId)
+    scope.mentees.some((m) => m.unit === facts.unit && m.menteeId === facts.socialWorkerId) ||
+    scope.covered.some((c) => c.unit === facts.unit && c.absentId === facts.socialWorkerId)
   );
 }

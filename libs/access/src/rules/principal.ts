@@ -40,6 +40,12 @@ export interface Principal {
    * from the token. Read only where they hold the mentor role.
    */
   readonly mentees?: readonly { readonly menteeId: string; readonly unit: string }[];
+  /**
+   * For a social worker covering for an absent colleague: whom, in which
+   * unit, today; from the biträdande enhetschef's grant in the log, never
+   * from the token. Read only where they hold the socialsekreterare role.
+   */
+  readonly covering?: readonly { readonly absentId: string; readonly unit: string }[];
 }
 
 /** `<unit>:<role>` for every role held: the shape tokens, the access log and read-model filters share. */

@@ -10,12 +10,15 @@ import {
 } from '@app/event-store';
 import { STAFF_EVENTS, staffStream } from '@app/engine';
 import { CLOCK, type Clock, type JsonObject } from '@app/common';
+import { calendarDayOf } from '@app/workflow';
 import { rolesIn, unitsWhere, type AccessRole, type Principal } from '../rules/principal';
 import {
   MenteesQuery,
   MentorOfQuery,
   StaffMemberQuery,
   UnitStaffQuery,
+  CoversHeldQuery,
+  type Cover,
   type SavedCaseFilter,
   type StaffMember,
 } from './staff.queries';
@@ -86,8 +89,40 @@ export class StaffDirectory {
 
   /** A mentor with whom they mentor, as the directory holds it; anyone else as they are. */
   async withMentees(principal: Principal): Promise<Principal> {
-    if (unitsWhere(principal, ['mentor']).length === 0) return principal;
-    return { ...principal, mentees: await this.queries.execute(new MenteesQuery(principal.id)) };
+    const covering = await this.coversHeld(principal);
+    const withCovers = covering.length > 0 ? { ...principal, covering } : principal;
+    if (unitsWhere(principal, ['mentor']).length === 0) return withCovers;
+    return { ...withCovers, mentees: await this.queries.execute(new MenteesQuery(principal.id)) };
+  }
+
+  /** Whom a social worker covers for today, by the grants in the log. */
+  private async coversHeld(principal: Principal): Promise<{ absentId: string; unit: string }[]> {
+    if (unitsWhere(principal, ['socialsekreterare']).length === 0) return [];
+    const today = calendarDayOf(this.clock.now().toISOString());
+    const held: Cover[] = await this.queries.execute(new CoversHeldQuery(principal.id, today));
+    return held.map((cover) => ({ absentId: cover.absentId, unit: cover.unit }));
+  }
+
+  /**
+   * Lets `coverId` cover for `absentId` in `unit` from one day to another:
+   * their tasks in the cover's queue, their current cases visible to the
+   * cover. Granted again, the new period replaces the old.
+   */
+  async grantCover(cover: Omit<Cover, 'grantedAt' | 'grantedBy'>, by: string): Promise<void> {
+    await this.appendTo(cover.absentId, {
+      type: STAFF_EVENTS.coverGranted,
+      data: { ...cover, by },
+      actorId: by,
+    });
+  }
+
+  /** Ends a cover before its last day. */
+  async endCover(cover: Pick<Cover, 'absentId' | 'coverId' | 'unit'>, by: string): Promise<void> {
+    await this.appendTo(cover.absentId, {
+      type: STAFF_EVENTS.coverEnded,
+      data: { absentId: cover.absentId, coverId: cover.coverId, unit: cover.unit, by },
+      actorId: by,
+    });
   }
 
   /** The mentor of a social worker in a unit, if they are in the introduktionsprogram. */

@@ -3,6 +3,8 @@ import {
   type Projection,
   type ProjectionFactory,
   CaseFiltersSaved,
+  CoverEnded,
+  CoverGranted,
   MentorAssigned,
   StaffMemberSeen,
   type StoredEventMessage,
@@ -11,7 +13,7 @@ import {
 
 /** Who works in which unit in which roles, as their last sign-in showed it; who mentors whom; each person's saved case filters. */
 class StaffProjection implements Projection {
-  readonly handles = [StaffMemberSeen, MentorAssigned, CaseFiltersSaved];
+  readonly handles = [StaffMemberSeen, MentorAssigned, CaseFiltersSaved, CoverGranted, CoverEnded];
   readonly name = 'staff';
   readonly tables = [
     {
@@ -33,6 +35,16 @@ class StaffProjection implements Projection {
       ],
     },
     {
+      name: 'sf_covers',
+      ddl: [
+        `CREATE TABLE sf_covers (
+           absent_id TEXT NOT NULL, cover_id TEXT NOT NULL, unit TEXT NOT NULL, from_day TEXT NOT NULL,
+           until_day TEXT NOT NULL, granted_by TEXT NOT NULL, granted_at TEXT NOT NULL,
+           PRIMARY KEY (absent_id, cover_id, unit))`,
+        'CREATE INDEX sf_covers_cover ON sf_covers (cover_id, until_day)',
+      ],
+    },
+    {
       name: 'sf_case_filters',
       ddl: ['CREATE TABLE sf_case_filters (user_id TEXT PRIMARY KEY, filters TEXT NOT NULL)'],
     },
@@ -40,6 +52,24 @@ class StaffProjection implements Projection {
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     const { data } = message;
+    if (message.event.type === STAFF_EVENTS.coverGranted) {
+      db.run(
+        `INSERT INTO sf_covers (absent_id, cover_id, unit, from_day, until_day, granted_by, granted_at)
+         VALUES (:absentId, :coverId, :unit, :from, :until, :by, :at)
+         ON CONFLICT (absent_id, cover_id, unit) DO UPDATE SET
+           from_day = excluded.from_day, until_day = excluded.until_day,
+           granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
+        { ...data, at: message.occurredAt },
+      );
+      return;
+    }
+    if (message.event.type === STAFF_EVENTS.coverEnded) {
+      db.run(
+        'DELETE FROM sf_covers WHERE absent_id = :absentId AND cover_id = :coverId AND unit = :unit',
+        data,
+      );
+      return;
+    }
     if (message.event.type === STAFF_EVENTS.caseFiltersSaved) {
       db.run(
         `INSERT INTO sf_case_filters (user_id, filters) VALUES (:userId, :filters)

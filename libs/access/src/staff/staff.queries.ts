@@ -138,3 +138,89 @@ export class SavedCaseFiltersHandler implements IQueryHandler<SavedCaseFiltersQu
     return Promise.resolve(row ? (JSON.parse(row.filters) as SavedCaseFilter[]) : []);
   }
 }
+
+/** One social worker covering for an absent colleague in a unit, from one day to another (both included). */
+export interface Cover {
+  readonly absentId: string;
+  readonly coverId: string;
+  readonly unit: string;
+  readonly from: string;
+  readonly until: string;
+  readonly grantedBy: string;
+  readonly grantedAt: string;
+}
+
+interface CoverRow {
+  absent_id: string;
+  cover_id: string;
+  unit: string;
+  from_day: string;
+  until_day: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+const toCover = (row: CoverRow): Cover => ({
+  absentId: row.absent_id,
+  coverId: row.cover_id,
+  unit: row.unit,
+  from: row.from_day,
+  until: row.until_day,
+  grantedBy: row.granted_by,
+  grantedAt: row.granted_at,
+});
+
+/** The covers a person holds on `day`: whose tasks and cases they see in their stead. */
+export class CoversHeldQuery extends Query<Cover[]> {
+  constructor(
+    readonly coverId: string,
+    readonly day: string,
+  ) {
+    super();
+  }
+}
+
+/** A unit's covers that have not ended by `day`, for its biträdande enhetschef. */
+export class UnitCoversQuery extends Query<Cover[]> {
+  constructor(
+    readonly unit: string,
+    readonly day: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(CoversHeldQuery)
+export class CoversHeldHandler implements IQueryHandler<CoversHeldQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ coverId, day }: CoversHeldQuery): Promise<Cover[]> {
+    return Promise.resolve(
+      this.db
+        .all<CoverRow>(
+          'SELECT * FROM sf_covers WHERE cover_id = :coverId AND from_day <= :day AND until_day >= :day',
+          { coverId, day },
+        )
+        .map(toCover),
+    );
+  }
+}
+
+@QueryHandler(UnitCoversQuery)
+export class UnitCoversHandler implements IQueryHandler<UnitCoversQuery> {
+  constructor(private readonly db: ReadModelDb) {}
+
+  execute({ unit, day }: UnitCoversQuery): Promise<Cover[]> {
+    return Promise.resolve(
+      this.db
+        .all<CoverRow>(
+          'SELECT * FROM sf_covers WHERE unit = :unit AND until_day >= :day ORDER BY from_day, absent_id',
+          {
+            unit,
+            day,
+          },
+        )
+        .map(toCover),
+    );
+  }
+}

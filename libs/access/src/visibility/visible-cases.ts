@@ -40,7 +40,11 @@ export function visibilityParams(scope: ReadScope): Record<string, unknown> {
     acWholeUnits: JSON.stringify(scope.wholeUnits),
     acCaseManagerUnits: JSON.stringify(scope.caseManagerUnits),
     acSocialWorkerUnits: JSON.stringify(scope.socialWorkerUnits),
-    acMentees: JSON.stringify(scope.mentees),
+    // A cover sees the absent worker's current cases as a mentor sees a mentee's: one rule, one index search.
+    acMentees: JSON.stringify([
+      ...scope.mentees,
+      ...scope.covered.map((c) => ({ menteeId: c.absentId, unit: c.unit })),
+    ]),
     acUserId: scope.userId,
   };
 }

@@ -146,6 +146,13 @@ export interface CaseEventData {
     readonly dueAt: string;
     readonly machineEvent: string;
   };
+  [CASE_EVENTS.taskAssigned]: {
+    readonly instanceId: string;
+    /** The task's step, as the work queue names it. */
+    readonly statePath: string;
+    /** Who has it now; null puts it back in the role's queue. */
+    readonly to: string | null;
+  };
   [CASE_EVENTS.erased]: { readonly reason: string; readonly decision: string };
 }
 

@@ -24,6 +24,8 @@ export const CASE_EVENTS = {
   documentReferenced: 'DocumentReferenced',
   stepWaitRecorded: 'StepWaitRecorded',
   rehabansvarigAssigned: 'RehabansvarigAssigned',
+  /** One open task of a role's queue taken by a person of that role, handed to a colleague, or put back. */
+  taskAssigned: 'TaskAssigned',
   erased: 'CaseErased',
 } as const;
 
@@ -41,6 +43,10 @@ export const STAFF_EVENTS = {
   notificationsRead: 'NotificationsRead',
   /** A person's saved filters of the case list, the whole list as it now stands; never a search text. */
   caseFiltersSaved: 'CaseFiltersSaved',
+  /** The biträdande enhetschef lets one social worker cover for an absent colleague, for a period. */
+  coverGranted: 'CoverGranted',
+  /** A cover ended before its last day. */
+  coverEnded: 'CoverEnded',
 } as const;
 
 /** One notification's e-mail to one person: claimed by a node, sent, or tried again later (ADR 0029). */

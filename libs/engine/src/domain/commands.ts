@@ -33,6 +33,8 @@ export const CASE_COMMAND_ROLES = {
   RecordDocumentReference: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
   HandBackFollowUp: ['bitradande_enhetschef'],
   AssignRehabansvarig: ['bitradande_enhetschef', 'rehabansvarig'],
+  /** Besides these, whoever holds the task's own lane; the biträdande enhetschef hands out any. */
+  AssignTask: ['bitradande_enhetschef'],
   RecordStepWait: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
   FireDeadline: [SYSTEM_ROLE],
   EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
@@ -116,6 +118,14 @@ export type CaseCommand =
       readonly instanceId: string;
       /** One of HAND_BACK_REASONS; its Swedish label is what the history and Rehabansvarig see. */
       readonly reason: string;
+    }
+  | {
+      readonly type: 'AssignTask';
+      readonly caseId: string;
+      readonly instanceId: string;
+      readonly statePath: string;
+      /** A person of the task's role in the case's unit (checked against the staff directory), or null for the role's queue. */
+      readonly to: string | null;
     }
   | {
       readonly type: 'AssignRehabansvarig';

@@ -21,6 +21,7 @@ import {
 } from './errors';
 import {
   acceptedEventTypes,
+  activeTasks,
   addIsoDuration,
   calendarDayOf,
   onDayOf,
@@ -706,6 +707,51 @@ function decideAs(
         base,
       );
       return { role, events: [handedBack] };
+    }
+    case 'AssignTask': {
+      requireCase(state);
+      const instance = requireInstance(state, command.instanceId);
+      requireRunning(instance, 'AssignTask');
+      const definition = ctx.registry.get(instance.definitionId, instance.version);
+      const task = activeTasks(definition, instance.snapshot.value).find(
+        (t) => t.statePath === command.statePath,
+      );
+      if (!task) {
+        throw new BusinessRuleError([
+          {
+            id: 'task-not-open',
+            field: 'statePath',
+            message:
+              'Uppgiften är inte öppen längre: steget är redan registrerat eller processen har gått vidare.',
+          },
+        ]);
+      }
+      if (task.lane === 'socialsekreterare') {
+        throw new BusinessRuleError([
+          {
+            id: 'task-follows-social-worker',
+            field: 'statePath',
+            message:
+              'Socialsekreterarens uppgifter följer ärendets ansvariga socialsekreterare; byt ansvarig i stället.',
+          },
+        ]);
+      }
+      const lanes = stepLanes(state, instance.instanceId, [task.lane as ActorRole]);
+      const role = actingRole(meta, `take or hand over ${task.title}`, [
+        ...lanes,
+        ...CASE_COMMAND_ROLES.AssignTask,
+      ]);
+      const base = instanceMetadata(instance, instance.snapshot.value, instance.snapshot.value);
+      return {
+        role,
+        events: [
+          caseEvent(
+            CASE_EVENTS.taskAssigned,
+            { instanceId: instance.instanceId, statePath: task.statePath, to: command.to },
+            base,
+          ),
+        ],
+      };
     }
     case 'AssignRehabansvarig': {
       requireCase(state);

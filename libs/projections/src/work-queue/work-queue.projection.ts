@@ -63,6 +63,13 @@ class WorkQueueProjection implements Projection {
       case CASE_EVENTS.deadlineScheduled:
         this.attachDeadline(db, message);
         return;
+      case CASE_EVENTS.taskAssigned:
+        db.run(
+          `UPDATE wq_tasks SET assignee = :to
+           WHERE case_id = :caseId AND instance_id = :instanceId AND state_path = :statePath`,
+          { caseId, to: data.to, instanceId: data.instanceId, statePath: data.statePath },
+        );
+        return;
       case CASE_EVENTS.erased:
         db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
         return;

@@ -4,7 +4,8 @@ import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
 import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
 
 export type QueueScope =
-  | { readonly kind: 'person'; readonly personId: string }
+  /** A person's own tasks, and those of the absent colleagues they cover for. */
+  | { readonly kind: 'person'; readonly personId: string; readonly coveringFor?: readonly string[] }
   /** `<unit>:<role>` pairs the person holds; a role's tasks reach them only in units where they hold it. */
   | { readonly kind: 'role'; readonly unitRoles: readonly string[]; readonly unit?: string }
   | { readonly kind: 'team'; readonly unit: string };
@@ -63,7 +64,7 @@ interface TaskRow {
 }
 
 const WHERE: Record<QueueScope['kind'], string> = {
-  person: 'assignee = :personId',
+  person: 'assignee IN (SELECT value FROM json_each(:personIds))',
   // Pairs as a row value, so the (lane, unit) index serves it; `unit || ':' || lane` no index can.
   role: `(unit, lane) IN (SELECT value ->> 0, value ->> 1 FROM json_each(:unitRoles)) AND assignee IS NULL`,
   team: 'unit = :unit',
@@ -91,6 +92,10 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
       unit: null,
       ...scope,
       unitRoles: JSON.stringify(scope.kind === 'role' ? scope.unitRoles.map(asPair) : []),
+      personIds: JSON.stringify(
+        scope.kind === 'person' ? [scope.personId, ...(scope.coveringFor ?? [])] : [],
+      ),
+      coveringFor: null,
       now,
       ...visibilityParams(access),
     };

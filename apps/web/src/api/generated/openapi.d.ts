@@ -332,6 +332,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/processes/{instanceId}/tasks/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a task of my role's queue, hand it to a colleague of the role, or put it back
+         * @description Only an open task of a role's queue: the social worker's tasks follow the case's responsible social worker. The new holder must hold the task's role in the case's unit.
+         */
+        post: operations["TasksController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/processes": {
         parameters: {
             query?: never;
@@ -407,7 +427,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks assigned to me */
+        /** Tasks assigned to me, and to the absent colleagues I cover for today */
         get: operations["WorkController_mine"];
         put?: never;
         post?: never;
@@ -1315,6 +1335,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unit}/covers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's covers for absent social workers that have not ended */
+        get: operations["StaffController_covers"];
+        put?: never;
+        /**
+         * Let one social worker cover for an absent colleague, from one day to another (at most three months)
+         * @description The cover sees the absent worker's tasks among their own and the absent worker's current cases, while the period runs; every read is logged as the cover's own. Granted again, the new period replaces the old.
+         */
+        post: operations["StaffController_grantCover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/covers/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a cover before its last day */
+        post: operations["StaffController_endCover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{unit}/mentors": {
         parameters: {
             query?: never;
@@ -1581,6 +1639,11 @@ export interface components {
              */
             decidedOn: string;
         };
+        AssignTaskDto: {
+            statePath: string;
+            /** @description A user id, or null for the role’s queue */
+            to?: string | null;
+        };
         MarkNotificationsReadDto: {
             ids?: string[];
             all?: boolean;
@@ -1816,6 +1879,18 @@ export interface components {
         MailPreferenceDto: {
             optOut: boolean;
         };
+        GrantCoverDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until: string;
+            absentId: string;
+            coverId: string;
+        };
+        CoverPairDto: {
+            absentId: string;
+            coverId: string;
+        };
         MentorDto: {
             /** @description The mentor’s user id; null ends it */
             mentorId?: string | null;
@@ -1838,6 +1913,22 @@ export interface components {
         };
         MailPreference: {
             optOut: boolean;
+        };
+        UnitCovers: {
+            unit: string;
+            covers: {
+                absentId: string;
+                absentName: string;
+                coverId: string;
+                coverName: string;
+                unit: string;
+                from: string;
+                until: string;
+                grantedBy: string;
+                grantedByName: string;
+                /** Format: date-time */
+                grantedAt: string;
+            }[];
         };
         UnitWorkload: {
             unit: string;
@@ -2869,6 +2960,7 @@ export interface operations {
                 after?: number;
                 limit?: number;
                 process?: string;
+                instance?: string;
                 type?: string;
                 actor?: string;
                 from?: string;
@@ -2897,6 +2989,7 @@ export interface operations {
             query?: {
                 format?: "json" | "csv" | "pdf";
                 process?: string;
+                instance?: string;
                 type?: string;
                 actor?: string;
                 from?: string;
@@ -3317,6 +3410,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SaAeDecision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    TasksController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTaskDto"];
             };
         };
         responses: {
@@ -4589,6 +4713,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffList"];
+                };
+            };
+        };
+    };
+    StaffController_covers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCovers"];
+                };
+            };
+        };
+    };
+    StaffController_grantCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCoverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCovers"];
+                };
+            };
+        };
+    };
+    StaffController_endCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoverPairDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCovers"];
                 };
             };
         };
