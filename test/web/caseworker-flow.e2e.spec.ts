@@ -22,7 +22,10 @@ async function doStep(
   fill: (form: Locator) => Promise<void> = async () => {},
 ) {
   const panel = page.getByRole('region', { name: process, exact: true });
-  await panel.getByRole('button', { name: label, exact: true }).first().click();
+  const toggle = panel.getByRole('button', { name: label, exact: true }).first();
+  // The only step a role has here opens by itself; any other is opened by its button.
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toMatch(/true|false/);
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   const form = panel.locator('form');
   await fill(form);
   await form.getByRole('button', { name: label, exact: true }).click();

@@ -6,6 +6,7 @@ export function Disclosure({
   children,
   initiallyOpen = false,
   onToggle,
+  openedForUser = false,
 }: {
   label: string;
   children: (close: (returnFocus?: boolean) => void) => ReactNode;
@@ -13,12 +14,18 @@ export function Disclosure({
   initiallyOpen?: boolean;
   /** Told when the form opens or closes, for a view that keeps an open form when its step goes away. */
   onToggle?: (open: boolean) => void;
+  /**
+   * Opened for the user rather than by them (the one step they can take):
+   * it counts as open, to be kept, only once they type or choose in it.
+   */
+  openedForUser?: boolean;
 }) {
   const [open, setOpen] = useState(initiallyOpen);
+  const [touched, setTouched] = useState(!openedForUser);
   const button = useRef<HTMLButtonElement>(null);
   const toggle = useRef(onToggle);
   toggle.current = onToggle;
-  useEffect(() => toggle.current?.(open), [open]);
+  useEffect(() => toggle.current?.(open && touched), [open, touched]);
   // Leaving the page (another case opened) closes the form, whatever it showed.
   useEffect(() => () => toggle.current?.(false), []);
   const close = (returnFocus = true) => {
@@ -27,10 +34,22 @@ export function Disclosure({
   };
   return (
     <div className="disclosure">
-      <button ref={button} type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        onClick={() => {
+          setTouched(true);
+          setOpen(!open);
+        }}
+      >
         {label}
       </button>
-      {open && <div className="disclosure-body">{children(close)}</div>}
+      {open && (
+        <div className="disclosure-body" onInput={() => setTouched(true)} onChange={() => setTouched(true)}>
+          {children(close)}
+        </div>
+      )}
     </div>
   );
 }

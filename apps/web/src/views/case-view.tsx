@@ -399,6 +399,8 @@ function ProcessPanel({
   onToggle: (step: NextStep, open: boolean) => void;
 }) {
   const headingId = `process-${instance.instanceId}`;
+  // The one step a role can take here is in front of it: no click to open its form.
+  const soleStep = (step: ShownStep) => steps.length === 1 && !step.taken;
   const now = instance.steps.map((step) => `${step.title} (${step.laneLabel})`).join(', ');
   return (
     <section className="process" aria-labelledby={headingId}>
@@ -422,7 +424,8 @@ function ProcessPanel({
               <Disclosure
                 key={step.event}
                 label={step.label}
-                initiallyOpen={prefill?.event === step.event}
+                initiallyOpen={prefill?.event === step.event || soleStep(step)}
+                openedForUser={prefill?.event !== step.event && soleStep(step)}
                 onToggle={(open) => onToggle(step, open)}
               >
                 {(close) => (
