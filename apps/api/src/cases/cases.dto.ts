@@ -23,7 +23,7 @@ import { MAX_LIMIT } from '@app/read-model';
 import { CASE_LIST_SORTS, type CaseListSort } from '@app/projections';
 import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
-import { IsId, IsTimestamp } from '../http/ids';
+import { IsId, IsStatePath, IsTimestamp } from '../http/ids';
 
 /**
  * No `caseId`: the server chooses case ids (from the caller and their
@@ -115,10 +115,7 @@ export class ListCasesDto extends PageDto {
 
   /** A state path such as `uppfoljning` or `uppfoljning.atgarder.escalated`. */
   @IsOptional()
-  @Matches(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, {
-    message: 'state must be a state path such as uppfoljning or uppfoljning.atgarder',
-  })
-  @MaxLength(200)
+  @IsStatePath('state')
   state?: string;
 
   @IsOptional()

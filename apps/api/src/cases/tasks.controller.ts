@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import { CLOCK, type Clock } from '@app/common';
 import { CaseAccess, rolesIn, StaffDirectory, type AccessRole } from '@app/access';
 import {
@@ -17,7 +17,7 @@ import {
 import { activeTasks } from '@app/workflow';
 import type { StateValue } from 'xstate';
 import { caseCommandOf } from '../engine/case-command';
-import { IdParamPipe, IsId } from '../http/ids';
+import { IdParamPipe, IsId, IsStatePath } from '../http/ids';
 import { Answers } from '../http/response-schemas';
 import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
 import { Allow, CASEWORK_ROLES, CurrentActor, type Actor } from '../identity/actor';
@@ -26,10 +26,7 @@ import { writeResponse } from './write-response';
 /** Who is to have the task: a person of its role in the case's unit, or null for the role's queue. */
 export class AssignTaskDto {
   /** The task's step as the queue names it (`statePath`). */
-  @Matches(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, {
-    message: 'statePath must be a step path such as bedomning or uppfoljning.avstamning',
-  })
-  @MaxLength(200)
+  @IsStatePath('statePath')
   statePath!: string;
 
   /** Yourself to take it, a colleague to hand it over, null to put it back in the role's queue; required. */

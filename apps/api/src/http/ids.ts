@@ -1,6 +1,6 @@
 import { idFromName, ID_RULE, isId, isTimestamp, TIMESTAMP_RULE } from '@app/common';
 import { BadRequestException, Injectable, type PipeTransform, type ArgumentMetadata } from '@nestjs/common';
-import { ValidateBy } from 'class-validator';
+import { Matches, MaxLength, ValidateBy } from 'class-validator';
 import { InvalidRequestError } from './request-errors';
 
 /**
@@ -37,4 +37,14 @@ export class IdParamPipe implements PipeTransform<string, string> {
     if (!metadata.data) throw new BadRequestException('invalid id');
     throw new InvalidRequestError([{ field: metadata.data, rule: 'id', message: ID_RULE }]);
   }
+}
+
+/** A step's path in a process, as state values name it ("uppfoljning" or "uppfoljning.atgarder"); refused naming `field`. */
+export function IsStatePath(field: string): PropertyDecorator {
+  return (target, key) => {
+    Matches(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, {
+      message: `${field} must be a state path such as uppfoljning or uppfoljning.atgarder`,
+    })(target, key);
+    MaxLength(200, { message: `${field} must be at most 200 characters` })(target, key);
+  };
 }

@@ -7,14 +7,13 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { NoPersonnummer } from '@app/engine';
 import { CASE_LIST_SORTS, type CaseListSort } from '@app/projections';
-import { IsId } from '../http/ids';
+import { IsId, IsStatePath } from '../http/ids';
 
 /** The case list's filters a person may save: never a search text, which may hold a reference. */
 export class CaseListFilterDto {
@@ -23,10 +22,7 @@ export class CaseListFilterDto {
   @IsOptional() @IsId() process?: string;
 
   @IsOptional()
-  @Matches(/^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/, {
-    message: 'state must be a state path such as uppfoljning or uppfoljning.atgarder',
-  })
-  @MaxLength(200)
+  @IsStatePath('state')
   state?: string;
 
   @IsOptional()
