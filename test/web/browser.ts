@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { INestApplication } from '@nestjs/common';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Principal } from '@app/access';
 import type { Clock } from '@app/common';
@@ -164,4 +164,15 @@ export async function accessibleAtBothWidths(page: Page, view: string): Promise<
   await page.setViewportSize({ width: 390, height: 844 });
   await expectAccessible(page, `${view} i mobilen`);
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A step's button that opens its form (it says whether it is open), not the form's own submit button of the same name. */
+export const stepToggle = (panel: Locator, label: string): Locator =>
+  panel.getByRole('button', { name: label, exact: true }).and(panel.locator('[aria-expanded]'));
+
+/** Opens a step's form in its process panel, unless it opened by itself (the only step the role has there). */
+export async function openStep(panel: Locator, label: string): Promise<void> {
+  const toggle = stepToggle(panel, label);
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }

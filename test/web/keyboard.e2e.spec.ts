@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../app-harness';
-import { screenshot, startWebApp, type RunningApp, browserSession } from './browser';
+import { screenshot, startWebApp, type RunningApp, browserSession, stepToggle } from './browser';
 import { tabTo } from './keyboard';
 
 describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, () => {
@@ -51,8 +51,10 @@ describe('keyboard only: the main flow without a mouse', { timeout: 60_000 }, ()
     const panel = page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true });
     await expect.poll(() => panel.count()).toBe(1);
 
-    await tabTo(page, panel.getByRole('button', { name: 'Registrera impuls', exact: true }));
-    await page.keyboard.press('Enter');
+    // The only step the social worker has here opens by itself: straight to its first field.
+    await expect
+      .poll(() => stepToggle(panel, 'Registrera impuls').getAttribute('aria-expanded'))
+      .toBe('true');
     await tabTo(page, panel.getByLabel('Sjukskriven utan samordnade insatser'));
     await page.keyboard.press('Space');
     await tabTo(page, panel.locator('form').getByRole('button', { name: 'Registrera impuls' }));

@@ -11,6 +11,7 @@ import {
   signInAs,
   startWebApp,
   type RunningApp,
+  openStep,
 } from './browser';
 import { tabTo } from './keyboard';
 
@@ -229,7 +230,7 @@ describe('layout of the case view, header and tables', { timeout: 120_000 }, () 
 
   it('gives an open plan follow-up form the panel’s whole width, the diagram below it and still on the step', async () => {
     await openCase();
-    await panel().getByRole('button', { name: 'Registrera uppföljning' }).click();
+    await openStep(panel(), 'Registrera uppföljning');
     const form = panel().locator('form');
     await form.getByLabel('Uppföljningen hölls').waitFor();
     const main = await page

@@ -12,7 +12,14 @@ import {
 import { DeadlineWorker } from '../../apps/api/src/escalation/deadline-worker';
 import { asPrincipal, eventually, TestClock } from '../app-harness';
 import { CaseDriver } from '../flows';
-import { accessibleAtBothWidths, browserSession, signInAs, startWebApp, type RunningApp } from './browser';
+import {
+  accessibleAtBothWidths,
+  browserSession,
+  signInAs,
+  startWebApp,
+  type RunningApp,
+  openStep,
+} from './browser';
 
 const person = (key: string, title: string, role: string) => ({
   id: `jarva-1-${key}`,
@@ -141,7 +148,7 @@ describe('the web app’s wording', { timeout: 120_000 }, () => {
     await signInAs(page, running.url, 'Rehabansvarig, Järva');
     await page.goto(`${running.url}/arenden/${caseA}`);
     const panel = page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true });
-    await panel.getByRole('button', { name: 'Besluta kategori' }).click();
+    await openStep(panel, 'Besluta kategori');
     // A labelled choice as BIP-fas is: each category with its meaning, no number to type.
     const category = panel.getByRole('group', { name: /^Kategori/ });
     const choices = await category
@@ -168,7 +175,7 @@ describe('the web app’s wording', { timeout: 120_000 }, () => {
     await signInAs(page, running.url, 'Socialsekreterare, Järva');
     await page.goto(`${running.url}/arenden/${caseA}`);
     const panel = page.getByRole('region', { name: 'Delmål', exact: true });
-    await panel.getByRole('button', { name: 'Registrera delmålen' }).click();
+    await openStep(panel, 'Registrera delmålen');
     const form = panel.locator('form');
     await form.getByRole('button', { name: 'Lägg till ett delmål' }).click();
     await form.getByLabel('Delmål 1').fill('Arbetsträning två dagar i veckan');
@@ -256,9 +263,10 @@ describe('the web app’s wording', { timeout: 120_000 }, () => {
       .getByRole('table', { name: /Uppgifter, försenade först/ })
       .locator('tbody tr', { hasText: 'Påminnelse: avstämning försenad' });
     await expect.poll(() => reminder.count()).toBe(1);
+    // The last column is what the Rehabansvarig can do with it (take it); status and tidsgräns come before.
     const cells = await reminder.locator('td').allTextContents();
-    expect(cells.at(-1)).toBe('Försenad');
-    expect(cells.at(-2)).toBe('senast 2026-12-05 (passerad för 5 dagar sedan)');
+    expect(cells.at(-2)).toBe('Försenad');
+    expect(cells.at(-3)).toBe('senast 2026-12-05 (passerad för 5 dagar sedan)');
     await page.getByLabel('Status').selectOption({ label: 'I tid' });
     expect(await reminder.count()).toBe(0);
 

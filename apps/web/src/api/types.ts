@@ -49,6 +49,7 @@ export type NotificationPage = Schemas['NotificationPage'];
 export type UnreadCount = Schemas['UnreadCount'];
 export type SavedCaseFilters = Schemas['SavedCaseFilters'];
 export type UnitWorkload = Schemas['UnitWorkload'];
+export type UnitCovers = Schemas['UnitCovers'];
 
 /** A page of a list: its items, how many there are in all, and where the page starts. */
 export interface Page<T> {

@@ -82,6 +82,12 @@ export function violationText(
     case 'notBeforeFrom':
     case 'notBeforeValidFrom':
       return 'Slutdatumet kan inte ligga före startdatumet.';
+    case 'notPast':
+      return 'Slutdatumet kan inte ligga före dagens datum.';
+    case 'atMostThreeMonths':
+      return 'Perioden får vara högst tre månader.';
+    case 'notTheAbsent':
+      return 'Vikarien måste vara en annan än den frånvarande.';
     case 'range':
       return 'Perioden är för lång eller slutar innan den börjar.';
     case 'known-receiving-unit':

@@ -1,12 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { api, describeError } from '../api/client';
 import type { MyTasks, Page, QueueTask } from '../api/types';
 import { countOf, dueText, formatDate, sinceText } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
 import { useMe, useMyTasks } from '../signed-in';
+import { useSocialWorkers } from '../staff';
 import { usePageTitle } from './page-title';
 import { TableRegion } from '../components/table-region';
+import { TaskAssignment, type Outcome } from '../components/task-assignment';
 
 const QUEUE_LIMIT = 500;
 
@@ -43,6 +45,9 @@ export async function loadMyTasks(signal: AbortSignal): Promise<MyTasks> {
   return { items: items.sort(byUrgency), total };
 }
 
+/** The most urgent first, a page at a time: a list of a thousand rows is slow to draw and to read. */
+const ROWS = 50;
+
 const STATUS_FILTERS = {
   alla: { label: 'Alla', keep: () => true },
   forsenade: { label: 'Försenade', keep: isLate },
@@ -53,9 +58,12 @@ type StatusFilter = keyof typeof STATUS_FILTERS;
 
 export function MyTasksView() {
   usePageTitle('Mina uppgifter');
+  const me = useMe();
   const tasks = useMyTasks();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [process, setProcess] = useState('');
   const [status, setStatus] = useState<StatusFilter>('alla');
+  const [rows, setRows] = useState(ROWS);
   const id = useId();
   const all = tasks.data?.items ?? [];
   const processes = [...new Map(all.map((task) => [task.definitionId, task.process])).entries()];
@@ -63,6 +71,15 @@ export function MyTasksView() {
     (task) => (!process || task.definitionId === process) && STATUS_FILTERS[status].keep(task),
   );
   const late = all.filter(isLate).length;
+  // My queue holds others' tasks only where I cover for them, so any other assignee is the absent one.
+  const covered = all.filter((task) => task.assignee !== null && task.assignee !== me.id);
+  const workers = useSocialWorkers([...new Set(covered.map((task) => task.unit))].sort());
+  const absentName = (id: string) =>
+    `${workers.data?.find((worker) => worker.id === id)?.name ?? 'En kollega'} (du är vikarie)`;
+  const done = (next: Outcome) => {
+    setOutcome(next);
+    tasks.reload();
+  };
 
   return (
     <>
@@ -82,7 +99,14 @@ export function MyTasksView() {
       <div className="filters" role="group" aria-label="Filtrera uppgifterna">
         <div className="field">
           <label htmlFor={`${id}-process`}>Process</label>
-          <select id={`${id}-process`} value={process} onChange={(e) => setProcess(e.target.value)}>
+          <select
+            id={`${id}-process`}
+            value={process}
+            onChange={(e) => {
+              setRows(ROWS);
+              setProcess(e.target.value);
+            }}
+          >
             <option value="">Alla processer</option>
             {processes.map(([definitionId, title]) => (
               <option key={definitionId} value={definitionId}>
@@ -96,7 +120,10 @@ export function MyTasksView() {
           <select
             id={`${id}-status`}
             value={status}
-            onChange={(e) => setStatus(e.target.value as StatusFilter)}
+            onChange={(e) => {
+              setRows(ROWS);
+              setStatus(e.target.value as StatusFilter);
+            }}
           >
             {Object.entries(STATUS_FILTERS).map(([value, filter]) => (
               <option key={value} value={value}>
@@ -106,7 +133,21 @@ export function MyTasksView() {
           </select>
         </div>
       </div>
-      <TaskTable tasks={shown} caption="Uppgifter, försenade först och sedan efter tidsgräns" />
+      <p role="status" className="status">
+        {outcome && !outcome.refused ? outcome.text : ''}
+      </p>
+      {outcome?.refused && <p role="alert">{outcome.text}</p>}
+      <TaskTable
+        tasks={shown.slice(0, rows)}
+        caption="Uppgifter, försenade först och sedan efter tidsgräns"
+        nameOf={absentName}
+        actions={(task) => <TaskAssignment task={task} onDone={done} />}
+      />
+      {shown.length > rows && (
+        <button type="button" onClick={() => setRows((n) => n + ROWS)}>
+          Visa {Math.min(ROWS, shown.length - rows)} till av {shown.length - rows} återstående
+        </button>
+      )}
     </>
   );
 }
@@ -116,12 +157,15 @@ export function TaskTable({
   caption,
   showLane = true,
   nameOf = () => undefined,
+  actions,
 }: {
   tasks: QueueTask[];
   caption: string;
   showLane?: boolean;
   /** A colleague's name by id, where the table lists others' tasks (the team's queue). */
   nameOf?: (id: string) => string | undefined;
+  /** What the user can do with a task (take it, hand it on), where the table lists their own. */
+  actions?: (task: QueueTask) => ReactNode;
 }) {
   const me = useMe();
   if (tasks.length === 0) return <p>Inga uppgifter.</p>;
@@ -140,6 +184,7 @@ export function TaskTable({
             <th scope="col">Sedan</th>
             <th scope="col">Tidsgräns</th>
             <th scope="col">Status</th>
+            {actions && <th scope="col">Åtgärd</th>}
           </tr>
         </thead>
         <tbody>
@@ -171,6 +216,7 @@ export function TaskTable({
                   <span className="tag">I tid</span>
                 )}
               </td>
+              {actions && <td>{actions(task)}</td>}
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ import type {
 } from '../api/types';
 import { useMe, useUnitName } from '../signed-in';
 import { BipChart, PHASES, PHASE_NAMES } from '../components/bip-chart';
+import { CoversSection } from '../components/covers';
 import { MentorsSection } from '../components/mentors';
 import { StaleFollowUps } from '../components/stale-follow-ups';
 import { StepWaitsTable } from '../components/step-waits';
@@ -268,6 +269,8 @@ export function UnitOverviewView() {
             <h2 id="vantetid">Väntetid per processteg</h2>
             <StepWaitsTable waits={data.waits} />
           </section>
+
+          <CoversSection unit={unit} />
 
           <MentorsSection unit={unit} />
         </>
