@@ -38,7 +38,9 @@ describe('continuity in the web app', { timeout: 60_000 }, () => {
     await page.goto(`${running.url}/arenden/${caseId}`);
     const panel = page.getByRole('region', { name: 'Rehabansvarig handleder', exact: true });
     await panel.getByRole('button', { name: 'Registrera att steget väntar' }).click();
-    const form = panel.locator('form');
+    const form = panel.locator('form').filter({
+      has: page.getByRole('button', { name: 'Registrera att steget väntar', exact: true }),
+    });
     await form.getByLabel('Varför väntar steget?').selectOption('vantar-varden');
     await form.getByLabel('Sedan').fill('2026-11-20');
     await form.getByLabel('Anteckning').fill('Väntar på läkarintyg');

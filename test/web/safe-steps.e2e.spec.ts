@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asPrincipal, TestClock } from '../app-harness';
-import { accessibleAtBothWidths, browserSession, signInAs, startWebApp, type RunningApp } from './browser';
+import {
+  accessibleAtBothWidths,
+  browserSession,
+  signInAs,
+  startWebApp,
+  type RunningApp,
+  openStep,
+} from './browser';
 
 const person = (id: string, name: string, role: 'socialsekreterare' | 'rehabansvarig') => ({
   id,
@@ -70,7 +77,7 @@ describe('safe steps in the case view', { timeout: 90_000 }, () => {
   async function startTyping(caseId: string) {
     await page.goto(`${running.url}/arenden/${caseId}`);
     const panel = page.getByRole('region', { name: PROCESS, exact: true });
-    await panel.getByRole('button', { name: STEP }).click();
+    await openStep(panel, STEP);
     const form = panel.locator('form');
     await form.getByLabel('Vad genomgången visade').fill(DRAFT);
     return { panel, form, save: form.getByRole('button', { name: STEP, exact: true }) };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, whenSignedOut } from './api/client';
 import type { Me, MyTasks } from './api/types';
 import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
@@ -22,24 +22,41 @@ import { HeaderMenu } from './components/header-menu';
 import { Link, navigate, useFocusHeadingOnNavigate, useLocation } from './router';
 import { useResource } from './use-resource';
 import { MeContext, TasksContext, useMe } from './signed-in';
-import { AccessLogView } from './views/access-log';
-import { CaseHistoryView } from './views/case-history';
-import { CaseView } from './views/case-view';
-import { CasesView } from './views/cases';
-import { MyTasksView, isLate, loadMyTasks } from './views/my-tasks';
+import { MyTasksView, loadMyTasks, prefetchMyTasks } from './views/my-tasks';
 import { NotFoundView } from './views/not-found';
 import { OidcCallbackView, SignInView } from './views/sign-in';
-import { StartView } from './views/start';
-import { UnitOverviewView } from './views/unit-overview';
-import { InsatserView } from './views/insatser';
-import { PartnerPlacementsView } from './views/partner-placements';
-import { PlacementsView } from './views/placements';
-import { InsatsStatisticsView } from './views/insats-statistics';
-import { SettingsView } from './views/settings';
-import { ReceivedReferralsView } from './views/received-referrals';
-import { ReceivedReferralView } from './views/received-referral';
-import { InboxView } from './views/inbox';
 import { useUnreadCount } from './inbox';
+
+/**
+ * The views past the task list load on first use, so the first page a
+ * caseworker sees parses only what it draws (bench/web).
+ */
+const AccessLogView = lazy(() => import('./views/access-log').then((m) => ({ default: m.AccessLogView })));
+const CaseHistoryView = lazy(() =>
+  import('./views/case-history').then((m) => ({ default: m.CaseHistoryView })),
+);
+const CaseView = lazy(() => import('./views/case-view').then((m) => ({ default: m.CaseView })));
+const CasesView = lazy(() => import('./views/cases').then((m) => ({ default: m.CasesView })));
+const StartView = lazy(() => import('./views/start').then((m) => ({ default: m.StartView })));
+const UnitOverviewView = lazy(() =>
+  import('./views/unit-overview').then((m) => ({ default: m.UnitOverviewView })),
+);
+const InsatserView = lazy(() => import('./views/insatser').then((m) => ({ default: m.InsatserView })));
+const PartnerPlacementsView = lazy(() =>
+  import('./views/partner-placements').then((m) => ({ default: m.PartnerPlacementsView })),
+);
+const PlacementsView = lazy(() => import('./views/placements').then((m) => ({ default: m.PlacementsView })));
+const InsatsStatisticsView = lazy(() =>
+  import('./views/insats-statistics').then((m) => ({ default: m.InsatsStatisticsView })),
+);
+const SettingsView = lazy(() => import('./views/settings').then((m) => ({ default: m.SettingsView })));
+const ReceivedReferralsView = lazy(() =>
+  import('./views/received-referrals').then((m) => ({ default: m.ReceivedReferralsView })),
+);
+const ReceivedReferralView = lazy(() =>
+  import('./views/received-referral').then((m) => ({ default: m.ReceivedReferralView })),
+);
+const InboxView = lazy(() => import('./views/inbox').then((m) => ({ default: m.InboxView })));
 
 const SIGN_IN_PATH = '/logga-in';
 /** Why the tab was signed out, kept through a reload: a request in the background may meet the expired token first. */
@@ -70,6 +87,8 @@ export function App() {
       setMe(null);
       setSignOutReason(reason);
       rememberSignOutReason(reason);
+      // Several requests may meet the expired token at once; the first says where to come back to.
+      if (window.location.pathname.startsWith(SIGN_IN_PATH)) return;
       const back = returnPath(window.location.pathname);
       navigate(back === '/' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?till=${encodeURIComponent(back)}`, {
         replace: true,
@@ -85,7 +104,11 @@ export function App() {
     }
     // A new tab or a pasted link: the other open tabs may already be signed in.
     void joinTabSession()
-      .then((session) => (session ? api<Me>('/api/auth/me').then(setMe) : undefined))
+      .then((session) => {
+        if (!session) return undefined;
+        prefetchMyTasks();
+        return api<Me>('/api/auth/me').then(setMe);
+      })
       .catch(() => undefined)
       .finally(() => setChecked(true));
   }, [me]);
@@ -158,7 +181,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
     [me.id],
     'any',
   );
-  const late = tasks.data?.items.filter(isLate).length ?? 0;
+  const late = tasks.data?.late ?? 0;
   const unread = useUnreadCount(canWork(me));
   const home = canWork(me)
     ? '/'
@@ -257,7 +280,9 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       </header>
       <main id="innehall">
         <TasksContext.Provider value={tasks}>
-          <Routes pathname={pathname} />
+          <Suspense fallback={<p className="loading">Laddar…</p>}>
+            <Routes pathname={pathname} />
+          </Suspense>
         </TasksContext.Provider>
       </main>
     </>

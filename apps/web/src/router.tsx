@@ -47,11 +47,25 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
 /** A new view (not a fresh page) moves focus to its heading, so screen readers announce it and Tab starts there. */
 export function useFocusHeadingOnNavigate(pathname: string): void {
   useEffect(() => {
-    if (!navigatedInApp) return;
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) {
+    if (!navigatedInApp) return undefined;
+    const focus = () => {
+      // While a view loads, the one before it may stay in the page, hidden: only a drawn heading will do.
+      const heading = [...document.querySelectorAll<HTMLElement>('main h1')].find(
+        (h) => h.getClientRects().length > 0,
+      );
+      if (!heading) return false;
       heading.tabIndex = -1;
       heading.focus({ preventScroll: false });
-    }
+      return true;
+    };
+    if (focus()) return undefined;
+    // A view loaded on first use draws its heading a moment later.
+    const observer = new MutationObserver(() => focus() && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 3000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [pathname]);
 }

@@ -205,7 +205,8 @@ export const RESPONSE_SCHEMAS = {
     escalationReason: nullable(string),
     missedDeadline: nullable(object({ title: string, dueAt: instant })),
   }),
-  QueueTaskPage: page('QueueTask'),
+  /** `late`: how many of all the queue's tasks are late (past their tidsgräns, or made by one that passed), whatever the page. */
+  QueueTaskPage: page('QueueTask', { late: integer }),
   PlanItem: object({ vad: string, vem: string, nar: string, varfor: string, gjort: boolean }),
   ProcessInstanceView: object({
     instanceId: string,

@@ -17,6 +17,7 @@ export type WriteResult = Schemas['WriteResult'];
 export type StaffList = Schemas['StaffList'];
 export type MentorList = Schemas['MentorList'];
 export type QueueTask = Schemas['QueueTask'];
+export type QueueTaskPage = Schemas['QueueTaskPage'];
 export type PlanItem = Schemas['PlanItem'];
 export type CaseView = Schemas['CaseView'];
 export type ProcessInstanceView = Schemas['ProcessInstanceView'];
@@ -63,4 +64,6 @@ export interface Page<T> {
 export interface MyTasks {
   readonly items: QueueTask[];
   readonly total: number;
+  /** Of all of them, not only those loaded: the menu's and the heading's count. */
+  readonly late: number;
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { api, describeError } from '../api/client';
-import type { MyTasks, Page, QueueTask } from '../api/types';
+import type { MyTasks, QueueTask, QueueTaskPage } from '../api/types';
 import { countOf, dueText, formatDate, sinceText } from '../format';
 import { roleName } from '../roles';
 import { Link } from '../router';
@@ -10,7 +10,8 @@ import { usePageTitle } from './page-title';
 import { TableRegion } from '../components/table-region';
 import { TaskAssignment, type Outcome } from '../components/task-assignment';
 
-const QUEUE_LIMIT = 500;
+/** The most urgent of each queue: the list draws fifty at a time, and the counts come from the whole queues. */
+const QUEUE_LIMIT = 100;
 
 /**
  * A task made because a tidsgräns passed (a reminder, an escalation) is as
@@ -29,9 +30,35 @@ export function byUrgency(a: QueueTask, b: QueueTask): number {
 
 /** My tasks: those assigned to me and my roles' unassigned ones, once each. */
 export async function loadMyTasks(signal: AbortSignal): Promise<MyTasks> {
+  const early = prefetched;
+  prefetched = undefined;
+  if (early && Date.now() - early.at < PREFETCH_FRESH_MS) {
+    const tasks = await early.tasks;
+    if (tasks) return tasks;
+  }
+  return fetchMyTasks(signal);
+}
+
+/** A prefetch older than this is not used: the list shown is never staler than a reload would be. */
+const PREFETCH_FRESH_MS = 5000;
+let prefetched: { readonly at: number; readonly tasks: Promise<MyTasks | undefined> } | undefined;
+
+/**
+ * Starts loading the task list while the app asks who is signed in, so the
+ * first page does not wait for one answer before asking the next
+ * (bench/web). A caller without a task list (403) just finds none.
+ */
+export function prefetchMyTasks(): void {
+  prefetched = {
+    at: Date.now(),
+    tasks: fetchMyTasks(new AbortController().signal).catch(() => undefined),
+  };
+}
+
+async function fetchMyTasks(signal: AbortSignal): Promise<MyTasks> {
   const [mine, roles] = await Promise.all([
-    api<Page<QueueTask>>('/api/queues/mine', { query: { limit: QUEUE_LIMIT }, signal }),
-    api<Page<QueueTask>>('/api/queues/role', { query: { limit: QUEUE_LIMIT }, signal }),
+    api<QueueTaskPage>('/api/queues/mine', { query: { limit: QUEUE_LIMIT }, signal }),
+    api<QueueTaskPage>('/api/queues/role', { query: { limit: QUEUE_LIMIT }, signal }),
   ]);
   // Assigned and unassigned tasks are apart, so the totals add up.
   const total = mine.total + roles.total;
@@ -42,7 +69,7 @@ export async function loadMyTasks(signal: AbortSignal): Promise<MyTasks> {
     seen.add(key);
     return true;
   });
-  return { items: items.sort(byUrgency), total };
+  return { items: items.sort(byUrgency), total, late: mine.late + roles.late };
 }
 
 /** The most urgent first, a page at a time: a list of a thousand rows is slow to draw and to read. */
@@ -70,7 +97,7 @@ export function MyTasksView() {
   const shown = all.filter(
     (task) => (!process || task.definitionId === process) && STATUS_FILTERS[status].keep(task),
   );
-  const late = all.filter(isLate).length;
+  const late = tasks.data?.late ?? 0;
   // My queue holds others' tasks only where I cover for them, so any other assignee is the absent one.
   const covered = all.filter((task) => task.assignee !== null && task.assignee !== me.id);
   const workers = useSocialWorkers([...new Set(covered.map((task) => task.unit))].sort());

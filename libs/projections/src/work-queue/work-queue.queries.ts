@@ -30,8 +30,11 @@ export interface QueueTask {
   readonly missedDeadline: { readonly title: string; readonly dueAt: string } | null;
 }
 
+/** A page of a queue, and how many of all its tasks are late: past their tidsgräns, or made by one that passed. */
+export type QueuePage = PageOf<QueueTask> & { readonly late: number };
+
 /** Open tasks for a person, a role's unassigned tasks, or a unit's tasks: overdue first, then by due date. */
-export class WorkQueueQuery extends Query<PageOf<QueueTask>> {
+export class WorkQueueQuery extends Query<QueuePage> {
   constructor(
     readonly scope: QueueScope,
     readonly now: string,
@@ -86,7 +89,7 @@ export function workQueueFrom(scope: QueueScope): string {
 export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
   constructor(private readonly db: ReadModelDb) {}
 
-  execute({ scope, now, page, access }: WorkQueueQuery): Promise<PageOf<QueueTask>> {
+  execute({ scope, now, page, access }: WorkQueueQuery): Promise<QueuePage> {
     const params = {
       personId: null,
       unit: null,
@@ -99,8 +102,15 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
       now,
       ...visibilityParams(access),
     };
-    return Promise.resolve(
-      selectPage(
+    const late =
+      this.db.get<{ n: number }>(
+        `SELECT count(*) AS n ${workQueueFrom(scope)}
+           AND ((due_at IS NOT NULL AND due_at < :now) OR missed_deadline_title IS NOT NULL)`,
+        params,
+      )?.n ?? 0;
+    return Promise.resolve({
+      late,
+      ...selectPage(
         this.db,
         {
           columns: '*',
@@ -112,7 +122,7 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
         page,
         (row: TaskRow) => toTask(row, now),
       ),
-    );
+    });
   }
 }
 

@@ -2106,6 +2106,7 @@ export interface components {
             } | null;
         };
         QueueTaskPage: {
+            late: number;
             items: components["schemas"]["QueueTask"][];
             total: number;
             limit: number;
