@@ -75,7 +75,7 @@ export function BpmnDiagram({
         <button type="button" disabled={!ready} onClick={() => view.current?.zoom(-1)}>
           Zooma ut
         </button>
-        <button type="button" disabled={!ready} onClick={() => view.current?.fit()}>
+        <button type="button" disabled={!ready} onClick={() => view.current?.showStart()}>
           Anpassa
         </button>
         <span className="muted">Dra i kartan för att flytta den, håll in Ctrl och rulla för att zooma.</span>

@@ -32,7 +32,7 @@ const MAX_SHARE = 0.7;
 export interface DiagramView {
   zoom(direction: 1 | -1): void;
   /** The start view: as much of the process as reads at 11 px, the current step in the middle. */
-  fit(): void;
+  showStart(): void;
   destroy(): void;
 }
 
@@ -106,12 +106,12 @@ export async function showDiagram(
   // A marked flow has waypoints, not a box.
   const steps = marked.map((id) => registry.get(id) as Box).filter((box) => Number.isFinite(box.width));
   const focus = middleOf(steps.length > 0 ? steps : [inner]);
-  const fit = () => show(focus, READABLE_SCALE);
-  fit();
+  const showStart = () => show(focus, READABLE_SCALE);
+  showStart();
 
   // A form opened beside it, or a turned phone, changes the box: keep what the user was looking at.
   const resize = new ResizeObserver(() => {
-    if (laidOut.width === 0) return fit();
+    if (laidOut.width === 0) return showStart();
     const { x, y, scale } = canvas.viewbox();
     show({ x: x + laidOut.width / scale / 2, y: y + laidOut.height / scale / 2 }, scale);
   });
@@ -159,7 +159,7 @@ export async function showDiagram(
 
   return {
     zoom: (direction) => zoomTo(canvas.zoom() * ZOOM.step ** direction),
-    fit,
+    showStart,
     destroy: () => {
       resize.disconnect();
       listening.abort();
