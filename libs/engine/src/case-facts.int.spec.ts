@@ -33,15 +33,24 @@ describe('case-level facts', () => {
     expect(fields).toEqual(expect.arrayContaining(['category', 'items.0.varfor']));
   });
 
-  it('given a valid plan, then the case has a progressionsplan and the stored plan holds only its fields and its row count', async () => {
+  it('given a valid plan, then the case has a progressionsplan and the stored plan holds only its fields, its row count and each row\'s day and tick', async () => {
     await h.recordPlan(caseId, 3);
     const state = await h.engine.load(caseId);
     expect(state.hasProgressionsplan).toBe(true);
     expect(state.progressionsplan).toMatchObject({ category: 3, recordedAt: h.now });
     const stored = (await h.events(caseId)).at(-1);
-    expect(Object.keys(stored?.data ?? {}).sort()).toEqual(['category', 'followUpOwner', 'items', 'rows']);
-    // The rows are sealed; their count is not, so an anvisning from a row can be checked against it.
-    expect(stored?.data.rows).toBe(1);
+    expect(Object.keys(stored?.data ?? {}).sort()).toEqual([
+      'category',
+      'done',
+      'due',
+      'followUpOwner',
+      'items',
+      'rows',
+    ]);
+    // The rows are sealed; their count is not, so an anvisning from a row can be checked against it,
+    // nor each row's day and tick, so the rows can be tasks without opening the plan.
+    expect(stored?.data).toMatchObject({ rows: 1, due: ['2026-02-15'], done: [false] });
+    expect(JSON.stringify(stored?.data)).not.toContain('vårdcentral');
   });
 
   it('given two changes of social worker, then both are counted and the latest is responsible', async () => {

@@ -6,6 +6,8 @@ import {
   SA_AE_OUTCOMES,
   TOOLBOX_EFFECTS,
   WAIT_REASONS,
+  CLOSE_REASONS,
+  type CloseReason,
   type WaitReason,
   type SaAeKind,
   type SaAeOutcome,
@@ -81,6 +83,22 @@ export function historyLabel(
       return `Tidsgräns avslutad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
     case CASE_EVENTS.deadlineReached:
       return `Tidsgräns passerad: ${definition?.deadlines[String(data.name)]?.title ?? data.name}`;
+    case CASE_EVENTS.closed:
+      return `Ärendet avslutat: ${CLOSE_REASONS[data.reason as CloseReason] ?? data.reason}`;
+    case CASE_EVENTS.reopened:
+      return 'Ärendet öppnat igen';
+    case CASE_EVENTS.referenceChanged:
+      return data.reference === undefined ? 'Id i dokumenthanteringen ändrat' : 'Referensen ändrad';
+    case CASE_EVENTS.stepCorrected:
+      return `Steg rättat: ${definition?.events[String(data.step)]?.label ?? data.step} registrerades av misstag`;
+    case CASE_EVENTS.planItemChecked:
+      return data.done
+        ? `Punkt ${data.row} i progressionsplanen gjord`
+        : `Punkt ${data.row} i progressionsplanen inte gjord`;
+    case CASE_EVENTS.planItemReminded:
+      return data.late
+        ? `Påminnelse: punkt ${data.row} i progressionsplanen skulle ha varit gjord ${day(data.dueOn)}`
+        : `Påminnelse: punkt ${data.row} i progressionsplanen ska vara gjord senast ${day(data.dueOn)}`;
     default:
       return (
         effects.label(message.event.type, data) ??

@@ -34,6 +34,12 @@ const CASE_EVENT_KINDS: Readonly<Record<(typeof CASE_EVENTS)[keyof typeof CASE_E
   [CASE_EVENTS.stepWaitRecorded]: 'Steget väntar',
   [CASE_EVENTS.rehabansvarigAssigned]: 'Rehabansvarig',
   [CASE_EVENTS.taskAssigned]: 'Uppgift tagen eller överlämnad',
+  [CASE_EVENTS.closed]: 'Ärendet avslutat',
+  [CASE_EVENTS.reopened]: 'Ärendet öppnat igen',
+  [CASE_EVENTS.referenceChanged]: 'Referensen ändrad',
+  [CASE_EVENTS.stepCorrected]: 'Steg rättat',
+  [CASE_EVENTS.planItemChecked]: 'Punkt i progressionsplanen',
+  [CASE_EVENTS.planItemReminded]: 'Påminnelse om planens punkt',
   [CASE_EVENTS.erased]: 'Ärendet raderat',
 };
 

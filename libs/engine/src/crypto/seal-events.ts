@@ -19,6 +19,10 @@ const CASE_EVENT_PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   [CASE_EVENTS.caseworkerChanged]: ['reasonNote', 'handover'],
   [CASE_EVENTS.noteRecorded]: ['text'],
   [CASE_EVENTS.documentReferenced]: ['documentId', 'comment'],
+  [CASE_EVENTS.closed]: ['note'],
+  [CASE_EVENTS.reopened]: ['note'],
+  [CASE_EVENTS.referenceChanged]: ['reference', 'journalRef'],
+  [CASE_EVENTS.stepCorrected]: ['reason'],
 };
 
 /** Where an event keeps its personal fields: on its data (case events) or on its step's payload. */

@@ -8,6 +8,7 @@ import type { SaAeKind, SaAeOutcome } from './sa-ae';
 import type { WaitKind, WaitReason } from './step-wait';
 import type { ClientFacts } from './client-facts';
 import type { CaseNote, DocumentReference } from './case-notes';
+import type { CloseReason } from './case-closing';
 
 /**
  * What the engine stamps on every event it appends. The instance fields are
@@ -43,6 +44,12 @@ export interface RecordedPlan {
    * from a row checks its row number against. Absent on plans recorded before.
    */
   readonly rows?: number;
+  /**
+   * Each row's "När" and "Gjort" beside the sealed rows, so the rows can be
+   * tasks with due dates without opening the plan. Absent on plans recorded before.
+   */
+  readonly due?: readonly string[];
+  readonly done?: readonly boolean[];
   /** The instance whose step shared it; absent when Rehabansvarig recorded it directly. */
   readonly instanceId?: string;
 }
@@ -153,6 +160,26 @@ export interface CaseEventData {
     /** Who has it now; null puts it back in the role's queue. */
     readonly to: string | null;
   };
+  [CASE_EVENTS.closed]: {
+    readonly reason: CloseReason;
+    /** Personal, sealed. */
+    readonly note?: string;
+  };
+  /** The note is personal, sealed. */
+  [CASE_EVENTS.reopened]: { readonly note: string };
+  /** Each given field replaces the one before; both personal, sealed. A journal reference of "" removes it. */
+  [CASE_EVENTS.referenceChanged]: { readonly reference?: string; readonly journalRef?: string };
+  [CASE_EVENTS.stepCorrected]: {
+    readonly instanceId: string;
+    /** The corrected step's event: its revision in the case and its type. */
+    readonly correctedRevision: number;
+    readonly step: string;
+    /** Why; personal, sealed. */
+    readonly reason: string;
+  };
+  /** Rows count from 1, as the plan numbers them. */
+  [CASE_EVENTS.planItemChecked]: { readonly row: number; readonly done: boolean };
+  [CASE_EVENTS.planItemReminded]: { readonly row: number; readonly dueOn: string; readonly late: boolean };
   [CASE_EVENTS.erased]: { readonly reason: string; readonly decision: string };
 }
 

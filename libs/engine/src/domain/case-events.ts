@@ -26,6 +26,17 @@ export const CASE_EVENTS = {
   rehabansvarigAssigned: 'RehabansvarigAssigned',
   /** One open task of a role's queue taken by a person of that role, handed to a colleague, or put back. */
   taskAssigned: 'TaskAssigned',
+  /** The case closed (avslutat) with a reason, or opened again. */
+  closed: 'CaseClosed',
+  reopened: 'CaseReopened',
+  /** A corrected reference or journal reference. */
+  referenceChanged: 'CaseReferenceChanged',
+  /** An instance's latest step recorded by mistake: the instance stands where it stood before it. */
+  stepCorrected: 'StepCorrected',
+  /** A row of the progressionsplan ticked as done ("Har det gjorts?"), or unticked. */
+  planItemChecked: 'PlanItemChecked',
+  /** The reminder that a row of the plan is due soon, or late, went to the social worker. */
+  planItemReminded: 'PlanItemReminded',
   erased: 'CaseErased',
 } as const;
 

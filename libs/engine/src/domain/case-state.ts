@@ -9,6 +9,8 @@ import { topStepOf } from './step-wait';
 import type { CaseEffects } from './case-effects';
 import { TOOLBOX_EFFECTS } from './toolbox-effects';
 import { completedChange } from './caseworker-change';
+import type { CloseReason } from './case-closing';
+import { corrected, trackLastStep, type LastStep, type StepTouch } from './step-correction';
 import {
   asCaseEvent,
   isOwnCaseEvent,
@@ -33,6 +35,8 @@ export interface InstanceState {
   };
   /** Why its current step waits, when someone recorded that it waits for a reason other than the need; its next step ends it. */
   readonly waiting?: CaseEventData[typeof CASE_EVENTS.stepWaitRecorded] & { readonly recordedAt: string };
+  /** Its latest step while nothing else has moved it since: what a correction undoes. */
+  readonly lastStep?: LastStep;
 }
 
 export interface FollowUp {
@@ -101,6 +105,13 @@ export interface CaseState {
   readonly deadlines: ReadonlyMap<string, OpenDeadline>;
   /** The latest progressionsplan as recorded (category, follow-up owner, items), and when. */
   readonly progressionsplan?: Omit<RecordedPlan, 'instanceId'> & { readonly recordedAt: string };
+  /** Set while the case is closed (avslutat): why, when, by whom; the comment sealed. */
+  readonly closed?: {
+    readonly at: string;
+    readonly by: string;
+    readonly reason: CloseReason;
+    readonly note?: string;
+  };
   /** Set once the case is erased: who, when, why; personal fields read `[raderad]` from then on. */
   readonly erased?: {
     readonly at: string;
@@ -207,6 +218,8 @@ export class CaseFold {
     this.draft.revision = event.revision;
     this.draft.chainHash = event.metadata.chainHash;
     this.recordApplied(event);
+    if (event.type === CASE_EVENTS.stepCorrected) this.correct(String(event.data.instanceId));
+    else this.trackLastSteps(event);
     if (this.effects.has(event.type))
       Object.assign(
         this.draft,
@@ -283,6 +296,29 @@ export class CaseFold {
       case CASE_EVENTS.clientFactsRecorded:
         draft.clientFacts = { ...event.data, recordedAt: at };
         return;
+      case CASE_EVENTS.closed:
+        draft.closed = {
+          at,
+          by: event.metadata.actorId ?? '',
+          reason: event.data.reason,
+          ...(event.data.note !== undefined ? { note: event.data.note } : {}),
+        };
+        return;
+      case CASE_EVENTS.reopened:
+        draft.closed = undefined;
+        return;
+      case CASE_EVENTS.referenceChanged:
+        if (event.data.reference !== undefined) draft.reference = event.data.reference;
+        if (event.data.journalRef !== undefined) draft.journalRef = event.data.journalRef;
+        return;
+      case CASE_EVENTS.planItemChecked: {
+        const plan = draft.progressionsplan;
+        if (!plan?.done || event.data.row > plan.done.length) return;
+        const done = [...plan.done];
+        done[event.data.row - 1] = event.data.done;
+        draft.progressionsplan = { ...plan, done };
+        return;
+      }
       case CASE_EVENTS.erased:
         draft.erased = {
           at,
@@ -328,10 +364,41 @@ export class CaseFold {
         event.type,
         payload,
       );
-    this.draft.instances.set(
-      instance.instanceId,
-      advance(this.registry, instance, { type: event.type, payload: { ...payload } }),
-    );
+    const lastStep: LastStep = {
+      revision: (event as ProcessStepEvent & { revision: number }).revision,
+      type: event.type,
+      ...(event.metadata.commandId !== undefined ? { commandId: event.metadata.commandId } : {}),
+      actorId: event.metadata.actorId ?? '',
+      ...(event.metadata.role !== undefined ? { role: event.metadata.role } : {}),
+      at: event.metadata.occurredAt,
+      before: { snapshot: instance.snapshot, ...(instance.waiting ? { waiting: instance.waiting } : {}) },
+      scheduled: [],
+      cancelled: [],
+    };
+    this.draft.instances.set(instance.instanceId, {
+      ...advance(this.registry, instance, { type: event.type, payload: { ...payload } }),
+      lastStep,
+    });
+  }
+
+  /** Every instance's last step hears of the event before it is folded: what its command did, or that something else moved it. */
+  private trackLastSteps(event: CaseEvent): void {
+    const touch = touchOf(event.type);
+    for (const instance of this.draft.instances.values()) {
+      if (!instance.lastStep) continue;
+      const tracked = trackLastStep(
+        instance,
+        event as { type: string; data: Readonly<Record<string, unknown>>; metadata: { commandId?: string } },
+        touch,
+        this.draft.deadlines,
+      );
+      if (tracked !== instance) this.draft.instances.set(instance.instanceId, tracked);
+    }
+  }
+
+  private correct(instanceId: string): void {
+    const instance = this.draft.instances.get(instanceId);
+    if (instance) this.draft.instances.set(instanceId, corrected(instance));
   }
 
   private unshare(): void {
@@ -357,6 +424,30 @@ export class CaseFold {
       events: [...(earlier?.events ?? []), event.type],
       fingerprint: earlier?.fingerprint ?? event.metadata.commandFingerprint,
     });
+  }
+}
+
+/** How an event of the case touches an instance's last step (see `trackLastStep`). */
+function touchOf(type: string): StepTouch {
+  switch (type) {
+    case CASE_EVENTS.deadlineScheduled:
+      return 'scheduled';
+    case CASE_EVENTS.deadlineCancelled:
+      return 'cancelled';
+    case CASE_EVENTS.processCompleted:
+      return 'completed';
+    case CASE_EVENTS.processStarted:
+      return 'started-process';
+    case CASE_EVENTS.progressionsplanRecorded:
+      return 'plan';
+    case CASE_EVENTS.followUpOwnerChanged:
+      return 'follow-up';
+    case CASE_EVENTS.deadlineReached:
+    case CASE_EVENTS.stepWaitRecorded:
+    case CASE_EVENTS.processEnded:
+      return 'moves';
+    default:
+      return 'neutral';
   }
 }
 

@@ -36,6 +36,14 @@ export const CASE_COMMAND_ROLES = {
   /** Besides these, whoever holds the task's own lane; the biträdande enhetschef hands out any. */
   AssignTask: ['bitradande_enhetschef'],
   RecordStepWait: ['socialsekreterare', 'rehabansvarig', 'case_manager', 'bitradande_enhetschef'],
+  CloseCase: ['socialsekreterare', 'bitradande_enhetschef'],
+  ReopenCase: ['socialsekreterare', 'bitradande_enhetschef'],
+  ChangeReference: ['socialsekreterare', 'bitradande_enhetschef'],
+  /** Besides the person who recorded the step, in the role they recorded it in. */
+  CorrectStep: ['bitradande_enhetschef'],
+  /** The social worker carries the plan out; Rehabansvarig and the biträdande follow it up. */
+  CheckPlanItem: ['socialsekreterare', 'rehabansvarig', 'bitradande_enhetschef'],
+  RemindPlanItem: [SYSTEM_ROLE],
   FireDeadline: [SYSTEM_ROLE],
   EraseCase: ['bitradande_enhetschef', SYSTEM_ROLE],
 } as const satisfies Record<string, readonly ActorRole[]>;
@@ -140,6 +148,47 @@ export type CaseCommand =
       readonly instanceId: string;
       /** Reason, since when, a note: validated against StepWait. */
       readonly wait: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'CloseCase';
+      readonly caseId: string;
+      /** Reason and comment: validated against CaseClosing. */
+      readonly closing: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'ReopenCase';
+      readonly caseId: string;
+      /** Why: validated against CaseReopening. */
+      readonly reopening: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'ChangeReference';
+      readonly caseId: string;
+      /** The new reference and/or journal reference: validated against ReferenceChange. */
+      readonly change: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'CorrectStep';
+      readonly caseId: string;
+      readonly instanceId: string;
+      /** The revision of the step's event as the person saw it: a later step is never corrected by mistake. */
+      readonly stepRevision: number;
+      /** Why: validated against StepCorrection. */
+      readonly correction: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly type: 'CheckPlanItem';
+      readonly caseId: string;
+      /** From 1, as the plan numbers its rows. */
+      readonly row: number;
+      readonly done: boolean;
+    }
+  | {
+      readonly type: 'RemindPlanItem';
+      readonly caseId: string;
+      readonly row: number;
+      /** Which reminder: before the day, or once it has passed. */
+      readonly late: boolean;
     }
   | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string }
   | {

@@ -1,4 +1,3 @@
-import type { StateValue } from 'xstate';
 import { CASE_EVENTS } from './case-events';
 import type { CaseEffects } from './case-effects';
 import { rowsOf, TOOLBOX_EFFECTS } from './toolbox-effects';
@@ -9,15 +8,12 @@ import {
   BusinessRuleError,
   CaseAlreadyExistsError,
   CaseErasedError,
-  CaseNotFoundError,
   DeadlineNotDueError,
   DeadlineNotFoundError,
   InstanceAlreadyExistsError,
-  InstanceNotFoundError,
   InvalidPayloadError,
   StepNotAllowedError,
   UnknownEventError,
-  WrongRoleError,
 } from './errors';
 import {
   acceptedEventTypes,
@@ -30,6 +26,8 @@ import {
   type InstanceOutput,
 } from '@app/workflow';
 import { Progressionsplan } from './progressionsplan';
+import { actingRole, instanceMetadata, requireCase, requireInstance, requireOpen } from './decide-helpers';
+import { decideLifecycle } from './decide-lifecycle';
 import { SA_AE_KINDS, SaAeApplication, SaAeDecision } from './sa-ae';
 import { ClientFacts, sameClientFacts } from './client-facts';
 import { CaseNote, DocumentReference } from './case-notes';
@@ -195,20 +193,6 @@ function withInsatsSnapshot(
   return { ...payload, insats: requireInsats(String(payload[field]), field, unit, insatser) };
 }
 
-function instanceMetadata(
-  instance: InstanceState,
-  before: StateValue | null,
-  after: StateValue,
-): PendingMetadata {
-  return {
-    processInstanceId: instance.instanceId,
-    definitionId: instance.definitionId,
-    definitionVersion: instance.version,
-    stateBefore: before,
-    stateAfter: after,
-  };
-}
-
 /**
  * Whose configuration a deadline's duration is read from: the partner's
  * (a receiving unit's three weeks to decide) when only partner lanes hear of
@@ -366,16 +350,6 @@ function startProcess(
   return instance;
 }
 
-function requireCase(state: CaseState): void {
-  if (state.revision === 'no_stream') throw new CaseNotFoundError(state.caseId);
-}
-
-function requireInstance(state: CaseState, instanceId: string): InstanceState {
-  const instance = state.instances.get(instanceId);
-  if (!instance) throw new InstanceNotFoundError(state.caseId, instanceId);
-  return instance;
-}
-
 /** An instance that has ended, at its last step or early, takes no more steps. */
 /** A change of contact for the reason "annat" says why in its note. */
 function requireReasonNote(change: Pick<ContactChange, 'reason' | 'reasonNote'>): void {
@@ -468,13 +442,6 @@ function stepInto(
   recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out, event.payload);
 }
 
-/** The role the actor acts in: the first of the lanes they hold. */
-function actingRole(meta: CommandMetadata, action: string, lanes: readonly ActorRole[]): ActorRole {
-  const role = lanes.find((lane) => meta.roles.includes(lane));
-  if (role === undefined) throw new WrongRoleError(action, meta.roles, lanes);
-  return role;
-}
-
 /** The events a command produces, each stamped with the role the actor acted in. */
 export function decide(
   ctx: DecideContext,
@@ -493,6 +460,13 @@ function decideAs(
   meta: CommandMetadata,
 ): { role: ActorRole; events: PendingEvent[] } {
   switch (command.type) {
+    case 'CloseCase':
+    case 'ReopenCase':
+    case 'ChangeReference':
+    case 'CorrectStep':
+    case 'CheckPlanItem':
+    case 'RemindPlanItem':
+      return decideLifecycle(ctx, state, command, meta);
     case 'OpenCase': {
       if (state.revision !== 'no_stream') throw new CaseAlreadyExistsError(state.caseId);
       const role = actingRole(meta, 'OpenCase', CASE_COMMAND_ROLES.OpenCase);
@@ -513,6 +487,7 @@ function decideAs(
     }
     case 'ChangeCaseworker': {
       requireCase(state);
+      requireOpen(state, 'byta ansvarig socialsekreterare');
       const role = actingRole(meta, 'ChangeCaseworker', CASE_COMMAND_ROLES.ChangeCaseworker);
       // Every change counts against the client (BIP: -22 % per change), so a non-change must not be recorded as one.
       if (command.socialWorkerId === state.socialWorkerId) {
@@ -547,6 +522,7 @@ function decideAs(
     }
     case 'RecordProgressionsplan': {
       requireCase(state);
+      requireOpen(state, 'registrera en progressionsplan');
       const role = actingRole(meta, 'RecordProgressionsplan', CASE_COMMAND_ROLES.RecordProgressionsplan);
       const plan = validatePayload(Progressionsplan, command.plan);
       return {
@@ -623,6 +599,7 @@ function decideAs(
     }
     case 'StartProcess': {
       requireCase(state);
+      requireOpen(state, 'starta en process');
       if (state.instances.has(command.instanceId)) throw new InstanceAlreadyExistsError(command.instanceId);
       const definition = ctx.registry.latest(command.definitionId);
       const role = actingRole(meta, `start ${definition.id}`, definition.startLanes);

@@ -49,9 +49,16 @@ const followUpOwnerChanged = defineEffect<CaseEventData[typeof CASE_EVENTS.follo
         : `Uppföljningsansvar: ${ROLE_LABELS[data.owner] ?? data.owner}`,
 });
 
-/** The row count of a plan's rows while they are still plain (before sealing), for `RecordedPlan.rows`. */
-export const rowsOf = (items: unknown): { rows?: number } =>
-  Array.isArray(items) ? { rows: items.length } : {};
+/** What a plan keeps beside its sealed rows, read while they are still plain: how many, and each one's När and Gjort. */
+export function rowsOf(items: unknown): Pick<RecordedPlan, 'rows' | 'due' | 'done'> {
+  if (!Array.isArray(items)) return {};
+  const rows = items as readonly { nar?: unknown; gjort?: unknown }[];
+  return {
+    rows: rows.length,
+    due: rows.map((row) => String(row.nar ?? '')),
+    done: rows.map((row) => row.gjort === true),
+  };
+}
 
 const progressionsplanRecorded = defineEffect<RecordedPlan>({
   event: CASE_EVENTS.progressionsplanRecorded,
