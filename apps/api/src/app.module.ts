@@ -19,6 +19,7 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { CaseSearch } from './cases/case-search';
 import { CaseHistoryReader } from './cases/case-history-reader';
 import { CaseNotesController } from './cases/case-notes.controller';
+import { CaseLifecycleController } from './cases/case-lifecycle.controller';
 import { BillingController } from './insatser/billing.controller';
 import { CatalogueService } from '@app/insatser';
 import { DeadlineWorker } from './escalation/deadline-worker';
@@ -83,6 +84,7 @@ export class AppModule implements NestModule {
         PartnerPlacementsController,
         ReferralsController,
         CaseNotesController,
+        CaseLifecycleController,
         BillingController,
       ],
       providers: [

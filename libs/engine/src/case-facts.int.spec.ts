@@ -33,7 +33,7 @@ describe('case-level facts', () => {
     expect(fields).toEqual(expect.arrayContaining(['category', 'items.0.varfor']));
   });
 
-  it('given a valid plan, then the case has a progressionsplan and the stored plan holds only its fields, its row count and each row\'s day and tick', async () => {
+  it("given a valid plan, then the case has a progressionsplan and the stored plan holds only its fields, its row count and each row's day and tick", async () => {
     await h.recordPlan(caseId, 3);
     const state = await h.engine.load(caseId);
     expect(state.hasProgressionsplan).toBe(true);

@@ -44,6 +44,11 @@ class CaseDirectoryProjection implements Projection {
         `UPDATE ${CASES_TABLE} SET social_worker_id = :to, revision = :revision WHERE case_id = :caseId`,
         { caseId, to: data.to, revision },
       );
+    } else if (message.event.type === CASE_EVENTS.referenceChanged && data.reference !== undefined) {
+      db.run(
+        `UPDATE ${CASES_TABLE} SET reference = :reference, revision = :revision WHERE case_id = :caseId`,
+        { caseId, reference: data.reference, revision },
+      );
     } else {
       db.run(`UPDATE ${CASES_TABLE} SET revision = :revision WHERE case_id = :caseId`, {
         caseId,

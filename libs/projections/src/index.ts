@@ -22,4 +22,5 @@ export * from './mail/mail.queries';
 export * from './search/search-index';
 export * from './search/blind-index';
 export * from './case-notes/case-notes.queries';
+export * from './plan-items/plan-items.queries';
 export * from './case-references.queries';

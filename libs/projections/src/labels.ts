@@ -90,7 +90,7 @@ export function historyLabel(
     case CASE_EVENTS.referenceChanged:
       return data.reference === undefined ? 'Id i dokumenthanteringen ändrat' : 'Referensen ändrad';
     case CASE_EVENTS.stepCorrected:
-      return `Steg rättat: ${definition?.events[String(data.step)]?.label ?? data.step} registrerades av misstag`;
+      return `Rättelse: steget ”${definition?.events[String(data.step)]?.label ?? data.step}” registrerades av misstag`;
     case CASE_EVENTS.planItemChecked:
       return data.done
         ? `Punkt ${data.row} i progressionsplanen gjord`

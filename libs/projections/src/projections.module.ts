@@ -37,6 +37,8 @@ import { placementsProjection } from './placements/placements.projection';
 import { referralsProjection } from './referrals/referrals.projection';
 import { caseNotesProjection } from './case-notes/case-notes.projection';
 import { CaseNotesHandler } from './case-notes/case-notes.queries';
+import { planItemsProjection } from './plan-items/plan-items.projection';
+import { PlanRemindersDueHandler, PlanTasksHandler } from './plan-items/plan-items.queries';
 import {
   ReceivedReferralHandler,
   ReceivedReferralsHandler,
@@ -90,6 +92,7 @@ export const PROJECTION_FACTORIES: readonly ProjectionFactory[] = [
   clientFactsProjection,
   referralsProjection,
   caseNotesProjection,
+  planItemsProjection,
   mailProjection,
 ];
 
@@ -135,6 +138,8 @@ const QUERY_HANDLERS = [
   ReceivedReferralHandler,
   SentReferralsHandler,
   CaseNotesHandler,
+  PlanTasksHandler,
+  PlanRemindersDueHandler,
 ];
 
 export interface ProjectionsModuleOptions extends Partial<ProjectionRunnerOptions> {

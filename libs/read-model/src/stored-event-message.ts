@@ -92,6 +92,16 @@ export const CaseNoteRecorded = messageClass(CASE_EVENTS.noteRecorded);
 export const DocumentReferenced = messageClass(CASE_EVENTS.documentReferenced);
 /** A task of a role's queue taken, handed over or put back. */
 export const TaskAssigned = messageClass(CASE_EVENTS.taskAssigned);
+/** The case closed with a reason, or opened again. */
+export const CaseClosed = messageClass(CASE_EVENTS.closed);
+export const CaseReopened = messageClass(CASE_EVENTS.reopened);
+/** A corrected reference or journal reference: every read model's sealed copy is replaced. */
+export const CaseReferenceChanged = messageClass(CASE_EVENTS.referenceChanged);
+/** An instance's latest step undone: the instance moves back, as its metadata says. */
+export const StepCorrected = messageClass(CASE_EVENTS.stepCorrected);
+/** A row of the progressionsplan ticked done or unticked, and its reminders. */
+export const PlanItemChecked = messageClass(CASE_EVENTS.planItemChecked);
+export const PlanItemReminded = messageClass(CASE_EVENTS.planItemReminded);
 /** Any event a user's step appended (ImpulsRegistered, BedomningDone, ...). */
 export const ProcessStepRecorded = messageClass('ProcessStep');
 /** An access-log entry: who looked at which cases. */
@@ -137,6 +147,12 @@ const BY_TYPE = new Map<string, MessageClass>(
     CaseNoteRecorded,
     DocumentReferenced,
     TaskAssigned,
+    CaseClosed,
+    CaseReopened,
+    CaseReferenceChanged,
+    StepCorrected,
+    PlanItemChecked,
+    PlanItemReminded,
   ].map((type) => [type.storedType, type]),
 );
 

@@ -97,10 +97,16 @@ export class CaseSearch implements OnApplicationBootstrap, BeforeApplicationShut
         const reference = open(found.reference);
         const journalRef = open(found.journalRef);
         // An erased case keeps no tokens: it is marked seen, so it is not opened again.
-        indexCase(this.db, found.caseId, await this.unitKey(found.unit), {
-          ...(reference === undefined ? {} : { reference }),
-          ...(journalRef === undefined ? {} : { journalRef }),
-        });
+        indexCase(
+          this.db,
+          found.caseId,
+          await this.unitKey(found.unit),
+          {
+            ...(reference === undefined ? {} : { reference }),
+            ...(journalRef === undefined ? {} : { journalRef }),
+          },
+          found.referenceRevision,
+        );
         indexed += 1;
       }
       if (pending.length < BATCH) return indexed;

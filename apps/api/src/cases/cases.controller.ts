@@ -169,10 +169,15 @@ export class CasesController {
       '`search` finds a reference or journal reference, whole or by its beginning, through a keyed blind index (no case is opened to search), or a social worker by name; exact matches first.',
   })
   async list(@Query() query: ListCasesDto, @CurrentActor() actor: Actor) {
-    const { limit: _limit, offset: _offset, search, ...rest } = query;
+    const { limit: _limit, offset: _offset, search, status, ...rest } = query;
     this.requireKnownProcess('process', rest.process);
     const units = [...new Set(actor.memberships.map((m) => m.unit))];
-    const filter = search?.trim() ? { ...rest, found: await this.search.filterFor(units, search) } : rest;
+    const searching = Boolean(search?.trim());
+    const closed = { open: false, closed: true, all: undefined }[status ?? (searching ? 'all' : 'open')];
+    const filtered = closed === undefined ? rest : { ...rest, closed };
+    const filter = searching
+      ? { ...filtered, found: await this.search.filterFor(units, search ?? '') }
+      : filtered;
     return this.queries.execute(
       new ListCasesQuery(filter, this.clock.now().toISOString(), pageOf(query), scopeOf(actor)),
     );

@@ -25,6 +25,9 @@ import { PageDto, QueryInt } from '../http/paging.dto';
 import { BooleanQuery } from '../http/query-booleans';
 import { IsId, IsStatePath, IsTimestamp } from '../http/ids';
 
+export const CASE_STATUSES = ['open', 'closed', 'all'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
 /**
  * No `caseId`: the server chooses case ids (from the caller and their
  * Idempotency-Key), so no answer can tell whether an id exists in another
@@ -142,6 +145,11 @@ export class ListCasesDto extends PageDto {
   @Type(() => Number)
   @IsIn([0, 1, 2, 3, 4], { message: 'bipPhase must be one of: 0, 1, 2, 3, 4' })
   bipPhase?: number;
+
+  /** `open` (the default), `closed` or `all`; a search looks through all unless told otherwise. */
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
 }
 
 export class AsOfDto {

@@ -77,7 +77,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 /** The worker's commands (firing deadlines, erasing by retention rule): no person, so the system role. */
 export class SystemCaseCommand extends Command<CommandResult> {
   constructor(
-    readonly command: Extract<CaseCommand, { type: 'FireDeadline' | 'EraseCase' }>,
+    readonly command: Extract<CaseCommand, { type: 'FireDeadline' | 'EraseCase' | 'RemindPlanItem' }>,
     readonly metadata: Omit<CommandMetadata, 'roles'>,
   ) {
     super();

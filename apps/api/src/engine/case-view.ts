@@ -1,5 +1,7 @@
 import {
   CATEGORY_LABELS,
+  CLOSE_REASONS,
+  correctable,
   BIP_PHASE_LABELS,
   CHANGE_REASONS,
   END_REASON_LABELS,
@@ -33,6 +35,16 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
     journalRef: personal(state.caseId, state.journalRef ?? null),
     unit: state.unit,
     socialWorkerId: state.socialWorkerId,
+    /** Why, when and by whom the case was closed; null while it is open. */
+    closed: state.closed
+      ? {
+          at: state.closed.at,
+          by: state.closed.by,
+          reason: state.closed.reason,
+          label: CLOSE_REASONS[state.closed.reason],
+          note: personal(state.caseId, state.closed.note ?? null),
+        }
+      : null,
     caseworkerChanges: state.caseworkerChanges,
     /** The latest handläggarbyte: why, whether the client knows, and the hand-over for the new worker. */
     lastCaseworkerChange: lastChangeOf(state),
@@ -117,6 +129,18 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
                 note:
                   instance.waiting.note === undefined ? null : personal(state.caseId, instance.waiting.note),
                 recordedAt: instance.waiting.recordedAt,
+              }
+            : null,
+        /** Its latest step while it can still be corrected (nothing else has happened in the instance since); null otherwise. */
+        lastStep:
+          instance.lastStep && isRunning(instance) && correctable(instance)
+            ? {
+                revision: instance.lastStep.revision,
+                event: instance.lastStep.type,
+                label: definition.events[instance.lastStep.type]?.label ?? instance.lastStep.type,
+                by: instance.lastStep.actorId,
+                role: instance.lastStep.role ?? null,
+                at: instance.lastStep.at,
               }
             : null,
         state: instance.snapshot.value as StateValue,

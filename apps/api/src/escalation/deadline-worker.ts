@@ -10,7 +10,13 @@ import { AppError, CLOCK, type Clock } from '@app/common';
 import { ConcurrencyError } from '@app/event-store';
 import { addIsoDuration } from '@app/workflow';
 import { ClosedCasesQuery, EVERY_CASE } from '@app/access';
-import { OpenDeadlinesQuery, type DeadlineKey, type OpenDeadline } from '@app/projections';
+import {
+  OpenDeadlinesQuery,
+  PlanRemindersDueQuery,
+  type DeadlineKey,
+  type OpenDeadline,
+} from '@app/projections';
+import { calendarDayOf } from '@app/workflow';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SystemCaseCommand } from '../engine/case-command';
@@ -34,6 +40,8 @@ export interface WorkerReport {
   }[];
   /** Cases erased because their unit's retention time after closing had passed. */
   readonly erased: { readonly caseId: string; readonly closedAt: string; readonly rule: string }[];
+  /** Rows of progressionsplans their social worker was reminded of: due soon, or late. */
+  readonly reminded: { readonly caseId: string; readonly row: number; readonly late: boolean }[];
 }
 
 /** Deadline ids are unique within their case only. */
@@ -47,6 +55,9 @@ const FIRST_PAUSE_SECONDS = 60;
 const LONGEST_PAUSE_SECONDS = 3600;
 export const DEADLINE_WORKER_ACTOR = 'system:fristbevakning';
 export const RETENTION_ACTOR = 'system:gallring';
+export const PLAN_REMINDER_ACTOR = 'system:planbevakning';
+/** How many days before a plan row's day its social worker is reminded; again once it has passed. */
+const PLAN_REMINDER_DAYS = 3;
 
 /**
  * Finds deadlines whose due time has passed and fires each through the
@@ -112,7 +123,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
     for (const [key, failure] of this.failing) {
       if (failure.retryAfter <= now && !listed.has(key)) this.failing.delete(key);
     }
-    const report: WorkerReport = { at: now, fired: [], skipped: [], failed: [], erased: [] };
+    const report: WorkerReport = { at: now, fired: [], skipped: [], failed: [], erased: [], reminded: [] };
     const byCase = new Map<string, OpenDeadline[]>();
     for (const deadline of due.items)
       byCase.set(deadline.caseId, [...(byCase.get(deadline.caseId) ?? []), deadline]);
@@ -136,13 +147,14 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
       }
     }
     await this.applyRetention(now, report);
+    await this.remindOfPlanRows(now, report);
     this.metrics.deadlineRuns.inc();
     this.metrics.deadlines.inc({ outcome: 'fired' }, report.fired.length);
     this.metrics.deadlines.inc({ outcome: 'skipped' }, report.skipped.length);
     this.metrics.deadlines.inc({ outcome: 'failed' }, report.failed.length);
-    if (report.fired.length + report.failed.length + report.erased.length > 0) {
+    if (report.fired.length + report.failed.length + report.erased.length + report.reminded.length > 0) {
       this.logger.log(
-        `fired ${report.fired.length} deadlines, skipped ${report.skipped.length}, failed ${report.failed.length}; erased ${report.erased.length} cases by retention rule`,
+        `fired ${report.fired.length} deadlines, skipped ${report.skipped.length}, failed ${report.failed.length}; erased ${report.erased.length} cases by retention rule; reminded of ${report.reminded.length} plan rows`,
       );
     }
     return report;
@@ -186,6 +198,43 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
         report.erased.push({ caseId: candidate.caseId, closedAt: candidate.closedAt, rule });
       } catch (error) {
         report.failed.push({ caseId: candidate.caseId, deadlineId: 'retention', code: codeOf(error) });
+      }
+    }
+  }
+
+  /**
+   * Reminds each plan row's social worker once before its day and once
+   * after: the command id names the plan's revision, the row and which
+   * reminder, so a second node's run replays the first's instead of
+   * reminding twice.
+   */
+  private async remindOfPlanRows(now: string, report: WorkerReport): Promise<void> {
+    const today = calendarDayOf(now);
+    const soonUntil = calendarDayOf(addIsoDuration(now, `P${PLAN_REMINDER_DAYS}D`));
+    const due = await this.queries.execute(
+      new PlanRemindersDueQuery(today, soonUntil, this.config.deadlineWorkerBatch),
+    );
+    for (const reminder of due) {
+      const which = reminder.late ? 'late' : 'soon';
+      try {
+        await this.commands.execute(
+          new SystemCaseCommand(
+            { type: 'RemindPlanItem', caseId: reminder.caseId, row: reminder.row, late: reminder.late },
+            {
+              actorId: PLAN_REMINDER_ACTOR,
+              now,
+              correlationId: randomUUID(),
+              commandId: `plan-reminder:${reminder.caseId}:${reminder.planRevision}:${reminder.row}:${which}`,
+            },
+          ),
+        );
+        report.reminded.push({ caseId: reminder.caseId, row: reminder.row, late: reminder.late });
+      } catch (error) {
+        report.failed.push({
+          caseId: reminder.caseId,
+          deadlineId: `plan-row-${reminder.row}`,
+          code: codeOf(error),
+        });
       }
     }
   }

@@ -208,6 +208,17 @@ export const RESPONSE_SCHEMAS = {
   /** `late`: how many of all the queue's tasks are late (past their tidsgräns, or made by one that passed), whatever the page. */
   QueueTaskPage: page('QueueTask', { late: integer }),
   PlanItem: object({ vad: string, vem: string, nar: string, varfor: string, gjort: boolean }),
+  /** A row of a progressionsplan not yet done, in the case's social worker's task list. */
+  PlanTask: object({
+    caseId: string,
+    reference: personal(string),
+    unit: string,
+    row: integer,
+    dueOn: string,
+    late: boolean,
+    item: personal(nullable(ref('PlanItem'))),
+  }),
+  PlanTaskPage: page('PlanTask'),
   ProcessInstanceView: object({
     instanceId: string,
     definitionId: string,
@@ -229,6 +240,17 @@ export const RESPONSE_SCHEMAS = {
         recordedAt: instant,
       }),
     ),
+    /** Its latest step while it can be corrected: by whom it was recorded (they, or the biträdande enhetschef, may correct it). */
+    lastStep: nullable(
+      object({
+        revision: integer,
+        event: string,
+        label: string,
+        by: string,
+        role: nullable(string),
+        at: instant,
+      }),
+    ),
     state: json,
     bpmnElementIds: strings,
     /** What the process keeps between steps, such as the CM plan; personal values in it are opened or withheld. */
@@ -242,6 +264,9 @@ export const RESPONSE_SCHEMAS = {
     journalRef: personal(nullable(string)),
     unit: string,
     socialWorkerId: string,
+    closed: nullable(
+      object({ at: instant, by: string, reason: string, label: string, note: personal(nullable(string)) }),
+    ),
     caseworkerChanges: integer,
     lastCaseworkerChange: nullable(
       object({
@@ -306,9 +331,12 @@ export const RESPONSE_SCHEMAS = {
           followUpOwner: string,
           items: personal(array(ref('PlanItem'))),
           rows: integer,
+          /** Each row's När and whether it is done now (ticked since, or as recorded); absent on plans recorded before. */
+          due: strings,
+          done: array(boolean),
           recordedAt: instant,
         },
-        ['rows'],
+        ['rows', 'due', 'done'],
       ),
     ),
     processes: array(ref('ProcessInstanceView')),
@@ -451,6 +479,7 @@ export const RESPONSE_SCHEMAS = {
     hasProgressionsplan: boolean,
     nextDueAt: nullable(instant),
     overdue: boolean,
+    closedAt: nullable(instant),
     processes: array(
       object({
         instanceId: string,

@@ -9,6 +9,7 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   'hand-back': 'Ett uppföljningsansvar har lämnats tillbaka',
   step: 'Något väntar på dig i Ärendemotorn',
   'plan-shared': 'En plan har delats med dig i ett av dina ärenden',
+  'plan-item-due': 'En punkt i en progressionsplan ska snart vara gjord, eller är försenad',
   'referral-received': 'En aktualisering har kommit till er enhet',
   'referral-answered': 'En aktualisering har kompletterats',
   'referral-withdrawn': 'En aktualisering har återkallats',

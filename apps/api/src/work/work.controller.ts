@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { grantsOf, scopeOf, StaffDirectory, unitsWhere } from '@app/access';
 import { MAX_LIMIT } from '@app/read-model';
-import { NotificationsQuery, WorkQueueQuery } from '@app/projections';
+import { NotificationsQuery, PlanTasksQuery, WorkQueueQuery } from '@app/projections';
+import { calendarDayOf } from '@app/workflow';
 import { CLOCK, type Clock } from '@app/common';
 import { IdParamPipe } from '../http/ids';
 import { PageDto, pageOf } from '../http/paging.dto';
@@ -41,6 +42,19 @@ export class WorkController {
         scopeOf(actor),
       ),
     );
+  }
+
+  @Get('queues/plan')
+  @Answers('PlanTaskPage')
+  @Allow(...CASEWORK_ROLES)
+  @Discloses('queue')
+  @ApiOperation({
+    summary: 'The rows of the progressionsplans in my cases that are not done yet, the earliest day first',
+    description:
+      'Each row is a task with its day (När); tick it done with POST /api/cases/:caseId/progressionsplan/items/:row.',
+  })
+  plan(@CurrentActor() actor: Actor, @Query() page: PageDto) {
+    return this.queries.execute(new PlanTasksQuery(actor.id, calendarDayOf(this.now()), pageOf(page)));
   }
 
   @Get('queues/role')

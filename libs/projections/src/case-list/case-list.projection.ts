@@ -22,7 +22,10 @@ class CaseListProjection implements Projection {
            case_id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit TEXT NOT NULL, social_worker_id TEXT NOT NULL,
            opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, revision INTEGER NOT NULL,
            bip_phase INTEGER, caseworker_changes INTEGER NOT NULL DEFAULT 0,
-           has_progressionsplan INTEGER NOT NULL DEFAULT 0, journal_ref TEXT, erased_at TEXT)`,
+           has_progressionsplan INTEGER NOT NULL DEFAULT 0, journal_ref TEXT, erased_at TEXT,
+           closed_at TEXT, close_reason TEXT, reference_revision INTEGER)`,
+        // The few cases whose reference was corrected, for the search index to index them again.
+        'CREATE INDEX cl_cases_reference_changed ON cl_cases (reference_revision) WHERE reference_revision IS NOT NULL',
         // The few erased cases, for the search index to forget them at once.
         'CREATE INDEX cl_cases_erased ON cl_cases (erased_at) WHERE erased_at IS NOT NULL',
         'CREATE INDEX cl_cases_unit ON cl_cases (unit, updated_at)',
@@ -89,6 +92,23 @@ class CaseListProjection implements Projection {
         return;
       case CASE_EVENTS.erased:
         db.run('UPDATE cl_cases SET erased_at = :at WHERE case_id = :caseId', at);
+        return;
+      case CASE_EVENTS.closed:
+        db.run('UPDATE cl_cases SET closed_at = :at, close_reason = :reason WHERE case_id = :caseId', {
+          ...at,
+          reason: data.reason,
+        });
+        return;
+      case CASE_EVENTS.reopened:
+        db.run('UPDATE cl_cases SET closed_at = NULL, close_reason = NULL WHERE case_id = :caseId', at);
+        return;
+      case CASE_EVENTS.referenceChanged:
+        db.run(
+          `UPDATE cl_cases SET reference = coalesce(:reference, reference),
+             journal_ref = coalesce(:journalRef, journal_ref), reference_revision = :revision
+           WHERE case_id = :caseId`,
+          { ...at, reference: data.reference ?? null, journalRef: data.journalRef ?? null },
+        );
         return;
       case CASE_EVENTS.progressionsplanRecorded:
         db.run('UPDATE cl_cases SET has_progressionsplan = 1 WHERE case_id = :caseId', { caseId });

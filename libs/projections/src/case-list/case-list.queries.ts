@@ -28,6 +28,8 @@ export interface CaseListFilter {
   readonly overdue?: boolean;
   /** Only cases whose latest recorded BIP phase is this one. */
   readonly bipPhase?: number;
+  /** Only closed (true) or open (false) cases; both when absent. */
+  readonly closed?: boolean;
   /** The order: most recently changed (default), most recently opened, nearest deadline, or by social worker. */
   readonly sort?: CaseListSort;
   /**
@@ -60,6 +62,8 @@ export interface CaseListItem {
   readonly hasProgressionsplan: boolean;
   readonly nextDueAt: string | null;
   readonly overdue: boolean;
+  /** When the case was closed; null while it is open. */
+  readonly closedAt: string | null;
   readonly processes: {
     readonly instanceId: string;
     readonly definitionId: string;
@@ -97,6 +101,7 @@ interface CaseRow {
   caseworker_changes: number;
   has_progressionsplan: number;
   next_due_at: string | null;
+  closed_at: string | null;
 }
 
 interface InstanceRow {
@@ -131,6 +136,7 @@ export function caseListFrom(filter: CaseListFilter): string {
     filter.overdue !== undefined &&
       ':overdue = EXISTS (SELECT 1 FROM cl_deadlines d WHERE d.case_id = c.case_id AND d.due_at < :now)',
     filter.bipPhase !== undefined && 'c.bip_phase = :bipPhase',
+    filter.closed !== undefined && '(c.closed_at IS NOT NULL) = :closed',
     filter.found !== undefined &&
       `c.case_id IN (SELECT value FROM json_each(:foundCases)
         UNION SELECT w.case_id FROM cl_cases w WHERE w.social_worker_id IN (SELECT value FROM json_each(:foundWorkers)))
@@ -152,6 +158,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       state: filter.state ?? null,
       overdue: filter.overdue === undefined ? null : Number(filter.overdue),
       bipPhase: filter.bipPhase ?? null,
+      closed: filter.closed === undefined ? null : Number(filter.closed),
       foundCases: JSON.stringify(filter.found?.caseIds ?? []),
       foundWorkers: JSON.stringify(filter.found?.socialWorkerIds ?? []),
       exactCases: JSON.stringify(filter.found?.exactCaseIds ?? []),
@@ -190,6 +197,7 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
         hasProgressionsplan: row.has_progressionsplan === 1,
         nextDueAt: row.next_due_at,
         overdue: row.next_due_at !== null && row.next_due_at < now,
+        closedAt: row.closed_at,
         processes: (instances.get(row.case_id) ?? []).map((i) => ({
           instanceId: i.instance_id,
           definitionId: i.definition_id,

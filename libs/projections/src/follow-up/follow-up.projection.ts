@@ -5,6 +5,7 @@ import {
   type Projection,
   type ProjectionFactory,
   CaseErased,
+  CaseReferenceChanged,
   FollowUpOwnerChanged,
   ProcessCompleted,
   ProcessEnded,
@@ -29,7 +30,14 @@ export const FOLLOW_UP_INTERVAL = 'P3M';
  */
 class FollowUpProjection implements Projection {
   constructor(private readonly registry: ProcessRegistry) {}
-  readonly handles = [FollowUpOwnerChanged, ProcessStepRecorded, ProcessCompleted, ProcessEnded, CaseErased];
+  readonly handles = [
+    FollowUpOwnerChanged,
+    ProcessStepRecorded,
+    ProcessCompleted,
+    ProcessEnded,
+    CaseErased,
+    CaseReferenceChanged,
+  ];
   readonly name = 'followUp';
   readonly tables = [
     {
@@ -61,6 +69,13 @@ class FollowUpProjection implements Projection {
         return;
       case CASE_EVENTS.followUpOwnerChanged:
         this.ownerChanged(db, message);
+        return;
+      case CASE_EVENTS.referenceChanged:
+        if (data.reference !== undefined)
+          db.run('UPDATE fu_follow_ups SET reference = :reference WHERE case_id = :caseId', {
+            caseId,
+            reference: data.reference,
+          });
         return;
       default:
         this.stepRecorded(db, message);

@@ -12,14 +12,23 @@ import { caseFacts } from '../case-directory';
 import {
   type Projection,
   type ProjectionFactory,
+  CaseReferenceChanged,
   DeadlineReached,
   FollowUpOwnerChanged,
+  PlanItemReminded,
   NotificationsRead,
   ProcessStepRecorded,
   RehabansvarigAssigned,
   type StoredEventMessage,
   type ReadModelDb,
 } from '@app/read-model';
+
+const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Stockholm',
+});
 
 type Recipient =
   | { readonly person: string; readonly role: null }
@@ -43,6 +52,8 @@ class NotificationsProjection implements Projection {
     ProcessStepRecorded,
     RehabansvarigAssigned,
     NotificationsRead,
+    CaseReferenceChanged,
+    PlanItemReminded,
   ];
   readonly name = 'notifications';
   readonly tables = [
@@ -75,6 +86,8 @@ class NotificationsProjection implements Projection {
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     if (message.event.type === STAFF_EVENTS.notificationsRead) this.read(db, message);
+    else if (message.event.type === CASE_EVENTS.referenceChanged) this.referenceChanged(db, message);
+    else if (message.event.type === CASE_EVENTS.planItemReminded) this.planItemReminded(db, message);
     else if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
     else if (message.event.type === CASE_EVENTS.rehabansvarigAssigned)
       this.rehabansvarigAssigned(db, message);
@@ -82,6 +95,24 @@ class NotificationsProjection implements Projection {
       if (message.data.escalated) this.escalated(db, message);
       else if (message.data.handedBack) this.handedBack(db, message);
     } else this.stepRecorded(db, message);
+  }
+
+  private referenceChanged(db: ReadModelDb, message: StoredEventMessage): void {
+    if (message.data.reference === undefined) return;
+    db.run('UPDATE nt_notifications SET reference = :reference WHERE case_id = :caseId', {
+      caseId: message.caseId,
+      reference: message.data.reference,
+    });
+  }
+
+  /** A row of the plan due soon or late: the case's social worker hears of it in person. */
+  private planItemReminded(db: ReadModelDb, message: StoredEventMessage): void {
+    const { row, dueOn, late } = message.data as { row: number; dueOn: string; late: boolean };
+    const day = SWEDISH_DAY.format(new Date(`${dueOn}T12:00:00Z`));
+    const text = late
+      ? `Progressionsplanen: punkt ${row} skulle ha varit gjord ${day}.`
+      : `Progressionsplanen: punkt ${row} ska vara gjord senast ${day}.`;
+    this.notify(db, message, 'plan-item-due', text, [], [caseFacts(db, message.caseId).social_worker_id]);
   }
 
   private read(db: ReadModelDb, message: StoredEventMessage): void {

@@ -5,14 +5,18 @@ import { normalisedForSearch, searchToken, searchTokensOf, type SearchField } fr
  * The blind index of the case list's sealed fields: tokens, never text.
  * Not a projection: its tokens need the case's key to open the reference
  * once, which a projection never holds, so it follows the case list on its
- * own and keeps which cases it has indexed. A rebuild of the read models
- * leaves it as it is (references never change); an erased case drops out
- * of every answer with its row in the case list.
+ * own and keeps which cases it has indexed, and at which correction of
+ * their reference. A rebuild of the read models leaves it as it is; a
+ * corrected reference is indexed again, its old tokens gone; an erased case
+ * drops out of every answer with its row in the case list.
  */
 export const SEARCH_TABLES = [
   `CREATE TABLE IF NOT EXISTS cs_search_tokens (
      token TEXT NOT NULL, case_id TEXT NOT NULL, exact INTEGER NOT NULL, PRIMARY KEY (token, case_id))`,
   'CREATE TABLE IF NOT EXISTS cs_search_indexed (case_id TEXT PRIMARY KEY, erased INTEGER NOT NULL DEFAULT 0)',
+  'CREATE INDEX IF NOT EXISTS cs_search_tokens_case ON cs_search_tokens (case_id)',
+  // The revision of the reference's latest correction each case was indexed at.
+  'CREATE TABLE IF NOT EXISTS cs_search_refreshed (case_id TEXT PRIMARY KEY, revision INTEGER NOT NULL)',
 ];
 
 export interface Unindexed {
@@ -21,20 +25,35 @@ export interface Unindexed {
   /** Sealed, as the case list keeps them. */
   readonly reference: string;
   readonly journalRef: string | null;
+  /** The revision of the latest correction of its reference; null when never corrected. */
+  readonly referenceRevision: number | null;
 }
 
 export function createSearchTables(db: ReadModelDb): void {
   for (const ddl of SEARCH_TABLES) db.sqlite.exec(ddl);
 }
 
-/** Cases in the case list the index has not seen, oldest first. */
+/** Cases in the case list the index has not seen, oldest first, then those whose reference was corrected since. */
 export function unindexedCases(db: ReadModelDb, limit: number): Unindexed[] {
-  return db.all<Unindexed>(
-    `SELECT c.case_id AS caseId, c.unit, c.reference, c.journal_ref AS journalRef FROM cl_cases c
+  const columns = `c.case_id AS caseId, c.unit, c.reference, c.journal_ref AS journalRef,
+    c.reference_revision AS referenceRevision`;
+  const unseen = db.all<Unindexed>(
+    `SELECT ${columns} FROM cl_cases c
      WHERE c.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM cs_search_indexed s WHERE s.case_id = c.case_id)
      ORDER BY c.opened_at, c.case_id LIMIT :limit`,
     { limit },
   );
+  if (unseen.length === limit) return unseen;
+  const corrected = db.all<Unindexed>(
+    `SELECT ${columns} FROM cl_cases c INDEXED BY cl_cases_reference_changed
+     WHERE c.reference_revision IS NOT NULL AND c.erased_at IS NULL
+       AND EXISTS (SELECT 1 FROM cs_search_indexed s WHERE s.case_id = c.case_id)
+       AND NOT EXISTS (SELECT 1 FROM cs_search_refreshed r
+                       WHERE r.case_id = c.case_id AND r.revision >= c.reference_revision)
+     LIMIT :limit`,
+    { limit: limit - unseen.length },
+  );
+  return [...unseen, ...corrected];
 }
 
 /** A case's tokens for its opened fields, and the mark that it is indexed, in one transaction. */
@@ -43,8 +62,18 @@ export function indexCase(
   caseId: string,
   unitKey: Buffer,
   opened: Partial<Record<SearchField, string>>,
+  referenceRevision: number | null = null,
 ): void {
   db.transaction(() => {
+    if (referenceRevision !== null) {
+      // Every token goes, the journal reference's too: it is indexed again from the case list's row.
+      db.run('DELETE FROM cs_search_tokens WHERE case_id = :caseId', { caseId });
+      db.run(
+        `INSERT INTO cs_search_refreshed (case_id, revision) VALUES (:caseId, :referenceRevision)
+         ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision`,
+        { caseId, referenceRevision },
+      );
+    }
     for (const [field, value] of Object.entries(opened) as [SearchField, string][])
       for (const { token, exact } of searchTokensOf(unitKey, field, value))
         db.run(

@@ -73,6 +73,13 @@ class WorkQueueProjection implements Projection {
       case CASE_EVENTS.erased:
         db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
         return;
+      case CASE_EVENTS.referenceChanged:
+        if (data.reference !== undefined)
+          db.run('UPDATE wq_tasks SET reference = :reference WHERE case_id = :caseId', {
+            caseId,
+            reference: data.reference,
+          });
+        return;
       case CASE_EVENTS.deadlineCancelled:
         db.run(
           `UPDATE wq_tasks SET due_at = NULL, deadline_id = NULL, deadline_title = NULL

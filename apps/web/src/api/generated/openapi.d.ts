@@ -437,6 +437,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queues/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows of the progressionsplans in my cases that are not done yet, the earliest day first
+         * @description Each row is a task with its day (När); tick it done with POST /api/cases/:caseId/progressionsplan/items/:row.
+         */
+        get: operations["WorkController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queues/role": {
         parameters: {
             query?: never;
@@ -1160,6 +1180,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the case (avsluta), with a reason
+         * @description Refused while a process runs. A closed case takes no new process, plan or responsible social worker until it is reopened; its plan rows are no one’s tasks.
+         */
+        post: operations["CaseLifecycleController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a closed case again, saying why */
+        post: operations["CaseLifecycleController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the case’s reference or its id in the journal system
+         * @description The same rules as at opening; both sealed. Search finds the case by the new one within seconds.
+         */
+        post: operations["CaseLifecycleController_changeReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/processes/{instanceId}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the latest step of a process, recorded by mistake
+         * @description A correcting event: the process stands where it stood before the step, the deadlines the step set are lifted and those it lifted set again. Only by the person who recorded it or the biträdande enhetschef, only while nothing else has happened in the process, and not a step that ended it, started another or recorded the plan.
+         */
+        post: operations["CaseLifecycleController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/progressionsplan/items/{row}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tick a row of the progressionsplan as done ("Gjort"), or take the tick back */
+        post: operations["CaseLifecycleController_checkPlanItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/billing": {
         parameters: {
             query?: never;
@@ -1860,6 +1974,39 @@ export interface components {
             /** Kommentar */
             comment?: string;
         };
+        CaseClosing: {
+            /**
+             * Skäl
+             * @enum {string}
+             */
+            reason: "self-supporting" | "moved" | "other-support" | "no-longer-applies" | "other";
+            /** Kommentar */
+            note?: string;
+        };
+        CaseReopening: {
+            /** Varför ärendet öppnas igen */
+            note: string;
+        };
+        ReferenceChange: {
+            /**
+             * Referens
+             * @description Initialer och födelseår och -månad, till exempel AB 1963-04. Aldrig ett namn.
+             */
+            reference?: string;
+            /** Id i dokumenthanteringen */
+            journalRef?: string;
+        };
+        CorrectStepDto: {
+            stepRevision: number;
+            /**
+             * Vad blev fel
+             * @description Till exempel att steget registrerades för tidigt, i fel ärende eller med fel svar.
+             */
+            reason: string;
+        };
+        CheckPlanItemDto: {
+            done: boolean;
+        };
         SavedCaseFiltersDto: {
             filters: {
                 name: string;
@@ -2119,6 +2266,21 @@ export interface components {
             varfor: string;
             gjort: boolean;
         };
+        PlanTask: {
+            caseId: string;
+            reference: string | "[skyddad]";
+            unit: string;
+            row: number;
+            dueOn: string;
+            late: boolean;
+            item: components["schemas"]["PlanItem"] | "[skyddad]";
+        };
+        PlanTaskPage: {
+            items: components["schemas"]["PlanTask"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         ProcessInstanceView: {
             instanceId: string;
             definitionId: string;
@@ -2144,6 +2306,15 @@ export interface components {
                 /** Format: date-time */
                 recordedAt: string;
             } | null;
+            lastStep: {
+                revision: number;
+                event: string;
+                label: string;
+                by: string;
+                role: string | null;
+                /** Format: date-time */
+                at: string;
+            } | null;
             state: unknown;
             bpmnElementIds: string[];
             context: {
@@ -2163,6 +2334,14 @@ export interface components {
             journalRef: (string | null) | "[skyddad]";
             unit: string;
             socialWorkerId: string;
+            closed: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+                label: string;
+                note: (string | null) | "[skyddad]";
+            } | null;
             caseworkerChanges: number;
             lastCaseworkerChange: {
                 from: string | null;
@@ -2245,6 +2424,8 @@ export interface components {
                 followUpOwner: string;
                 items: components["schemas"]["PlanItem"][] | "[skyddad]";
                 rows?: number;
+                due?: string[];
+                done?: boolean[];
                 /** Format: date-time */
                 recordedAt: string;
             } | null;
@@ -2410,6 +2591,8 @@ export interface components {
             /** Format: date-time */
             nextDueAt: string | null;
             overdue: boolean;
+            /** Format: date-time */
+            closedAt: string | null;
             processes: {
                 instanceId: string;
                 definitionId: string;
@@ -2887,6 +3070,7 @@ export interface operations {
                 search?: string;
                 sort?: "updated" | "opened" | "due" | "socialWorker";
                 bipPhase?: number;
+                status?: "open" | "closed" | "all";
                 limit?: number;
                 offset?: number;
             };
@@ -3557,6 +3741,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueTaskPage"];
+                };
+            };
+        };
+    };
+    WorkController_plan: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTaskPage"];
                 };
             };
         };
@@ -4486,6 +4692,158 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DocumentReference"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CaseLifecycleController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseClosing"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CaseLifecycleController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseReopening"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CaseLifecycleController_changeReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferenceChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CaseLifecycleController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteResult"];
+                };
+            };
+        };
+    };
+    CaseLifecycleController_checkPlanItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, same response; nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description The case revision you saw (ETag); 409 if stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                row: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckPlanItemDto"];
             };
         };
         responses: {
