@@ -168,6 +168,35 @@ const ROUTES: readonly Route[] = [
     ok: 409,
   },
   { method: 'get', path: '/api/cases/{caseId}/notes', allowed: CASE_READERS, caseScoped: true, ok: 200 },
+  ...(['close', 'reopen', 'reference'] as const).map((action): Route => ({
+    method: 'post',
+    path: `/api/cases/{caseId}/${action}`,
+    allowed: ['socialsekreterare', 'bitradande_enhetschef'],
+    caseScoped: true,
+    body: { close: { reason: 'moved' }, reopen: { note: 'Söker igen' }, reference: { reference: 'AB 6304' } }[
+      action
+    ],
+    stale: true,
+    ok: 409,
+  })),
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/processes/{instanceId}/correct',
+    allowed: CASEWORK,
+    caseScoped: true,
+    body: { stepRevision: 1, reason: 'Registrerades av misstag' },
+    stale: true,
+    ok: 409,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{caseId}/progressionsplan/items/{row}',
+    allowed: ['socialsekreterare', 'rehabansvarig', 'bitradande_enhetschef'],
+    caseScoped: true,
+    body: { done: true },
+    stale: true,
+    ok: 409,
+  },
   {
     method: 'post',
     path: '/api/cases/{caseId}/notes',
@@ -242,6 +271,7 @@ const ROUTES: readonly Route[] = [
   { method: 'get', path: '/api/processes/{definitionId}/bpmn', allowed: EVERYONE, ok: 200 },
   { method: 'get', path: '/api/processes/{definitionId}/mermaid', allowed: EVERYONE, ok: 200 },
   { method: 'get', path: '/api/queues/mine', allowed: CASEWORK, ok: 200 },
+  { method: 'get', path: '/api/queues/plan', allowed: CASEWORK, ok: 200 },
   {
     method: 'get',
     path: '/api/queues/role',
@@ -527,6 +557,7 @@ describe('access: every endpoint × every role × own and other unit', () => {
         const url = route.path
           .replace('{caseId}', caseId)
           .replace('{instanceId}', instanceId)
+          .replace('{row}', '1')
           .replace('{definitionId}', 'afu')
           .replace('{unit}', OWN)
           .replace('{userId}', 'ss-anna')

@@ -29,6 +29,8 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
   let document: OpenApi;
   let ajv: Ajv;
   let caseId: string;
+  /** A case ss-bo closed, for the closed shapes of the case and the list. */
+  let closedId: string;
 
   beforeAll(async () => {
     app = await startApp(
@@ -69,6 +71,15 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
       .post(`/api/cases/${caseId}/processes`)
       .send({ definitionId: 'aktualisering' })
       .expect(201);
+    const closed = await as(app, 'socialsekreterare', 'ss-bo')
+      .post('/api/cases')
+      .send({ reference: 'ST 1966-02', unit: UNIT, socialWorkerId: 'ss-bo' })
+      .expect(201);
+    closedId = closed.body.caseId as string;
+    await as(app, 'socialsekreterare', 'ss-bo')
+      .post(`/api/cases/${closedId}/close`)
+      .send({ reason: 'other', note: 'Flyttar utomlands' })
+      .expect(200);
   });
   afterAll(async () => {
     await app.close();
@@ -93,6 +104,8 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/auth/dev/users', '/api/auth/dev/users', socialWorker],
     ['/api/cases', '/api/cases', socialWorker],
     ['/api/cases/{caseId}', '/api/cases/:caseId', socialWorker],
+    ['/api/cases', '/api/cases?status=closed', socialWorker],
+    ['/api/cases/{caseId}', '/api/cases/:closedId', socialWorker],
     ['/api/cases/{caseId}/history', '/api/cases/:caseId/history?limit=5', socialWorker],
     ['/api/cases/{caseId}/history/export', '/api/cases/:caseId/history/export', supervisor],
     ['/api/cases/{caseId}/as-of', '/api/cases/:caseId/as-of?at=2026-01-20T00:00:00Z', socialWorker],
@@ -103,6 +116,7 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/processes', '/api/processes', socialWorker],
     ['/api/processes/{definitionId}', '/api/processes/case-manager', socialWorker],
     ['/api/queues/mine', '/api/queues/mine', socialWorker],
+    ['/api/queues/plan', '/api/queues/plan', socialWorker],
     ['/api/notifications', '/api/notifications', supervisor],
     ['/api/notifications/unread', '/api/notifications/unread', supervisor],
     ['/api/units/{unit}/workload', `/api/units/${UNIT}/workload`, supervisor],
@@ -122,7 +136,7 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     const validate = validatorFor(documented, 'get', '200');
     // Read models (and the access log's) follow the log a moment behind, so wait for rows.
     const body = await eventually(async () => {
-      const response = await who().get(url.replace(':caseId', caseId));
+      const response = await who().get(url.replace(':caseId', caseId).replace(':closedId', closedId));
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       const answer = response.body as unknown;
       const rows = Array.isArray(answer) ? answer : ((answer as { items?: unknown[] }).items ?? [answer]);

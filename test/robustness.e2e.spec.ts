@@ -131,6 +131,7 @@ describe('no input produces a 500', () => {
       const paged = [
         '/api/cases',
         '/api/queues/mine',
+        '/api/queues/plan',
         '/api/queues/role',
         '/api/queues/team/jarva-1',
         '/api/notifications',

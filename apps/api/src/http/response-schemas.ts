@@ -216,7 +216,7 @@ export const RESPONSE_SCHEMAS = {
     row: integer,
     dueOn: string,
     late: boolean,
-    item: personal(nullable(ref('PlanItem'))),
+    item: personal(ref('PlanItem')),
   }),
   PlanTaskPage: page('PlanTask'),
   ProcessInstanceView: object({

@@ -62,7 +62,7 @@ export class PlanTasksHandler implements IQueryHandler<PlanTasksQuery> {
           late: row.due_on < today,
           // The plan is sealed whole; the answer shows this row of it.
           item: new PersonalValue(row.case_id, row.items, (opened) =>
-            Array.isArray(opened) ? (opened[row.row - 1] ?? null) : opened,
+            Array.isArray(opened) ? opened[row.row - 1] : opened,
           ),
         }),
       ),
