@@ -44,18 +44,23 @@ class CaseDirectoryProjection implements Projection {
         `UPDATE ${CASES_TABLE} SET social_worker_id = :to, revision = :revision WHERE case_id = :caseId`,
         { caseId, to: data.to, revision },
       );
-    } else if (message.event.type === CASE_EVENTS.referenceChanged && data.reference !== undefined) {
-      db.run(
-        `UPDATE ${CASES_TABLE} SET reference = :reference, revision = :revision WHERE case_id = :caseId`,
-        { caseId, reference: data.reference, revision },
-      );
     } else {
+      if (message.event.type === CASE_EVENTS.referenceChanged) replaceReference(db, CASES_TABLE, message);
       db.run(`UPDATE ${CASES_TABLE} SET revision = :revision WHERE case_id = :caseId`, {
         caseId,
         revision,
       });
     }
   }
+}
+
+/** A read model's sealed copies of the case's reference, replaced by a corrected one (a journal reference alone changes none). */
+export function replaceReference(db: ReadModelDb, table: string, message: StoredEventMessage): void {
+  if (message.data.reference === undefined) return;
+  db.run(`UPDATE ${table} SET reference = :reference WHERE case_id = :caseId`, {
+    caseId: message.caseId,
+    reference: message.data.reference,
+  });
 }
 
 /** The shared case facts, for the read models that copy them into their rows. */

@@ -1,6 +1,6 @@
 import { CASE_EVENTS, type ProcessRegistry } from '@app/engine';
 import { addIsoDuration } from '@app/workflow';
-import { caseFacts } from '../case-directory';
+import { caseFacts, replaceReference } from '../case-directory';
 import {
   type Projection,
   type ProjectionFactory,
@@ -71,11 +71,7 @@ class FollowUpProjection implements Projection {
         this.ownerChanged(db, message);
         return;
       case CASE_EVENTS.referenceChanged:
-        if (data.reference !== undefined)
-          db.run('UPDATE fu_follow_ups SET reference = :reference WHERE case_id = :caseId', {
-            caseId,
-            reference: data.reference,
-          });
+        replaceReference(db, 'fu_follow_ups', message);
         return;
       default:
         this.stepRecorded(db, message);

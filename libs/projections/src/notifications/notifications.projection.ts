@@ -8,7 +8,7 @@ import {
 } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
 import { mentorIn } from '@app/access';
-import { caseFacts } from '../case-directory';
+import { caseFacts, replaceReference } from '../case-directory';
 import {
   type Projection,
   type ProjectionFactory,
@@ -86,7 +86,8 @@ class NotificationsProjection implements Projection {
 
   apply(db: ReadModelDb, message: StoredEventMessage): void {
     if (message.event.type === STAFF_EVENTS.notificationsRead) this.read(db, message);
-    else if (message.event.type === CASE_EVENTS.referenceChanged) this.referenceChanged(db, message);
+    else if (message.event.type === CASE_EVENTS.referenceChanged)
+      replaceReference(db, 'nt_notifications', message);
     else if (message.event.type === CASE_EVENTS.planItemReminded) this.planItemReminded(db, message);
     else if (message.event.type === CASE_EVENTS.deadlineReached) this.deadlinePassed(db, message);
     else if (message.event.type === CASE_EVENTS.rehabansvarigAssigned)
@@ -95,14 +96,6 @@ class NotificationsProjection implements Projection {
       if (message.data.escalated) this.escalated(db, message);
       else if (message.data.handedBack) this.handedBack(db, message);
     } else this.stepRecorded(db, message);
-  }
-
-  private referenceChanged(db: ReadModelDb, message: StoredEventMessage): void {
-    if (message.data.reference === undefined) return;
-    db.run('UPDATE nt_notifications SET reference = :reference WHERE case_id = :caseId', {
-      caseId: message.caseId,
-      reference: message.data.reference,
-    });
   }
 
   /** A row of the plan due soon or late: the case's social worker hears of it in person. */

@@ -13,7 +13,7 @@ import {
   type ReadModelDb,
   type StoredEventMessage,
 } from '@app/read-model';
-import { caseFacts } from '../case-directory';
+import { caseFacts, replaceReference } from '../case-directory';
 
 /**
  * The progressionsplan's rows as the responsible social worker's tasks
@@ -87,11 +87,7 @@ class PlanItemsProjection implements Projection {
         });
         return;
       case CASE_EVENTS.referenceChanged:
-        if (data.reference !== undefined)
-          db.run('UPDATE pl_plans SET reference = :reference WHERE case_id = :caseId', {
-            caseId,
-            reference: data.reference,
-          });
+        replaceReference(db, 'pl_plans', message);
         return;
       case CASE_EVENTS.erased:
         db.run('DELETE FROM pl_rows WHERE case_id = :caseId', { caseId });

@@ -1,6 +1,6 @@
 import { CASE_EVENTS, FOLLOW_UP_LANES, type ProcessRegistry, type Role } from '@app/engine';
 import { deadlineOwner } from '@app/workflow';
-import { caseFacts } from '../case-directory';
+import { caseFacts, replaceReference } from '../case-directory';
 import {
   type Projection,
   type ProjectionFactory,
@@ -74,11 +74,7 @@ class WorkQueueProjection implements Projection {
         db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
         return;
       case CASE_EVENTS.referenceChanged:
-        if (data.reference !== undefined)
-          db.run('UPDATE wq_tasks SET reference = :reference WHERE case_id = :caseId', {
-            caseId,
-            reference: data.reference,
-          });
+        replaceReference(db, 'wq_tasks', message);
         return;
       case CASE_EVENTS.deadlineCancelled:
         db.run(
