@@ -1,4 +1,4 @@
-import type { Me } from './api/types';
+import type { Me, NextSteps } from './api/types';
 
 /** Role names as the unit says them (toolbox.md glossary). */
 export const ROLE_NAMES: Readonly<Record<string, string>> = {
@@ -47,6 +47,19 @@ export const canWork = (me: Me) => holds(me, CASEWORK);
 export const canSupervise = (me: Me) => holds(me, SUPERVISORS);
 export const canOpenCases = (me: Me) => holds(me, OPENS_CASES);
 export const canReadCases = (me: Me) => holds(me, READS_CASES);
+/** Only social workers are responsible for cases, so only they have the plans' rows as tasks. */
+export const isSocialWorker = (me: Me) => holds(me, ['socialsekreterare']);
+
+/** Those who close, reopen and correct the reference of a case (the API's CloseCase, ReopenCase, ChangeReference). */
+export const MANAGES_CASE = ['socialsekreterare', 'bitradande_enhetschef'];
+/** Those who tick a plan's row as done. */
+export const TICKS_PLAN_ROWS = ['socialsekreterare', 'rehabansvarig', 'bitradande_enhetschef'];
+/** The biträdande enhetschef may correct anyone's step in the unit; others only their own. */
+export const CORRECTS_ANY_STEP = ['bitradande_enhetschef'];
+
+/** Whether my roles in the case's own unit (as next-steps names them) include one of these. */
+export const actsAs = (roles: NextSteps['roles'], allowed: readonly string[]) =>
+  roles.some((held) => allowed.includes(held.role));
 /**
  * Live updates (GET /api/live) name the cases that changed, so only case
  * readers may listen; for anyone else the stream is refused and an

@@ -12,6 +12,8 @@ export interface CaseListFilters {
   readonly overdue: string;
   readonly bipPhase: string;
   readonly sort: string;
+  /** Open, closed or all cases; empty is the API's default, open ones without a search and all with one. */
+  readonly status: string;
 }
 
 export const NO_FILTERS: CaseListFilters = {
@@ -20,6 +22,7 @@ export const NO_FILTERS: CaseListFilters = {
   overdue: '',
   bipPhase: '',
   sort: '',
+  status: '',
 };
 
 /** The address's names for the filters: Swedish, so a shared link reads. */
@@ -29,6 +32,7 @@ export const FILTER_PARAMS: Readonly<Record<keyof CaseListFilters, string>> = {
   overdue: 'forsenade',
   bipPhase: 'bipfas',
   sort: 'sortera',
+  status: 'visa',
 };
 
 const SORTS: [string, string][] = [
@@ -36,6 +40,12 @@ const SORTS: [string, string][] = [
   ['opened', 'Senast öppnade först'],
   ['due', 'Närmast tidsgräns först'],
   ['socialWorker', 'Socialsekreterare, A–Ö'],
+];
+
+const STATUSES: [string, string][] = [
+  ['open', 'Pågående'],
+  ['closed', 'Avslutade'],
+  ['all', 'Alla'],
 ];
 
 /** The filters as the API's query: only those chosen. */
@@ -60,12 +70,19 @@ const toSaved = (filters: CaseListFilters) => ({
   ...(filters.sort ? { sort: filters.sort } : {}),
 });
 
-/** Who, which process, only overdue, which BIP phase and the order; and the reader's saved filters by name. */
+/**
+ * Open or closed, who, which process, only overdue, which BIP phase and the
+ * order; and the reader's saved filters by name. A saved filter keeps no
+ * open-or-closed choice: the API saves only the others.
+ */
 export function CaseFilters({
   filters,
+  searching,
   onChange,
 }: {
   filters: CaseListFilters;
+  /** A search finds closed cases too unless told otherwise, so the choice shown follows it. */
+  searching: boolean;
   onChange: (filters: CaseListFilters) => void;
 }) {
   const id = useId();
@@ -75,10 +92,15 @@ export function CaseFilters({
   const processes = useResource((signal) => api<ProcessSummary[]>('/api/processes', { signal }), []);
   const set = (key: keyof CaseListFilters) => (event: { target: { value: string } }) =>
     onChange({ ...filters, [key]: event.target.value });
-  const select = (key: keyof CaseListFilters, label: string, options: [string, string][]) => (
+  const select = (
+    key: keyof CaseListFilters,
+    label: string,
+    options: [string, string][],
+    shown = filters[key],
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={filters[key]} onChange={set(key)}>
+      <select id={`${id}-${key}`} value={shown} onChange={set(key)}>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -90,6 +112,7 @@ export function CaseFilters({
   return (
     <section className="case-filters" aria-label="Urval och ordning">
       <div className="filter-row">
+        {select('status', 'Visa', STATUSES, filters.status || (searching ? 'all' : 'open'))}
         {select('socialWorkerId', 'Socialsekreterare', [
           ['', 'Alla'],
           ...(workers.data ?? []).map((w): [string, string] => [w.id, w.name]),

@@ -63,6 +63,7 @@ export function CaseTable({
                   {item.reference}
                 </Link>
                 {item.overdue && <span className="tag tag-overdue">Försenad</span>}
+                {item.closedAt && <span className="tag">Avslutat {formatDate(item.closedAt)}</span>}
               </th>
               <td className="nowrap">{item.journalRef ?? '–'}</td>
               <td>{item.socialWorkerName ?? item.socialWorkerId}</td>

@@ -139,13 +139,20 @@ export function ProgressionsplanTable({
   plan,
   followUps = [],
   onPlace,
+  onCheck,
 }: {
   plan: NonNullable<CaseView['progressionsplan']>;
   /** Who follows up now: an escalation moves it from the owner the plan names. */
   followUps?: CaseView['followUps'];
   /** Offered to those who may start a placement: an anvisning that carries out the row. */
   onPlace?: (prefill: StepPrefill) => void;
+  /** Offered to those who may tick a row done, or take the tick back; `row` from 1. */
+  onCheck?: (row: number, done: boolean) => void;
 }) {
+  // `gjort` is what the row said when the plan was recorded; `done` is how it stands since, ticked row by row.
+  const isDone = (index: number, recorded: boolean) => plan.done?.[index] ?? recorded;
+  // A plan recorded before rows could be ticked has no `done`; the server refuses ticking its rows.
+  const checkable = onCheck && plan.done ? onCheck : undefined;
   return (
     <>
       <p>
@@ -175,7 +182,14 @@ export function ProgressionsplanTable({
                   <td>{item.vem}</td>
                   <td>{formatDate(item.nar)}</td>
                   <td>{item.varfor}</td>
-                  <td>{item.gjort ? 'Ja' : 'Nej'}</td>
+                  <td>
+                    <DoneCell
+                      row={index + 1}
+                      what={item.vad}
+                      done={isDone(index, item.gjort)}
+                      onCheck={checkable}
+                    />
+                  </td>
                   {onPlace && (
                     <td>
                       <button
@@ -192,6 +206,37 @@ export function ProgressionsplanTable({
             </tbody>
           </table>
         </TableRegion>
+      )}
+    </>
+  );
+}
+
+function DoneCell({
+  row,
+  what,
+  done,
+  onCheck,
+}: {
+  row: number;
+  what: string;
+  done: boolean;
+  onCheck?: (row: number, done: boolean) => void;
+}) {
+  const action = done ? 'Markera som inte gjord' : 'Markera som gjord';
+  return (
+    <>
+      {done ? 'Ja' : 'Nej'}
+      {onCheck && (
+        <>
+          {' '}
+          <button
+            type="button"
+            aria-label={`${action}: punkt ${row}, ${what}`}
+            onClick={() => onCheck(row, !done)}
+          >
+            {action}
+          </button>
+        </>
       )}
     </>
   );

@@ -18,7 +18,7 @@ import { RehabansvarigSection } from '../components/rehabansvarig-section';
 import { CasePlacements } from '../components/case-placements';
 import { SaAeSection } from '../components/sa-ae-section';
 import { SchemaForm } from '../forms/schema-form';
-import { canSupervise } from '../roles';
+import { actsAs, canSupervise, CORRECTS_ANY_STEP, MANAGES_CASE, TICKS_PLAN_ROWS } from '../roles';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { CaseFacts, CaseManagerPlan, DeadlineList, ProgressionsplanTable } from './case-summary';
@@ -28,6 +28,9 @@ import { ClientFactsSection } from '../components/client-facts-section';
 import { CaseNotesSection } from '../components/case-notes-section';
 import { StartProcess } from '../components/start-process';
 import { takenText, useKeptSteps, type ShownStep } from '../components/kept-steps';
+import { ClosedNotice, CloseCase } from '../components/case-closing';
+import { ReferenceChange } from '../components/reference-change';
+import { StepCorrection } from '../components/step-correction';
 
 const CASE_MANAGER = 'case-manager';
 
@@ -127,6 +130,29 @@ export function CaseView({ caseId }: { caseId: string }) {
   const shownAsActive = (p: ProcessInstanceView) => p.status === 'active' || kept.keeps(p.instanceId);
   const active = view.processes.filter(shownAsActive);
   const ended = view.processes.filter((p) => !shownAsActive(p));
+  const writeHere = (target: string, body: unknown, done: string) => write(`${path}/${target}`, body, done);
+  const manages = actsAs(next.roles, MANAGES_CASE);
+  const supervises = actsAs(next.roles, CORRECTS_ANY_STEP);
+  /** Offered only to whom the server allows it: the one who recorded the step, or the biträdande enhetschef. */
+  const correctionOf = ({ instanceId, process, lastStep }: ProcessInstanceView) =>
+    lastStep && (lastStep.by === me.id || supervises)
+      ? (reason: string) =>
+          writeHere(
+            `processes/${encodeURIComponent(instanceId)}/correct`,
+            { stepRevision: lastStep.revision, reason },
+            `${process}: steget ”${lastStep.label}” är rättat och processen är tillbaka där den stod före det.`,
+          )
+      : undefined;
+  const checkRow = actsAs(next.roles, TICKS_PLAN_ROWS)
+    ? (row: number, done: boolean) =>
+        void writeHere(
+          `progressionsplan/items/${row}`,
+          { done },
+          done
+            ? `Punkt ${row} i progressionsplanen är markerad som gjord.`
+            : `Punkt ${row} i progressionsplanen är inte längre markerad som gjord.`,
+        ).catch((error: unknown) => setStatus(describeError(error)))
+    : undefined;
 
   return (
     <>
@@ -143,7 +169,9 @@ export function CaseView({ caseId }: { caseId: string }) {
       <p role="status" className="status-message" ref={statusRef} tabIndex={-1}>
         {status}
       </p>
+      {view.closed && <ClosedNotice closed={view.closed} write={manages ? writeHere : undefined} />}
       <CaseFacts view={view} />
+      {manages && <ReferenceChange view={view} write={writeHere} />}
 
       <section aria-labelledby="processer">
         <h2 id="processer">Processer</h2>
@@ -158,6 +186,7 @@ export function CaseView({ caseId }: { caseId: string }) {
             actions={next.instanceActions.filter((action) => action.instanceId === instance.instanceId)}
             prefill={prefills[instance.instanceId]}
             onPlace={placeFrom}
+            onCorrect={correctionOf(instance)}
             onStep={(step, payload) =>
               write(
                 `${path}/processes/${encodeURIComponent(step.instanceId)}/events`,
@@ -174,12 +203,14 @@ export function CaseView({ caseId }: { caseId: string }) {
             }
           />
         ))}
-        <StartProcess
-          startable={next.startable}
-          onStart={async (definitionId, label) => {
-            await start(definitionId, label);
-          }}
-        />
+        {!view.closed && (
+          <StartProcess
+            startable={next.startable}
+            onStart={async (definitionId, label) => {
+              await start(definitionId, label);
+            }}
+          />
+        )}
         {ended.length > 0 && (
           <>
             <h3>Avslutade processer</h3>
@@ -207,12 +238,14 @@ export function CaseView({ caseId }: { caseId: string }) {
             plan={view.progressionsplan}
             followUps={view.followUps}
             onPlace={placeFrom}
+            onCheck={checkRow}
           />
         ) : (
           <p>Ingen progressionsplan ännu.</p>
         )}
         {next.caseActions
-          .filter((action) => action.command === 'RecordProgressionsplan' && action.schema)
+          // A closed case takes no new plan until it is reopened.
+          .filter((action) => action.command === 'RecordProgressionsplan' && action.schema && !view.closed)
           .map((action) => (
             <Disclosure
               key={action.command}
@@ -265,16 +298,22 @@ export function CaseView({ caseId }: { caseId: string }) {
         <DeadlineList deadlines={view.deadlines} />
       </section>
 
-      {changeAction?.schema && (
+      {/* A closed case takes no new responsible social worker; it is reopened from its notice. */}
+      {!view.closed && (changeAction?.schema || manages) && (
         <section aria-labelledby="arendet">
           <h2 id="arendet">Ärendet</h2>
-          <ChangeCaseworker
-            view={view}
-            schema={changeAction.schema}
-            onChange={(values) =>
-              write(`${path}/caseworker`, values, 'Ny ansvarig socialsekreterare är registrerad.')
-            }
-          />
+          {changeAction?.schema && (
+            <ChangeCaseworker
+              view={view}
+              schema={changeAction.schema}
+              onChange={(values) =>
+                write(`${path}/caseworker`, values, 'Ny ansvarig socialsekreterare är registrerad.')
+              }
+            />
+          )}
+          {manages && (
+            <CloseCase running={view.processes.some((p) => p.status === 'active')} write={writeHere} />
+          )}
         </section>
       )}
     </>
@@ -387,6 +426,7 @@ function ProcessPanel({
   onStep,
   onAction,
   onToggle,
+  onCorrect,
 }: {
   caseId: string;
   instance: ProcessInstanceView;
@@ -397,7 +437,12 @@ function ProcessPanel({
   onStep: (step: NextStep, payload: Record<string, unknown>) => Promise<void>;
   onAction: (action: InstanceAction, values: Record<string, unknown>) => Promise<void>;
   onToggle: (step: NextStep, open: boolean) => void;
+  /** Offered while the latest step can be undone, to whom may undo it. */
+  onCorrect?: (reason: string) => Promise<void>;
 }) {
+  const correction = instance.lastStep && onCorrect && (
+    <StepCorrection lastStep={instance.lastStep} onCorrect={onCorrect} />
+  );
   const headingId = `process-${instance.instanceId}`;
   // The one step a role can take here is in front of it: no click to open its form.
   const soleStep = (step: ShownStep) => steps.length === 1 && !step.taken;
@@ -417,7 +462,7 @@ function ProcessPanel({
       <div className="process-body">
         <div className="process-actions">
           <h4>Vad du kan göra</h4>
-          {steps.length === 0 && actions.length === 0 ? (
+          {steps.length === 0 && actions.length === 0 && !correction ? (
             <p>Inget för dina roller just nu.</p>
           ) : (
             steps.map((step) => (
@@ -462,6 +507,7 @@ function ProcessPanel({
               )}
             </Disclosure>
           ))}
+          {correction}
         </div>
         <BpmnDiagram
           definitionId={instance.definitionId}

@@ -96,7 +96,11 @@ export function CasesView() {
         query={query}
         onSearch={(next) => navigate(listAddress(pathname, next, 1, filters), { replace: true })}
       />
-      <CaseFilters filters={filters} onChange={(next) => navigate(listAddress(pathname, query, 1, next))} />
+      <CaseFilters
+        filters={filters}
+        searching={query !== ''}
+        onChange={(next) => navigate(listAddress(pathname, query, 1, next))}
+      />
       {cases.error !== undefined && <p role="alert">{describeError(cases.error)}</p>}
       <p role="status" aria-live="polite" className="hits">
         {hitsText(answer)}

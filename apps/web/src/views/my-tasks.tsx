@@ -2,13 +2,14 @@ import { useId, useState, type ReactNode } from 'react';
 import { api, describeError } from '../api/client';
 import type { MyTasks, QueueTask, QueueTaskPage } from '../api/types';
 import { countOf, dueText, formatDate, sinceText } from '../format';
-import { roleName } from '../roles';
+import { isSocialWorker, roleName } from '../roles';
 import { Link } from '../router';
 import { useMe, useMyTasks } from '../signed-in';
 import { useSocialWorkers } from '../staff';
 import { usePageTitle } from './page-title';
 import { TableRegion } from '../components/table-region';
 import { TaskAssignment, type Outcome } from '../components/task-assignment';
+import { PlanTasks } from '../components/plan-tasks';
 
 /** The most urgent of each queue: the list draws fifty at a time, and the counts come from the whole queues. */
 const QUEUE_LIMIT = 100;
@@ -175,6 +176,7 @@ export function MyTasksView() {
           Visa {Math.min(ROWS, shown.length - rows)} till av {shown.length - rows} återstående
         </button>
       )}
+      {isSocialWorker(me) && <PlanTasks />}
     </>
   );
 }
