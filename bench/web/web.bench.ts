@@ -8,10 +8,16 @@
  * task list is as long as it gets. Through the built app over HTTP, as a
  * unit would fill it.
  *
- * Timing: a signed-in Rehabansvarig navigates to / in Debian's Chromium;
- * measured until the first task row is visible, RUNS times, median. The
- * baseline, in the same run: the same two queue requests the page makes,
- * sent by Node, so the ratio is what the browser, the bundle and React add.
+ * Timing: a signed-in Rehabansvarig navigates to / in Debian's Chromium,
+ * RUNS times, median. Measured in the page: from the navigation's start to
+ * the first frame drawn after the first task row is in the document (a
+ * MutationObserver, then a frame and a task, so the figure includes layout
+ * and paint). Beside it, as measured before, the time the driver sees from
+ * asking to navigate until the row is visible: that also holds the driver's
+ * own round trips and its wait for the load event, which no one at the
+ * screen waits for. The baseline, in the same run: the same two queue
+ * requests the page makes, sent by Node, so the ratio is what the browser,
+ * the bundle and React add.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -127,7 +133,17 @@ async function main(): Promise<void> {
       (accessToken) => sessionStorage.setItem('arendemotorn.session', JSON.stringify({ accessToken })),
       token,
     );
+    await context.addInitScript(() => {
+      const page = window as unknown as { firstRowDrawnAt?: number };
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('table tbody tr')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (page.firstRowDrawnAt = performance.now())));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
     const page = await context.newPage();
+    const inPage: number[] = [];
     const ui: number[] = [];
     const api: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -135,6 +151,11 @@ async function main(): Promise<void> {
       await page.goto(`${base}/`);
       await page.locator('table tbody tr').first().waitFor({ state: 'visible' });
       ui.push(performance.now() - t0);
+      inPage.push(
+        await page
+          .waitForFunction(() => (window as unknown as { firstRowDrawnAt?: number }).firstRowDrawnAt)
+          .then((handle) => handle.jsonValue() as Promise<number>),
+      );
 
       const a0 = performance.now();
       await Promise.all(
@@ -161,9 +182,11 @@ async function main(): Promise<void> {
     console.log('');
     console.log('| workload | measured (median, p90) | baseline (same run) | ratio |');
     console.log('|---|---|---|---|');
-    console.log(
-      `| navigation to the task list visible, ${CASES} cases | ${percentile(ui, 50).toFixed(0)} ms, ${percentile(ui, 90).toFixed(0)} ms | the same two queue requests from Node: ${percentile(api, 50).toFixed(0)} ms, ${percentile(api, 90).toFixed(0)} ms | ${(percentile(ui, 50) / percentile(api, 50)).toFixed(1)} x |`,
-    );
+    const baseline = `the same two queue requests from Node: ${percentile(api, 50).toFixed(0)} ms, ${percentile(api, 90).toFixed(0)} ms`;
+    const row = (what: string, times: number[]) =>
+      `| ${what}, ${CASES} cases | ${percentile(times, 50).toFixed(0)} ms, ${percentile(times, 90).toFixed(0)} ms | ${baseline} | ${(percentile(times, 50) / percentile(api, 50)).toFixed(1)} x |`;
+    console.log(row('in the page: navigation start to the first task row drawn', inPage));
+    console.log(row('the driver: asked to navigate until the row is visible', ui));
   } finally {
     await browser.close();
     app.kill();

@@ -4,6 +4,7 @@ import type { Me, MyTasks } from './api/types';
 import { CALLBACK_PATH, keepSignedIn, signOutAtProvider } from './auth/oidc';
 import { clearSession, joinTabSession, onSessionChange } from './auth/session';
 import { signInConfig } from './auth/sign-in-config';
+import { afterFirstView } from './first-view';
 import { startLiveUpdates, useLiveStatus } from './live';
 import { countOf } from './format';
 import {
@@ -106,8 +107,10 @@ export function App() {
     void joinTabSession()
       .then((session) => {
         if (!session) return undefined;
+        // Who-am-I first: the one Node thread answers it before it opens the queues' references, so the page draws its frame while they come.
+        const signedIn = api<Me>('/api/auth/me');
         prefetchMyTasks();
-        return api<Me>('/api/auth/me').then(setMe);
+        return signedIn.then(setMe);
       })
       .catch(() => undefined)
       .finally(() => setChecked(true));
@@ -131,11 +134,15 @@ export function App() {
     if (!me) return undefined;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void signInConfig().then((config) => {
-      if (!cancelled && config.kind === 'oidc') stop = keepSignedIn(config);
-    });
+    const cancelFirst = afterFirstView(
+      () =>
+        void signInConfig().then((config) => {
+          if (!cancelled && config.kind === 'oidc') stop = keepSignedIn(config);
+        }),
+    );
     return () => {
       cancelled = true;
+      cancelFirst();
       stop?.();
     };
   }, [me]);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from './api/client';
 import type { UnreadCount } from './api/types';
 import { onCasesChanged } from './live';
+import { afterFirstView } from './first-view';
 
 const listeners = new Set<() => void>();
 
@@ -28,10 +29,11 @@ export function useUnreadCount(enabled: boolean): number {
         () => undefined,
       );
     };
-    load();
+    const cancelFirst = afterFirstView(load);
     listeners.add(load);
     const stopLive = onCasesChanged(load);
     return () => {
+      cancelFirst();
       current.abort();
       listeners.delete(load);
       stopLive();

@@ -10,6 +10,7 @@ import { usePageTitle } from './page-title';
 import { TableRegion } from '../components/table-region';
 import { TaskAssignment, type Outcome } from '../components/task-assignment';
 import { PlanTasks } from '../components/plan-tasks';
+import { firstViewLoading } from '../first-view';
 
 /** The most urgent of each queue: the list draws fifty at a time, and the counts come from the whole queues. */
 const QUEUE_LIMIT = 100;
@@ -54,6 +55,7 @@ export function prefetchMyTasks(): void {
     at: Date.now(),
     tasks: fetchMyTasks(new AbortController().signal).catch(() => undefined),
   };
+  firstViewLoading(prefetched.tasks);
 }
 
 async function fetchMyTasks(signal: AbortSignal): Promise<MyTasks> {

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { PersonalValue } from '@app/engine';
 import { visibilityParams, visibleCases, type ReadScope } from '@app/access';
-import { ReadModelDb, selectPage, type Page, type PageOf } from '@app/read-model';
+import { ReadModelDb, type Page, type PageOf } from '@app/read-model';
 
 export type QueueScope =
   /** A person's own tasks, and those of the absent colleagues they cover for. */
@@ -102,26 +102,26 @@ export class WorkQueueHandler implements IQueryHandler<WorkQueueQuery> {
       now,
       ...visibilityParams(access),
     };
-    const late =
-      this.db.get<{ n: number }>(
-        `SELECT count(*) AS n ${workQueueFrom(scope)}
-           AND ((due_at IS NOT NULL AND due_at < :now) OR missed_deadline_title IS NOT NULL)`,
-        params,
-      )?.n ?? 0;
+    // Both counts in one pass over the queue: with the page's own, a large queue is read twice, not three times.
+    const counts = this.db.get<{ total: number; late: number | null }>(
+      `SELECT count(*) AS total,
+         sum((due_at IS NOT NULL AND due_at < :now) OR missed_deadline_title IS NOT NULL) AS late
+       ${workQueueFrom(scope)}`,
+      params,
+    );
+    const rows = this.db.all<TaskRow>(
+      `SELECT * ${workQueueFrom(scope)}
+       ORDER BY (due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since,
+         case_id, state_id
+       LIMIT :limit OFFSET :offset`,
+      { ...params, limit: page.limit, offset: page.offset },
+    );
     return Promise.resolve({
-      late,
-      ...selectPage(
-        this.db,
-        {
-          columns: '*',
-          from: workQueueFrom(scope),
-          orderBy:
-            '(due_at IS NOT NULL AND due_at < :now) DESC, escalated DESC, due_at IS NULL, due_at, since, case_id, state_id',
-        },
-        params,
-        page,
-        (row: TaskRow) => toTask(row, now),
-      ),
+      late: counts?.late ?? 0,
+      items: rows.map((row) => toTask(row, now)),
+      total: counts?.total ?? 0,
+      limit: page.limit,
+      offset: page.offset,
     });
   }
 }
