@@ -300,6 +300,14 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: '/api/units/{unit}/colleagues/{role}',
+    allowed: CASE_READERS,
+    ok: 200,
+    special: ({ role, unit }) =>
+      (CASE_READERS as readonly string[]).includes(role) && unit !== OWN ? 403 : undefined,
+  },
+  {
+    method: 'get',
     path: '/api/units/{unit}/covers',
     allowed: SUPERVISORS,
     ok: 200,
@@ -558,6 +566,7 @@ describe('access: every endpoint × every role × own and other unit', () => {
           .replace('{caseId}', caseId)
           .replace('{instanceId}', instanceId)
           .replace('{row}', '1')
+          .replace('{role}', 'case_manager')
           .replace('{definitionId}', 'afu')
           .replace('{unit}', OWN)
           .replace('{userId}', 'ss-anna')

@@ -120,6 +120,7 @@ describe('the API answers the shapes its OpenAPI document declares', () => {
     ['/api/notifications', '/api/notifications', supervisor],
     ['/api/notifications/unread', '/api/notifications/unread', supervisor],
     ['/api/units/{unit}/workload', `/api/units/${UNIT}/workload`, supervisor],
+    ['/api/units/{unit}/colleagues/{role}', `/api/units/${UNIT}/colleagues/rehabansvarig`, supervisor],
     // Escalated, so its follow-up tasks wait in the biträdande enhetschef's role queue.
     ['/api/queues/role', '/api/queues/role', supervisor],
     ['/api/queues/team/{unit}', `/api/queues/team/${UNIT}`, supervisor],

@@ -92,6 +92,21 @@ describe('taking and handing over tasks, and covering for an absent colleague', 
     expect(review(await queue(eva, 'role'))?.assignee).toBeNull();
   });
 
+  it('lists the unit’s people of a role to hand a task to, for members of the unit; a role no queue has is refused naming it', async () => {
+    const listed = (await eva().get(`/api/units/${UNIT}/colleagues/rehabansvarig`).expect(200)).body;
+    expect(listed.people.map((p: { id: string }) => p.id)).toEqual(
+      expect.arrayContaining(['rehab-eva', 'rehab-olle']),
+    );
+    expect(listed.people.map((p: { id: string }) => p.id)).not.toContain(SOCIAL_WORKER);
+    const caseManagers = (await eva().get(`/api/units/${UNIT}/colleagues/case_manager`).expect(200)).body;
+    expect(caseManagers.people.map((p: { id: string }) => p.id)).not.toContain('rehab-eva');
+    const unknown = await eva().get(`/api/units/${UNIT}/colleagues/socialsekreterare`).expect(400);
+    expect(unknown.body.details.violations).toEqual([expect.objectContaining({ field: 'role' })]);
+    await as(app, 'rehabansvarig', 'rehab-x', 'jarva-2')
+      .get(`/api/units/${UNIT}/colleagues/rehabansvarig`)
+      .expect(403);
+  });
+
   it('lets a colleague cover for an absent social worker for a period: their tasks and current cases, then no more', async () => {
     const other = await CaseDriver.open(app, 'TC 1968-04');
     const started = await other.start('samverkan-varden');

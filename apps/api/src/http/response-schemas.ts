@@ -184,6 +184,7 @@ export const RESPONSE_SCHEMAS = {
     socialWorkers: array(object({ id: string, name: string, mentorId: nullable(string) })),
   }),
   MentorList: object({ unit: string, mentors: array(object({ id: string, name: string })) }),
+  ColleagueList: object({ unit: string, role: string, people: array(object({ id: string, name: string })) }),
   Mentorship: object({ unit: string, userId: string, mentorId: nullable(string) }),
   WriteResult: object({ caseId: string, revision: integer, events: strings }),
   StartedProcess: object({ caseId: string, instanceId: string, revision: integer, events: strings }),

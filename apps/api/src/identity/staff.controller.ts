@@ -19,6 +19,9 @@ import { Answers } from '../http/response-schemas';
 import { Allow, CASE_READERS, CurrentActor, SUPERVISORS, type Actor } from './actor';
 import { CoverPairDto, GrantCoverDto, MentorDto } from './staff.dto';
 
+/** The roles whose queue tasks a person takes and hands to a colleague; the social worker's follow the case. */
+const HANDED_OVER_ROLES = ['rehabansvarig', 'case_manager', 'sip_stodjare', 'bitradande_enhetschef'] as const;
+
 @ApiTags('staff')
 @ApiBearerAuth()
 @Controller('api/units')
@@ -84,6 +87,29 @@ export class StaffController {
         })),
       ),
     };
+  }
+
+  @Get(':unit/colleagues/:role')
+  @Answers('ColleagueList')
+  @Allow(...CASE_READERS)
+  @ApiOperation({
+    summary: "The unit's people in a role whose queue tasks can be handed over, to hand one to",
+    description: `Roles: ${HANDED_OVER_ROLES.join(', ')}. Only for members of the unit.`,
+  })
+  async colleagues(
+    @Param('unit', IdParamPipe) unit: string,
+    @Param('role') role: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (!(HANDED_OVER_ROLES as readonly string[]).includes(role)) {
+      throw new InvalidRequestError([
+        { field: 'role', rule: 'isIn', message: `role must be one of: ${HANDED_OVER_ROLES.join(', ')}` },
+      ]);
+    }
+    if (rolesIn(actor, unit).length === 0) {
+      throw new AccessDeniedError(`You hold no role in ${unit}`, { unit });
+    }
+    return { unit, role, people: await this.staff.ofUnit(unit, role as AccessRole) };
   }
 
   @Get(':unit/covers')

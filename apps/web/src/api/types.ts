@@ -15,6 +15,7 @@ export type SignInConfig = Schemas['SignInConfig'];
 export type AccessToken = Schemas['AccessToken'];
 export type WriteResult = Schemas['WriteResult'];
 export type StaffList = Schemas['StaffList'];
+export type ColleagueList = Schemas['ColleagueList'];
 export type MentorList = Schemas['MentorList'];
 export type QueueTask = Schemas['QueueTask'];
 export type QueueTaskPage = Schemas['QueueTaskPage'];

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { api, describeError, newAttemptKey } from '../api/client';
-import type { JsonSchema, NextSteps, QueueTask } from '../api/types';
+import type { ColleagueList, QueueTask } from '../api/types';
+import { roleName } from '../roles';
 import { useMe } from '../signed-in';
 import { useResource } from '../use-resource';
 import { Disclosure } from './disclosure';
@@ -55,27 +56,22 @@ export function TaskAssignment({
       <button type="button" onClick={() => void act(null, 'Uppgiften är tillbaka i kön.')}>
         Lämna tillbaka till kön
       </button>
-      {task.lane === 'rehabansvarig' && (
-        <Disclosure label="Lämna över till…">
-          {(close) => (
-            <HandOver
-              task={task}
-              onHandOver={async (to, name) => {
-                await act(to, `Uppgiften är överlämnad till ${name}.`);
-                close(false);
-              }}
-            />
-          )}
-        </Disclosure>
-      )}
+      <Disclosure label="Lämna över till…">
+        {(close) => (
+          <HandOver
+            task={task}
+            onHandOver={async (to, name) => {
+              await act(to, `Uppgiften är överlämnad till ${name}.`);
+              close(false);
+            }}
+          />
+        )}
+      </Disclosure>
     </div>
   );
 }
 
-/**
- * The unit's other Rehabansvariga, by name: the API lists them only as the
- * choices of the case's own "Byt Rehabansvarig", so they are read from there.
- */
+/** The unit's other people in the task's role, by name: whom it can be handed to. */
 function HandOver({
   task,
   onHandOver,
@@ -86,32 +82,35 @@ function HandOver({
   const id = useId();
   const me = useMe();
   const [to, setTo] = useState('');
-  const next = useResource(
-    (signal) => api<NextSteps>(`/api/cases/${encodeURIComponent(task.caseId)}/next-steps`, { signal }),
-    [task.caseId],
+  const listed = useResource(
+    (signal) =>
+      api<ColleagueList>(
+        `/api/units/${encodeURIComponent(task.unit)}/colleagues/${encodeURIComponent(task.lane)}`,
+        { signal },
+      ),
+    [task.unit, task.lane],
   );
-  const action = next.data?.caseActions.find((a) => a.command === 'AssignRehabansvarig');
-  const names =
-    (action?.schema as JsonSchema | undefined)?.properties?.rehabansvarigId?.['x-enumLabels'] ?? {};
-  const colleagues = Object.entries(names).filter(([colleague]) => colleague !== me.id);
-  if (next.error !== undefined) return <p role="alert">{describeError(next.error)}</p>;
-  if (!next.data) return <p>Hämtar kollegorna…</p>;
+  const colleagues = (listed.data?.people ?? []).filter((person) => person.id !== me.id);
+  const role = roleName(task.lane);
+  if (listed.error !== undefined) return <p role="alert">{describeError(listed.error)}</p>;
+  if (!listed.data) return <p>Hämtar kollegorna…</p>;
   if (colleagues.length === 0)
-    return <p>Det finns ingen annan Rehabansvarig på enheten att lämna över till.</p>;
+    return <p>Det finns ingen annan med rollen {role} på enheten att lämna över till.</p>;
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        if (to) void onHandOver(to, names[to]);
+        const person = colleagues.find((colleague) => colleague.id === to);
+        if (person) void onHandOver(person.id, person.name);
       }}
     >
       <div className="field">
         <label htmlFor={`${id}-to`}>Lämna över till</label>
         <select id={`${id}-to`} value={to} required onChange={(e) => setTo(e.target.value)}>
-          <option value="">Välj Rehabansvarig</option>
-          {colleagues.map(([colleague, name]) => (
-            <option key={colleague} value={colleague}>
-              {name}
+          <option value="">Välj kollega</option>
+          {colleagues.map((colleague) => (
+            <option key={colleague.id} value={colleague.id}>
+              {colleague.name}
             </option>
           ))}
         </select>

@@ -1449,6 +1449,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unit}/colleagues/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unit's people in a role whose queue tasks can be handed over, to hand one to
+         * @description Roles: rehabansvarig, case_manager, sip_stodjare, bitradande_enhetschef. Only for members of the unit.
+         */
+        get: operations["StaffController_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{unit}/covers": {
         parameters: {
             query?: never;
@@ -2204,6 +2224,14 @@ export interface components {
         MentorList: {
             unit: string;
             mentors: {
+                id: string;
+                name: string;
+            }[];
+        };
+        ColleagueList: {
+            unit: string;
+            role: string;
+            people: {
                 id: string;
                 name: string;
             }[];
@@ -5072,6 +5100,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffList"];
+                };
+            };
+        };
+    };
+    StaffController_colleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueList"];
                 };
             };
         };
