@@ -148,7 +148,7 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
     for (const secret of Object.values(SECRETS)) expect(filesContaining(data.dir, secret)).toEqual([]);
   });
 
-  it('erases closed cases by the retention rule of their unit, from the deadline worker', async () => {
+  it('erases cases closed with a reason by the retention rule of their unit, from the deadline worker', async () => {
     const rinkebyChef = () => as(app, 'bitradande_enhetschef', 'bec-rinkeby', 'rinkeby-2');
     const opened = await as(app, 'socialsekreterare', 'ss-rinkeby', 'rinkeby-2')
       .post('/api/cases')
@@ -180,6 +180,7 @@ describe('personal data at rest, and erasure by crypto-shredding', () => {
     await eventually(async () =>
       expect((await rinkebyChef().get(`/api/cases/${caseId}`)).body.processes[0].status).not.toBe('active'),
     );
+    await rinkebyChef().post(`/api/cases/${caseId}/close`).send({ reason: 'no-longer-applies' }).expect(200);
     clock.advance('P11M');
     expect((await run()).erased).toEqual([]);
     clock.advance('P2M');

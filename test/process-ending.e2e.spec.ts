@@ -142,10 +142,17 @@ describe('ending a process early over HTTP', () => {
     expect(JSON.stringify(stored.find((e) => e.type === 'ProcessEnded')?.data)).not.toContain('journalen');
   });
 
-  it('closes the case once nothing runs, and its unit’s retention then erases it', async () => {
+  it('keeps a case whose processes have ended until it is closed; closed, its unit’s retention erases it', async () => {
     const { c, fl } = await waitingForConsent();
     await socialWorker().post(endOf(c, fl)).send({ reason: 'client-left-unit' }).expect(200);
     const run = async () => (await as(app, 'operator').post('/api/admin/deadlines/run').expect(200)).body;
+    await eventually(async () =>
+      expect((await c.view()).processes.every((p) => p.status !== 'active')).toBe(true),
+    );
+    // Nothing runs, but the aid case goes on: no rule erases what no one closed.
+    clock.advance('P2Y');
+    expect((await run()).erased).not.toContainEqual(expect.objectContaining({ caseId: c.caseId }));
+    await socialWorker().post(`/api/cases/${c.caseId}/close`).send({ reason: 'moved' }).expect(200);
     clock.advance('P11M');
     expect((await run()).erased).not.toContainEqual(expect.objectContaining({ caseId: c.caseId }));
     clock.advance('P2M');

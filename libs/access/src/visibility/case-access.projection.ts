@@ -3,11 +3,11 @@ import { CASE_MANAGER_PROCESS } from '../rules/case-visibility';
 import {
   type Projection,
   type ProjectionFactory,
+  CaseClosed,
   CaseErased,
   CaseOpened,
+  CaseReopened,
   CaseworkerChanged,
-  ProcessCompleted,
-  ProcessEnded,
   ProcessStarted,
   type StoredEventMessage,
   type ReadModelDb,
@@ -16,19 +16,14 @@ import {
 /**
  * What case visibility turns on (unit, every social worker ever
  * responsible, referral to CM), for filtering every other read model; and
- * when the case closed (its last process ended), for retention.
+ * when the case was closed ("Avsluta ärendet"), for retention. A case
+ * whose processes have all ended is not closed: the aid case goes on, and
+ * erasing it by a rule would lose it (ADR 0034).
  * All projections commit in one transaction per batch, so this table is
  * never behind or ahead of the rows it filters.
  */
 class CaseAccessProjection implements Projection {
-  readonly handles = [
-    CaseOpened,
-    CaseworkerChanged,
-    ProcessStarted,
-    ProcessCompleted,
-    ProcessEnded,
-    CaseErased,
-  ];
+  readonly handles = [CaseOpened, CaseworkerChanged, ProcessStarted, CaseClosed, CaseReopened, CaseErased];
   readonly name = 'caseAccess';
   readonly tables = [
     {
@@ -36,7 +31,7 @@ class CaseAccessProjection implements Projection {
       ddl: [
         `CREATE TABLE ac_cases (
            case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, referred_to_cm INTEGER NOT NULL DEFAULT 0,
-           open_instances INTEGER NOT NULL DEFAULT 0, closed_at TEXT, erased INTEGER NOT NULL DEFAULT 0,
+           closed_at TEXT, erased INTEGER NOT NULL DEFAULT 0,
            social_worker_id TEXT NOT NULL)`,
         'CREATE INDEX ac_cases_unit ON ac_cases (unit, referred_to_cm)',
         'CREATE INDEX ac_cases_social_worker ON ac_cases (social_worker_id, unit)',
@@ -70,23 +65,23 @@ class CaseAccessProjection implements Projection {
         this.worker(db, caseId, data.to);
         db.run('UPDATE ac_cases SET social_worker_id = :to WHERE case_id = :caseId', { caseId, to: data.to });
         return;
-      case CASE_EVENTS.processCompleted:
-      case CASE_EVENTS.processEnded:
-        db.run(
-          `UPDATE ac_cases SET open_instances = open_instances - 1,
-             closed_at = CASE WHEN open_instances = 1 THEN :at ELSE NULL END WHERE case_id = :caseId`,
-          { caseId, at: message.occurredAt },
-        );
+      case CASE_EVENTS.closed:
+        db.run('UPDATE ac_cases SET closed_at = :at WHERE case_id = :caseId', {
+          caseId,
+          at: message.occurredAt,
+        });
+        return;
+      case CASE_EVENTS.reopened:
+        db.run('UPDATE ac_cases SET closed_at = NULL WHERE case_id = :caseId', { caseId });
         return;
       case CASE_EVENTS.erased:
         db.run('UPDATE ac_cases SET erased = 1 WHERE case_id = :caseId', { caseId });
         return;
       default:
-        db.run(
-          `UPDATE ac_cases SET open_instances = open_instances + 1, closed_at = NULL,
-             referred_to_cm = referred_to_cm OR :cm WHERE case_id = :caseId`,
-          { caseId, cm: data.definitionId === CASE_MANAGER_PROCESS ? 1 : 0 },
-        );
+        db.run('UPDATE ac_cases SET referred_to_cm = referred_to_cm OR :cm WHERE case_id = :caseId', {
+          caseId,
+          cm: data.definitionId === CASE_MANAGER_PROCESS ? 1 : 0,
+        });
     }
   }
 
