@@ -329,7 +329,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'End a process instance before its last step, with a reason (next-steps lists who may, and why)',
     description:
-      'Its open deadlines close with it and its tasks leave the queues; the case closes when nothing else runs.',
+      'Its open deadlines close with it and its tasks leave the queues. The case stays open until it is closed (POST /api/cases/:caseId/close).',
   })
   @WriteHeadersDoc()
   end(

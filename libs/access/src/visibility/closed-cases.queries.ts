@@ -7,7 +7,7 @@ export interface ClosedCase {
   readonly closedAt: string;
 }
 
-/** Cases whose every process has ended, not erased, closed by `closedBy`; oldest first, for retention. */
+/** Cases closed with a reason (CaseClosed) by `closedBy` and not reopened or erased; oldest first, for retention. */
 export class ClosedCasesQuery extends Query<ClosedCase[]> {
   constructor(
     readonly closedBy: string,

@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * End a process instance before its last step, with a reason (next-steps lists who may, and why)
-         * @description Its open deadlines close with it and its tasks leave the queues; the case closes when nothing else runs.
+         * @description Its open deadlines close with it and its tasks leave the queues. The case stays open until it is closed (POST /api/cases/:caseId/close).
          */
         post: operations["CasesController_end"];
         delete?: never;
