@@ -133,7 +133,7 @@ export function toCaseView(registry: ProcessRegistry, state: CaseState, now: str
             : null,
         /** Its latest step while it can still be corrected (nothing else has happened in the instance since); null otherwise. */
         lastStep:
-          instance.lastStep && isRunning(instance) && correctable(instance)
+          instance.lastStep && isRunning(instance) && correctable(definition, instance)
             ? {
                 revision: instance.lastStep.revision,
                 event: instance.lastStep.type,

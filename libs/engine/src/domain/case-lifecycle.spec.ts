@@ -193,6 +193,29 @@ describe('the case beside its processes', () => {
     expect(completed).toMatchObject({ failed: [expect.objectContaining({ id: 'step-reached-completed' })] });
   });
 
+  it('a step of a process shared with another unit (a referral) is not corrected', async () => {
+    const referral = 'akt-1';
+    await h.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId,
+      instanceId: referral,
+      definitionId: 'aktualisering',
+    });
+    await h.send('socialsekreterare', caseId, referral, 'DraftSaved', {});
+    const last = (await h.engine.load(caseId)).instances.get(referral)?.lastStep;
+    expect(last?.type).toBe('DraftSaved');
+    const shared = await h.rejects(caseId, () =>
+      h.run('socialsekreterare', {
+        type: 'CorrectStep',
+        caseId,
+        instanceId: referral,
+        stepRevision: last?.revision ?? -1,
+        correction: { reason: 'Fel' },
+      }),
+    );
+    expect(shared).toMatchObject({ failed: [expect.objectContaining({ id: 'step-shared-with-partner' })] });
+  });
+
   describe("the plan's rows", () => {
     beforeEach(() => h.recordPlan(caseId, 2));
 

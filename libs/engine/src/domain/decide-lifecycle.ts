@@ -8,6 +8,7 @@ import { BusinessRuleError, InvalidPayloadError } from './errors';
 import { CaseClosing, CaseReopening, ReferenceChange } from './case-closing';
 import { REACH_MESSAGES, StepCorrection, type LastStep } from './step-correction';
 import { isRunning } from './process-ending';
+import type { ProcessDefinition } from './process-definition';
 import { validatePayload } from './validate-payload';
 
 type LifecycleCommand = Extract<
@@ -152,11 +153,12 @@ function correctStep(
     );
   }
   if (last.reached) throw rule(`step-reached-${last.reached}`, REACH_MESSAGES[last.reached]);
+  const definition = ctx.registry.get(instance.definitionId, instance.version);
+  if (definition.partnerUnit !== undefined) throw rule('step-shared-with-partner', SHARED_STEP_MESSAGE);
   const role = correctingRole(last, meta);
   const { reason } = validatePayload(StepCorrection, command.correction);
   const before = last.before.snapshot.value;
   const base = instanceMetadata(instance, before, before);
-  const definition = ctx.registry.get(instance.definitionId, instance.version);
   const lifted = last.scheduled
     .filter((id) => state.deadlines.has(id))
     .map((deadlineId) => {
@@ -202,6 +204,16 @@ function correctingRole(last: LastStep, meta: CommandMetadata): ActorRole {
   );
 }
 
+/**
+ * A process with a partner's lanes (a referral, a placement) is seen by
+ * another unit as it goes, and its own read models follow its steps: what
+ * the partner saw is not taken back by undoing the step.
+ */
+const SHARED_STEP_MESSAGE =
+  'Processen delas med en annan enhet, som redan har sett steget. Rätta med en komplettering eller en anteckning, eller avsluta processen i förtid.';
+
 /** Whether an instance's last step could be corrected now, by anyone. */
-export const correctable = (instance: InstanceState): boolean =>
-  instance.lastStep !== undefined && instance.lastStep.reached === undefined;
+export const correctable = (definition: ProcessDefinition, instance: InstanceState): boolean =>
+  instance.lastStep !== undefined &&
+  instance.lastStep.reached === undefined &&
+  definition.partnerUnit === undefined;
