@@ -43,9 +43,13 @@ describe('closing, correcting and the plan as tasks', () => {
       .post(`/api/cases/${c.caseId}/processes/${rh}/end`)
       .send({ reason: 'client-left-unit' })
       .expect(200);
-    const bad = await worker().post(`/api/cases/${c.caseId}/close`).send({ reason: 'other' });
-    expect(bad.status).toBe(400);
-    expect(bad.body.details.violations).toEqual([expect.objectContaining({ field: 'note' })]);
+    for (const note of [undefined, null]) {
+      const bad = await worker().post(`/api/cases/${c.caseId}/close`).send({ reason: 'other', note });
+      expect(bad.status).toBe(400);
+      expect([...new Set(bad.body.details.violations.map((v: { field: string }) => v.field))]).toEqual([
+        'note',
+      ]);
+    }
     const closed = await worker().post(`/api/cases/${c.caseId}/close`).send({ reason: 'moved' });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.events).toEqual(['CaseClosed']);
@@ -88,6 +92,9 @@ describe('closing, correcting and the plan as tasks', () => {
     const name = await worker().post(`/api/cases/${c.caseId}/reference`).send({ reference: 'Rolf Fransson' });
     expect(name.status).toBe(400);
     expect(name.body.details.violations).toEqual([expect.objectContaining({ field: 'reference' })]);
+    const nulled = await worker().post(`/api/cases/${c.caseId}/reference`).send({ reference: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.details.violations).toEqual([expect.objectContaining({ field: 'reference' })]);
     const none = await worker().post(`/api/cases/${c.caseId}/reference`).send({});
     expect(none.status).toBe(400);
     expect(none.body.details.violations).toEqual([

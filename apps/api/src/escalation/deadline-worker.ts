@@ -186,6 +186,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
               caseId: candidate.caseId,
               reason: 'retention-expired',
               decision: `gallringsregel ${rule}`,
+              closedAt: candidate.closedAt,
             },
             {
               actorId: RETENTION_ACTOR,

@@ -1,5 +1,8 @@
-import { IsOptional, Matches } from 'class-validator';
+import { Matches, ValidateIf } from 'class-validator';
 import { Label, NoPersonnummer, OneOf, Personal, Text } from './fields';
+
+/** Absent is allowed, null is not: a null would replace a reference with nothing, or pass for a comment. */
+const Optional = () => ValidateIf((_, value) => value !== undefined);
 
 /** Why a case is closed (avslutat), as the unit says it; `other` asks for a comment. */
 export const CLOSE_REASONS = {
@@ -18,7 +21,7 @@ export type CloseReason = keyof typeof CLOSE_REASONS;
  */
 export class CaseClosing {
   @Label('Skäl', { options: CLOSE_REASONS }) @OneOf(CLOSE_REASONS) reason!: CloseReason;
-  @Label('Kommentar') @IsOptional() @Text() note?: string;
+  @Label('Kommentar') @Optional() @Text() note?: string;
 }
 
 /** Reopening a closed case: a comment on why, sealed. */
@@ -38,7 +41,7 @@ export class ReferenceChange {
   @Label('Referens', {
     help: 'Initialer och födelseår och -månad, till exempel AB 1963-04. Aldrig ett namn.',
   })
-  @IsOptional()
+  @Optional()
   @Personal()
   @Matches(REFERENCE_RULE, {
     message: 'reference must be initials and birth year (and month), e.g. "AB 1963-04"; never a name',
@@ -46,7 +49,7 @@ export class ReferenceChange {
   reference?: string;
 
   @Label('Id i dokumenthanteringen')
-  @IsOptional()
+  @Optional()
   @Personal()
   @Matches(/^$|^[A-Za-z0-9._:/-]{1,64}$/, {
     message: 'journalRef must be empty or 1-64 letters, digits or . _ : / -',

@@ -76,6 +76,29 @@ describe('the case beside its processes', () => {
       expect(JSON.stringify(events.at(-1)?.data)).not.toContain('Ansöker igen');
     });
 
+    it('a retention rule erases the case only if it is still closed since the time the rule counted from', async () => {
+      await h.run('socialsekreterare', { type: 'CloseCase', caseId, closing: { reason: 'moved' } });
+      const closedAt = (await h.engine.load(caseId)).closed?.at ?? '';
+      h.now = '2026-02-01T09:00:00.000Z';
+      await h.run('socialsekreterare', { type: 'ReopenCase', caseId, reopening: { note: 'Tillbaka' } });
+      const erase = () =>
+        h.run('system', {
+          type: 'EraseCase',
+          caseId,
+          reason: 'retention-expired',
+          decision: 'gallringsregel P1Y',
+          closedAt,
+        });
+      const reopened = await h.rejects(caseId, erase);
+      expect(reopened).toMatchObject({ failed: [expect.objectContaining({ id: 'not-closed-then' })] });
+      h.now = '2026-02-02T09:00:00.000Z';
+      await h.run('socialsekreterare', { type: 'CloseCase', caseId, closing: { reason: 'moved' } });
+      // Closed again later: the rule counts from the new closing, not the old.
+      expect(await h.rejects(caseId, erase)).toMatchObject({
+        failed: [expect.objectContaining({ id: 'not-closed-then' })],
+      });
+    });
+
     it('given a process runs, a reason outside the list, or Annat skäl without a comment, then closing is refused and nothing is appended', async () => {
       await h.recordPlan(caseId, 5);
       await h.run('rehabansvarig', { type: 'StartProcess', caseId, instanceId: AFU, definitionId: 'afu' });
@@ -182,6 +205,38 @@ describe('the case beside its processes', () => {
       const twice = await h.rejects(caseId, () => correct('bitradande_enhetschef'));
       expect(twice).toMatchObject({ failed: [expect.objectContaining({ id: 'step-not-latest' })] });
     });
+  });
+
+  it('a step that handed over to another process is not corrected, nor the entry it gave the other', async () => {
+    await toOrder();
+    await h.send('rehabansvarig', caseId, AFU, 'OrderSent', ORDER);
+    await h.send('rehabansvarig', caseId, AFU, 'SupplierAdvisedAgainst', { reason: 'Inte lämpligt nu' });
+    const state = await h.engine.load(caseId);
+    const next = [...state.instances.values()].find((i) => i.definitionId === 'skriftliga-rekommendationer');
+    expect(next?.lastStep).toMatchObject({ type: 'ContinuedFromAfuOrder', reached: 'handed-over' });
+    const entry = await h.rejects(caseId, () =>
+      h.run('bitradande_enhetschef', {
+        type: 'CorrectStep',
+        caseId,
+        instanceId: next?.instanceId ?? '',
+        stepRevision: next?.lastStep?.revision ?? -1,
+        correction: { reason: 'Fel' },
+      }),
+    );
+    expect(entry).toMatchObject({ failed: [expect.objectContaining({ id: 'step-reached-handed-over' })] });
+    const handing = await h.rejects(caseId, () => correct('rehabansvarig'));
+    expect(handing).toMatchObject({
+      failed: [expect.objectContaining({ id: expect.stringMatching(/^step-/) })],
+    });
+  });
+
+  it('a step is no longer the one to correct once a deadline has moved its process on', async () => {
+    await toOrder();
+    await h.send('rehabansvarig', caseId, AFU, 'OrderSent', ORDER);
+    const [deadline] = await h.openDeadlines(caseId);
+    h.now = deadline?.dueAt ?? h.now;
+    await h.run('system', { type: 'FireDeadline', caseId, deadlineId: deadline?.deadlineId ?? '' });
+    expect((await h.engine.load(caseId)).instances.get(AFU)?.lastStep).toBeUndefined();
   });
 
   it('a step that ended the process is not corrected', async () => {

@@ -37,6 +37,8 @@ export interface InstanceState {
   readonly waiting?: CaseEventData[typeof CASE_EVENTS.stepWaitRecorded] & { readonly recordedAt: string };
   /** Its latest step while nothing else has moved it since: what a correction undoes. */
   readonly lastStep?: LastStep;
+  /** The command that started it: a step of the same command is its entry, handed over from another process. */
+  readonly startedBy?: string;
 }
 
 export interface FollowUp {
@@ -251,7 +253,14 @@ export class CaseFold {
       case CASE_EVENTS.processStarted: {
         const { instanceId, definitionId, version } = event.data;
         const snapshot = initialSnapshot(this.registry.get(definitionId, version));
-        draft.instances.set(instanceId, { instanceId, definitionId, version, snapshot });
+        const startedBy = event.metadata.commandId;
+        draft.instances.set(instanceId, {
+          instanceId,
+          definitionId,
+          version,
+          snapshot,
+          ...(startedBy !== undefined ? { startedBy } : {}),
+        });
         return;
       }
       case CASE_EVENTS.processCompleted:
@@ -374,6 +383,9 @@ export class CaseFold {
       before: { snapshot: instance.snapshot, ...(instance.waiting ? { waiting: instance.waiting } : {}) },
       scheduled: [],
       cancelled: [],
+      ...(instance.startedBy !== undefined && instance.startedBy === event.metadata.commandId
+        ? { reached: 'handed-over' as const }
+        : {}),
     };
     this.draft.instances.set(instance.instanceId, {
       ...advance(this.registry, instance, { type: event.type, payload: { ...payload } }),

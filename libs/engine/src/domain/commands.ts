@@ -197,6 +197,11 @@ export type CaseCommand =
       readonly reason: ErasureReason;
       /** The decision's reference in the diary (diarienummer), never personal data. */
       readonly decision: string;
+      /**
+       * For a retention rule: when the case was closed, as the rule's read model
+       * saw it. A case reopened (or closed again) since is not erased by the rule.
+       */
+      readonly closedAt?: string;
     };
 
 /** Why a case is erased (gallras); kept readable after erasure, so it names no one. */

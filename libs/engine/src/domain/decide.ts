@@ -773,6 +773,14 @@ function decideAs(
       requireCase(state);
       if (state.erased) throw new CaseErasedError(state.caseId);
       const role = actingRole(meta, 'EraseCase', CASE_COMMAND_ROLES.EraseCase);
+      if (command.closedAt !== undefined && state.closed?.at !== command.closedAt) {
+        throw new BusinessRuleError([
+          {
+            id: 'not-closed-then',
+            message: 'Ärendet är inte avslutat sedan den tid gallringsregeln räknade från; det gallras inte.',
+          },
+        ]);
+      }
       // Nothing may fire on an erased case, so its clocks stop with it.
       const cancelled = [...state.deadlines.values()].map((deadline) =>
         caseEvent(

@@ -12,7 +12,7 @@ export class StepCorrection {
 }
 
 /** What a step's command did beyond its instance, so undoing the step alone would leave the case wrong. */
-export type ReachBeyond = 'completed' | 'started-process' | 'plan' | 'follow-up';
+export type ReachBeyond = 'completed' | 'started-process' | 'plan' | 'follow-up' | 'handed-over';
 
 /**
  * An instance's latest step as the fold saw it: enough to put the instance
@@ -46,6 +46,8 @@ export const REACH_MESSAGES: Readonly<Record<ReachBeyond, string>> = {
   plan: 'Steget registrerade progressionsplanen och kan inte rättas. Justera planen i stället.',
   'follow-up':
     'Steget ändrade vem som har uppföljningsansvaret och kan inte rättas. Skriv en anteckning om misstaget.',
+  'handed-over':
+    'Steget kom med överlämningen från en annan process och kan inte rättas för sig. Skriv en anteckning om misstaget, eller avsluta processen i förtid.',
 };
 
 /** The slice of an event the tracking reads. */
