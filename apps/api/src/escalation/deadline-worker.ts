@@ -218,9 +218,9 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
     for (const reminder of due) {
       const which = reminder.late ? 'late' : 'soon';
       try {
-        await this.commands.execute(
+        const result = await this.commands.execute(
           new SystemCaseCommand(
-            { type: 'RemindPlanItem', caseId: reminder.caseId, row: reminder.row, late: reminder.late },
+            { type: 'RemindPlanItem', caseId: reminder.caseId, row: reminder.row, dueOn: reminder.dueOn },
             {
               actorId: PLAN_REMINDER_ACTOR,
               now,
@@ -229,7 +229,8 @@ export class DeadlineWorker implements OnApplicationBootstrap, BeforeApplication
             },
           ),
         );
-        report.reminded.push({ caseId: reminder.caseId, row: reminder.row, late: reminder.late });
+        if (!result.replayed)
+          report.reminded.push({ caseId: reminder.caseId, row: reminder.row, late: reminder.late });
       } catch (error) {
         report.failed.push({
           caseId: reminder.caseId,

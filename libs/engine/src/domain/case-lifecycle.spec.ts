@@ -3,6 +3,7 @@ import { createProcessRegistry } from '@app/processes';
 import { EngineHarness, PLAN } from '../testing/engine-harness';
 
 const AFU = 'afu-1';
+const DUE = PLAN.items[0]?.nar ?? '';
 const ORDER = {
   sentOn: '2026-01-30',
   orderForm: true,
@@ -294,19 +295,23 @@ describe('the case beside its processes', () => {
     });
 
     it("a reminder of a row is the system's, and none for a row that is done", async () => {
-      await h.run('system', { type: 'RemindPlanItem', caseId, row: 1, late: false });
+      await h.run('system', { type: 'RemindPlanItem', caseId, row: 1, dueOn: DUE });
       const [reminded] = (await h.events(caseId)).slice(-1);
       expect(reminded).toMatchObject({
         type: 'PlanItemReminded',
-        data: { row: 1, dueOn: PLAN.items[0]?.nar, late: false },
+        data: { row: 1, dueOn: DUE, late: false },
       });
       const person = await h.rejects(caseId, () =>
-        h.run('socialsekreterare', { type: 'RemindPlanItem', caseId, row: 1, late: false }),
+        h.run('socialsekreterare', { type: 'RemindPlanItem', caseId, row: 1, dueOn: DUE }),
       );
       expect(person).toMatchObject({ code: 'STEP.WRONG_ROLE' });
+      const adjusted = await h.rejects(caseId, () =>
+        h.run('system', { type: 'RemindPlanItem', caseId, row: 1, dueOn: '2026-03-01' }),
+      );
+      expect(adjusted).toMatchObject({ failed: [expect.objectContaining({ id: 'plan-changed' })] });
       await h.run('socialsekreterare', { type: 'CheckPlanItem', caseId, row: 1, done: true });
       const done = await h.rejects(caseId, () =>
-        h.run('system', { type: 'RemindPlanItem', caseId, row: 1, late: true }),
+        h.run('system', { type: 'RemindPlanItem', caseId, row: 1, dueOn: DUE }),
       );
       expect(done).toMatchObject({ failed: [expect.objectContaining({ id: 'plan-item-done' })] });
     });

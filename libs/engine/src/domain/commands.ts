@@ -187,8 +187,8 @@ export type CaseCommand =
       readonly type: 'RemindPlanItem';
       readonly caseId: string;
       readonly row: number;
-      /** Which reminder: before the day, or once it has passed. */
-      readonly late: boolean;
+      /** The row's day as the reminder run read it: a plan adjusted since is not reminded of by it. */
+      readonly dueOn: string;
     }
   | { readonly type: 'FireDeadline'; readonly caseId: string; readonly deadlineId: string }
   | {

@@ -10,6 +10,7 @@ import { REACH_MESSAGES, StepCorrection, type LastStep } from './step-correction
 import { isRunning } from './process-ending';
 import type { ProcessDefinition } from './process-definition';
 import { validatePayload } from './validate-payload';
+import { calendarDayOf } from '@app/workflow';
 
 type LifecycleCommand = Extract<
   CaseCommand,
@@ -76,11 +77,13 @@ export function decideLifecycle(
       if (state.closed) throw rule('case-closed', 'Ärendet är avslutat.');
       if (requirePlanRow(state, command.row)) throw rule('plan-item-done', 'Punkten är redan gjord.');
       const dueOn = state.progressionsplan?.due?.[command.row - 1] ?? '';
+      if (dueOn !== command.dueOn)
+        throw rule('plan-changed', 'Planen har ändrats sedan påminnelsen togs fram.');
+      // Late or not is the day's own doing, judged on the Swedish calendar now.
+      const late = dueOn < calendarDayOf(meta.now);
       return {
         role,
-        events: [
-          caseEvent(CASE_EVENTS.planItemReminded, { row: command.row, dueOn, late: command.late }, {}),
-        ],
+        events: [caseEvent(CASE_EVENTS.planItemReminded, { row: command.row, dueOn, late }, {})],
       };
     }
   }

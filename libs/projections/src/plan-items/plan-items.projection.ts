@@ -49,9 +49,10 @@ class PlanItemsProjection implements Projection {
         `CREATE TABLE pl_rows (
            case_id TEXT NOT NULL, row INTEGER NOT NULL, due_on TEXT NOT NULL, done INTEGER NOT NULL,
            reminded_soon INTEGER NOT NULL DEFAULT 0, reminded_late INTEGER NOT NULL DEFAULT 0,
-           PRIMARY KEY (case_id, row))`,
-        // The reminder run reads the rows not done by their day.
-        'CREATE INDEX pl_rows_due ON pl_rows (done, due_on)',
+           closed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (case_id, row))`,
+        // The reminder run reads, by their day, only the rows that may still be reminded of.
+        `CREATE INDEX pl_rows_to_remind ON pl_rows (due_on)
+           WHERE done = 0 AND reminded_late = 0 AND closed = 0`,
       ],
     },
   ];
@@ -81,10 +82,11 @@ class PlanItemsProjection implements Projection {
         return;
       case CASE_EVENTS.closed:
       case CASE_EVENTS.reopened:
-        db.run('UPDATE pl_plans SET closed = :closed WHERE case_id = :caseId', {
-          caseId,
-          closed: message.event.type === CASE_EVENTS.closed ? 1 : 0,
-        });
+        for (const table of ['pl_plans', 'pl_rows'])
+          db.run(`UPDATE ${table} SET closed = :closed WHERE case_id = :caseId`, {
+            caseId,
+            closed: message.event.type === CASE_EVENTS.closed ? 1 : 0,
+          });
         return;
       case CASE_EVENTS.referenceChanged:
         replaceReference(db, 'pl_plans', message);
@@ -120,13 +122,14 @@ class PlanItemsProjection implements Projection {
         revision: message.event.revision,
       },
     );
+    const closed = db.get<{ closed: number }>('SELECT closed FROM pl_plans WHERE case_id = :caseId', {
+      caseId,
+    });
     due.forEach((day, index) =>
-      db.run('INSERT INTO pl_rows (case_id, row, due_on, done) VALUES (:caseId, :row, :day, :done)', {
-        caseId,
-        row: index + 1,
-        day,
-        done: done[index] ? 1 : 0,
-      }),
+      db.run(
+        'INSERT INTO pl_rows (case_id, row, due_on, done, closed) VALUES (:caseId, :row, :day, :done, :closed)',
+        { caseId, row: index + 1, day, done: done[index] ? 1 : 0, closed: closed?.closed ?? 0 },
+      ),
     );
   }
 }

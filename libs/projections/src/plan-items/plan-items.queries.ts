@@ -74,6 +74,7 @@ export class PlanTasksHandler implements IQueryHandler<PlanTasksQuery> {
 export interface PlanReminder {
   readonly caseId: string;
   readonly row: number;
+  readonly dueOn: string;
   readonly late: boolean;
   readonly planRevision: number;
 }
@@ -100,17 +101,18 @@ export class PlanRemindersDueHandler implements IQueryHandler<PlanRemindersDueQu
 
 function planRemindersDue(db: ReadModelDb, today: string, soonUntil: string, limit: number): PlanReminder[] {
   return db
-    .all<{ case_id: string; row: number; late: number; plan_revision: number }>(
-      `SELECT r.case_id, r.row, r.due_on < :today AS late, p.plan_revision FROM pl_rows r
-       JOIN pl_plans p ON p.case_id = r.case_id
-       WHERE r.done = 0 AND r.due_on <= :soonUntil AND p.closed = 0
-         AND ((r.due_on < :today AND r.reminded_late = 0) OR (r.due_on >= :today AND r.reminded_soon = 0))
+    .all<{ case_id: string; row: number; due_on: string; late: number; plan_revision: number }>(
+      `SELECT r.case_id, r.row, r.due_on, r.due_on < :today AS late, p.plan_revision
+       FROM pl_rows r INDEXED BY pl_rows_to_remind JOIN pl_plans p ON p.case_id = r.case_id
+       WHERE r.done = 0 AND r.reminded_late = 0 AND r.closed = 0 AND r.due_on <= :soonUntil
+         AND (r.due_on < :today OR r.reminded_soon = 0)
        ORDER BY r.due_on LIMIT :limit`,
       { today, soonUntil, limit },
     )
     .map((row) => ({
       caseId: row.case_id,
       row: row.row,
+      dueOn: row.due_on,
       late: row.late === 1,
       planRevision: row.plan_revision,
     }));
