@@ -175,6 +175,70 @@ describe('closing, correcting and the plan as tasks', () => {
     });
   });
 
+  it('a corrected follow-up takes its BIP phase and its follow-up date back, in the case, the list and the statistics', async () => {
+    const c = await CaseDriver.open(app, 'BP 1972-08');
+    const rehab = () => as(app, 'rehabansvarig');
+    const sv = await c.start('samverkan-varden', 'rehabansvarig');
+    await c.send('rehabansvarig', sv, 'ImpulsRegistered', { source: 'jobbtorg-vuxen', reason: 'Ny kontakt' });
+    await c.send('rehabansvarig', sv, 'ContactPlanned', {
+      contactMethod: 'telefon',
+      progressionsplanNeeded: false,
+    });
+    await c.send('rehabansvarig', sv, 'PlanningAgreed', {
+      agreedOn: '2026-03-02',
+      summary: 'Samordnad planering',
+    });
+    await c.send('socialsekreterare', sv, 'PlanningCarriedOut', { description: 'Klienten deltar' });
+    const followUp = async () =>
+      (
+        (await as(app, 'bitradande_enhetschef').get('/api/follow-up').expect(200)).body.items as {
+          caseId: string;
+          lastFollowUpAt: string;
+        }[]
+      ).find((f) => f.caseId === c.caseId);
+    const before = await eventually(async () => {
+      const row = await followUp();
+      expect(row).toBeDefined();
+      return row;
+    });
+    clock.advance('P1D');
+    await c.send('rehabansvarig', sv, 'FollowUpRecorded', { bipPhase: 2, notes: 'Har börjat arbetsträna' });
+    const bip = async () =>
+      (
+        (await worker().get(`/api/cases?search=BP%201972-08`).expect(200)).body.items as {
+          bipPhase: number | null;
+        }[]
+      )[0]?.bipPhase;
+    await eventually(async () => {
+      expect(await bip()).toBe(2);
+      expect((await followUp())?.lastFollowUpAt).not.toBe(before?.lastFollowUpAt);
+    });
+    const phaseTwo = async () =>
+      (
+        (
+          await as(app, 'bitradande_enhetschef')
+            .get('/api/statistics/bip-phases?from=2026-01&to=2026-12')
+            .expect(200)
+        ).body as { phases: Record<string, number> }[]
+      ).reduce((sum, month) => sum + (month.phases['2'] ?? 0), 0);
+    await eventually(async () => expect(await phaseTwo()).toBeGreaterThan(0));
+    const view = (await rehab().get(`/api/cases/${c.caseId}`).expect(200)).body;
+    const last = (view.processes as { instanceId: string; lastStep: { revision: number } | null }[]).find(
+      (p) => p.instanceId === sv,
+    )?.lastStep;
+    expect(view.bipPhase).toMatchObject({ phase: 2 });
+    await rehab()
+      .post(`/api/cases/${c.caseId}/processes/${sv}/correct`)
+      .send({ stepRevision: last?.revision, reason: 'Fel klient' })
+      .expect(200);
+    expect((await rehab().get(`/api/cases/${c.caseId}`).expect(200)).body.bipPhase).toBeNull();
+    await eventually(async () => {
+      expect(await bip()).toBeNull();
+      expect((await followUp())?.lastFollowUpAt).toBe(before?.lastFollowUpAt);
+    });
+    await eventually(async () => expect(await phaseTwo()).toBe(0));
+  });
+
   it("the plan's rows are the social worker's tasks with their day; a late one is reminded once; Gjort from the task list takes it away", async () => {
     const c = await CaseDriver.open(app, 'PL 1980-09');
     await c.rehabToCategory4();

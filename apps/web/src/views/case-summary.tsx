@@ -172,6 +172,7 @@ export function ProgressionsplanTable({
                 <th scope="col">När</th>
                 <th scope="col">Varför</th>
                 <th scope="col">Gjort</th>
+                {checkable && <th scope="col">Markera</th>}
                 {onPlace && <th scope="col">Insats</th>}
               </tr>
             </thead>
@@ -182,14 +183,17 @@ export function ProgressionsplanTable({
                   <td>{item.vem}</td>
                   <td>{formatDate(item.nar)}</td>
                   <td>{item.varfor}</td>
-                  <td>
-                    <DoneCell
-                      row={index + 1}
-                      what={item.vad}
-                      done={isDone(index, item.gjort)}
-                      onCheck={checkable}
-                    />
-                  </td>
+                  <td>{isDone(index, item.gjort) ? 'Ja' : 'Nej'}</td>
+                  {checkable && (
+                    <td>
+                      <DoneToggle
+                        row={index + 1}
+                        what={item.vad}
+                        done={isDone(index, item.gjort)}
+                        onCheck={checkable}
+                      />
+                    </td>
+                  )}
                   {onPlace && (
                     <td>
                       <button
@@ -211,7 +215,7 @@ export function ProgressionsplanTable({
   );
 }
 
-function DoneCell({
+function DoneToggle({
   row,
   what,
   done,
@@ -220,25 +224,13 @@ function DoneCell({
   row: number;
   what: string;
   done: boolean;
-  onCheck?: (row: number, done: boolean) => void;
+  onCheck: (row: number, done: boolean) => void;
 }) {
   const action = done ? 'Markera som inte gjord' : 'Markera som gjord';
   return (
-    <>
-      {done ? 'Ja' : 'Nej'}
-      {onCheck && (
-        <>
-          {' '}
-          <button
-            type="button"
-            aria-label={`${action}: punkt ${row}, ${what}`}
-            onClick={() => onCheck(row, !done)}
-          >
-            {action}
-          </button>
-        </>
-      )}
-    </>
+    <button type="button" aria-label={`${action}: punkt ${row}, ${what}`} onClick={() => onCheck(row, !done)}>
+      {action}
+    </button>
   );
 }
 

@@ -176,6 +176,8 @@ export interface CaseEventData {
     readonly step: string;
     /** Why; personal, sealed. */
     readonly reason: string;
+    /** When the step recorded a BIP phase: the phase before it (null for none), for the read models to restore. */
+    readonly bipPhaseBefore?: number | null;
   };
   /** Rows count from 1, as the plan numbers them. */
   [CASE_EVENTS.planItemChecked]: { readonly row: number; readonly done: boolean };

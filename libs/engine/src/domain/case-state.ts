@@ -364,6 +364,7 @@ export class CaseFold {
     const instance = this.draft.instances.get(event.data.instanceId);
     if (!instance) return;
     const payload = event.data.payload ?? {};
+    const bipPhaseBefore = this.draft.bipPhase ?? null;
     if (typeof payload.bipPhase === 'number')
       this.draft.bipPhase = { phase: payload.bipPhase, recordedAt: event.metadata.occurredAt };
     if (this.draft.lastCaseworkerChange)
@@ -383,6 +384,7 @@ export class CaseFold {
       before: { snapshot: instance.snapshot, ...(instance.waiting ? { waiting: instance.waiting } : {}) },
       scheduled: [],
       cancelled: [],
+      ...(typeof payload.bipPhase === 'number' ? { bipPhaseBefore } : {}),
       ...(instance.startedBy !== undefined && instance.startedBy === event.metadata.commandId
         ? { reached: 'handed-over' as const }
         : {}),
@@ -410,7 +412,10 @@ export class CaseFold {
 
   private correct(instanceId: string): void {
     const instance = this.draft.instances.get(instanceId);
-    if (instance) this.draft.instances.set(instanceId, corrected(instance));
+    if (!instance) return;
+    const bipPhaseBefore = instance.lastStep?.bipPhaseBefore;
+    if (bipPhaseBefore !== undefined) this.draft.bipPhase = bipPhaseBefore ?? undefined;
+    this.draft.instances.set(instanceId, corrected(instance));
   }
 
   private unshare(): void {

@@ -189,7 +189,13 @@ function correctStep(
   );
   const correctedEvent = caseEvent(
     CASE_EVENTS.stepCorrected,
-    { instanceId: instance.instanceId, correctedRevision: last.revision, step: last.type, reason },
+    {
+      instanceId: instance.instanceId,
+      correctedRevision: last.revision,
+      step: last.type,
+      reason,
+      ...(last.bipPhaseBefore !== undefined ? { bipPhaseBefore: last.bipPhaseBefore?.phase ?? null } : {}),
+    },
     instanceMetadata(instance, instance.snapshot.value, before),
   );
   return { role, events: [correctedEvent, ...lifted, ...setAgain] };

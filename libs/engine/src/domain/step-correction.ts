@@ -35,6 +35,8 @@ export interface LastStep {
   /** Deadlines the command cancelled: a correction schedules them again, due when they were. */
   readonly cancelled: readonly OpenDeadline[];
   readonly reached?: ReachBeyond;
+  /** Set when the step recorded a BIP phase: the case's phase before it, null when it had none. */
+  readonly bipPhaseBefore?: { readonly phase: number; readonly recordedAt: string } | null;
 }
 
 /** Why each reach puts a step beyond correction, and what to do instead. */

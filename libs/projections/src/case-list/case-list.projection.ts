@@ -134,6 +134,15 @@ class CaseListProjection implements Projection {
         });
         this.updateInstance(db, message);
         return;
+      case CASE_EVENTS.stepCorrected:
+        // The phase the corrected step recorded is taken back with it.
+        if (data.bipPhaseBefore !== undefined)
+          db.run('UPDATE cl_cases SET bip_phase = :phase WHERE case_id = :caseId', {
+            caseId,
+            phase: data.bipPhaseBefore,
+          });
+        this.updateInstance(db, message);
+        return;
       case CASE_EVENTS.processCompleted:
         db.run(
           `UPDATE cl_instances SET status = 'completed', follow_up_owner = NULL

@@ -6,6 +6,7 @@ import {
   type ProjectionFactory,
   CaseErased,
   CaseReferenceChanged,
+  StepCorrected,
   FollowUpOwnerChanged,
   ProcessCompleted,
   ProcessEnded,
@@ -37,6 +38,7 @@ class FollowUpProjection implements Projection {
     ProcessEnded,
     CaseErased,
     CaseReferenceChanged,
+    StepCorrected,
   ];
   readonly name = 'followUp';
   readonly tables = [
@@ -47,6 +49,7 @@ class FollowUpProjection implements Projection {
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, reference TEXT NOT NULL,
            process_title TEXT NOT NULL, owner TEXT NOT NULL, since TEXT NOT NULL, reason TEXT,
            escalated INTEGER NOT NULL, last_follow_up_at TEXT NOT NULL, follow_up_due_at TEXT NOT NULL,
+           last_follow_up_revision INTEGER, previous_follow_up_at TEXT, previous_follow_up_due_at TEXT,
            PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX fu_follow_ups_owner ON fu_follow_ups (unit, owner)',
         'CREATE INDEX fu_follow_ups_due ON fu_follow_ups (unit, follow_up_due_at)',
@@ -73,6 +76,16 @@ class FollowUpProjection implements Projection {
       case CASE_EVENTS.referenceChanged:
         replaceReference(db, 'fu_follow_ups', message);
         return;
+      case CASE_EVENTS.stepCorrected:
+        // The owner's step taken back: the three months run from their follow-up before it again.
+        db.run(
+          `UPDATE fu_follow_ups SET last_follow_up_at = previous_follow_up_at,
+             follow_up_due_at = previous_follow_up_due_at, last_follow_up_revision = NULL
+           WHERE case_id = :caseId AND instance_id = :instanceId AND last_follow_up_revision = :revision
+             AND previous_follow_up_at IS NOT NULL`,
+          { caseId, instanceId: data.instanceId, revision: data.correctedRevision },
+        );
+        return;
       default:
         this.stepRecorded(db, message);
     }
@@ -90,9 +103,16 @@ class FollowUpProjection implements Projection {
     );
     if (row?.owner !== role) return;
     db.run(
-      `UPDATE fu_follow_ups SET last_follow_up_at = :at, follow_up_due_at = :due
+      `UPDATE fu_follow_ups SET previous_follow_up_at = last_follow_up_at,
+         previous_follow_up_due_at = follow_up_due_at, last_follow_up_revision = :revision,
+         last_follow_up_at = :at, follow_up_due_at = :due
        WHERE case_id = :caseId AND instance_id = :instanceId`,
-      { ...key, at: message.occurredAt, due: addIsoDuration(message.occurredAt, FOLLOW_UP_INTERVAL) },
+      {
+        ...key,
+        at: message.occurredAt,
+        due: addIsoDuration(message.occurredAt, FOLLOW_UP_INTERVAL),
+        revision: message.event.revision,
+      },
     );
   }
 

@@ -101,6 +101,9 @@ class StatisticsProjection implements Projection {
       case CASE_EVENTS.processCompleted:
         this.deactivate(db, caseId, String(data.instanceId));
         return;
+      case CASE_EVENTS.stepCorrected:
+        this.undoStep(db, message);
+        return;
       case CASE_EVENTS.stepWaitRecorded:
         db.run(
           `UPDATE st_instance_steps SET wait_reason = :reason
@@ -126,6 +129,39 @@ class StatisticsProjection implements Projection {
         this.recordStep(db, message);
       }
     }
+  }
+
+  /**
+   * A step recorded by mistake and corrected never happened for the
+   * statistics: the wait it closed is open again from when it began, and the
+   * BIP phase it recorded is gone.
+   */
+  private undoStep(db: ReadModelDb, message: StoredEventMessage): void {
+    const key = {
+      caseId: message.caseId,
+      instanceId: String(message.data.instanceId),
+      revision: Number(message.data.correctedRevision),
+    };
+    db.run('DELETE FROM st_bip_phases WHERE case_id = :caseId AND revision = :revision', key);
+    const left = db.get<{ step: string; step_title: string; entered_at: string; wait_reason: string | null }>(
+      `SELECT step, step_title, entered_at, wait_reason FROM st_step_waits
+       WHERE case_id = :caseId AND left_revision = :revision AND instance_id = :instanceId`,
+      key,
+    );
+    if (!left) return;
+    db.run('DELETE FROM st_step_waits WHERE case_id = :caseId AND left_revision = :revision', key);
+    db.run(
+      `UPDATE st_instance_steps SET step = :step, step_title = :stepTitle, active = 1, entered_at = :enteredAt,
+         wait_reason = :waitReason
+       WHERE case_id = :caseId AND instance_id = :instanceId`,
+      {
+        ...key,
+        step: left.step,
+        stepTitle: left.step_title,
+        enteredAt: left.entered_at,
+        waitReason: left.wait_reason,
+      },
+    );
   }
 
   /** A change's missing part made good later: the hand-over written, the client told. */
