@@ -117,6 +117,20 @@ describe('closing, correcting and the plan as tasks', () => {
   it('a step recorded by mistake is corrected by the one who recorded it: the process is back at the step, the history keeps both', async () => {
     const c = await CaseDriver.open(app, 'KS 1975-06');
     const rh = await c.start('rehab-handledning');
+    const myTasks = async () =>
+      (
+        (await worker().get('/api/queues/mine').expect(200)).body.items as {
+          caseId: string;
+          since: string;
+          step: { title: string };
+        }[]
+      ).filter((t) => t.caseId === c.caseId);
+    const waiting = await eventually(async () => {
+      const [impuls] = await myTasks();
+      expect(impuls?.step.title).toBe('Impuls');
+      return impuls;
+    });
+    clock.advance('PT2H');
     await c.send('socialsekreterare', rh, 'ImpulsRegistered', {
       grounds: ['sjukskriven-utan-samordnade-insatser'],
     });
@@ -165,14 +179,10 @@ describe('closing, correcting and the plan as tasks', () => {
       expect(entry?.label).toBe('Rättelse: steget ”Registrera impuls” registrerades av misstag');
       expect(JSON.stringify(entry?.details)).toContain('Registrerades i fel ärende');
     });
-    // The queue shows the step again.
-    await eventually(async () => {
-      const queue = (await worker().get('/api/queues/mine').expect(200)).body.items as {
-        caseId: string;
-        step: { title: string };
-      }[];
-      expect(queue.filter((t) => t.caseId === c.caseId).map((t) => t.step.title)).toContain('Impuls');
-    });
+    // The queue shows the step again, waiting since it first did, and nothing of the step taken back.
+    await eventually(async () =>
+      expect((await myTasks()).map((t) => [t.step.title, t.since])).toEqual([['Impuls', waiting?.since]]),
+    );
   });
 
   it('a corrected follow-up takes its BIP phase and its follow-up date back, in the case, the list and the statistics', async () => {

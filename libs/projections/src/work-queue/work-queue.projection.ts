@@ -13,6 +13,18 @@ import { tasksAfter } from '../instance-state';
 /** The lanes whose tasks follow the instance's follow-up owner. */
 const FOLLOW_UP_LANES_SQL = FOLLOW_UP_LANES.map((lane) => `'${lane}'`).join(', ');
 
+/** A task row's columns, shared by the open tasks and those a step took away. */
+const TASK_COLUMNS = `case_id TEXT NOT NULL, instance_id TEXT NOT NULL, state_id TEXT NOT NULL,
+  definition_id TEXT NOT NULL, process_title TEXT NOT NULL, state_path TEXT NOT NULL,
+  title TEXT NOT NULL, kind TEXT NOT NULL, lane TEXT NOT NULL, definition_lane TEXT NOT NULL,
+  unit TEXT NOT NULL, reference TEXT NOT NULL, assignee TEXT,
+  since TEXT NOT NULL, due_at TEXT, deadline_id TEXT, deadline_title TEXT,
+  escalated INTEGER NOT NULL DEFAULT 0, escalation_reason TEXT,
+  missed_deadline_title TEXT, missed_deadline_due_at TEXT, created_by_command TEXT`;
+const TASK_COLUMN_NAMES = TASK_COLUMNS.split(',')
+  .map((column) => column.trim().split(/\s+/)[0])
+  .join(', ');
+
 /**
  * One row per open task: a node of a running process instance that waits on
  * a role. Tasks in the social worker's lane are assigned to the case's
@@ -26,19 +38,19 @@ class WorkQueueProjection implements Projection {
     {
       name: 'wq_tasks',
       ddl: [
-        `CREATE TABLE wq_tasks (
-           case_id TEXT NOT NULL, instance_id TEXT NOT NULL, state_id TEXT NOT NULL,
-           definition_id TEXT NOT NULL, process_title TEXT NOT NULL, state_path TEXT NOT NULL,
-           title TEXT NOT NULL, kind TEXT NOT NULL, lane TEXT NOT NULL, definition_lane TEXT NOT NULL,
-           unit TEXT NOT NULL, reference TEXT NOT NULL, assignee TEXT,
-           since TEXT NOT NULL, due_at TEXT, deadline_id TEXT, deadline_title TEXT,
-           escalated INTEGER NOT NULL DEFAULT 0, escalation_reason TEXT,
-           missed_deadline_title TEXT, missed_deadline_due_at TEXT, created_by_command TEXT,
-           PRIMARY KEY (case_id, instance_id, state_id))`,
+        `CREATE TABLE wq_tasks (${TASK_COLUMNS}, PRIMARY KEY (case_id, instance_id, state_id))`,
         'CREATE INDEX wq_tasks_assignee ON wq_tasks (assignee)',
         // A role queue is the unassigned tasks of (lane, unit) pairs: one seek per pair.
         'CREATE INDEX wq_tasks_lane ON wq_tasks (lane, unit, assignee)',
         'CREATE INDEX wq_tasks_unit ON wq_tasks (unit)',
+      ],
+    },
+    {
+      // The tasks an instance's latest step took away, as they were: a correction of that step gives them back.
+      name: 'wq_tasks_left',
+      ddl: [
+        `CREATE TABLE wq_tasks_left (${TASK_COLUMNS}, left_revision INTEGER NOT NULL)`,
+        'CREATE INDEX wq_tasks_left_instance ON wq_tasks_left (case_id, instance_id, left_revision)',
       ],
     },
     {
@@ -72,6 +84,7 @@ class WorkQueueProjection implements Projection {
         return;
       case CASE_EVENTS.erased:
         db.run('DELETE FROM wq_tasks WHERE case_id = :caseId', { caseId });
+        db.run('DELETE FROM wq_tasks_left WHERE case_id = :caseId', { caseId });
         return;
       case CASE_EVENTS.referenceChanged:
         replaceReference(db, 'wq_tasks', message);
@@ -139,12 +152,41 @@ class WorkQueueProjection implements Projection {
       )
       .map((row) => row.state_id);
     const stays = new Set(tasks.map((task) => task.stateId));
+    const revision = message.event.revision;
     for (const stateId of open.filter((id) => !stays.has(id))) {
+      const row = { ...key, stateId, revision };
+      db.run(
+        `INSERT INTO wq_tasks_left SELECT *, :revision FROM wq_tasks
+         WHERE case_id = :caseId AND instance_id = :instanceId AND state_id = :stateId`,
+        row,
+      );
       db.run(
         'DELETE FROM wq_tasks WHERE case_id = :caseId AND instance_id = :instanceId AND state_id = :stateId',
-        { ...key, stateId },
+        row,
       );
     }
+    if (message.event.type === CASE_EVENTS.stepCorrected) {
+      // The step never happened: its tasks come back as they were (since, assignee, a missed tidsgräns).
+      db.run(
+        `INSERT OR IGNORE INTO wq_tasks SELECT ${TASK_COLUMN_NAMES} FROM wq_tasks_left
+         WHERE case_id = :caseId AND instance_id = :instanceId AND left_revision = :corrected
+           AND state_id IN (SELECT value FROM json_each(:stays))`,
+        { ...key, corrected: message.data.correctedRevision, stays: JSON.stringify([...stays]) },
+      );
+      open.push(
+        ...db
+          .all<{ state_id: string }>(
+            'SELECT state_id FROM wq_tasks WHERE case_id = :caseId AND instance_id = :instanceId',
+            key,
+          )
+          .map((row) => row.state_id),
+      );
+    }
+    // Only the latest step can be corrected: what earlier steps took away is not kept.
+    db.run(
+      'DELETE FROM wq_tasks_left WHERE case_id = :caseId AND instance_id = :instanceId AND left_revision < :revision',
+      { ...key, revision },
+    );
     const theCase = caseFacts(db, message.caseId);
     const definition = this.registry.get(instance.definitionId, instance.version);
     const missed =
