@@ -1,6 +1,7 @@
 import { describeError } from '../api/client';
 import type { CaseView, JsonSchema } from '../api/types';
 import { SchemaForm } from '../forms/schema-form';
+import { PSEUDONYM_FIELD } from '../forms/reference-field';
 import { Disclosure } from './disclosure';
 
 const SEALED = '[skyddad]';
@@ -9,13 +10,7 @@ const SCHEMA: JsonSchema = {
   type: 'object',
   required: ['reference'],
   properties: {
-    reference: {
-      type: 'string',
-      title: 'Pseudonym',
-      description:
-        'Initialer och födelseår, gärna med månad: till exempel "AB 1963" eller "AB 1963-04". Aldrig namn eller personnummer.',
-      maxLength: 16,
-    },
+    reference: PSEUDONYM_FIELD,
     journalRef: {
       type: 'string',
       title: 'Journalreferens',

@@ -2,6 +2,7 @@ import { api, describeError, newAttemptKey } from '../api/client';
 import type { CaseListItem, JsonSchema, Page, ProcessSummary } from '../api/types';
 import { useMe, useUnitName } from '../signed-in';
 import { SchemaForm } from '../forms/schema-form';
+import { PSEUDONYM_FIELD } from '../forms/reference-field';
 import { canOpenCases, openingUnits } from '../roles';
 import { navigate } from '../router';
 import { useResource } from '../use-resource';
@@ -13,13 +14,7 @@ function openCaseSchema(units: readonly string[], workers: readonly SocialWorker
     type: 'object',
     required: ['reference', 'unit', 'socialWorkerId'],
     properties: {
-      reference: {
-        type: 'string',
-        title: 'Pseudonym',
-        description:
-          'Initialer och födelseår, gärna med månad: till exempel "AB 1963" eller "AB 1963-04". Aldrig namn eller personnummer.',
-        maxLength: 16,
-      },
+      reference: PSEUDONYM_FIELD,
       unit: { type: 'string', title: 'Enhet', enum: [...units] },
       socialWorkerId: socialWorkerField(workers, 'Ansvarig socialsekreterare', units.length > 1),
       journalRef: {
