@@ -17,6 +17,7 @@ import { InsatsStatisticsController } from './insatser/insats-statistics.control
 import { PartnerPlacementsController } from './insatser/partner-placements.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { CaseSearch } from './cases/case-search';
+import { CaseWrites } from './cases/case-writes';
 import { CaseHistoryReader } from './cases/case-history-reader';
 import { CaseNotesController } from './cases/case-notes.controller';
 import { CaseLifecycleController } from './cases/case-lifecycle.controller';
@@ -100,6 +101,7 @@ export class AppModule implements NestModule {
         { provide: MAIL_TRANSPORTER, useFactory: () => transporterFor(config.mail) ?? null },
         MailOutbox,
         CaseSearch,
+        CaseWrites,
         CaseHistoryReader,
         CatalogueService,
         ProjectionMetrics,

@@ -1,24 +1,14 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsBoolean, IsInt, Min } from 'class-validator';
-import { CLOCK, type Clock } from '@app/common';
-import {
-  CASE_COMMAND_ROLES,
-  CaseClosing,
-  CaseReopening,
-  ReferenceChange,
-  StepCorrection,
-  type CaseCommand,
-} from '@app/engine';
-import { caseCommandOf } from '../engine/case-command';
+import { CASE_COMMAND_ROLES, CaseClosing, CaseReopening, ReferenceChange, StepCorrection } from '@app/engine';
 import { IdParamPipe } from '../http/ids';
 import { InvalidRequestError } from '../http/request-errors';
 import { Answers } from '../http/response-schemas';
 import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
 import { Allow, CASEWORK_ROLES, CurrentActor, type Actor } from '../identity/actor';
-import { writeResponse } from './write-response';
+import { CaseWrites } from './case-writes';
 
 /** The step to correct, as the case view showed it, and why. */
 export class CorrectStepDto extends StepCorrection {
@@ -44,10 +34,7 @@ export class CheckPlanItemDto {
 @ApiBearerAuth()
 @Controller('api/cases')
 export class CaseLifecycleController {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly writes: CaseWrites) {}
 
   @Post(':caseId/close')
   @Answers('WriteResult')
@@ -66,7 +53,7 @@ export class CaseLifecycleController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'CloseCase', caseId, closing: { ...body } }, actor, write, response);
+    return this.writes.run({ type: 'CloseCase', caseId, closing: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/reopen')
@@ -82,7 +69,7 @@ export class CaseLifecycleController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'ReopenCase', caseId, reopening: { ...body } }, actor, write, response);
+    return this.writes.run({ type: 'ReopenCase', caseId, reopening: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/reference')
@@ -102,7 +89,7 @@ export class CaseLifecycleController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'ChangeReference', caseId, change: { ...body } }, actor, write, response);
+    return this.writes.run({ type: 'ChangeReference', caseId, change: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/processes/:instanceId/correct')
@@ -123,7 +110,7 @@ export class CaseLifecycleController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       {
         type: 'CorrectStep',
         caseId,
@@ -160,13 +147,6 @@ export class CaseLifecycleController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'CheckPlanItem', caseId, row, done: body.done }, actor, write, response);
-  }
-
-  private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
-    const result = await this.commands.execute(
-      caseCommandOf(command, actor, write, this.clock.now().toISOString()),
-    );
-    return writeResponse(response, result);
+    return this.writes.run({ type: 'CheckPlanItem', caseId, row, done: body.done }, actor, write, response);
   }
 }

@@ -1,18 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CLOCK, type Clock } from '@app/common';
 import { CaseAccess } from '@app/access';
-import { CASE_COMMAND_ROLES, CaseNote, DocumentReference, type CaseCommand } from '@app/engine';
+import { CASE_COMMAND_ROLES, CaseNote, DocumentReference } from '@app/engine';
 import { CaseNotesQuery } from '@app/projections';
 import { Discloses } from '../access/discloses';
-import { caseCommandOf } from '../engine/case-command';
 import { IdParamPipe } from '../http/ids';
 import { Answers } from '../http/response-schemas';
 import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
 import { Allow, CASE_READERS, CurrentActor, type Actor } from '../identity/actor';
-import { writeResponse } from './write-response';
+import { CaseWrites } from './case-writes';
 
 /**
  * The case's own notes, journalanteckning-style, and its references to the
@@ -24,10 +22,9 @@ import { writeResponse } from './write-response';
 @Controller('api/cases')
 export class CaseNotesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writes: CaseWrites,
     private readonly queries: QueryBus,
     private readonly access: CaseAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':caseId/notes')
@@ -56,7 +53,7 @@ export class CaseNotesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'RecordCaseNote', caseId, note: { ...body } }, actor, write, response);
+    return this.writes.run({ type: 'RecordCaseNote', caseId, note: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/documents')
@@ -74,18 +71,11 @@ export class CaseNotesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       { type: 'RecordDocumentReference', caseId, document: { ...body } },
       actor,
       write,
       response,
     );
-  }
-
-  private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
-    const result = await this.commands.execute(
-      caseCommandOf(command, actor, write, this.clock.now().toISOString()),
-    );
-    return writeResponse(response, result);
   }
 }

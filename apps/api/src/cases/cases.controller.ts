@@ -10,7 +10,7 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -24,13 +24,11 @@ import {
   SaAeApplication,
   SaAeDecision,
   staffRefusal,
-  type CaseCommand,
   type StaffWanted,
   ClientFacts,
 } from '@app/engine';
 import { CaseHistoryQuery, ListCasesQuery, type HistoryCursor } from '@app/projections';
 import { CLOCK, type Clock } from '@app/common';
-import { caseCommandOf } from '../engine/case-command';
 import { CaseAsOfQuery, GetCaseQuery, NextStepsQuery } from '../engine/case.queries';
 import { idFromKey, IdParamPipe } from '../http/ids';
 import { pageOf } from '../http/paging.dto';
@@ -58,7 +56,7 @@ import {
 import { CaseSearch } from './case-search';
 import { CaseHistoryReader, historyFilterOf } from './case-history-reader';
 import { HistoryExportRenderer } from './history-export';
-import { writeResponse } from './write-response';
+import { CaseWrites } from './case-writes';
 import { withStaffChoices } from './staff-choices';
 import { Answers, Creates } from '../http/response-schemas';
 
@@ -67,7 +65,7 @@ import { Answers, Creates } from '../http/response-schemas';
 @Controller('api/cases')
 export class CasesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writes: CaseWrites,
     private readonly queries: QueryBus,
     private readonly access: CaseAccess,
     private readonly registry: ProcessRegistry,
@@ -118,13 +116,6 @@ export class CasesController {
     }
   }
 
-  private async run(command: CaseCommand, actor: Actor, write: WriteHeaders, response: Response) {
-    const result = await this.commands.execute(
-      caseCommandOf(command, actor, write, this.clock.now().toISOString()),
-    );
-    return writeResponse(response, result);
-  }
-
   @Post()
   @Creates('WriteResult')
   @Allow(...CASE_COMMAND_ROLES.OpenCase)
@@ -144,7 +135,7 @@ export class CasesController {
     await this.requireSocialWorker(body.unit, body.socialWorkerId, actor, CASE_COMMAND_ROLES.OpenCase);
     const caseId = idFromKey(actor.id, write.commandId, 'case');
     response.setHeader('Location', `/api/cases/${caseId}`);
-    return this.run(
+    return this.writes.run(
       {
         type: 'OpenCase',
         caseId,
@@ -292,12 +283,14 @@ export class CasesController {
   ) {
     this.requireKnownProcess('definitionId', body.definitionId);
     const instanceId = body.instanceId ?? idFromKey(actor.id, write.commandId, `instance/${caseId}`);
-    return this.run(
-      { type: 'StartProcess', caseId, instanceId, definitionId: body.definitionId },
-      actor,
-      write,
-      response,
-    ).then((result) => ({ ...result, instanceId }));
+    return this.writes
+      .run(
+        { type: 'StartProcess', caseId, instanceId, definitionId: body.definitionId },
+        actor,
+        write,
+        response,
+      )
+      .then((result) => ({ ...result, instanceId }));
   }
 
   @Post(':caseId/processes/:instanceId/events')
@@ -314,7 +307,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       { type: 'SendProcessEvent', caseId, instanceId, event: body.event, payload: body.payload ?? {} },
       actor,
       write,
@@ -340,7 +333,12 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'EndProcess', caseId, instanceId, ending: { ...body } }, actor, write, response);
+    return this.writes.run(
+      { type: 'EndProcess', caseId, instanceId, ending: { ...body } },
+      actor,
+      write,
+      response,
+    );
   }
 
   @Post(':caseId/processes/:instanceId/follow-up/hand-back')
@@ -359,7 +357,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       { type: 'HandBackFollowUp', caseId, instanceId, reason: body.reason },
       actor,
       write,
@@ -385,7 +383,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       { type: 'RecordStepWait', caseId, instanceId, wait: { ...body } },
       actor,
       write,
@@ -415,7 +413,7 @@ export class CasesController {
         actor,
         CASE_COMMAND_ROLES.ChangeCaseworker,
       );
-    return this.run(
+    return this.writes.run(
       { type: 'ChangeCaseworker', caseId, socialWorkerId: body.socialWorkerId, change: changeOf(body) },
       actor,
       write,
@@ -454,7 +452,7 @@ export class CasesController {
           becomes: 'Rehabansvarig för ärendet',
         },
       );
-    return this.run(
+    return this.writes.run(
       {
         type: 'AssignRehabansvarig',
         caseId,
@@ -482,7 +480,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       { type: 'EraseCase', caseId, reason: body.reason, decision: body.decision },
       actor,
       write,
@@ -503,7 +501,12 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'RecordProgressionsplan', caseId, plan: { ...body } }, actor, write, response);
+    return this.writes.run(
+      { type: 'RecordProgressionsplan', caseId, plan: { ...body } },
+      actor,
+      write,
+      response,
+    );
   }
 
   @Post(':caseId/client-facts')
@@ -524,7 +527,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'RecordClientFacts', caseId, facts: { ...body } }, actor, write, response);
+    return this.writes.run({ type: 'RecordClientFacts', caseId, facts: { ...body } }, actor, write, response);
   }
 
   @Post(':caseId/sa-ae')
@@ -544,7 +547,7 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run(
+    return this.writes.run(
       { type: 'RecordSaAeApplication', caseId, application: { ...body } },
       actor,
       write,
@@ -568,6 +571,11 @@ export class CasesController {
     @Write() write: WriteHeaders,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.run({ type: 'RecordSaAeDecision', caseId, decision: { ...body } }, actor, write, response);
+    return this.writes.run(
+      { type: 'RecordSaAeDecision', caseId, decision: { ...body } },
+      actor,
+      write,
+      response,
+    );
   }
 }

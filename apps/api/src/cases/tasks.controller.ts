@@ -1,9 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidateIf } from 'class-validator';
-import { CLOCK, type Clock } from '@app/common';
 import { CaseAccess, rolesIn, StaffDirectory, type AccessRole } from '@app/access';
 import {
   BusinessRuleError,
@@ -16,12 +14,11 @@ import {
 } from '@app/engine';
 import { activeTasks } from '@app/workflow';
 import type { StateValue } from 'xstate';
-import { caseCommandOf } from '../engine/case-command';
 import { IdParamPipe, IsId, IsStatePath } from '../http/ids';
 import { Answers } from '../http/response-schemas';
 import { Write, WriteHeadersDoc, type WriteHeaders } from '../http/write-headers';
 import { Allow, CASEWORK_ROLES, CurrentActor, type Actor } from '../identity/actor';
-import { writeResponse } from './write-response';
+import { CaseWrites } from './case-writes';
 
 /** Who is to have the task: a person of its role in the case's unit, or null for the role's queue. */
 export class AssignTaskDto {
@@ -46,11 +43,10 @@ export class AssignTaskDto {
 @Controller('api/cases')
 export class TasksController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writes: CaseWrites,
     private readonly access: CaseAccess,
     private readonly registry: ProcessRegistry,
     private readonly staff: StaffDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post(':caseId/processes/:instanceId/tasks/assign')
@@ -73,15 +69,12 @@ export class TasksController {
   ) {
     const to = body.to;
     if (to !== null) await this.requireHolderOfTheRole(caseId, instanceId, body.statePath, to, actor);
-    const result = await this.commands.execute(
-      caseCommandOf(
-        { type: 'AssignTask', caseId, instanceId, statePath: body.statePath, to },
-        actor,
-        write,
-        this.clock.now().toISOString(),
-      ),
+    return this.writes.run(
+      { type: 'AssignTask', caseId, instanceId, statePath: body.statePath, to },
+      actor,
+      write,
+      response,
     );
-    return writeResponse(response, result);
   }
 
   /** The new holder works in the case's unit in a role the task's queue is for; the engine judges the rest. */

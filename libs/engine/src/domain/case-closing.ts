@@ -1,8 +1,5 @@
-import { Matches, ValidateIf } from 'class-validator';
-import { Label, NoPersonnummer, OneOf, Personal, Text } from './fields';
-
-/** Absent is allowed, null is not: a null would replace a reference with nothing, or pass for a comment. */
-const Optional = () => ValidateIf((_, value) => value !== undefined);
+import { Matches } from 'class-validator';
+import { AbsentOrValid, Label, NoPersonnummer, OneOf, Personal, Text } from './fields';
 
 /** Why a case is closed (avslutat), as the unit says it; `other` asks for a comment. */
 export const CLOSE_REASONS = {
@@ -21,7 +18,7 @@ export type CloseReason = keyof typeof CLOSE_REASONS;
  */
 export class CaseClosing {
   @Label('Skäl', { options: CLOSE_REASONS }) @OneOf(CLOSE_REASONS) reason!: CloseReason;
-  @Label('Kommentar') @Optional() @Text() note?: string;
+  @Label('Kommentar') @AbsentOrValid() @Text() note?: string;
 }
 
 /** Reopening a closed case: a comment on why, sealed. */
@@ -41,7 +38,7 @@ export class ReferenceChange {
   @Label('Referens', {
     help: 'Initialer och födelseår och -månad, till exempel AB 1963-04. Aldrig ett namn.',
   })
-  @Optional()
+  @AbsentOrValid()
   @Personal()
   @Matches(REFERENCE_RULE, {
     message: 'reference must be initials and birth year (and month), e.g. "AB 1963-04"; never a name',
@@ -49,7 +46,7 @@ export class ReferenceChange {
   reference?: string;
 
   @Label('Id i dokumenthanteringen')
-  @Optional()
+  @AbsentOrValid()
   @Personal()
   @Matches(/^$|^[A-Za-z0-9._:/-]{1,64}$/, {
     message: 'journalRef must be empty or 1-64 letters, digits or . _ : / -',

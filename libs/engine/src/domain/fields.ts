@@ -1,6 +1,14 @@
 // class-transformer's @Type reads design metadata as DTO classes are defined, whoever loads them.
 import 'reflect-metadata';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 import { BIP_PHASE_LABELS } from './process-definition';
 import { CALENDAR_DATE_RULE, containsPersonnummer, isCalendarDate } from '@app/common';
 
@@ -74,6 +82,15 @@ function personalFieldsOfChain(payloadClass: PayloadClass): string[] {
     fields.push(...(PERSONAL.get(proto) ?? []));
   }
   return [...new Set(fields)];
+}
+
+/**
+ * A field that may be left out but not sent as null: unlike `IsOptional`,
+ * a null is judged by the field's rules, so it cannot pass for a comment or
+ * replace a value with nothing.
+ */
+export function AbsentOrValid(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
 }
 
 /** Free text in a step: required, at most 4,000 characters, no personnummer; personal, so encrypted. */
