@@ -1,4 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import {
+  createActor,
+  type ActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type StateValue,
+} from 'xstate';
 import type { ProcessEvent, WorkflowDefinition } from './definition';
 
 /** The action a machine names to start another process; its params name the definition. */
@@ -55,29 +61,76 @@ function outputsOf(
   return outputs;
 }
 
+type Action = { type: string; params?: unknown };
+type Scope = ActorScope<AnyMachineSnapshot, { type: string }> & { actionExecutor: (action: Action) => void };
+
+/**
+ * What `transition()` and `initialTransition()` build on every call, built
+ * once per machine: they create an actor each time, and its constructor
+ * works out the machine's first state, which was two fifths of a step's
+ * cost. Sharing it is safe because no process invokes or spawns an actor
+ * (so nothing registers in its system) and a step runs synchronously,
+ * collecting its actions before the next can begin.
+ */
+const scopes = new WeakMap<AnyStateMachine, Scope>();
+function inertScope(machine: AnyStateMachine): Scope {
+  const known = scopes.get(machine);
+  if (known) return known;
+  const self = createActor(machine);
+  const scope = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    defer: () => {},
+    logger: () => {},
+    stopChild: () => {},
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as Scope;
+  scopes.set(machine, scope);
+  return scope;
+}
+
+function run<T>(machine: AnyStateMachine, step: (scope: Scope) => T): [T, Action[]] {
+  const scope = inertScope(machine);
+  const actions: Action[] = [];
+  scope.actionExecutor = (action) => actions.push(action);
+  try {
+    return [step(scope), actions];
+  } finally {
+    scope.actionExecutor = () => {};
+  }
+}
+
+const firstState = (machine: AnyStateMachine) =>
+  run(machine, (scope) => machine.getInitialSnapshot(scope, {}) as AnyMachineSnapshot);
+const nextState = (machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: ProcessEvent) =>
+  run(machine, (scope) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot);
+
 /** A new instance of the definition: its first state and what entering it asks for. */
 export function startInstance(definition: WorkflowDefinition): InstanceStep {
-  const [snapshot, actions] = initialTransition(definition.machine, {});
+  const [snapshot, actions] = firstState(definition.machine);
   return { snapshot, outputs: outputsOf(actions, snapshot) };
 }
 
-/** One event on an instance, through `transition()`: the next state and what the step asks for. */
+/** One event on an instance: the next state and what the step asks for. */
 export function stepInstance(
   definition: WorkflowDefinition,
   snapshot: AnyMachineSnapshot,
   event: ProcessEvent,
 ): InstanceStep {
-  const [next, actions] = transition(definition.machine, snapshot, event);
+  const [next, actions] = nextState(definition.machine, snapshot, event);
   return { snapshot: next, outputs: outputsOf(actions, next) };
 }
 
 /** The first state alone, for folding a log: what it asked for is already in the log. */
 export const initialSnapshot = (definition: WorkflowDefinition): AnyMachineSnapshot =>
-  initialTransition(definition.machine, {})[0];
+  firstState(definition.machine)[0];
 
 /** The next state alone, for folding a log. */
 export const nextSnapshot = (
   definition: WorkflowDefinition,
   snapshot: AnyMachineSnapshot,
   event: ProcessEvent,
-): AnyMachineSnapshot => transition(definition.machine, snapshot, event)[0];
+): AnyMachineSnapshot => nextState(definition.machine, snapshot, event)[0];
