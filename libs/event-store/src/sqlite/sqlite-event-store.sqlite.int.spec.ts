@@ -91,6 +91,23 @@ describe('SQLite adapter, beyond the contract', () => {
     await second.close();
   });
 
+  it("given a stream this connection wrote last, when another connection appends to it, then a read past the first one's tail finds the new events", async () => {
+    const filename = newFile();
+    const one = new SqliteEventStore({ filename });
+    const other = new SqliteEventStore({ filename });
+    const stream = uniqueStream();
+    await one.appendToStream(stream, newEvents(2), { expectedRevision: NO_STREAM });
+    // Past its own tail, with no other commit since: nothing, and nothing read.
+    expect(await collect(one.readStream(stream, { fromRevision: 2 }))).toEqual([]);
+    await other.appendToStream(stream, newEvents(1), { expectedRevision: 1 });
+    expect((await collect(one.readStream(stream, { fromRevision: 2 }))).map((e) => e.revision)).toEqual([2]);
+    await one.appendToStream(stream, newEvents(1), { expectedRevision: 2 });
+    expect((await collect(other.readStream(stream, { fromRevision: 2 }))).map((e) => e.revision)).toEqual([
+      2, 3,
+    ]);
+    await Promise.all([one.close(), other.close()]);
+  });
+
   it('given a subscription on one connection, when another connection appends, then the poll fallback delivers it', async () => {
     const filename = newFile();
     const reader = new SqliteEventStore({ filename, pollIntervalMs: 20 });

@@ -86,6 +86,10 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
+const NOTHING: AsyncIterable<RecordedEvent> = {
+  async *[Symbol.asyncIterator]() {},
+};
+
 type AppendOutcome = { written: boolean; result: AppendResult } | { error: unknown };
 
 export class SqliteEventStore implements EventStore {
@@ -99,6 +103,15 @@ export class SqliteEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
+  /**
+   * Where each stream this connection appended to ends, valid while no
+   * other connection has committed since `tailsVersion` (SQLite's
+   * `data_version`, which a connection's own commits leave alone). A
+   * command reads its case from the revision after the one it cached, which
+   * is nearly always past the end: with this it costs a pragma, not a query.
+   */
+  private readonly ownTails = new Map<string, number>();
+  private tailsVersion = -1;
 
   private readonly stmt: {
     streamRevision: Statement<[string], { revision: number | null }>;
@@ -109,6 +122,7 @@ export class SqliteEventStore implements EventStore {
     readBackwards: Statement<[string, number, number], EventRow>;
     readAll: Statement<[number, number], EventRow>;
     head: Statement<[], { position: number | null }>;
+    dataVersion: Statement<[], number>;
   };
 
   constructor(options: SqliteEventStoreOptions) {
@@ -146,6 +160,7 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(true),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
     this.appendTransaction = this.db.transaction(this.appendRows.bind(this));
     this.groupTransaction = this.db.transaction(this.appendGroup.bind(this));
@@ -194,11 +209,36 @@ export class SqliteEventStore implements EventStore {
       for (const append of batch) append.reject(error);
       return;
     }
+    this.rememberTails(batch, outcomes);
     if (outcomes.some((outcome) => 'written' in outcome && outcome.written))
       for (const subscription of this.subscriptions) subscription.notify();
     outcomes.forEach((outcome, i) =>
       'error' in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.result),
     );
+  }
+
+  private rememberTails(batch: readonly PendingAppend[], outcomes: readonly AppendOutcome[]): void {
+    this.currentTails();
+    outcomes.forEach((outcome, i) => {
+      if ('result' in outcome && outcome.written)
+        this.ownTails.set(batch[i].streamName, outcome.result.nextExpectedRevision);
+    });
+  }
+
+  /** The tails this connection knows, emptied first if another connection has committed since. */
+  private currentTails(): Map<string, number> {
+    const version = this.stmt.dataVersion.get() as number;
+    if (version !== this.tailsVersion) {
+      this.ownTails.clear();
+      this.tailsVersion = version;
+    }
+    return this.ownTails;
+  }
+
+  /** True when `fromRevision` is known to lie past the stream's end, without reading it. */
+  private pastOwnTail(streamName: string, fromRevision: number): boolean {
+    const tail = this.ownTails.get(streamName);
+    return tail !== undefined && fromRevision > tail && this.currentTails().get(streamName) === tail;
   }
 
   private appendGroup(batch: readonly PendingAppend[]): AppendOutcome[] {
@@ -291,6 +331,7 @@ export class SqliteEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     let next = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    if (!backwards && this.pastOwnTail(streamName, next)) return NOTHING;
     return this.pages(
       limit,
       (size) => {
