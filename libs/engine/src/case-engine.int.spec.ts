@@ -1,7 +1,9 @@
-import { setup } from 'xstate';
+import { IsString } from 'class-validator';
+import { assign, setup } from 'xstate';
 import { ConcurrencyError } from '@app/event-store';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { foldCase } from './domain/case-state';
+import { Personal } from './domain/fields';
 import { intentActions, type ProcessDefinition, type ProcessEvent } from './domain/process-definition';
 import { CaseEngine } from './case-engine';
 import { EngineHarness } from './testing/engine-harness';
@@ -30,6 +32,45 @@ function pingDefinition(version: 1 | 2): ProcessDefinition {
       Pinged: { label: 'Pinga', lanes: ['socialsekreterare'] },
       Noted: { label: 'Notera', lanes: ['socialsekreterare'] },
       Reviewed: { label: 'Granska', lanes: ['rehabansvarig'] },
+    },
+    deadlines: {},
+  };
+}
+
+class MemoPayload {
+  @Personal()
+  @IsString()
+  note!: string;
+}
+
+/** A step that keeps its sealed note in the context, and one that keeps nothing. */
+function memoDefinition(): ProcessDefinition {
+  const machine = setup({
+    types: { events: {} as ProcessEvent, context: {} as { note?: unknown } },
+    actions: intentActions,
+  }).createMachine({
+    id: 'memo',
+    initial: 'open',
+    context: {},
+    states: {
+      open: {
+        on: {
+          Kept: { actions: assign({ note: ({ event }) => event.payload?.note }) },
+          Seen: { target: 'open' },
+        },
+      },
+    },
+  });
+  return {
+    id: 'memo',
+    version: 1,
+    title: 'Memo',
+    description: 'Testprocess',
+    machine,
+    startLanes: ['socialsekreterare'],
+    events: {
+      Kept: { label: 'Spara', lanes: ['socialsekreterare'], payload: MemoPayload },
+      Seen: { label: 'Läst', lanes: ['socialsekreterare'], payload: MemoPayload },
     },
     deadlines: {},
   };
@@ -143,6 +184,34 @@ describe('case engine', () => {
     expect([cached.revision, cached.chainHash]).toEqual([fresh.revision, fresh.chainHash]);
     expect(cached.instances.get('p')?.snapshot.value).toEqual(fresh.instances.get('p')?.snapshot.value);
     expect([...cached.applied.keys()]).toEqual([...fresh.applied.keys()]);
+  });
+
+  it('given a step that keeps a personal field in its context, then the engine caches the sealed context a reader of the log gets, never the plaintext', async () => {
+    const memo = new EngineHarness([memoDefinition()]);
+    const id = await memo.openCase();
+    await memo.run('socialsekreterare', {
+      type: 'StartProcess',
+      caseId: id,
+      instanceId: 'm',
+      definitionId: 'memo',
+    });
+    const contexts = async () => {
+      const fresh = foldCase(memo.registry, id, await memo.events(id));
+      return [
+        (await memo.engine.load(id)).instances.get('m')?.snapshot.context,
+        fresh.instances.get('m')?.snapshot.context,
+      ];
+    };
+    await memo.send('socialsekreterare', id, 'm', 'Kept', { note: 'kvinna född -63 ringde' });
+    const [kept, keptFresh] = await contexts();
+    expect(kept).toEqual(keptFresh);
+    expect(JSON.stringify(kept)).toContain('enc:v1:');
+    expect(JSON.stringify(kept)).not.toContain('ringde');
+    // A step that keeps nothing is folded from the state decide worked out: still the same context.
+    await memo.send('socialsekreterare', id, 'm', 'Seen', { note: 'läst' });
+    const [seen, seenFresh] = await contexts();
+    expect(seen).toEqual(seenFresh);
+    expect(seen).toEqual(kept);
   });
 
   it('given an idempotency key reused for a different command, then it is refused and nothing is appended', async () => {

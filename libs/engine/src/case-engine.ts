@@ -10,7 +10,8 @@ import type { KeyStore } from './crypto/key-store';
 import { sealPersonalData, type SealedEvent } from './crypto/seal-events';
 import type { CaseEffects } from './domain/case-effects';
 import { TOOLBOX_EFFECTS } from './domain/toolbox-effects';
-import { decide, type DeadlineOverrides } from './domain/decide';
+import { decide, type DeadlineOverrides, type PendingEvent } from './domain/decide';
+import { decidedStepOf } from './domain/decided-snapshots';
 import { defaultUnitSettings, type UnitSettingsLookup } from './domain/unit-settings';
 import { isIsoDuration } from '@app/workflow';
 import { staffNamedBy, type StaffLookup } from './domain/staff-fields';
@@ -148,17 +149,24 @@ export class CaseEngine {
 
   /**
    * The case with what the command just appended folded in, so the next
-   * command on it reads nothing back. Folded from the events as a reader of
-   * the log would see them (through JSON), so the cache can never hold a
-   * state the log would not give.
+   * command on it reads nothing back. Folded from the events as appended:
+   * a store takes nothing but JSON values (`prepareEvents` refuses the
+   * rest), so they are what a reader of the log gets back, and the cache
+   * can never hold a state the log would not give.
    */
-  private rememberAppended(state: CaseState, appended: readonly NewEvent[]): void {
+  private rememberAppended(
+    state: CaseState,
+    pending: readonly PendingEvent[],
+    appended: readonly NewEvent[],
+  ): void {
     if (this.cacheSize === 0) return;
     const first = state.revision === 'no_stream' ? 0 : state.revision + 1;
     const fold = new CaseFold(this.registry, state, this.effects);
-    appended.forEach((event, index) => {
-      const { type, data, metadata } = JSON.parse(JSON.stringify(event)) as NewEvent;
-      fold.apply({ type, data, metadata: metadata ?? {}, revision: first + index });
+    appended.forEach(({ type, data, metadata }, index) => {
+      fold.apply(
+        { type, data, metadata: metadata ?? {}, revision: first + index },
+        decidedStepOf(pending[index]),
+      );
     });
     this.remember(state.caseId, fold.state);
   }
@@ -237,7 +245,7 @@ export class CaseEngine {
           events,
         );
         if (command.type === 'EraseCase') await this.keys.destroy(command.caseId);
-        this.rememberAppended(state, result.appended);
+        this.rememberAppended(state, pending, result.appended);
         return {
           caseId: command.caseId,
           revision: result.nextExpectedRevision,

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { initialSnapshot, nextSnapshot } from '@app/workflow';
+import type { DecidedStep } from './decided-snapshots';
 import type { ProcessEvent, Role } from './process-definition';
 import type { ActorRole } from './commands';
 import type { EndReason } from './process-ending';
@@ -162,9 +163,16 @@ export function initialCaseState(caseId: string): CaseState {
  * statistics count steps); a step that stays, such as a check-in, leaves
  * it waiting.
  */
-function advance(registry: ProcessRegistry, instance: InstanceState, event: ProcessEvent): InstanceState {
-  const definition = registry.get(instance.definitionId, instance.version);
-  const snapshot = nextSnapshot(definition, instance.snapshot, event);
+function advance(
+  registry: ProcessRegistry,
+  instance: InstanceState,
+  event: ProcessEvent,
+  decided?: DecidedStep,
+): InstanceState {
+  const snapshot =
+    decided?.from === instance.snapshot
+      ? decided.next
+      : nextSnapshot(registry.get(instance.definitionId, instance.version), instance.snapshot, event);
   const waiting =
     instance.waiting && topStepOf(snapshot.value) === topStepOf(instance.waiting.step)
       ? instance.waiting
@@ -214,7 +222,8 @@ export class CaseFold {
     return this.draft;
   }
 
-  apply(stored: FoldableEvent): this {
+  /** `decided`: the step's next state as `decide` worked it out, when the engine folds what it has just appended. */
+  apply(stored: FoldableEvent, decided?: DecidedStep): this {
     if (this.shared) this.unshare();
     const event = asCaseEvent(stored);
     this.draft.revision = event.revision;
@@ -228,7 +237,7 @@ export class CaseFold {
         this.effects.evolve(event.type, event.data, event.metadata.occurredAt, this.draft),
       );
     else if (isOwnCaseEvent(event)) this.applyOwn(event);
-    else this.applyStep(event);
+    else this.applyStep(event, decided);
     return this;
   }
 
@@ -360,7 +369,7 @@ export class CaseFold {
   }
 
   /** Every other type is a process step, named after what happened. */
-  private applyStep(event: ProcessStepEvent): void {
+  private applyStep(event: ProcessStepEvent, decided: DecidedStep | undefined): void {
     const instance = this.draft.instances.get(event.data.instanceId);
     if (!instance) return;
     const payload = event.data.payload ?? {};
@@ -390,7 +399,7 @@ export class CaseFold {
         : {}),
     };
     this.draft.instances.set(instance.instanceId, {
-      ...advance(this.registry, instance, { type: event.type, payload: { ...payload } }),
+      ...advance(this.registry, instance, { type: event.type, payload: { ...payload } }, decided),
       lastStep,
     });
   }

@@ -1,4 +1,5 @@
 import { CASE_EVENTS } from './case-events';
+import { keepDecidedStep, withDecidedStepOf } from './decided-snapshots';
 import type { CaseEffects } from './case-effects';
 import { rowsOf, TOOLBOX_EFFECTS } from './toolbox-effects';
 import { caseEvent, type CaseEvent, type CaseEventMetadata } from './case-event';
@@ -438,7 +439,9 @@ function stepInto(
   // The read side tells the partner of its steps without the context: the unit travels with the step.
   const partnerUnit = definition.partnerUnit?.(snapshot.context);
   const metadata = instanceMetadata(instance, instance.snapshot.value, snapshot.value);
-  out.events.push(stored(partnerUnit === undefined ? metadata : { ...metadata, partnerUnit }));
+  const stepEvent = stored(partnerUnit === undefined ? metadata : { ...metadata, partnerUnit });
+  keepDecidedStep(stepEvent, instance.snapshot, snapshot);
+  out.events.push(stepEvent);
   recordOutputs(ctx, state, meta, { ...instance, snapshot }, outputs, out, event.payload);
 }
 
@@ -450,7 +453,7 @@ export function decide(
   meta: CommandMetadata,
 ): PendingEvent[] {
   const { role, events } = decideAs(ctx, state, command, meta);
-  return events.map((event) => ({ ...event, metadata: { ...event.metadata, role } }));
+  return events.map((event) => withDecidedStepOf(event, { ...event, metadata: { ...event.metadata, role } }));
 }
 
 function decideAs(
