@@ -46,15 +46,21 @@ export function subtractIsoDuration(end: string, duration: string): string {
 }
 
 const UTC_HOUR = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
-let dayOfHour = { hour: '', day: '' };
+/** The Swedish day of the UTC hours looked up lately; a command asks for its own hour and its deadlines'. */
+const dayOfHour = new Map<string, string>();
+const HOURS_KEPT = 256;
 
 /** The Swedish calendar day (YYYY-MM-DD) an ISO-8601 timestamp falls on. */
 export function calendarDayOf(instant: string): string {
   // Sweden's offsets are whole hours, so a UTC hour never straddles local midnight: one zone lookup per hour.
   const hour = UTC_HOUR.exec(instant)?.[1];
-  if (hour !== undefined && hour === dayOfHour.hour) return dayOfHour.day;
+  const known = hour === undefined ? undefined : dayOfHour.get(hour);
+  if (known !== undefined) return known;
   const day = Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
-  if (hour !== undefined) dayOfHour = { hour, day };
+  if (hour !== undefined) {
+    if (dayOfHour.size >= HOURS_KEPT) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
   return day;
 }
 
