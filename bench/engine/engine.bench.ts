@@ -6,6 +6,11 @@
  * command, the very batch the engine appended (fresh ids, same data and
  * metadata, exact expected revision), so the ratio is the engine's cost:
  * reading and folding the case, validating, deciding.
+ *
+ * The first rounds are run and thrown away: until V8 has compiled the
+ * engine's paths an engine round runs a third slower than the next, while
+ * the baseline's few paths warm at once, so a cold round measures the JIT.
+ * A server runs warm; the first round is printed beside the result.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +22,8 @@ import { createProcessRegistry } from '@app/processes';
 import { median, realisticCase } from '../realistic-case';
 
 const CASES = Number(process.env.BENCH_CASES ?? 40);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
 const dir = mkdtempSync(join(tmpdir(), 'arendemotorn-engine-bench-'));
 let files = 0;
 
@@ -81,14 +87,20 @@ async function runBaseline(batches: RecordedEvent[][]): Promise<number> {
 
 async function main(): Promise<void> {
   console.log(
-    `engine bench: ${ROUNDS} alternating rounds of ${CASES} cases x 15 commands, SQLite file, synchronous=FULL`,
+    `engine bench: ${WARMUP_ROUNDS} warm-up and ${ROUNDS} measured alternating rounds of ${CASES} cases x 15 commands, SQLite file, synchronous=FULL`,
   );
   const engine: number[] = [];
   const baseline: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     const run = await runEngine();
+    const appends = await runBaseline(run.batches);
+    if (round === 0)
+      console.log(
+        `first (cold) round: ${Math.round(run.commandsPerSecond)} commands/s against ${Math.round(appends)} appends/s, ${((100 * run.commandsPerSecond) / appends).toFixed(1)} %`,
+      );
+    if (round < WARMUP_ROUNDS) continue;
     engine.push(run.commandsPerSecond);
-    baseline.push(await runBaseline(run.batches));
+    baseline.push(appends);
   }
   const ratio = median(engine) / median(baseline);
   console.log('| workload | engine commands/s | same appends without engine/s | engine / baseline |');
