@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { addIsoDuration, calendarDayOf, isIsoDuration } from './iso-duration';
+import { addIsoDuration, calendarDayOf, isIsoDuration, onDayOf, TIME_ZONE } from './iso-duration';
 
 describe('calendar arithmetic on ISO-8601 durations', () => {
   it.each([
@@ -69,5 +71,79 @@ describe('the Swedish calendar day of an instant', () => {
     );
     expect(days).toEqual(['2026-02-21', '2026-02-21', '2026-02-21']);
     expect(calendarDayOf('2026-02-20T22:00:00.000Z')).toBe('2026-02-20');
+  });
+});
+
+describe('the same arithmetic for every instant of a UTC hour', () => {
+  const HOUR = 3_600_000;
+  // 2025-2028, weighted towards the hours around each change of the clocks.
+  const transitions = [
+    '2025-03-30',
+    '2025-10-26',
+    '2026-03-29',
+    '2026-10-25',
+    '2027-03-28',
+    '2027-10-31',
+  ].map((day) => Date.parse(`${day}T01:00:00.000Z`));
+  const hourStart = fc.oneof(
+    fc.integer({
+      min: Date.parse('2025-01-01T00:00:00Z') / HOUR,
+      max: Date.parse('2028-12-31T00:00:00Z') / HOUR,
+    }),
+    fc
+      .tuple(fc.constantFrom(...transitions), fc.integer({ min: -800, max: 800 }))
+      .map(([at, hours]) => at / HOUR + hours),
+  );
+  const withinHour = fc.integer({ min: 0, max: HOUR - 1 });
+  const iso = (hour: number, ms: number) => new Date(hour * HOUR + ms).toISOString();
+  const byTemporal = (start: string, duration: string) =>
+    new Date(
+      Temporal.Instant.from(start).toZonedDateTimeISO(TIME_ZONE).add(Temporal.Duration.from(duration))
+        .epochMilliseconds,
+    ).toISOString();
+  const onDayByTemporal = (day: string, instant: string) =>
+    new Date(
+      Temporal.PlainDate.from(day).toZonedDateTime({
+        timeZone: TIME_ZONE,
+        plainTime: Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainTime(),
+      }).epochMilliseconds,
+    ).toISOString();
+
+  it('adds a period to the first and to any later instant of the hour as Temporal does', () => {
+    fc.assert(
+      fc.property(
+        hourStart,
+        withinHour,
+        withinHour,
+        fc.constantFrom('P1D', 'P2W', 'P1M', 'P3M', 'P1Y', 'P1M1D', 'PT36H', 'PT30M', 'P1DT12H'),
+        (hour, first, later, duration) => {
+          expect(addIsoDuration(iso(hour, first), duration)).toBe(byTemporal(iso(hour, first), duration));
+          expect(addIsoDuration(iso(hour, later), duration)).toBe(byTemporal(iso(hour, later), duration));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('moves an instant to another day at its Swedish time of day as Temporal does', () => {
+    fc.assert(
+      fc.property(
+        hourStart,
+        withinHour,
+        withinHour,
+        fc.integer({ min: -400, max: 400 }),
+        (hour, first, later, days) => {
+          const day = calendarDayOf(new Date(hour * HOUR + days * 86_400_000).toISOString());
+          expect(onDayOf(day, iso(hour, first))).toBe(onDayByTemporal(day, iso(hour, first)));
+          expect(onDayOf(day, iso(hour, later))).toBe(onDayByTemporal(day, iso(hour, later)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('still refuses a malformed minute in an hour it has seen', () => {
+    addIsoDuration('2026-02-20T09:00:00.000Z', 'P1M');
+    expect(() => addIsoDuration('2026-02-20T09:75:00.000Z', 'P1M')).toThrow(/not an ISO-8601 timestamp/);
   });
 });

@@ -19,11 +19,46 @@ export function isIsoDuration(text: string): boolean {
   return DURATION.test(text);
 }
 
+const UTC_HOUR = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+
+/**
+ * Worked-out offsets, by UTC hour: Sweden's offsets are whole hours and
+ * change on the hour, so for every instant in one UTC hour the Swedish wall
+ * clock, and the instant a calendar period from it lands on, are the same
+ * number of milliseconds on. One Temporal computation per hour and period
+ * (the polyfill's zone arithmetic costs tens of microseconds), then an
+ * addition. Keys hold the hour's date, so a malformed date never gets one.
+ */
+const offsetsByHour = new Map<string, number>();
+const OFFSETS_KEPT = 4096;
+
+function byHour(key: string, instant: number, compute: () => string): string {
+  const known = offsetsByHour.get(key);
+  if (known !== undefined) return new Date(instant + known).toISOString();
+  const result = compute();
+  if (offsetsByHour.size >= OFFSETS_KEPT) offsetsByHour.clear();
+  offsetsByHour.set(key, Date.parse(result) - instant);
+  return result;
+}
+
+/** The UTC hour of an ISO-8601 UTC timestamp and its epoch milliseconds, when it is one. */
+function utcHourOf(instant: string): { hour: string; at: number } | undefined {
+  const hour = UTC_HOUR.exec(instant)?.[1];
+  const at = hour === undefined ? NaN : Date.parse(instant);
+  return hour === undefined || Number.isNaN(at) ? undefined : { hour, at };
+}
+
 /** `start` plus `duration` on the Swedish calendar and clock, as an ISO-8601 UTC timestamp. */
 export function addIsoDuration(start: string, duration: string): string {
   if (!isIsoDuration(duration)) {
     throw new RangeError(`'${duration}' is not an ISO-8601 duration such as P2W, P1M or PT12H`);
   }
+  const utc = utcHourOf(start);
+  if (!utc) return zonedAdd(start, duration);
+  return byHour(`+${utc.hour}/${duration}`, utc.at, () => zonedAdd(start, duration));
+}
+
+function zonedAdd(start: string, duration: string): string {
   let instant: Temporal.Instant;
   try {
     instant = Temporal.Instant.from(start);
@@ -45,7 +80,6 @@ export function subtractIsoDuration(end: string, duration: string): string {
   return new Date(since.epochMilliseconds).toISOString();
 }
 
-const UTC_HOUR = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 /** The Swedish day of the UTC hours looked up lately; a command asks for its own hour and its deadlines'. */
 const dayOfHour = new Map<string, string>();
 const HOURS_KEPT = 256;
@@ -70,6 +104,12 @@ export function calendarDayOf(instant: string): string {
  * of day it was recorded at, so a date entered as today changes nothing.
  */
 export function onDayOf(day: string, instant: string): string {
+  const utc = utcHourOf(instant);
+  if (!utc) return zonedOnDay(day, instant);
+  return byHour(`@${day}/${utc.hour}`, utc.at, () => zonedOnDay(day, instant));
+}
+
+function zonedOnDay(day: string, instant: string): string {
   const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE);
   const onDay = Temporal.PlainDate.from(day).toZonedDateTime({
     timeZone: TIME_ZONE,
