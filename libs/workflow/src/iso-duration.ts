@@ -21,6 +21,16 @@ export function isIsoDuration(text: string): boolean {
 
 const UTC_HOUR = /^(\d{4}-\d{2}-\d{2}T\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 
+/** A memo that forgets everything once it holds `size` keys: the ones below are keyed by recent hours. */
+function remembered<T>(cache: Map<string, T>, size: number, key: string, compute: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= size) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /**
  * Worked-out offsets, by UTC hour: Sweden's offsets are whole hours and
  * change on the hour, so for every instant in one UTC hour the Swedish wall
@@ -33,12 +43,8 @@ const offsetsByHour = new Map<string, number>();
 const OFFSETS_KEPT = 4096;
 
 function byHour(key: string, instant: number, compute: () => string): string {
-  const known = offsetsByHour.get(key);
-  if (known !== undefined) return new Date(instant + known).toISOString();
-  const result = compute();
-  if (offsetsByHour.size >= OFFSETS_KEPT) offsetsByHour.clear();
-  offsetsByHour.set(key, Date.parse(result) - instant);
-  return result;
+  const offset = remembered(offsetsByHour, OFFSETS_KEPT, key, () => Date.parse(compute()) - instant);
+  return new Date(instant + offset).toISOString();
 }
 
 /** The UTC hour of an ISO-8601 UTC timestamp and its epoch milliseconds, when it is one. */
@@ -86,16 +92,10 @@ const HOURS_KEPT = 256;
 
 /** The Swedish calendar day (YYYY-MM-DD) an ISO-8601 timestamp falls on. */
 export function calendarDayOf(instant: string): string {
+  const day = () => Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
   // Sweden's offsets are whole hours, so a UTC hour never straddles local midnight: one zone lookup per hour.
   const hour = UTC_HOUR.exec(instant)?.[1];
-  const known = hour === undefined ? undefined : dayOfHour.get(hour);
-  if (known !== undefined) return known;
-  const day = Temporal.Instant.from(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
-  if (hour !== undefined) {
-    if (dayOfHour.size >= HOURS_KEPT) dayOfHour.clear();
-    dayOfHour.set(hour, day);
-  }
-  return day;
+  return hour === undefined ? day() : remembered(dayOfHour, HOURS_KEPT, hour, day);
 }
 
 /**

@@ -237,8 +237,9 @@ export class SqliteEventStore implements EventStore {
 
   /** True when `fromRevision` is known to lie past the stream's end, without reading it. */
   private pastOwnTail(streamName: string, fromRevision: number): boolean {
-    const tail = this.ownTails.get(streamName);
-    return tail !== undefined && fromRevision > tail && this.currentTails().get(streamName) === tail;
+    if (!this.ownTails.has(streamName)) return false;
+    const tail = this.currentTails().get(streamName);
+    return tail !== undefined && fromRevision > tail;
   }
 
   private appendGroup(batch: readonly PendingAppend[]): AppendOutcome[] {
