@@ -52,6 +52,7 @@ describe('insatser: the statistics', () => {
     await step('PlacementStarted', STARTED);
     if (followUpOn) await step('FollowUpHeld', { ...FOLLOW_UP, heldOn: followUpOn });
     if (outcome) await step('PlacementClosed', { outcome, endedOn: '2026-04-30', summary: 'Avslutad' });
+    return caseId;
   }
 
   async function insatsOf(unit: string): Promise<string> {
@@ -200,6 +201,26 @@ describe('insatser: the statistics', () => {
       'jarva-1;Arbete / egen försörjning;5;83,3',
       'jarva-1;Studier;1;16,7',
     ]);
+  });
+
+  it('given the facts recorded after the placement started, then the lead time from aktuell på bistånd follows the latest date', async () => {
+    const unit = 'husby-3';
+    const caseId = await placement(unit, await insatsOf(unit));
+    const worker = as(app, 'socialsekreterare', `ss-${unit}`, unit);
+    const aktuell = async () => (await report('lead-times', {}, chef(unit)).expect(200)).body.rows[0];
+    await worker
+      .post(`/api/cases/${caseId}/client-facts`)
+      .send({ ...WOMAN, aktuellSedan: '2026-02-01' })
+      .expect(200);
+    // 1 February to the start on 2 March.
+    await eventually(async () => expect((await aktuell()).aktuellToStartMedian).toBe(29));
+    await worker
+      .post(`/api/cases/${caseId}/client-facts`)
+      .send({ ...WOMAN, aktuellSedan: '2026-04-01' })
+      .expect(200);
+    await eventually(async () =>
+      expect(await aktuell()).toMatchObject({ started: 1, aktuellToStartMedian: null }),
+    );
   });
 
   it.each([

@@ -1,8 +1,9 @@
 import { AGE_BANDS, KON, REASON_CODES, TARGET_GROUPS } from '@app/engine';
 import type { ReadModelDb } from '@app/read-model';
-import type { ReportColumn, ReportRow } from './report-cells';
+import { tallyThrough } from '../tallies/calendar-tallies';
+import { CLIENT_FACT_TALLIES } from './client-facts.projection';
+import type { Built, ReportPeriod } from './tallied-reports';
 
-type Built = { columns: ReportColumn[]; rows: ReportRow[] };
 type Row = Record<string, unknown>;
 const MISSING = 'Uppgift saknas';
 const named = (terms: Readonly<Record<string, string>>, key: unknown) =>
@@ -14,7 +15,9 @@ const named = (terms: Readonly<Record<string, string>>, key: unknown) =>
  * whose facts were never recorded counted as "uppgift saknas", so the
  * total still matches.
  */
-export function participantsByGroup(db: ReadModelDb, params: Row, inUnits: string): Built {
+export function participantsByGroup(db: ReadModelDb, { units, from, to }: ReportPeriod): Built {
+  // Two fixed texts rather than `:all = 1 OR ...`, which would keep SQLite from the unit index.
+  const inUnits = units === undefined ? '1 = 1' : 'p.unit IN (SELECT value FROM json_each(:units))';
   return {
     columns: [
       { key: 'unit', label: 'Placerande enhet', kind: 'text' },
@@ -29,7 +32,7 @@ export function participantsByGroup(db: ReadModelDb, params: Row, inUnits: strin
          WHERE p.started_on IS NOT NULL AND p.started_on <= :to AND (p.ended_on IS NULL OR p.ended_on >= :from)
            AND ${inUnits}
          GROUP BY p.unit, f.kon, f.age_band ORDER BY p.unit, f.kon, f.age_band`,
-        params,
+        { from, to, units: JSON.stringify(units ?? []) },
       )
       .map((r) => ({
         unit: r.unit as string,
@@ -45,7 +48,8 @@ export function participantsByGroup(db: ReadModelDb, params: Row, inUnits: strin
  * aktuell by the end of the period [001]: how many the insatser are for,
  * and how many are in the other groups.
  */
-export function targetGroups(db: ReadModelDb, params: Row, inUnits: string): Built {
+export function targetGroups(db: ReadModelDb, { units, to }: ReportPeriod): Built {
+  const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
   return {
     columns: [
       { key: 'unit', label: 'Enhet', kind: 'text' },
@@ -53,18 +57,14 @@ export function targetGroups(db: ReadModelDb, params: Row, inUnits: string): Bui
       { key: 'reasonCode', label: 'Huvudsaklig orsak till bistånd', kind: 'text' },
       { key: 'cases', label: 'Ärenden', kind: 'count' },
     ],
-    rows: db
-      .all<Row>(
-        `SELECT unit, target_group, reason_code, count(*) AS n FROM pl_client_facts
-         WHERE aktuell_sedan <= :to AND ${inUnits}
-         GROUP BY unit, target_group, reason_code ORDER BY unit, target_group, n DESC`,
-        params,
-      )
-      .map((r) => ({
-        unit: r.unit as string,
-        targetGroup: named(TARGET_GROUPS, r.target_group),
-        reasonCode: named(REASON_CODES, r.reason_code),
-        cases: r.n as number,
+    rows: [...tallyThrough(db, CLIENT_FACT_TALLIES, 'targetGroups', to, units).values()]
+      .filter((t) => t.n !== 0)
+      .sort((a, b) => byText(a.keys[0], b.keys[0]) || byText(a.keys[1], b.keys[1]) || b.n - a.n)
+      .map(({ keys: [unit, targetGroup, reasonCode], n }) => ({
+        unit: String(unit),
+        targetGroup: named(TARGET_GROUPS, targetGroup),
+        reasonCode: named(REASON_CODES, reasonCode),
+        cases: n,
       })),
   };
 }

@@ -8,6 +8,17 @@ import {
   type StoredEventMessage,
 } from '@app/read-model';
 import { caseFacts } from '../case-directory';
+import { tallyTable, tallyTriggers } from '../tallies/calendar-tallies';
+
+/** The cases by unit, target group and reason, by the day each became aktuell på bistånd (ADR 0036). */
+export const CLIENT_FACT_TALLIES = 'pl_client_fact_tallies';
+const TARGET_GROUPS_TALLY = {
+  tally: 'targetGroups',
+  on: 'pl_client_facts',
+  day: '$.aktuell_sedan',
+  keys: ['$.unit', '$.target_group', '$.reason_code'],
+  when: 'true',
+};
 
 /**
  * The latest facts recorded for the statistics of each case (kön, age band,
@@ -18,14 +29,14 @@ class ClientFactsProjection implements Projection {
   readonly handles = [ClientFactsRecorded, CaseErased];
   readonly name = 'clientFacts';
   readonly tables = [
+    tallyTable(CLIENT_FACT_TALLIES),
     {
       name: 'pl_client_facts',
       ddl: [
         `CREATE TABLE pl_client_facts (
            case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, kon TEXT NOT NULL, age_band TEXT NOT NULL,
            aktuell_sedan TEXT NOT NULL, reason_code TEXT NOT NULL, target_group TEXT NOT NULL)`,
-        // Covering: the target-group counts read no row.
-        'CREATE INDEX pl_client_facts_unit ON pl_client_facts (unit, target_group, reason_code, aktuell_sedan)',
+        ...tallyTriggers(CLIENT_FACT_TALLIES, 'pl_client_facts', [TARGET_GROUPS_TALLY]),
       ],
     },
   ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CASE_EVENTS, type InsatsSnapshot } from '@app/engine';
 import {
   CaseErased,
+  ClientFactsRecorded,
   DeadlineReached,
   DeadlineScheduled,
   ProcessCompleted,
@@ -16,6 +17,7 @@ import {
 import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
 import { calendarDayOf } from '@app/workflow';
 import { caseFacts } from '../case-directory';
+import { placementTalliesTable, placementTallyTriggers } from './placement-tallies';
 
 /**
  * How the providing unit names a placement: neither the case id nor the
@@ -42,7 +44,8 @@ function phaseOf(state: unknown): { phase: string; followUp: string | null } {
  * follow-up is due: the occupancy of each insats (never typed, always
  * counted from here), its waiting list in order, and the lists of due and
  * overdue follow-ups. Each follow-up held (on time or not) and each unmet
- * need are kept beside them for the statistics.
+ * need are kept beside them, and triggers on all three keep the tallies
+ * the statistics read (ADR 0036).
  */
 class PlacementsProjection implements Projection {
   readonly handles = [
@@ -52,10 +55,17 @@ class PlacementsProjection implements Projection {
     DeadlineReached,
     ProcessCompleted,
     ProcessEnded,
+    ClientFactsRecorded,
     CaseErased,
   ];
   readonly name = 'placements';
   readonly tables = [
+    placementTalliesTable,
+    {
+      // The case's latest aktuell på bistånd, for a placement started after it was recorded.
+      name: 'pl_case_aktuell',
+      ddl: ['CREATE TABLE pl_case_aktuell (case_id TEXT PRIMARY KEY, aktuell_sedan TEXT NOT NULL)'],
+    },
     {
       name: 'pl_placements',
       ddl: [
@@ -70,13 +80,14 @@ class PlacementsProjection implements Projection {
            accepted_on TEXT, scope_hours REAL, scope_per TEXT, plan TEXT, attendance_to TEXT,
            last_observation_on TEXT, placement_id TEXT NOT NULL,
            origin TEXT, plan_row INTEGER, continues_from TEXT, earlier_insats_name TEXT, earlier_follow_ups INTEGER NOT NULL DEFAULT 0,
-           PRIMARY KEY (case_id, instance_id))`,
+           aktuell_sedan TEXT, PRIMARY KEY (case_id, instance_id))`,
         'CREATE INDEX pl_placements_insats ON pl_placements (insats_id, phase, queued_at)',
         // The providing unit's list and the billing basis between units.
         'CREATE INDEX pl_placements_providing ON pl_placements (providing_unit, assigned_on)',
         'CREATE INDEX pl_placements_placement ON pl_placements (placement_id)',
         // Also the order of a due list, and all its count reads: no row is fetched but the page's.
         'CREATE INDEX pl_placements_due ON pl_placements (unit, phase, follow_up_due_at, case_id, instance_id)',
+        ...placementTallyTriggers('pl_placements'),
       ],
     },
     {
@@ -85,8 +96,8 @@ class PlacementsProjection implements Projection {
         `CREATE TABLE pl_follow_ups (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, held_on TEXT NOT NULL,
            on_time INTEGER NOT NULL)`,
-        'CREATE INDEX pl_follow_ups_unit ON pl_follow_ups (unit, held_on)',
         'CREATE INDEX pl_follow_ups_case ON pl_follow_ups (case_id)',
+        ...placementTallyTriggers('pl_follow_ups'),
       ],
     },
     {
@@ -95,7 +106,7 @@ class PlacementsProjection implements Projection {
         `CREATE TABLE pl_unmet_needs (
            case_id TEXT NOT NULL, instance_id TEXT NOT NULL, unit TEXT NOT NULL, category TEXT NOT NULL,
            recorded_on TEXT NOT NULL, PRIMARY KEY (case_id, instance_id))`,
-        'CREATE INDEX pl_unmet_needs_unit ON pl_unmet_needs (unit, category)',
+        ...placementTallyTriggers('pl_unmet_needs'),
       ],
     },
   ];
@@ -106,13 +117,25 @@ class PlacementsProjection implements Projection {
       db.run('DELETE FROM pl_placements WHERE case_id = :caseId', { caseId });
       db.run('DELETE FROM pl_unmet_needs WHERE case_id = :caseId', { caseId });
       db.run('DELETE FROM pl_follow_ups WHERE case_id = :caseId', { caseId });
+      db.run('DELETE FROM pl_case_aktuell WHERE case_id = :caseId', { caseId });
+      return;
+    }
+    if (message.event.type === CASE_EVENTS.clientFactsRecorded) {
+      const facts = { caseId, aktuellSedan: data.aktuellSedan };
+      db.run(
+        `INSERT INTO pl_case_aktuell (case_id, aktuell_sedan) VALUES (:caseId, :aktuellSedan)
+         ON CONFLICT (case_id) DO UPDATE SET aktuell_sedan = excluded.aktuell_sedan`,
+        facts,
+      );
+      db.run('UPDATE pl_placements SET aktuell_sedan = :aktuellSedan WHERE case_id = :caseId', facts);
       return;
     }
     if (message.event.type === CASE_EVENTS.processStarted) {
       if (data.definitionId !== PLACEMENT_PROCESS) return;
       db.run(
-        `INSERT INTO pl_placements (case_id, instance_id, unit, phase, started_at, placement_id)
-         VALUES (:caseId, :instanceId, :unit, 'anvisning', :at, :placementId)`,
+        `INSERT INTO pl_placements (case_id, instance_id, unit, phase, started_at, placement_id, aktuell_sedan)
+         VALUES (:caseId, :instanceId, :unit, 'anvisning', :at, :placementId,
+           (SELECT aktuell_sedan FROM pl_case_aktuell WHERE case_id = :caseId))`,
         {
           caseId,
           instanceId: data.instanceId,
