@@ -1,23 +1,38 @@
 import { AGE_BANDS, KON, REASON_CODES, TARGET_GROUPS } from '@app/engine';
 import type { ReadModelDb } from '@app/read-model';
-import { tallyThrough } from '../tallies/calendar-tallies';
+import { dayBefore, tallyThrough, tallyThroughBoth } from '../tallies/calendar-tallies';
+import { PLACEMENT_TALLIES } from './placement-tallies';
 import { CLIENT_FACT_TALLIES } from './client-facts.projection';
 import type { Built, ReportPeriod } from './tallied-reports';
 
-type Row = Record<string, unknown>;
 const MISSING = 'Uppgift saknas';
+/** Keys of the tallies hold a missing fact as ''. */
 const named = (terms: Readonly<Record<string, string>>, key: unknown) =>
-  typeof key === 'string' ? (terms[key] ?? key) : MISSING;
+  typeof key === 'string' && key !== '' ? (terms[key] ?? key) : MISSING;
+/** SQLite's own order of text, which the reports kept when they were sorted by SQL. */
+const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 /**
  * People in a placement during the period by kön and age band [004, 001]:
  * each person once per unit, however many placements they had; those
  * whose facts were never recorded counted as "uppgift saknas", so the
- * total still matches.
+ * total still matches. Runs that reach into the period, less the gaps
+ * between two runs that both do (participation.ts).
  */
 export function participantsByGroup(db: ReadModelDb, { units, from, to }: ReportPeriod): Built {
-  // Two fixed texts rather than `:all = 1 OR ...`, which would keep SQLite from the unit index.
-  const inUnits = units === undefined ? '1 = 1' : 'p.unit IN (SELECT value FROM json_each(:units))';
+  const before = dayBefore(from);
+  const through = (tally: string, day: string) => tallyThrough(db, PLACEMENT_TALLIES, tally, day, units);
+  const gaps = (day: string) => tallyThroughBoth(db, PLACEMENT_TALLIES, 'runGap', day, to, units);
+  const [endedBefore, gapsTo, gapsBefore] = [through('runEnded', before), gaps(to), gaps(before)];
+  const rows = [...through('runStarted', to)]
+    .map(([key, started]) => ({
+      keys: started.keys,
+      n:
+        started.n -
+        (endedBefore.get(key)?.n ?? 0) -
+        ((gapsTo.get(key)?.n ?? 0) - (gapsBefore.get(key)?.n ?? 0)),
+    }))
+    .filter((r) => r.n !== 0);
   return {
     columns: [
       { key: 'unit', label: 'Placerande enhet', kind: 'text' },
@@ -25,20 +40,16 @@ export function participantsByGroup(db: ReadModelDb, { units, from, to }: Report
       { key: 'ageBand', label: 'Åldersgrupp (som registrerad)', kind: 'text' },
       { key: 'participants', label: 'Deltagare', kind: 'count' },
     ],
-    rows: db
-      .all<Row>(
-        `SELECT p.unit, f.kon, f.age_band, count(DISTINCT p.case_id) AS n
-         FROM pl_placements p LEFT JOIN pl_client_facts f ON f.case_id = p.case_id
-         WHERE p.started_on IS NOT NULL AND p.started_on <= :to AND (p.ended_on IS NULL OR p.ended_on >= :from)
-           AND ${inUnits}
-         GROUP BY p.unit, f.kon, f.age_band ORDER BY p.unit, f.kon, f.age_band`,
-        { from, to, units: JSON.stringify(units ?? []) },
+    rows: rows
+      .sort(
+        (a, b) =>
+          byText(a.keys[0], b.keys[0]) || byText(a.keys[1], b.keys[1]) || byText(a.keys[2], b.keys[2]),
       )
-      .map((r) => ({
-        unit: r.unit as string,
-        kon: named(KON, r.kon),
-        ageBand: named(AGE_BANDS, r.age_band),
-        participants: r.n as number,
+      .map(({ keys: [unit, kon, ageBand], n }) => ({
+        unit: String(unit),
+        kon: named(KON, kon),
+        ageBand: named(AGE_BANDS, ageBand),
+        participants: n,
       })),
   };
 }
@@ -49,7 +60,6 @@ export function participantsByGroup(db: ReadModelDb, { units, from, to }: Report
  * and how many are in the other groups.
  */
 export function targetGroups(db: ReadModelDb, { units, to }: ReportPeriod): Built {
-  const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
   return {
     columns: [
       { key: 'unit', label: 'Enhet', kind: 'text' },

@@ -21,9 +21,11 @@ const TARGET_GROUPS_TALLY = {
 };
 
 /**
- * The latest facts recorded for the statistics of each case (kön, age band,
- * aktuell på bistånd, reason, target group), by unit: what the reports
- * break participants down by and count target groups with. Gone with the case.
+ * The latest facts recorded for the target groups of each case (aktuell
+ * på bistånd, reason, target group), by unit, and the tally the report
+ * counts them with. Kön and age band are kept by the placements
+ * projection, beside the runs they break participants down by. Gone with
+ * the case.
  */
 class ClientFactsProjection implements Projection {
   readonly handles = [ClientFactsRecorded, CaseErased];
@@ -34,8 +36,7 @@ class ClientFactsProjection implements Projection {
       name: 'pl_client_facts',
       ddl: [
         `CREATE TABLE pl_client_facts (
-           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, kon TEXT NOT NULL, age_band TEXT NOT NULL,
-           aktuell_sedan TEXT NOT NULL, reason_code TEXT NOT NULL, target_group TEXT NOT NULL)`,
+           case_id TEXT PRIMARY KEY, unit TEXT NOT NULL, aktuell_sedan TEXT NOT NULL, reason_code TEXT NOT NULL, target_group TEXT NOT NULL)`,
         ...tallyTriggers(CLIENT_FACT_TALLIES, 'pl_client_facts', [TARGET_GROUPS_TALLY]),
       ],
     },
@@ -48,16 +49,13 @@ class ClientFactsProjection implements Projection {
       return;
     }
     db.run(
-      `INSERT INTO pl_client_facts (case_id, unit, kon, age_band, aktuell_sedan, reason_code, target_group)
-       VALUES (:caseId, :unit, :kon, :ageBand, :aktuellSedan, :reasonCode, :targetGroup)
-       ON CONFLICT (case_id) DO UPDATE SET kon = excluded.kon, age_band = excluded.age_band,
-         aktuell_sedan = excluded.aktuell_sedan, reason_code = excluded.reason_code,
+      `INSERT INTO pl_client_facts (case_id, unit, aktuell_sedan, reason_code, target_group)
+       VALUES (:caseId, :unit, :aktuellSedan, :reasonCode, :targetGroup)
+       ON CONFLICT (case_id) DO UPDATE SET aktuell_sedan = excluded.aktuell_sedan, reason_code = excluded.reason_code,
          target_group = excluded.target_group`,
       {
         caseId,
         unit: caseFacts(db, caseId).unit,
-        kon: data.kon,
-        ageBand: data.ageBand,
         aktuellSedan: data.aktuellSedan,
         reasonCode: data.reasonCode,
         targetGroup: data.targetGroup,

@@ -8,6 +8,7 @@ const PRICE_PER_DAY = `(CASE WHEN $.price_period = 'year' THEN $.price_sek / 12.
 const daysFrom = (from: string, to: string) =>
   `CAST(round(julianday(${to}) - julianday(${from})) AS INTEGER)`;
 const BY_INSATS = ['$.unit', '$.insats_id', '$.providing_unit'];
+const BY_PERSON = ['$.unit', '$.kon', '$.age_band'];
 
 const SPECS: readonly TallySpec[] = [
   // Participants and cost: placements by the day they started and the day they ended.
@@ -95,6 +96,17 @@ const SPECS: readonly TallySpec[] = [
     day: null,
     keys: ['$.insats_id'],
     when: "$.insats_id IS NOT NULL AND $.phase = 'ko'",
+  },
+  // People in placements, once each however many placements they had (see participation.ts).
+  { tally: 'runStarted', on: 'pl_participation', day: '$.started_on', keys: BY_PERSON, when: 'true' },
+  { tally: 'runEnded', on: 'pl_participation', day: '$.ended_on', keys: BY_PERSON, when: 'true' },
+  {
+    tally: 'runGap',
+    on: 'pl_participation',
+    day: '$.ended_on',
+    until: '$.next_started_on',
+    keys: BY_PERSON,
+    when: 'true',
   },
   {
     tally: 'followUps',

@@ -18,6 +18,7 @@ import { readyForJobbtorgResurs } from '@app/insatser/domain/placement-terms';
 import { calendarDayOf } from '@app/workflow';
 import { caseFacts } from '../case-directory';
 import { placementTalliesTable, placementTallyTriggers } from './placement-tallies';
+import { participationTable, recordParticipation } from './participation';
 
 /**
  * How the providing unit names a placement: neither the case id nor the
@@ -62,9 +63,15 @@ class PlacementsProjection implements Projection {
   readonly tables = [
     placementTalliesTable,
     {
-      // The case's latest aktuell på bistånd, for a placement started after it was recorded.
-      name: 'pl_case_aktuell',
-      ddl: ['CREATE TABLE pl_case_aktuell (case_id TEXT PRIMARY KEY, aktuell_sedan TEXT NOT NULL)'],
+      // The case's latest facts for the statistics, for a placement started after they were recorded.
+      name: 'pl_case_facts',
+      ddl: [
+        'CREATE TABLE pl_case_facts (case_id TEXT PRIMARY KEY, aktuell_sedan TEXT NOT NULL, kon TEXT, age_band TEXT)',
+      ],
+    },
+    {
+      ...participationTable,
+      ddl: [...participationTable.ddl, ...placementTallyTriggers('pl_participation')],
     },
     {
       name: 'pl_placements',
@@ -117,17 +124,20 @@ class PlacementsProjection implements Projection {
       db.run('DELETE FROM pl_placements WHERE case_id = :caseId', { caseId });
       db.run('DELETE FROM pl_unmet_needs WHERE case_id = :caseId', { caseId });
       db.run('DELETE FROM pl_follow_ups WHERE case_id = :caseId', { caseId });
-      db.run('DELETE FROM pl_case_aktuell WHERE case_id = :caseId', { caseId });
+      db.run('DELETE FROM pl_case_facts WHERE case_id = :caseId', { caseId });
+      db.run('DELETE FROM pl_participation WHERE case_id = :caseId', { caseId });
       return;
     }
     if (message.event.type === CASE_EVENTS.clientFactsRecorded) {
-      const facts = { caseId, aktuellSedan: data.aktuellSedan };
+      const facts = { caseId, aktuellSedan: data.aktuellSedan, kon: data.kon, ageBand: data.ageBand };
       db.run(
-        `INSERT INTO pl_case_aktuell (case_id, aktuell_sedan) VALUES (:caseId, :aktuellSedan)
-         ON CONFLICT (case_id) DO UPDATE SET aktuell_sedan = excluded.aktuell_sedan`,
+        `INSERT INTO pl_case_facts (case_id, aktuell_sedan, kon, age_band) VALUES (:caseId, :aktuellSedan, :kon, :ageBand)
+         ON CONFLICT (case_id) DO UPDATE SET aktuell_sedan = excluded.aktuell_sedan, kon = excluded.kon,
+           age_band = excluded.age_band`,
         facts,
       );
       db.run('UPDATE pl_placements SET aktuell_sedan = :aktuellSedan WHERE case_id = :caseId', facts);
+      recordParticipation(db, caseId);
       return;
     }
     if (message.event.type === CASE_EVENTS.processStarted) {
@@ -135,7 +145,7 @@ class PlacementsProjection implements Projection {
       db.run(
         `INSERT INTO pl_placements (case_id, instance_id, unit, phase, started_at, placement_id, aktuell_sedan)
          VALUES (:caseId, :instanceId, :unit, 'anvisning', :at, :placementId,
-           (SELECT aktuell_sedan FROM pl_case_aktuell WHERE case_id = :caseId))`,
+           (SELECT aktuell_sedan FROM pl_case_facts WHERE case_id = :caseId))`,
         {
           caseId,
           instanceId: data.instanceId,
@@ -256,6 +266,7 @@ class PlacementsProjection implements Projection {
            WHERE case_id = :caseId AND instance_id = :instanceId`,
           { ...key, on: payload.startedOn, plan: payload.plan, hours: scope.hours, per: scope.per },
         );
+        recordParticipation(db, key.caseId);
         return;
       }
       case 'PlaceOffered':
@@ -298,6 +309,7 @@ class PlacementsProjection implements Projection {
            WHERE case_id = :caseId AND instance_id = :instanceId`,
           { ...key, endedOn: payload.endedOn, outcome: payload.outcome },
         );
+        recordParticipation(db, key.caseId);
     }
   }
 }

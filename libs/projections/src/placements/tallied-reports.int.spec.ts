@@ -5,7 +5,9 @@ import { SqliteEventStore } from '@app/event-store';
 import { ReadModelDb } from '@app/read-model';
 import { startReadModels } from '../testing/read-models-module';
 import { cost, followUps, leadTimes, outcomes, participants, unmetNeeds, waiting } from './tallied-reports';
-import { targetGroups } from './client-fact-reports';
+import { AGE_BANDS, KON } from '@app/engine';
+import { participantsByGroup, targetGroups } from './client-fact-reports';
+import { recordParticipation } from './participation';
 import { placesQueued, placesTaken } from './occupancy';
 
 /**
@@ -20,6 +22,8 @@ const INSATSER = [
   { id: 'i2', provider: 'b' },
   { id: 'i3', provider: 'c' },
 ];
+const CASES = 12;
+const MISSING = 'Uppgift saknas';
 const PHASES = ['anvisning', 'ko', 'forberedelse', 'pagar', 'avslutad', 'avbruten'];
 const DAY_MS = 86_400_000;
 const dayOf = (n: number) => new Date(Date.UTC(2025, 10, 1) + n * DAY_MS).toISOString().slice(0, 10);
@@ -97,6 +101,11 @@ const facts = fc.record({
   reason: fc.constantFrom('arbetsloshet', 'sjukdom'),
   aktuell: fc.integer({ min: -200, max: 500 }).map(dayOf),
 });
+const person = fc.record({
+  caseNo: fc.nat(CASES - 1),
+  kon: fc.constantFrom(...(Object.keys(KON) as (keyof typeof KON)[])),
+  ageBand: fc.constantFrom(...(Object.keys(AGE_BANDS) as (keyof typeof AGE_BANDS)[])),
+});
 const period = fc
   .tuple(fc.integer({ min: -40, max: 540 }), fc.integer({ min: 0, max: 540 }))
   .map(([from, length]) => ({ from: dayOf(from), to: dayOf(from + length) }));
@@ -138,33 +147,41 @@ describe('insats reports from the tallies', () => {
   });
 
   const reset = () => {
-    for (const table of ['pl_placements', 'pl_follow_ups', 'pl_unmet_needs', 'pl_client_facts'])
+    for (const table of [
+      'pl_placements',
+      'pl_follow_ups',
+      'pl_unmet_needs',
+      'pl_client_facts',
+      'pl_case_facts',
+    ])
       db.run(`DELETE FROM ${table}`);
   };
-  const insert = (p: Placement) =>
+  const insert = (p: Placement & { instance_id: string }) =>
     db.run(
       `INSERT INTO pl_placements (case_id, instance_id, unit, phase, insats_id, insats_name, providing_unit,
          price_sek, price_period, decided_on, assigned_on, queued_at, started_on, ended_on, outcome, offered_on,
          aktuell_sedan, started_at, placement_id)
-       VALUES (:case_id, 'p', :unit, :phase, :insats_id, 'snapshot', :providing_unit, :price_sek, :price_period,
+       VALUES (:case_id, :instance_id, :unit, :phase, :insats_id, 'snapshot', :providing_unit, :price_sek, :price_period,
          :decided_on, :assigned_on, :queued_at, :started_on, :ended_on, :outcome, :offered_on, :aktuell_sedan,
-         '2025-01-01T00:00:00.000Z', :case_id)`,
+         '2025-01-01T00:00:00.000Z', :instance_id)`,
       { ...p },
     );
 
   it('say what the rows say, after any placements, changes, erasures and for any period', () => {
     fc.assert(
       fc.property(
-        fc.array(placement, { maxLength: 40 }),
+        fc.array(placement, { minLength: 8, maxLength: 40, size: 'large' }),
         fc.array(fc.tuple(fc.nat(39), placement), { maxLength: 15 }),
-        fc.array(fc.nat(39), { maxLength: 5 }),
+        fc.array(fc.nat(CASES - 1), { maxLength: 3 }),
         fc.array(followUp, { maxLength: 15 }),
         fc.array(unmet, { maxLength: 10 }),
         fc.array(facts, { maxLength: 15 }),
         fc.array(fc.tuple(period, scope), { minLength: 1, maxLength: 4 }),
-        (placements, changes, erased, held, needs, clientFacts, periods) => {
+        fc.array(person, { maxLength: CASES }),
+        (placements, changes, erased, held, needs, clientFacts, periods, people) => {
           reset();
-          placements.forEach((p, i) => insert({ ...p, case_id: `c${i}` }));
+          // A case can have several placements, in one unit or more: people are counted once per unit.
+          placements.forEach((p, i) => insert({ ...p, case_id: `c${i % CASES}`, instance_id: `p${i}` }));
           for (const [i, changed] of changes)
             db.run(
               `UPDATE pl_placements SET unit = :unit, phase = :phase, insats_id = :insats_id,
@@ -172,8 +189,8 @@ describe('insats reports from the tallies', () => {
                  decided_on = :decided_on, assigned_on = :assigned_on, queued_at = :queued_at,
                  started_on = :started_on, ended_on = :ended_on, outcome = :outcome, offered_on = :offered_on,
                  aktuell_sedan = :aktuell_sedan
-               WHERE case_id = :case_id`,
-              { ...changed, case_id: `c${i}` },
+               WHERE instance_id = :instance_id`,
+              { ...changed, instance_id: `p${i}` },
             );
           for (const i of erased) db.run('DELETE FROM pl_placements WHERE case_id = :id', { id: `c${i}` });
           held.forEach((f, i) =>
@@ -190,14 +207,19 @@ describe('insats reports from the tallies', () => {
             }),
           );
           clientFacts.forEach((f, i) =>
-            db.run(
-              `INSERT INTO pl_client_facts VALUES (:id, :unit, 'kvinna', '25_29', :aktuell, :reason, :group)`,
-              {
-                ...f,
-                id: `c${i}`,
-              },
-            ),
+            db.run(`INSERT INTO pl_client_facts VALUES (:id, :unit, :aktuell, :reason, :group)`, {
+              ...f,
+              id: `c${i}`,
+            }),
           );
+          for (const { caseNo, kon, ageBand } of people)
+            db.run(
+              `INSERT INTO pl_case_facts VALUES (:id, '2025-01-01', :kon, :ageBand)
+               ON CONFLICT (case_id) DO UPDATE SET kon = excluded.kon, age_band = excluded.age_band`,
+              { id: `c${caseNo}`, kon, ageBand },
+            );
+          for (let i = 0; i < CASES; i++) recordParticipation(db, `c${i}`);
+          const factsOf = new Map(people.map((p) => [`c${p.caseNo}`, p]));
           const rows = db.all<Placement>('SELECT * FROM pl_placements');
           for (const [{ from, to }, units] of periods) {
             const mine = <T extends { unit: string }>(r: T) => units === undefined || units.includes(r.unit);
@@ -227,6 +249,22 @@ describe('insats reports from the tallies', () => {
                 ),
               ),
             );
+
+            const people = new Map<string, Set<string>>();
+            for (const r of running) {
+              const f = factsOf.get(r.case_id);
+              const key = JSON.stringify([
+                r.unit,
+                f ? KON[f.kon] : MISSING,
+                f ? AGE_BANDS[f.ageBand] : MISSING,
+              ]);
+              people.set(key, (people.get(key) ?? new Set()).add(r.case_id));
+            }
+            expect(
+              participantsByGroup(db, report)
+                .rows.map((r) => [JSON.stringify([r.unit, r.kon, r.ageBand]), r.participants])
+                .sort(),
+            ).toEqual([...people].map(([key, cases]) => [key, cases.size]).sort());
 
             const closed = rows.filter((r) => mine(r) && r.outcome !== null && inPeriod(r.ended_on));
             expect(
@@ -361,7 +399,7 @@ describe('insats reports from the tallies', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

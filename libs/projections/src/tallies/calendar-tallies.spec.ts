@@ -6,6 +6,8 @@ import {
   dayNumber,
   tallyBetween,
   tallyNow,
+  tallyReadSql,
+  tallyThroughBoth,
   tallyTable,
   tallyTriggers,
   type TallySpec,
@@ -75,9 +77,8 @@ function tableWithTallies(): ReadModelDb {
 
 const unit = fc.constantFrom('a', 'b', 'c');
 const kind = fc.constantFrom('k', 'l', 'x', null);
-const day = fc
-  .integer({ min: 0, max: 900 })
-  .map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+const dayOf = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
+const day = fc.integer({ min: 0, max: 900 }).map(dayOf);
 const maybeDay = fc.option(day, { nil: null });
 const phase = fc.constantFrom('open', 'closed');
 const price = fc.integer({ min: 0, max: 1000 });
@@ -185,4 +186,75 @@ describe('tallies kept by triggers', () => {
     expect(tallyNow(db, 'tallies', 'now', undefined).map((t) => [t.keys[0], t.n])).toEqual([['a', 1]]);
     db.close();
   });
+
+  it('of two days count the rows on or before one day and on or before another, whatever was changed', () => {
+    const spec: TallySpec = {
+      tally: 'spans',
+      on: 'spans',
+      day: '$.a',
+      until: '$.b',
+      keys: ['$.unit'],
+      when: 'true',
+    };
+    const span = fc
+      .tuple(
+        fc.integer({ min: 1, max: 20 }),
+        unit,
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 0, max: 400 }),
+      )
+      .map(([id, u, a, length]) => ({ id, unit: u, a: dayOf(a), b: dayOf(a + length) }));
+    fc.assert(
+      fc.property(
+        fc.array(span, { maxLength: 30 }),
+        fc.array(fc.tuple(day, day), { minLength: 1, maxLength: 5 }),
+        (spans, asked) => {
+          const db = new ReadModelDb(':memory:');
+          for (const ddl of tallyTable('tallies').ddl) db.sqlite.exec(ddl);
+          db.sqlite.exec('CREATE TABLE spans (id INTEGER PRIMARY KEY, unit TEXT, a TEXT, b TEXT)');
+          for (const ddl of tallyTriggers('tallies', 'spans', [spec])) db.sqlite.exec(ddl);
+          for (const s of spans)
+            db.run(
+              `INSERT INTO spans VALUES (:id, :unit, :a, :b)
+             ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, a = excluded.a, b = excluded.b`,
+              s,
+            );
+          for (const [x, y] of asked) {
+            const direct = db.all<{ unit: string; n: number }>(
+              'SELECT unit, count(*) AS n FROM spans WHERE a <= :x AND b <= :y GROUP BY unit',
+              { x, y },
+            );
+            expect(
+              byKeys(
+                [...tallyThroughBoth(db, 'tallies', 'spans', x, y, undefined).values()].filter(
+                  (t) => t.n !== 0,
+                ),
+              ),
+            ).toEqual(byKeys(direct.map((r) => ({ keys: [r.unit, '', ''], n: r.n, w: 0 }))));
+          }
+          db.close();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it.each([
+    ['the city', false, 'SEARCH tallies USING PRIMARY KEY (tally=? AND bucket=?)'],
+    ['some units', true, 'SEARCH tallies USING PRIMARY KEY (tally=? AND bucket=? AND k1=?)'],
+  ])(
+    'are read for %s by a search of their key per bucket, never a scan of the tally',
+    (_who, byUnit, search) => {
+      const db = tableWithTallies();
+      const plan = db
+        .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${tallyReadSql('tallies', byUnit)}`, {
+          tally: 'dated',
+          buckets: '["2026"]',
+          units: '["a"]',
+        })
+        .map((row) => row.detail);
+      expect(plan).toContain(search);
+      db.close();
+    },
+  );
 });

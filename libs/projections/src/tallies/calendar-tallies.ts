@@ -12,6 +12,12 @@ export interface TallySpec {
   readonly on: string;
   /** The day (`YYYY-MM-DD`) the row is counted on; null for a tally of the rows as they stand now. */
   readonly day: string | null;
+  /**
+   * A second day, never before the first, for rows read by both (how many
+   * lie on or before one day and on or before another): each row is
+   * counted in every pair of the two days' buckets.
+   */
+  readonly until?: string;
   /** One to three keys the tally is grouped by; the first is the unit where reports filter by unit. */
   readonly keys: readonly string[];
   /** Which rows count. */
@@ -33,13 +39,13 @@ export function tallyTable(name: string): TableSpec {
   return {
     name: named(name),
     ddl: [
-      // Untyped keys keep each value as written (a unit, an outcome, a number of days).
+      // Untyped keys keep each value as written (a unit, an outcome, a number of days). The key is
+      // the table (no rowid) and leads with the bucket, so the city's read and a unit's are both
+      // searches of it, one per bucket (and unit), that fetch nothing else.
       `CREATE TABLE ${name} (
-         tally TEXT NOT NULL, k1 NOT NULL DEFAULT '', k2 NOT NULL DEFAULT '', k3 NOT NULL DEFAULT '',
-         bucket TEXT NOT NULL, n INTEGER NOT NULL, w REAL NOT NULL, wd REAL NOT NULL,
-         UNIQUE (tally, k1, bucket, k2, k3))`,
-      // The city-wide read: every key of a tally in the buckets asked for.
-      `CREATE INDEX ${name}_bucket ON ${name} (tally, bucket)`,
+         tally TEXT NOT NULL, bucket TEXT NOT NULL, k1 NOT NULL DEFAULT '', k2 NOT NULL DEFAULT '',
+         k3 NOT NULL DEFAULT '', n INTEGER NOT NULL, w REAL NOT NULL, wd REAL NOT NULL,
+         PRIMARY KEY (tally, bucket, k1, k2, k3)) WITHOUT ROWID`,
     ],
   };
 }
@@ -52,20 +58,32 @@ function contribution(table: string, spec: TallySpec, row: 'NEW' | 'OLD', sign: 
     spec.keys[i] === undefined ? "''" : `coalesce(${over(spec.keys[i])}, '')`,
   );
   const day = spec.day === null ? 'NULL' : over(spec.day);
-  const facts = `(SELECT ${keys.map((k, i) => `${k} AS k${i + 1}`).join(', ')}, ${day} AS d,
+  const until = spec.until === undefined ? 'NULL' : over(spec.until);
+  const dated = [
+    spec.day === null ? '' : ' AND d IS NOT NULL',
+    spec.until === undefined ? '' : ' AND u IS NOT NULL',
+  ];
+  const facts = `(SELECT ${keys.map((k, i) => `${k} AS k${i + 1}`).join(', ')}, ${day} AS d, ${until} AS u,
       coalesce(${over(spec.w ?? '0')}, 0) AS w, coalesce(${over(spec.wd ?? '0')}, 0) AS wd
-    WHERE (${over(spec.when)})${spec.day === null ? '' : ' AND d IS NOT NULL'})`;
+    WHERE (${over(spec.when)})${dated.join('')})`;
   const [from, bucket] =
-    spec.day === null ? [facts, "''"] : [`${facts} JOIN ${BUCKET_LENGTHS}`, 'substr(d, 1, len)'];
+    spec.day === null
+      ? [facts, "''"]
+      : spec.until === undefined
+        ? [`${facts} JOIN ${BUCKET_LENGTHS}`, 'substr(d, 1, len)']
+        : [
+            `${facts} JOIN ${BUCKET_LENGTHS} JOIN ${BUCKET_LENGTHS.replace('len', 'ulen')}`,
+            "substr(d, 1, len) || '|' || substr(u, 1, ulen)",
+          ];
   // `WHERE true` keeps the upsert's ON CONFLICT from being read as the join's ON.
   return `INSERT INTO ${table} (tally, k1, k2, k3, bucket, n, w, wd)
     SELECT '${named(spec.tally)}', k1, k2, k3, ${bucket}, ${sign}, ${sign} * w, ${sign} * wd FROM ${from} WHERE true
-    ON CONFLICT (tally, k1, bucket, k2, k3) DO UPDATE SET
+    ON CONFLICT (tally, bucket, k1, k2, k3) DO UPDATE SET
       n = n + excluded.n, w = w + excluded.w, wd = wd + excluded.wd;`;
 }
 
 const columnsRead = (spec: TallySpec) =>
-  [spec.day, spec.when, spec.w, spec.wd, ...spec.keys]
+  [spec.day, spec.until, spec.when, spec.w, spec.wd, ...spec.keys]
     .flatMap((sql) => [...(sql ?? '').matchAll(/\$\.(\w+)/g)].map((m) => m[1]))
     .filter((column, i, all) => all.indexOf(column) === i);
 
@@ -76,16 +94,23 @@ const columnsRead = (spec: TallySpec) =>
 export function tallyTriggers(table: string, on: string, specs: readonly TallySpec[]): string[] {
   const mine = specs.filter((spec) => spec.on === on);
   if (mine.length === 0) return [];
-  const columns = mine.flatMap(columnsRead).filter((column, i, all) => all.indexOf(column) === i);
   const body = (parts: [TallySpec, 'NEW' | 'OLD', 1 | -1][]) =>
     `BEGIN ${parts.map(([spec, row, sign]) => contribution(table, spec, row, sign)).join('\n')} END`;
   const prefix = `${named(table)}_${named(on)}`;
+  // One update trigger per tally, so a change of one column moves only the tallies that read it.
+  const updates = mine.map((spec) => {
+    const columns = columnsRead(spec);
+    return `CREATE TRIGGER ${prefix}_update_${named(spec.tally)} AFTER UPDATE OF ${columns.join(', ')} ON ${on}
+       WHEN ${columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
+       ${body([
+         [spec, 'OLD', -1],
+         [spec, 'NEW', 1],
+       ])}`;
+  });
   return [
     `CREATE TRIGGER ${prefix}_insert AFTER INSERT ON ${on} ${body(mine.map((s) => [s, 'NEW', 1]))}`,
     `CREATE TRIGGER ${prefix}_delete AFTER DELETE ON ${on} ${body(mine.map((s) => [s, 'OLD', -1]))}`,
-    `CREATE TRIGGER ${prefix}_update AFTER UPDATE OF ${columns.join(', ')} ON ${on}
-       WHEN ${columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
-       ${body([...mine.map((s): [TallySpec, 'OLD', -1] => [s, 'OLD', -1]), ...mine.map((s): [TallySpec, 'NEW', 1] => [s, 'NEW', 1])])}`,
+    ...updates,
   ];
 }
 
@@ -125,6 +150,41 @@ export interface Tallied {
 /** Where a read looks: every unit (`undefined`) or the first key among these. */
 export type TallyUnits = readonly string[] | undefined;
 
+/** The first year a tally holds a dated row in; undefined while it holds none. */
+function firstYear(db: ReadModelDb, table: string, tally: string): number | undefined {
+  const first = db.get<{ bucket: string | null }>(
+    `SELECT min(bucket) AS bucket FROM ${named(table)} WHERE tally = :tally AND bucket > ''`,
+    { tally },
+  )?.bucket;
+  return first ? Number(first.slice(0, 4)) : undefined;
+}
+
+/** The read of a tally's buckets: `:tally`, `:buckets` and, for some units only, `:units` (JSON arrays). */
+export const tallyReadSql = (table: string, byUnit: boolean) =>
+  `SELECT k1, k2, k3, sum(n) AS n, sum(w) AS w, sum(wd) AS wd FROM ${named(table)}
+   WHERE tally = :tally AND bucket IN (SELECT value FROM json_each(:buckets))
+     ${byUnit ? 'AND k1 IN (SELECT value FROM json_each(:units))' : ''}
+   GROUP BY k1, k2, k3`;
+
+function summed(
+  db: ReadModelDb,
+  table: string,
+  tally: string,
+  buckets: readonly string[],
+  units: TallyUnits,
+) {
+  const rows = db.all<{ k1: unknown; k2: unknown; k3: unknown; n: number; w: number; wd: number }>(
+    tallyReadSql(table, units !== undefined),
+    { tally, buckets: JSON.stringify(buckets), units: JSON.stringify(units ?? []) },
+  );
+  return new Map(
+    rows.map((r): [string, Tallied] => [
+      JSON.stringify([r.k1, r.k2, r.k3]),
+      { ...r, keys: [r.k1, r.k2, r.k3] },
+    ]),
+  );
+}
+
 /**
  * A tally summed per key through `day` (every row counted on or before
  * it), or as it stands now when `day` is null. Reads at most a bucket per
@@ -137,23 +197,34 @@ export function tallyThrough(
   day: string | null,
   units: TallyUnits,
 ): Map<string, Tallied> {
-  let buckets = [''];
-  if (day !== null) {
-    const first = db.get<{ bucket: string | null }>(
-      `SELECT min(bucket) AS bucket FROM ${named(table)} WHERE tally = :tally AND bucket > ''`,
-      { tally },
-    )?.bucket;
-    if (!first) return new Map();
-    buckets = bucketsThrough(day, Number(first.slice(0, 4)));
-  }
-  const rows = db.all<{ k1: unknown; k2: unknown; k3: unknown; n: number; w: number; wd: number }>(
-    `SELECT k1, k2, k3, sum(n) AS n, sum(w) AS w, sum(wd) AS wd FROM ${named(table)}
-     WHERE tally = :tally AND bucket IN (SELECT value FROM json_each(:buckets))
-       ${units === undefined ? '' : 'AND k1 IN (SELECT value FROM json_each(:units))'}
-     GROUP BY k1, k2, k3`,
-    { tally, buckets: JSON.stringify(buckets), units: JSON.stringify(units ?? []) },
+  if (day === null) return summed(db, table, tally, [''], units);
+  const first = firstYear(db, table, tally);
+  return first === undefined ? new Map() : summed(db, table, tally, bucketsThrough(day, first), units);
+}
+
+/**
+ * A tally of two days (see `TallySpec.until`) summed per key over the rows
+ * whose first day is on or before `day` and whose second is on or before
+ * `until`: every pair of the two days' buckets.
+ */
+export function tallyThroughBoth(
+  db: ReadModelDb,
+  table: string,
+  tally: string,
+  day: string,
+  until: string,
+  units: TallyUnits,
+): Map<string, Tallied> {
+  const first = firstYear(db, table, tally);
+  if (first === undefined) return new Map();
+  const seconds = bucketsThrough(until, first);
+  return summed(
+    db,
+    table,
+    tally,
+    bucketsThrough(day, first).flatMap((a) => seconds.map((b) => `${a}|${b}`)),
+    units,
   );
-  return new Map(rows.map((r) => [JSON.stringify([r.k1, r.k2, r.k3]), { ...r, keys: [r.k1, r.k2, r.k3] }]));
 }
 
 /** A tally summed per key over the days `from` through `to`; keys that net to no rows are left out. */
