@@ -1,6 +1,6 @@
 import { AGE_BANDS, KON, REASON_CODES, TARGET_GROUPS } from '@app/engine';
 import type { ReadModelDb } from '@app/read-model';
-import { dayBefore, tallyThrough, tallyThroughBoth } from '../tallies/calendar-tallies';
+import { dayBefore, tallyThrough, tallyThroughBoth } from '../tallies/tally-reads';
 import { PLACEMENT_TALLIES } from './placement-tallies';
 import { CLIENT_FACT_TALLIES } from './client-facts.projection';
 import type { Built, ReportPeriod } from './tallied-reports';

@@ -9,7 +9,7 @@ import {
   tallyThrough,
   type Tallied,
   type TallyUnits,
-} from '../tallies/calendar-tallies';
+} from '../tallies/tally-reads';
 import { PLACEMENT_TALLIES } from './placement-tallies';
 import type { ReportColumn, ReportRow } from './report-cells';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ReadModelDb } from '@app/read-model';
+import { tallyTable, tallyTriggers, type TallySpec } from './calendar-tallies';
 import {
   bucketsThrough,
   dayNumber,
@@ -8,10 +9,7 @@ import {
   tallyNow,
   tallyReadSql,
   tallyThroughBoth,
-  tallyTable,
-  tallyTriggers,
-  type TallySpec,
-} from './calendar-tallies';
+} from './tally-reads';
 
 describe('bucketsThrough', () => {
   it('takes whole years, then whole months, then days', () => {
