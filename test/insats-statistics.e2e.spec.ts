@@ -52,7 +52,7 @@ describe('insatser: the statistics', () => {
     await step('PlacementStarted', STARTED);
     if (followUpOn) await step('FollowUpHeld', { ...FOLLOW_UP, heldOn: followUpOn });
     if (outcome) await step('PlacementClosed', { outcome, endedOn: '2026-04-30', summary: 'Avslutad' });
-    return caseId;
+    return { caseId, instanceId };
   }
 
   async function insatsOf(unit: string): Promise<string> {
@@ -205,7 +205,7 @@ describe('insatser: the statistics', () => {
 
   it('given the facts recorded after the placement started, then the lead time from aktuell på bistånd follows the latest date', async () => {
     const unit = 'husby-3';
-    const caseId = await placement(unit, await insatsOf(unit));
+    const { caseId } = await placement(unit, await insatsOf(unit));
     const worker = as(app, 'socialsekreterare', `ss-${unit}`, unit);
     const aktuell = async () => (await report('lead-times', {}, chef(unit)).expect(200)).body.rows[0];
     await worker
@@ -221,6 +221,22 @@ describe('insatser: the statistics', () => {
     await eventually(async () =>
       expect(await aktuell()).toMatchObject({ started: 1, aktuellToStartMedian: null }),
     );
+  });
+
+  it('given a placement ended early while running, then it counts, and costs, until the day it ended and not after', async () => {
+    const unit = 'kista-4';
+    const { caseId, instanceId } = await placement(unit, await insatsOf(unit));
+    await as(app, 'socialsekreterare', `ss-${unit}`, unit)
+      .post(`/api/cases/${caseId}/processes/${instanceId}/end`)
+      .send({ reason: 'client-left-unit' })
+      .expect(200);
+    const rows = async (name: string, from: string) =>
+      (await report(name, { from }, chef(unit)).expect(200)).body.rows as { placements?: number }[];
+    // Started 2 March, ended on the day of the clock, 4 May.
+    await eventually(async () => expect(await rows('participants', '2026-06-01')).toEqual([]));
+    expect(await rows('participants', '2026-05-04')).toHaveLength(1);
+    expect(await rows('cost', '2026-06-01')).toEqual([]);
+    expect((await rows('cost', '2026-01-01')).map((r) => r.placements)).toEqual([1]);
   });
 
   it.each([

@@ -179,6 +179,15 @@ class PlacementsProjection implements Projection {
         'UPDATE pl_placements SET follow_up_due_at = NULL WHERE case_id = :caseId AND instance_id = :instanceId',
         key,
       );
+    if (message.event.type === CASE_EVENTS.processEnded) {
+      // Ended early while running (the client left the unit, say): the place is not used, nor paid for, after that day.
+      db.run(
+        `UPDATE pl_placements SET ended_on = max(started_on, :day)
+         WHERE case_id = :caseId AND instance_id = :instanceId AND started_on IS NOT NULL AND ended_on IS NULL`,
+        { ...key, day: calendarDayOf(message.occurredAt) },
+      );
+      recordParticipation(db, key.caseId);
+    }
     if (message instanceof ProcessStepRecorded) this.step(db, message, key);
   }
 
