@@ -3,14 +3,12 @@ import type { ReadModelDb } from '@app/read-model';
 import { dayBefore, tallyThrough, tallyThroughBoth } from '../tallies/tally-reads';
 import { PLACEMENT_TALLIES } from './placement-tallies';
 import { CLIENT_FACT_TALLIES } from './client-facts.projection';
-import type { Built, ReportPeriod } from './tallied-reports';
+import { byText, type Built, type ReportPeriod } from './tallied-reports';
 
 const MISSING = 'Uppgift saknas';
 /** Keys of the tallies hold a missing fact as ''. */
 const named = (terms: Readonly<Record<string, string>>, key: unknown) =>
   typeof key === 'string' && key !== '' ? (terms[key] ?? key) : MISSING;
-/** SQLite's own order of text, which the reports kept when they were sorted by SQL. */
-const byText = (a: unknown, b: unknown) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
 
 /**
  * People in a placement during the period by kön and age band [004, 001]:

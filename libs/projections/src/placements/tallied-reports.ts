@@ -24,7 +24,8 @@ export interface ReportPeriod {
 const label = (terms: Readonly<Record<string, string>>, key: unknown) =>
   typeof key === 'string' && key !== '' ? (terms[key] ?? key) : '–';
 /** SQLite's own order of text, which the reports kept when they were sorted by SQL. */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: unknown, b: unknown) =>
+  String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 const between = (db: ReadModelDb, tally: string, { units, from, to }: ReportPeriod) =>
   tallyBetween(db, PLACEMENT_TALLIES, tally, from, to, units);
 
@@ -115,7 +116,7 @@ export function outcomes(db: ReadModelDb, period: ReportPeriod): Built {
       { key: 'share', label: 'Andel av enhetens avslut', kind: 'share' },
     ],
     rows: rows
-      .sort((a, b) => byText(String(a.keys[0]), String(b.keys[0])) || b.n - a.n)
+      .sort((a, b) => byText(a.keys[0], b.keys[0]) || b.n - a.n)
       .map(({ keys: [unit, outcome], n }) => {
         const total = totals.get(String(unit)) as number;
         return {
@@ -228,7 +229,7 @@ export function followUps(db: ReadModelDb, period: ReportPeriod): Built {
       { key: 'shareOnTime', label: 'Andel i tid', kind: 'share' },
     ],
     rows: between(db, 'followUps', period)
-      .sort((a, b) => byText(String(a.keys[0]), String(b.keys[0])))
+      .sort((a, b) => byText(a.keys[0], b.keys[0]))
       .map(({ keys: [unit], n, w }) => ({
         unit: String(unit),
         held: n,
@@ -247,7 +248,7 @@ export function unmetNeeds(db: ReadModelDb, period: ReportPeriod): Built {
       { key: 'needs', label: 'Antal', kind: 'count' },
     ],
     rows: between(db, 'unmetNeeds', period)
-      .sort((a, b) => byText(String(a.keys[0]), String(b.keys[0])) || b.n - a.n)
+      .sort((a, b) => byText(a.keys[0], b.keys[0]) || b.n - a.n)
       .map(({ keys: [unit, category], n }) => ({
         unit: String(unit),
         category: label(UNMET_NEED_CATEGORIES, category),
