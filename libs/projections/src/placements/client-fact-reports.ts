@@ -1,6 +1,6 @@
 import { AGE_BANDS, KON, REASON_CODES, TARGET_GROUPS } from '@app/engine';
 import type { ReadModelDb } from '@app/read-model';
-import { dayBefore, tallyThrough, tallyThroughBoth } from '../tallies/tally-reads';
+import { dayBefore, tallyRunning, tallyThrough, tallyThroughBoth } from '../tallies/tally-reads';
 import { PLACEMENT_TALLIES } from './placement-tallies';
 import { CLIENT_FACT_TALLIES } from './client-facts.projection';
 import { byText, type Built, type ReportPeriod } from './tallied-reports';
@@ -19,16 +19,20 @@ const named = (terms: Readonly<Record<string, string>>, key: unknown) =>
  */
 export function participantsByGroup(db: ReadModelDb, { units, from, to }: ReportPeriod): Built {
   const before = dayBefore(from);
-  const through = (tally: string, day: string) => tallyThrough(db, PLACEMENT_TALLIES, tally, day, units);
   const gaps = (day: string) => tallyThroughBoth(db, PLACEMENT_TALLIES, 'runGap', day, to, units);
-  const [endedBefore, gapsTo, gapsBefore] = [through('runEnded', before), gaps(to), gaps(before)];
-  const rows = [...through('runStarted', to)]
-    .map(([key, started]) => ({
-      keys: started.keys,
-      n:
-        started.n -
-        (endedBefore.get(key)?.n ?? 0) -
-        ((gapsTo.get(key)?.n ?? 0) - (gapsBefore.get(key)?.n ?? 0)),
+  const [gapsTo, gapsBefore] = [gaps(to), gaps(before)];
+  const runs = tallyRunning(
+    db,
+    PLACEMENT_TALLIES,
+    { started: 'runStarted', ended: 'runEnded' },
+    from,
+    to,
+    units,
+  );
+  const rows = [...runs]
+    .map(([key, run]) => ({
+      keys: run.keys,
+      n: run.n - ((gapsTo.get(key)?.n ?? 0) - (gapsBefore.get(key)?.n ?? 0)),
     }))
     .filter((r) => r.n !== 0);
   return {

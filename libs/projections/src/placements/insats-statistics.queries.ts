@@ -7,6 +7,7 @@ import { shownCells, suppressed, withheldCells, type ReportColumn, type ReportRo
 import {
   cost,
   followUps,
+  label,
   leadTimes,
   outcomes,
   participants,
@@ -56,9 +57,6 @@ export class InsatsReportQuery extends Query<InsatsReport> {
   }
 }
 
-const label = (terms: Readonly<Record<string, string>>, key: string | null) =>
-  key ? (terms[key] ?? key) : '–';
-
 type Row = Record<string, unknown>;
 
 /**
@@ -92,7 +90,6 @@ export class InsatsReportHandler implements IQueryHandler<InsatsReportQuery> {
       case 'participants':
         return participants(this.db, period);
       case 'participants-by-group':
-        // Two fixed texts rather than `:all = 1 OR ...`, which would keep SQLite from the unit index.
         return participantsByGroup(this.db, period);
       case 'target-groups':
         return targetGroups(this.db, period);

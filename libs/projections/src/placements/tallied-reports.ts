@@ -6,6 +6,7 @@ import {
   dayNumber,
   tallyBetween,
   tallyNow,
+  tallyRunning,
   tallyThrough,
   type Tallied,
   type TallyUnits,
@@ -21,7 +22,8 @@ export interface ReportPeriod {
   readonly to: string;
 }
 
-const label = (terms: Readonly<Record<string, string>>, key: unknown) =>
+/** A term's Swedish label, or a dash where the key is missing. */
+export const label = (terms: Readonly<Record<string, string>>, key: unknown) =>
   typeof key === 'string' && key !== '' ? (terms[key] ?? key) : '–';
 /** SQLite's own order of text, which the reports kept when they were sorted by SQL. */
 export const byText = (a: unknown, b: unknown) =>
@@ -52,31 +54,33 @@ function percentile(counts: readonly { value: number; n: number }[], share: numb
   return null;
 }
 
-/** A tally's counts per value of its second key, for each unit (its first). */
-function histograms(rows: readonly Tallied[]): Map<string, { value: number; n: number }[]> {
-  const byUnit = new Map<string, { value: number; n: number }[]>();
+/** A tally's counts per value of one key (`value`), for each value of another (`by`). */
+function histograms(
+  rows: readonly Tallied[],
+  by: 0 | 1,
+  value: 1 | 2,
+): Map<string, { value: number; n: number }[]> {
+  const grouped = new Map<string, { value: number; n: number }[]>();
   for (const { keys, n } of rows) {
-    const unit = String(keys[0]);
-    byUnit.set(unit, [...(byUnit.get(unit) ?? []), { value: Number(keys[1]), n }]);
+    const group = String(keys[by]);
+    grouped.set(group, [...(grouped.get(group) ?? []), { value: Number(keys[value] || 0), n }]);
   }
-  return byUnit;
+  return grouped;
 }
 const countOf = (counts: readonly { n: number }[] | undefined) => (counts ?? []).reduce((s, c) => s + c.n, 0);
 
-/**
- * Placements running at some time in the period, per placing unit and
- * insats: started by its end, less those that ended before it began.
- */
-function running(db: ReadModelDb, { units, from, to }: ReportPeriod) {
-  const started = tallyThrough(db, PLACEMENT_TALLIES, 'started', to, units);
-  const endedBefore = tallyThrough(db, PLACEMENT_TALLIES, 'ended', dayBefore(from), units);
-  return [...started]
-    .map(([key, s]) => ({ keys: s.keys, n: s.n - (endedBefore.get(key)?.n ?? 0) }))
-    .filter((r) => r.n !== 0);
-}
-
 export function participants(db: ReadModelDb, period: ReportPeriod): Built {
-  const rows = running(db, period);
+  // Placements running at some time in the period, per placing unit and insats.
+  const rows = [
+    ...tallyRunning(
+      db,
+      PLACEMENT_TALLIES,
+      { started: 'started', ended: 'ended' },
+      period.from,
+      period.to,
+      period.units,
+    ).values(),
+  ];
   const names = insatser(
     db,
     rows.map((r) => r.keys[1]),
@@ -140,7 +144,7 @@ export function leadTimes(db: ReadModelDb, period: ReportPeriod): Built {
     ),
   ];
   const [toAssigned, toStart, fromAktuell] = ['toAssigned', 'toStart', 'fromAktuell'].map((tally) =>
-    histograms(between(db, tally, period)),
+    histograms(between(db, tally, period), 0, 1),
   );
   return {
     columns: [
@@ -183,12 +187,7 @@ export function leadTimes(db: ReadModelDb, period: ReportPeriod): Built {
 }
 
 export function waiting(db: ReadModelDb, period: ReportPeriod): Built {
-  const perInsats = (rows: readonly Tallied[]) => {
-    const by = new Map<string, { value: number; n: number }[]>();
-    for (const { keys, n } of rows)
-      by.set(String(keys[1]), [...(by.get(String(keys[1])) ?? []), { value: Number(keys[2] || 0), n }]);
-    return by;
-  };
+  const perInsats = (rows: readonly Tallied[]) => histograms(rows, 1, 2);
   // A placement declined after it was queued names no insats any longer: nothing to list it under.
   const ever = perInsats(
     tallyNow(db, PLACEMENT_TALLIES, 'everQueued', period.units).filter((r) => r.keys[1] !== ''),

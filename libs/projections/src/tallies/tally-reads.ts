@@ -133,3 +133,25 @@ export function tallyBetween(
 /** A tally as it stands now, per key, leaving out keys with no rows. */
 export const tallyNow = (db: ReadModelDb, table: string, tally: string, units: TallyUnits): Tallied[] =>
   [...tallyThrough(db, table, tally, null, units).values()].filter((t) => t.n !== 0);
+
+/**
+ * Rows that reach into the days `from` through `to`, per key, from a tally
+ * of their first days and one of their last: started by `to`, less those
+ * that ended before `from`. Keys that net to no rows are left out.
+ */
+export function tallyRunning(
+  db: ReadModelDb,
+  table: string,
+  tallies: { readonly started: string; readonly ended: string },
+  from: string,
+  to: string,
+  units: TallyUnits,
+): Map<string, Tallied> {
+  const endedBefore = tallyThrough(db, table, tallies.ended, dayBefore(from), units);
+  const running = new Map<string, Tallied>();
+  for (const [key, s] of tallyThrough(db, table, tallies.started, to, units)) {
+    const n = s.n - (endedBefore.get(key)?.n ?? 0);
+    if (n !== 0) running.set(key, { ...s, n });
+  }
+  return running;
+}
