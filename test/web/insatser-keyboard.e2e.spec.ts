@@ -289,6 +289,12 @@ describe('insatser by keyboard only', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     const table = page.getByRole('table', { name: 'Utfall av avslutade insatser' });
     await expect.poll(() => table.getByRole('row', { name: /Studier/ }).textContent()).toContain('100,0 %');
+    // The same report drawn: one bar for the one row, as long as the chart allows for its largest value.
+    const bars = page
+      .getByRole('img', { name: 'Avslutade per rad. Siffrorna finns i tabellen nedan.' })
+      .locator('rect');
+    expect(await bars.count()).toBe(1);
+    expect(await bars.getAttribute('width')).toBe('250');
     await expectAccessible(page, 'statistik om insatser');
     await page.setViewportSize({ width: 390, height: 844 });
     await expectAccessible(page, 'statistik om insatser i mobilen');
