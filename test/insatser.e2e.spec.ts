@@ -59,6 +59,25 @@ describe('insatser: the catalogue and a placement from anvisning to avslut', () 
       expect(none.body.items).toEqual([]);
     });
 
+    it('given a trappsteg or a providing unit to search by, then only the entries that match are listed', async () => {
+      await register({ ...ENTRY, name: 'Trappstegsverkstan' });
+      const names = async (query: string) =>
+        (
+          (
+            await as(app, 'socialsekreterare', 'ss-other', 'kista-1')
+              .get(`/api/insatser?text=Trappstegsverkstan&${query}`)
+              .expect(200)
+          ).body.items as { name: string }[]
+        ).map((item) => item.name);
+      await eventually(async () =>
+        expect(await names(`trappsteg=${ENTRY.trappsteg}&unit=${UNIT}`)).toEqual(['Trappstegsverkstan']),
+      );
+      expect(await names('trappsteg=sysselsattning')).toEqual([]);
+      expect(await names('unit=kista-1')).toEqual([]);
+      const bad = await keeper().get('/api/insatser?trappsteg=trappa-9');
+      expect([bad.status, bad.body.details.violations[0].field]).toEqual([400, 'trappsteg']);
+    });
+
     it.each([
       ['places below one', { places: 0 }, 'places'],
       ['a kind not in the list', { kind: 'dans' }, 'kind'],
